@@ -36,8 +36,12 @@ export interface Span {
   text: string;
 }
 
-/** Taxonomy groups (lexicons/taxonomy.yaml). */
-export type IndicatorGroup = 'act' | 'means' | 'purpose' | 'ilo' | 'victim' | 'event' | 'context';
+/**
+ * Taxonomy groups (lexicons/taxonomy.yaml): Palermo act / means / purpose, ILO forced-labour indicators,
+ * victim profile, event markers, `offence` (named crimes: "trata de personas", "proxenetismo") and
+ * `context` (counter-signals such as migrant smuggling, drug trafficking, road traffic).
+ */
+export type IndicatorGroup = 'act' | 'means' | 'purpose' | 'ilo' | 'victim' | 'event' | 'offence' | 'context';
 
 /** One lexicon hit mapped to the taxonomy, with its evidence. */
 export interface Indicator extends Span {
