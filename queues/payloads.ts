@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { LEAD_KINDS } from '../core/index.js';
+import type { Stage } from './names.js';
+
+const sourceSchema = z.object({
+  id: z.string().min(1),
+  url: z.string().min(1),
+  kind: z.enum(['rss', 'atom', 'jsonfeed', 'feed', 'sitemap', 'listing', 'article', 'notice', 'file']),
+  lang: z.string().optional(),
+  country: z.string().optional(),
+  pollMinutes: z.number().optional(),
+  selectors: z
+    .object({
+      items: z.string().optional(),
+      link: z.string().optional(),
+      body: z.string().optional(),
+      title: z.string().optional(),
+      date: z.string().optional(),
+    })
+    .optional(),
+  notices: z.boolean().optional(),
+  enabled: z.boolean().optional(),
+});
+
+export const discoverPayload = z.object({ source: sourceSchema, force: z.boolean().optional() });
+
+export const fetchPayload = z.object({
+  url: z.string().min(1),
+  sourceId: z.string().min(1),
+  kind: z.enum(LEAD_KINDS),
+  langHint: z.string().optional(),
+  countryHint: z.string().optional(),
+  bodySelector: z.string().optional(),
+  feedTitle: z.string().nullable().optional(),
+  feedPublishedAt: z.string().nullable().optional(),
+  force: z.boolean().optional(),
+});
+
+const noticeSchema = z.object({
+  name: z.string().nullable(),
+  age: z.number().nullable(),
+  sex: z.enum(['female', 'male']).nullable(),
+  lastSeenDate: z.string().nullable(),
+  lastSeenPlace: z.string().nullable(),
+  authority: z.string().nullable(),
+  alertType: z.string().nullable(),
+  noticeUrl: z.string(),
+});
+
+export const analyzePayload = z.object({
+  doc: z.object({
+    url: z.string(),
+    canonicalUrl: z.string(),
+    sourceId: z.string(),
+    kind: z.enum(LEAD_KINDS),
+    fetchedAt: z.string(),
+    title: z.string().nullable(),
+    text: z.string(),
+    publishedAt: z.string().nullable(),
+    language: z.string().nullable(),
+    author: z.string().nullable(),
+    contentHash: z.string(),
+    simhash: z.string().optional(),
+    langHint: z.string().optional(),
+    countryHint: z.string().optional(),
+    notice: noticeSchema.optional(),
+  }),
+});
+
+export const rescorePayload = z.object({ leadId: z.string().optional(), all: z.boolean().optional() });
+
+export type DiscoverPayload = z.infer<typeof discoverPayload>;
+export type FetchPayload = z.infer<typeof fetchPayload>;
+export type AnalyzePayload = z.infer<typeof analyzePayload>;
+export type RescorePayload = z.infer<typeof rescorePayload>;
+
+export interface PayloadByStage {
+  discover: DiscoverPayload;
+  fetch: FetchPayload;
+  analyze: AnalyzePayload;
+}
+
+export const PAYLOAD_SCHEMAS: { [S in Stage]: z.ZodType<PayloadByStage[S]> } = {
+  discover: discoverPayload as z.ZodType<DiscoverPayload>,
+  fetch: fetchPayload as z.ZodType<FetchPayload>,
+  analyze: analyzePayload as z.ZodType<AnalyzePayload>,
+};
