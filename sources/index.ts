@@ -1,0 +1,2 @@
+export { canonicalizeUrl, hostOf, normalizePercentEncoding } from './url.js';
+export * from './dedup/index.js';
