@@ -1,0 +1,2 @@
+export { resolvePlaces, type PlaceHints } from './resolve.js';
+export { getGazetteer, setGazetteer, indexGazetteer, GAZETTEER_PATHS, type Gazetteer, type GazetteerData, type GazEntry } from './gazetteer.js';

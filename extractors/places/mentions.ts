@@ -1,0 +1,70 @@
+import type { Gazetteer } from './gazetteer.js';
+import { CONNECTORS } from './words.js';
+import type { WordToken } from './normalize.js';
+
+/** A span of word tokens whose folded text is a gazetteer key. */
+export interface Mention {
+  /** First and last token index (inclusive). */
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  key: string;
+  ids: number[];
+  sentenceStart: boolean;
+}
+
+const SENTENCE_GAP = /[.!?\n:;"“”«»()\[\]]/;
+const POSSESSIVE = /'s$/;
+
+/** True when token i begins a sentence (or a quote/bracket/line), so its capital letter says nothing. */
+export function isSentenceStart(text: string, toks: WordToken[], i: number): boolean {
+  if (i === 0) return true;
+  const prev = toks[i - 1];
+  const tok = toks[i];
+  if (!prev || !tok) return true;
+  const gap = text.slice(prev.end, tok.start);
+  if (!SENTENCE_GAP.test(gap)) return false;
+  // "St. Louis", "Gov. Smith": a short abbreviation before the dot does not end the sentence.
+  return !(gap.startsWith('.') && prev.text.length <= 3 && prev.upper && !/\n/.test(gap));
+}
+
+function joinable(text: string, a: WordToken, b: WordToken): boolean {
+  return b.start - a.end <= 2 && /^[ \u00a0]+$/.test(text.slice(a.end, b.start));
+}
+
+/** Longest gazetteer matches over capitalised word runs, left to right, non-overlapping. */
+export function findMentions(text: string, toks: WordToken[], gaz: Gazetteer): Mention[] {
+  const out: Mention[] = [];
+  const maxWords = Math.min(gaz.maxWords, 6);
+  for (let i = 0; i < toks.length; i += 1) {
+    const t0 = toks[i];
+    if (!t0 || !t0.upper) continue;
+    let key = '';
+    let best: Mention | null = null;
+    for (let j = i; j < toks.length && j - i < maxWords; j += 1) {
+      const t = toks[j];
+      if (!t) break;
+      if (j > i) {
+        const prev = toks[j - 1];
+        if (!prev || !joinable(text, prev, t)) break;
+        if (!t.upper && !CONNECTORS.has(t.norm)) break;
+      }
+      const possessive = t.upper && POSSESSIVE.test(t.norm);
+      const norm = possessive ? t.norm.slice(0, -2) : t.norm;
+      key = j === i ? norm : `${key} ${norm}`;
+      if (!t.upper) continue;
+      const ids = gaz.byKey.get(key);
+      if (ids) {
+        best = { first: i, last: j, start: t0.start, end: possessive ? t.end - 2 : t.end, key, ids, sentenceStart: false };
+      }
+      if (possessive) break;
+    }
+    if (best) {
+      best.sentenceStart = isSentenceStart(text, toks, i);
+      out.push(best);
+      i = best.last;
+    }
+  }
+  return out;
+}

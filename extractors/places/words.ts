@@ -1,0 +1,62 @@
+/** Word lists for toponym detection (folded: lower case, no accents). Our own lists. */
+
+/** A word before a name that makes a place reading likely ("en Cartagena", "in Dallas", "em Manaus"). */
+export const CUES = new Set([
+  'in', 'at', 'from', 'near', 'to', 'into', 'across', 'outside', 'throughout', 'around', 'toward', 'towards', 'via', 'between',
+  'en', 'desde', 'hacia', 'hasta', 'para', 'por', 'entre', 'cerca', 'de', 'del',
+  'em', 'no', 'na', 'nos', 'nas', 'do', 'da', 'dos', 'das', 'pelo', 'pela', 'ate',
+]);
+/** Cues that are strong alone: the next capitalised name is a place almost always. */
+export const STRONG_CUES = new Set(['in', 'en', 'em', 'near', 'cerca', 'desde', 'hacia', 'throughout', 'outside', 'na', 'no']);
+
+/** Lower-case words allowed inside a multi-word name ("Rio de Janeiro", "Isle of Man"). */
+export const CONNECTORS = new Set(['de', 'del', 'la', 'las', 'los', 'el', 'do', 'da', 'dos', 'das', 'of', 'the', 'y', 'e', 'upon', 'on', 'sur', 'am', 'an', 'der', 'di', 'du', 'des', 'le', 'les']);
+
+/** Words after a name that keep it a place inside an organisation name ("Dallas Police", "Bogotá University"). */
+export const ORG_HEADS = new Set([
+  'police', 'county', 'city', 'state', 'department', 'dept', 'university', 'college', 'airport', 'sheriff', 'sheriff\'s', 'fire',
+  'public', 'school', 'schools', 'high', 'board', 'council', 'court', 'mayor', 'chamber', 'hospital', 'district', 'region',
+  'regional', 'area', 'metro', 'metropolitan', 'international', 'times', 'post', 'herald', 'tribune', 'news', 'daily',
+  'federal', 'province', 'government', 'authorities', 'officials', 'residents', 'bay', 'harbor', 'port', 'valley',
+  'policia', 'policía', 'fiscalia', 'alcaldia', 'gobernacion', 'prefeitura', 'governo', 'estado', 'provincia',
+]);
+
+/** Words after a name that make it a street or a building, not the town. */
+export const STREET_HEADS = new Set([
+  'street', 'st', 'road', 'rd', 'avenue', 'ave', 'drive', 'dr', 'boulevard', 'blvd', 'lane', 'ln', 'highway', 'hwy', 'pike',
+  'parkway', 'pkwy', 'trail', 'circle', 'place', 'terrace', 'square', 'hall', 'church', 'building', 'hotel', 'center', 'centre',
+  'park', 'mall', 'plaza', 'elementary', 'middle',
+]);
+
+/** Titles before a person's name. */
+export const TITLES = new Set([
+  'mr', 'mrs', 'ms', 'miss', 'dr', 'sr', 'sra', 'srta', 'don', 'dona', 'dr', 'dra', 'gov', 'sen', 'rep', 'president', 'presidente',
+  'judge', 'juez', 'jueza', 'juiz', 'juiza', 'officer', 'sgt', 'lt', 'capt', 'coach', 'father', 'padre', 'pastor', 'rev', 'saint', 'san', 'santa',
+  'general', 'gen', 'col', 'coronel', 'alias', 'senor', 'senora', 'senhor', 'senhora', 'fiscal', 'delegado', 'delegada', 'deputy',
+]);
+
+/** Capitalised words that collide with place names but rarely are one in news text. */
+export const COMMON = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'setiembre', 'octubre', 'noviembre', 'diciembre',
+  'janeiro', 'fevereiro', 'marco', 'maio', 'junho', 'julho', 'setembro', 'outubro', 'novembro', 'dezembro',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'lunes', 'martes', 'miercoles', 'jueves', 'viernes', 'sabado', 'domingo',
+  'paz', 'victoria', 'esperanza', 'mercedes', 'dolores', 'soledad', 'consuelo', 'caridad', 'gloria', 'luz', 'pilar', 'fe', 'amor', 'libertad', 'union', 'progreso', 'bella', 'linda',
+  'police', 'policia', 'mission', 'hope', 'liberty', 'independence', 'justice', 'justicia', 'enterprise', 'commerce', 'progress', 'unity', 'harmony', 'friendship', 'paradise',
+  'mobile', 'reading', 'bath', 'nice', 'orange', 'oxford', 'cambridge', 'christmas', 'easter', 'university', 'college', 'church', 'mass', 'home', 'man', 'best', 'most', 'many', 'more',
+  'city', 'county', 'state', 'town', 'center', 'north', 'south', 'east', 'west', 'central', 'street', 'new', 'national', 'republic', 'republica', 'federal', 'capital',
+  'god', 'dios', 'deus', 'jesus', 'maria', 'mary', 'god\'s', 'obama', 'trump', 'bush', 'clinton', 'biden', 'lula', 'bolsonaro', 'petro', 'milei', 'maduro', 'chavez',
+  'the', 'this', 'that', 'these', 'there', 'but', 'and', 'or', 'if', 'when', 'after', 'before', 'while', 'for', 'with', 'as', 'by', 'on', 'a', 'an', 'it', 'he', 'she', 'we', 'they', 'his', 'her',
+  'el', 'la', 'los', 'las', 'un', 'una', 'o', 'os', 'as', 'um', 'uma', 'se', 'que', 'con', 'com', 'sin', 'sem', 'segun', 'segundo', 'tras', 'apos', 'durante', 'mientras', 'pero', 'mas', 'ya', 'tambien',
+  'premier', 'prime', 'minister', 'ministro', 'ministerio', 'congress', 'congreso', 'senate', 'senado', 'house', 'white', 'black', 'red', 'green', 'gold', 'golden', 'silver', 'royal', 'grand', 'great',
+  'internet', 'facebook', 'twitter', 'google', 'apple', 'amazon', 'island', 'beach', 'lake', 'river', 'mount', 'fort', 'port', 'bay', 'valley', 'hill', 'hills', 'spring', 'springs', 'falls',
+  'democrat', 'democrats', 'republican', 'republicans', 'senator', 'governor', 'mayor', 'sheriff', 'chief', 'officer', 'deputy', 'judge', 'attorney', 'detective',
+  'trata', 'tráfico', 'trafico', 'victima', 'victimas', 'vitima', 'vitimas', 'operacion', 'operacao', 'fiscalia', 'justica', 'estado', 'gobierno', 'governo', 'hoy', 'ayer', 'hoje', 'ontem',
+  'cristo', 'santo', 'santa', 'san', 'sao', 'saint', 'real', 'nueva', 'nuevo', 'nova', 'novo', 'bien', 'buena', 'bueno', 'boa', 'bom', 'alta', 'alto', 'grande', 'mar', 'sol', 'luna',
+]);
+
+/** Words before a name that make it a compass/area modifier rather than a person's first name. */
+export const AREA_MODIFIERS = new Set([
+  'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'greater', 'downtown', 'upstate', 'rural', 'metro',
+  'norte', 'sur', 'sul', 'oeste', 'leste', 'este', 'centro',
+]);

