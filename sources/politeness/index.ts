@@ -1,0 +1,3 @@
+export { sleep, type AcquireOptions, type HostLease, type HostLimiter } from './host-limiter.js';
+export { MemoryHostLimiter } from './memory-limiter.js';
+export { RedisHostLimiter, type RedisHostLimiterOptions } from './redis-limiter.js';

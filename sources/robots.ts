@@ -1,0 +1,125 @@
+import robotsParserModule from 'robots-parser';
+import { NonRetryableError, RetryableError, errorKind } from '../core/index.js';
+
+/**
+ * robots.txt per origin, cached with a TTL (RFC 9309): 2xx → parsed rules; 4xx → everything allowed;
+ * 5xx or unreachable → everything refused for a short while (the site may be in trouble), reported as
+ * RetryableError so the job comes back later.
+ */
+
+export interface RobotsVerdict {
+  allowed: boolean;
+  /** Crawl-delay for our user agent (or `*`), in ms; null when none is set. */
+  crawlDelayMs: number | null;
+  sitemaps: string[];
+}
+
+/** How the cache fetches a robots.txt: the fetcher supplies one that goes through the SSRF guard and limits. */
+export type RobotsFetch = (robotsUrl: string, signal?: AbortSignal) => Promise<{ status: number; body: string }>;
+
+export interface RobotsCacheOptions {
+  /** Full User-Agent; its first product token (`RastroBot`) is matched against robots groups. */
+  userAgent: string;
+  fetchRobots: RobotsFetch;
+  /** Default 1 h. */
+  ttlMs?: number;
+  /** How long a 5xx / network failure is remembered. Default 5 min. */
+  errorTtlMs?: number;
+  /** Origins kept. Default 10,000. */
+  maxEntries?: number;
+  now?: () => number;
+}
+
+interface Robot {
+  isAllowed(url: string, ua?: string): boolean | undefined;
+  getCrawlDelay(ua?: string): number | undefined;
+  getSitemaps(): string[];
+}
+// The package's typings declare an ambient module that NodeNext cannot call; the runtime export is the function.
+const robotsParser = robotsParserModule as unknown as (url: string, robotstxt: string) => Robot;
+type Entry =
+  | { at: number; ttl: number; kind: 'rules'; robot: Robot }
+  | { at: number; ttl: number; kind: 'allow_all' }
+  | { at: number; ttl: number; kind: 'unavailable'; reason: string };
+
+export interface RobotsCache {
+  /** The verdict for `url`. Throws RetryableError(`robots_unavailable`) while the origin's robots.txt is unreachable. */
+  check(url: string | URL, signal?: AbortSignal): Promise<RobotsVerdict>;
+  /** Like check, but throws NonRetryableError(`robots_disallowed`) when refused. */
+  assertAllowed(url: string | URL, signal?: AbortSignal): Promise<RobotsVerdict>;
+  clear(): void;
+}
+
+export function robotsToken(userAgent: string): string {
+  return userAgent.trim().split(/[\s/]/)[0] || userAgent;
+}
+
+export function createRobotsCache(options: RobotsCacheOptions): RobotsCache {
+  const ttl = options.ttlMs ?? 3_600_000;
+  const errorTtl = options.errorTtlMs ?? 300_000;
+  const max = options.maxEntries ?? 10_000;
+  const now = options.now ?? Date.now;
+  const token = robotsToken(options.userAgent);
+  const entries = new Map<string, Entry>();
+  const pending = new Map<string, Promise<Entry>>();
+
+  async function load(origin: string, signal?: AbortSignal): Promise<Entry> {
+    const robotsUrl = `${origin}/robots.txt`;
+    try {
+      const { status, body } = await options.fetchRobots(robotsUrl, signal);
+      if (status >= 200 && status < 300) return { at: now(), ttl, kind: 'rules', robot: robotsParser(robotsUrl, body) };
+      if (status >= 400 && status < 500 && status !== 429) return { at: now(), ttl, kind: 'allow_all' };
+      return { at: now(), ttl: errorTtl, kind: 'unavailable', reason: `status ${status}` };
+    } catch (err) {
+      // A refusal by our own guards (SSRF, scheme) is permanent and belongs to the page request too.
+      if (errorKind(err) === 'non_retryable' && (err as { code?: string }).code !== 'http_status') throw err;
+      const msg = err instanceof Error ? err.message : String(err);
+      return { at: now(), ttl: errorTtl, kind: 'unavailable', reason: msg };
+    }
+  }
+
+  async function entryFor(origin: string, signal?: AbortSignal): Promise<Entry> {
+    const cached = entries.get(origin);
+    if (cached && now() - cached.at < cached.ttl) return cached;
+    let p = pending.get(origin);
+    if (!p) {
+      p = load(origin, signal).finally(() => pending.delete(origin));
+      pending.set(origin, p);
+    }
+    const entry = await p;
+    entries.delete(origin);
+    entries.set(origin, entry);
+    if (entries.size > max) entries.delete(entries.keys().next().value!);
+    return entry;
+  }
+
+  async function check(url: string | URL, signal?: AbortSignal): Promise<RobotsVerdict> {
+    const u = typeof url === 'string' ? new URL(url) : url;
+    const entry = await entryFor(u.origin, signal);
+    if (entry.kind === 'allow_all') return { allowed: true, crawlDelayMs: null, sitemaps: [] };
+    if (entry.kind === 'unavailable') {
+      throw new RetryableError('robots_unavailable', `robots: ${u.origin}/robots.txt is unavailable (${entry.reason}); not crawling ${u.href} yet`, {
+        subject: u.href,
+      });
+    }
+    const delay = entry.robot.getCrawlDelay(token);
+    return {
+      allowed: entry.robot.isAllowed(u.href, token) !== false,
+      crawlDelayMs: typeof delay === 'number' && Number.isFinite(delay) && delay > 0 ? Math.round(delay * 1000) : null,
+      sitemaps: entry.robot.getSitemaps(),
+    };
+  }
+
+  return {
+    check,
+    async assertAllowed(url, signal) {
+      const verdict = await check(url, signal);
+      if (!verdict.allowed) {
+        const href = typeof url === 'string' ? url : url.href;
+        throw new NonRetryableError('robots_disallowed', `robots: ${href} is disallowed for ${token} by robots.txt`, { subject: href });
+      }
+      return verdict;
+    },
+    clear: () => entries.clear(),
+  };
+}
