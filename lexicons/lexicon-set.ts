@@ -1,0 +1,243 @@
+import type { IndicatorGroup } from '../core/index.js';
+import { TokenAutomaton } from './automaton.js';
+import type { MatchStats, RawHit } from './automaton.js';
+import { readLexiconSource } from './loader.js';
+import type { LexiconCues, LexiconEntry, LexiconSource } from './loader.js';
+import { applyCues } from './negation.js';
+import type { CueHit, CueKind, Scoped } from './negation.js';
+import { numberWords } from './numbers.js';
+import type { CategoryDef } from './schema.js';
+import { splitSentences } from './sentences.js';
+import type { SentenceSpan } from './sentences.js';
+import { tokenize } from './tokenize.js';
+import type { Token } from './tokenize.js';
+
+/** One lexicon hit. Offsets are UTF-16 code units into the matched text, `end` exclusive. */
+export interface LexiconHit {
+  /** Entry id, e.g. `es.purpose.explotacion_sexual`. */
+  id: string;
+  category: string;
+  group: IndicatorGroup;
+  /** The entry's weight, halved when the hit is hedged. */
+  weight: number;
+  lang: string;
+  start: number;
+  end: number;
+  text: string;
+  sentence: SentenceSpan;
+  sentenceIndex: number;
+  tokenStart: number;
+  tokenEnd: number;
+  /** A clause-scoped negation covers the hit: kept for review, does not count. */
+  negated?: boolean;
+  /** A hedge ("presunta") covers the hit: still counts, at half weight. */
+  hedged?: boolean;
+  /** The cue behind `negated` / `hedged`. */
+  cue?: { kind: CueKind; start: number; end: number; text: string };
+}
+
+export interface MatchOptions {
+  /** Precomputed sentences (default: splitSentences(text)). */
+  sentences?: readonly SentenceSpan[];
+  /** Accumulates automaton work, for tests and benchmarks. */
+  stats?: MatchStats;
+}
+
+export interface LexiconSet {
+  /** sha256 over the sorted lexicon files, first 12 hex digits. */
+  readonly version: string;
+  readonly dir: string;
+  readonly taxonomy: readonly CategoryDef[];
+  readonly categories: ReadonlyMap<string, CategoryDef>;
+  readonly entries: readonly LexiconEntry[];
+  /** Languages with at least one entry or cue file. */
+  readonly languages: readonly string[];
+  /**
+   * All hits of the entries of `lang` (or of every language when `lang` has no lexicon), with exclusions
+   * applied, one longest hit per entry where hits overlap, negation and hedging marked.
+   */
+  match(text: string, lang: string, sentencesOrOptions?: readonly SentenceSpan[] | MatchOptions): LexiconHit[];
+}
+
+type Target = { entry: number; exclude: boolean };
+
+interface Compiled {
+  automaton: TokenAutomaton;
+  targets: Target[];
+  cues: TokenAutomaton;
+  cueKinds: CueKind[];
+}
+
+const ALL = '*';
+
+class CompiledLexiconSet implements LexiconSet {
+  readonly version: string;
+  readonly dir: string;
+  readonly taxonomy: readonly CategoryDef[];
+  readonly categories: ReadonlyMap<string, CategoryDef>;
+  readonly entries: readonly LexiconEntry[];
+  readonly languages: readonly string[];
+  private readonly cueFiles: ReadonlyMap<string, LexiconCues>;
+  private readonly compiled = new Map<string, Compiled>();
+
+  constructor(src: LexiconSource) {
+    this.version = src.version;
+    this.dir = src.dir;
+    this.taxonomy = src.taxonomy;
+    this.categories = new Map(src.taxonomy.map((c) => [c.id, c]));
+    this.entries = src.entries;
+    this.languages = src.languages;
+    this.cueFiles = src.cues;
+  }
+
+  private compile(key: string): Compiled {
+    let c = this.compiled.get(key);
+    if (c) return c;
+    const langs = key === ALL ? [...this.languages] : [key];
+    const words = numberWords(langs);
+    const automaton = new TokenAutomaton(words);
+    const targets: Target[] = [];
+    this.entries.forEach((e, idx) => {
+      if (key !== ALL && e.lang !== key) return;
+      const hit = targets.push({ entry: idx, exclude: false }) - 1;
+      for (const paths of e.paths) for (const p of paths) automaton.add(p, hit);
+      if (e.excludePaths.length) {
+        const ex = targets.push({ entry: idx, exclude: true }) - 1;
+        for (const paths of e.excludePaths) for (const p of paths) automaton.add(p, ex);
+      }
+    });
+    const cues = new TokenAutomaton(words);
+    const cueKinds: CueKind[] = ['negation', 'hedge', 'post_negation', 'clause_break'];
+    for (const l of langs) {
+      const cf = this.cueFiles.get(l);
+      if (!cf) continue;
+      [cf.negation, cf.hedge, cf.postNegation, cf.clauseBreaks].forEach((paths, kind) => {
+        for (const p of paths) cues.add(p, kind);
+      });
+    }
+    c = { automaton, targets, cues, cueKinds };
+    this.compiled.set(key, c);
+    return c;
+  }
+
+  match(text: string, lang: string, opt?: readonly SentenceSpan[] | MatchOptions): LexiconHit[] {
+    const options: MatchOptions = Array.isArray(opt) ? { sentences: opt as readonly SentenceSpan[] } : ((opt as MatchOptions | undefined) ?? {});
+    const key = this.languages.includes(lang) ? lang : ALL;
+    const c = this.compile(key);
+    const sentences = options.sentences ?? splitSentences(text);
+    const tokens = tokenize(text);
+    const ranges = sentenceTokenRanges(tokens, sentences);
+
+    const raw: Array<RawHit & { sentenceIndex: number }> = [];
+    const vetoed = new Set<string>();
+    const cueHits: CueHit[] = [];
+    ranges.forEach(([from, to], si) => {
+      if (to <= from) return;
+      c.automaton.run(
+        tokens,
+        from,
+        to,
+        (h) => {
+          const t = c.targets[h.target]!;
+          if (t.exclude) vetoed.add(`${t.entry}:${si}`);
+          else raw.push({ ...h, sentenceIndex: si });
+        },
+        options.stats,
+      );
+      c.cues.run(tokens, from, to, (h) => cueHits.push({ kind: c.cueKinds[h.target]!, tokenStart: h.tokenStart, tokenEnd: h.tokenEnd, sentenceIndex: si }));
+    });
+
+    const kept = longestPerEntry(raw.filter((h) => !vetoed.has(`${c.targets[h.target]!.entry}:${h.sentenceIndex}`)), c.targets);
+    const scoped: Scoped[] = kept.map((h) => ({ tokenStart: h.tokenStart, tokenEnd: h.tokenEnd, sentenceIndex: h.sentenceIndex }));
+    applyCues(scoped, cueHits, tokens);
+    const hits: LexiconHit[] = kept.map((h, k) => {
+      const e = this.entries[c.targets[h.target]!.entry]!;
+      const start = tokens[h.tokenStart]!.start;
+      const end = tokens[h.tokenEnd - 1]!.end;
+      const s = sentences[h.sentenceIndex]!;
+      const sc = scoped[k]!;
+      const hit: LexiconHit = {
+        id: e.id,
+        category: e.category,
+        group: e.group,
+        weight: sc.hedged && !sc.negated ? e.weight / 2 : e.weight,
+        lang: e.lang,
+        start,
+        end,
+        text: text.slice(start, end),
+        sentence: { start: s.start, end: s.end },
+        sentenceIndex: h.sentenceIndex,
+        tokenStart: h.tokenStart,
+        tokenEnd: h.tokenEnd,
+      };
+      if (sc.negated) hit.negated = true;
+      if (sc.hedged) hit.hedged = true;
+      if (sc.cue) {
+        const cs = tokens[sc.cue.tokenStart]!.start;
+        const ce = tokens[sc.cue.tokenEnd - 1]!.end;
+        hit.cue = { kind: sc.cue.kind, start: cs, end: ce, text: text.slice(cs, ce) };
+      }
+      return hit;
+    });
+    hits.sort((a, b) => a.start - b.start || b.end - a.end || a.id.localeCompare(b.id));
+    return hits;
+  }
+}
+
+/** Token index range [from, to) of each sentence. Tokens outside every sentence are ignored. */
+export function sentenceTokenRanges(tokens: readonly Token[], sentences: readonly SentenceSpan[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let t = 0;
+  for (const s of sentences) {
+    // sentences are normally sorted; rewind when they are not
+    if (t > 0 && t <= tokens.length && (tokens[t - 1]?.start ?? 0) >= s.start) t = lowerBound(tokens, s.start);
+    while (t < tokens.length && tokens[t]!.start < s.start) t++;
+    const from = t;
+    while (t < tokens.length && tokens[t]!.end <= s.end) t++;
+    out.push([from, t]);
+  }
+  return out;
+}
+
+function lowerBound(tokens: readonly Token[], pos: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Per entry, drops hits overlapping a longer (then earlier) hit of the same entry. */
+function longestPerEntry<H extends RawHit>(hits: H[], targets: Target[]): H[] {
+  const byEntry = new Map<number, H[]>();
+  for (const h of hits) {
+    const e = targets[h.target]!.entry;
+    let list = byEntry.get(e);
+    if (!list) byEntry.set(e, (list = []));
+    list.push(h);
+  }
+  const out: H[] = [];
+  for (const list of byEntry.values()) {
+    list.sort((a, b) => b.tokenEnd - b.tokenStart - (a.tokenEnd - a.tokenStart) || a.tokenStart - b.tokenStart);
+    const kept: H[] = [];
+    for (const h of list) if (!kept.some((k) => k.tokenStart < h.tokenEnd && h.tokenStart < k.tokenEnd)) kept.push(h);
+    out.push(...kept);
+  }
+  return out;
+}
+
+/** Builds the matcher over an already-read source. */
+export function buildLexiconSet(source: LexiconSource): LexiconSet {
+  return new CompiledLexiconSet(source);
+}
+
+/**
+ * Loads, checks and compiles a lexicon folder (default: the bundled `lexicons/`). Synchronous; throws
+ * LexiconError naming file:line and the reason for the first problem.
+ */
+export function loadLexicons(dir?: string): LexiconSet {
+  return buildLexiconSet(readLexiconSource(dir));
+}

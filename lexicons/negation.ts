@@ -1,0 +1,77 @@
+import type { Token } from './tokenize.js';
+
+/**
+ * Clause-scoped negation and hedging. A negation cue negates hits that start within `window` tokens after it
+ * in the same clause; a post-negation cue negates hits that end within `window` tokens before it; a hedge cue
+ * marks the hit hedged. Clauses end at the sentence end, at clause punctuation and at clause-break cues.
+ */
+
+export type CueKind = 'negation' | 'hedge' | 'post_negation' | 'clause_break';
+
+export interface CueHit {
+  kind: CueKind;
+  tokenStart: number;
+  tokenEnd: number;
+  sentenceIndex: number;
+}
+
+export interface Scoped {
+  tokenStart: number;
+  tokenEnd: number;
+  sentenceIndex: number;
+  negated?: boolean;
+  hedged?: boolean;
+  /** The cue that negated or hedged the hit (token range). */
+  cue?: { kind: CueKind; tokenStart: number; tokenEnd: number };
+}
+
+export const CUE_WINDOW = 8;
+
+/** Punctuation that ends a clause for pre-negation; commas do not end a post-negation scope. */
+const STRONG_BREAK = new Set([';', ':', '(', ')', '[', ']', '—', '–', '•']);
+const WEAK_BREAK = new Set([',']);
+
+/**
+ * Marks `hits` negated/hedged in place. `tokens` are the tokens the hits and cues index into.
+ */
+export function applyCues(hits: Scoped[], cues: CueHit[], tokens: readonly Token[], window = CUE_WINDOW): void {
+  if (hits.length === 0 || cues.length === 0) return;
+  const n = tokens.length;
+  // prefix counts of clause breaks: strong (any scope) and all (pre-negation / hedge scope)
+  const strong = new Int32Array(n + 1);
+  const all = new Int32Array(n + 1);
+  const cueBreak = new Uint8Array(n);
+  for (const c of cues) if (c.kind === 'clause_break') for (let k = c.tokenStart; k < c.tokenEnd; k++) cueBreak[k] = 1;
+  for (let k = 0; k < n; k++) {
+    const t = tokens[k]!;
+    const isStrong = (t.kind === 'punct' && STRONG_BREAK.has(t.text)) || cueBreak[k] === 1;
+    const isWeak = t.kind === 'punct' && WEAK_BREAK.has(t.text);
+    strong[k + 1] = strong[k]! + (isStrong ? 1 : 0);
+    all[k + 1] = all[k]! + (isStrong || isWeak ? 1 : 0);
+  }
+  const breaksBetween = (from: number, to: number, counts: Int32Array): boolean => to > from && counts[to]! - counts[from]! > 0;
+
+  for (const h of hits) {
+    for (const c of cues) {
+      if (c.sentenceIndex !== h.sentenceIndex || c.kind === 'clause_break') continue;
+      if (c.kind === 'negation' && !h.negated) {
+        if (c.tokenEnd <= h.tokenStart && h.tokenStart - c.tokenEnd <= window && !breaksBetween(c.tokenEnd, h.tokenStart, all)) {
+          h.negated = true;
+          h.cue = { kind: c.kind, tokenStart: c.tokenStart, tokenEnd: c.tokenEnd };
+        }
+      } else if (c.kind === 'post_negation' && !h.negated) {
+        if (c.tokenStart >= h.tokenEnd && c.tokenStart - h.tokenEnd <= window && !breaksBetween(h.tokenEnd, c.tokenStart, strong)) {
+          h.negated = true;
+          h.cue = { kind: c.kind, tokenStart: c.tokenStart, tokenEnd: c.tokenEnd };
+        }
+      } else if (c.kind === 'hedge' && !h.hedged) {
+        const before = c.tokenEnd <= h.tokenStart && h.tokenStart - c.tokenEnd <= window && !breaksBetween(c.tokenEnd, h.tokenStart, all);
+        const inside = c.tokenStart >= h.tokenStart && c.tokenEnd <= h.tokenEnd;
+        if (before || inside) {
+          h.hedged = true;
+          h.cue ??= { kind: c.kind, tokenStart: c.tokenStart, tokenEnd: c.tokenEnd };
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,109 @@
+import { fold } from './fold.js';
+
+export type TokenKind = 'word' | 'number' | 'punct';
+
+/** A token of the analysed text. Offsets are UTF-16 code units, `end` exclusive. */
+export interface Token {
+  start: number;
+  end: number;
+  /** The token as written. */
+  text: string;
+  /** Lower-cased, accent-folded form used for matching. */
+  norm: string;
+  kind: TokenKind;
+}
+
+// Character classes, by code unit: 1 letter, 2 digit, 3 joiner (hyphen, apostrophe), 4 combining mark, 0 other.
+const LETTER = 1;
+const DIGIT = 2;
+const JOINER = 3;
+const MARK = 4;
+const WORD_UNICODE = /[\p{L}\p{N}]/u;
+const MARK_UNICODE = /\p{M}/u;
+
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) ASCII_CLASS[c] = LETTER;
+  else if (c >= 48 && c <= 57) ASCII_CLASS[c] = DIGIT;
+}
+ASCII_CLASS[45] = JOINER; // -
+ASCII_CLASS[39] = JOINER; // '
+
+/** Class of the code unit at `i` (surrogate pairs are treated as letters when the pair is a letter). */
+export function charClass(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return ASCII_CLASS[c]!;
+  if (c >= 0xc0 && c <= 0x24f) return c === 0xd7 || c === 0xf7 ? 0 : LETTER;
+  if (c >= 0x300 && c <= 0x36f) return MARK;
+  if (c === 0x2019 || c === 0x2010 || c === 0x2011) return JOINER;
+  if (c === 0xaa || c === 0xba) return LETTER; // ª º (1ª, nº)
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const cp = text.codePointAt(i)!;
+    return WORD_UNICODE.test(String.fromCodePoint(cp)) ? LETTER : 0;
+  }
+  if (c >= 0xdc00 && c <= 0xdfff) return LETTER; // low half of a pair whose high half was a letter
+  const ch = text[i]!;
+  if (MARK_UNICODE.test(ch)) return MARK;
+  return WORD_UNICODE.test(ch) ? LETTER : 0;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2028 || c === 0x2029 || (c >= 0x2000 && c <= 0x200b) || c === 0x202f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * Splits text into word, number and punctuation tokens in one pass.
+ * - Letters, digits and combining marks form words; a hyphen or apostrophe between two word characters joins
+ *   them (`trata-se`, `d'água`).
+ * - Digits with inner `.` or `,` followed by a digit stay one number (`1.200`, `3,5`).
+ * - Every other non-space character is a one-character punctuation token.
+ */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      i++;
+      continue;
+    }
+    const cls = charClass(text, i);
+    if (cls === LETTER || cls === DIGIT || cls === MARK) {
+      const start = i;
+      let allDigits = cls === DIGIT;
+      i++;
+      while (i < n) {
+        const k = charClass(text, i);
+        if (k === LETTER || k === MARK) {
+          allDigits = false;
+          i++;
+        } else if (k === DIGIT) {
+          i++;
+        } else if (k === JOINER && i + 1 < n && isWordClass(charClass(text, i + 1))) {
+          allDigits = false;
+          i += 2;
+        } else if (allDigits && isNumSep(text.charCodeAt(i)) && i + 1 < n && charClass(text, i + 1) === DIGIT) {
+          i += 2;
+        } else break;
+      }
+      const raw = text.slice(start, i);
+      out.push({ start, end: i, text: raw, norm: allDigits ? raw : fold(raw), kind: allDigits ? 'number' : 'word' });
+      continue;
+    }
+    // punctuation: one code unit (or one surrogate pair)
+    const start = i;
+    i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
+    const raw = text.slice(start, i);
+    out.push({ start, end: i, text: raw, norm: raw, kind: 'punct' });
+  }
+  return out;
+}
+
+function isWordClass(k: number): boolean {
+  return k === LETTER || k === DIGIT || k === MARK;
+}
+
+function isNumSep(c: number): boolean {
+  return c === 46 || c === 44;
+}
