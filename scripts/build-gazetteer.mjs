@@ -18,7 +18,7 @@ const LATIN = /^[\p{Script=Latin}\p{M} '’.\-()]+$/u;
 
 // Variants the package tables lack (our own list). Country code -> extra names.
 const COUNTRY_EXTRAS = {
-  US: ['EE.UU.', 'EE. UU.', 'EEUU', 'EUA', 'E.U.A.', 'Estados Unidos de América', 'America', 'United States'],
+  US: ['EE.UU.', 'EE. UU.', 'EEUU', 'EUA', 'E.U.A.', 'Estados Unidos de América', 'United States'],
   GB: ['Reino Unido', 'UK', 'U.K.', 'Britain', 'Great Britain', 'Gran Bretaña', 'Grã-Bretanha', 'England', 'Inglaterra', 'Scotland', 'Escocia', 'Escócia', 'Wales', 'Gales'],
   BR: ['Brazil', 'Brasil'], PE: ['Perú', 'Peru'], MX: ['México', 'Mexico'], DO: ['República Dominicana', 'Dominican Republic', 'Dominicana'],
   NL: ['Holanda', 'Holland', 'Países Bajos'], KR: ['Corea del Sur', 'Coreia do Sul', 'South Korea'], KP: ['Corea del Norte', 'Coreia do Norte', 'North Korea'],
@@ -26,6 +26,19 @@ const COUNTRY_EXTRAS = {
   RU: ['Rusia', 'Rússia', 'Russia'], CZ: ['República Checa', 'Czech Republic', 'Chequia'], CI: ['Costa de Marfil', 'Costa do Marfim', 'Ivory Coast'],
   TT: ['Trinidad y Tobago', 'Trinidad e Tobago', 'Trinidad and Tobago'], VN: ['Vietnam', 'Vietnã'], TW: ['Taiwán', 'Taiwan'],
   MM: ['Birmania', 'Burma'], SY: ['Siria', 'Síria', 'Syria'], IR: ['Irán', 'Irã', 'Iran'], LA: ['Laos'], GF: ['Guayana Francesa', 'Guiana Francesa'],
+};
+
+// Press abbreviations of US states (AP style) and other division variants. Admin-1 code -> extra names.
+const ADMIN1_EXTRAS = {
+  'US.AL': ['Ala.'], 'US.AZ': ['Ariz.'], 'US.AR': ['Ark.'], 'US.CA': ['Calif.', 'Cal.'], 'US.CO': ['Colo.'], 'US.CT': ['Conn.'],
+  'US.DE': ['Del.'], 'US.DC': ['D.C.', 'Washington D.C.'], 'US.FL': ['Fla.'], 'US.GA': ['Ga.'], 'US.IL': ['Ill.'], 'US.IN': ['Ind.'],
+  'US.KS': ['Kan.', 'Kans.'], 'US.KY': ['Ky.'], 'US.LA': ['La.'], 'US.MD': ['Md.'], 'US.MA': ['Mass.'], 'US.MI': ['Mich.'],
+  'US.MN': ['Minn.'], 'US.MS': ['Miss.'], 'US.MO': ['Mo.'], 'US.MT': ['Mont.'], 'US.NE': ['Neb.', 'Nebr.'], 'US.NV': ['Nev.'],
+  'US.NH': ['N.H.'], 'US.NJ': ['N.J.'], 'US.NM': ['N.M.'], 'US.NY': ['N.Y.'], 'US.NC': ['N.C.'], 'US.ND': ['N.D.'],
+  'US.OK': ['Okla.'], 'US.OR': ['Ore.', 'Oreg.'], 'US.PA': ['Pa.', 'Penn.'], 'US.RI': ['R.I.'], 'US.SC': ['S.C.'], 'US.SD': ['S.D.'],
+  'US.TN': ['Tenn.'], 'US.TX': ['Tex.'], 'US.VT': ['Vt.'], 'US.VA': ['Va.'], 'US.WA': ['Wash.'], 'US.WV': ['W.Va.', 'W. Va.'],
+  'US.WI': ['Wis.', 'Wisc.'], 'US.WY': ['Wyo.'],
+  'MX.09': ['Ciudad de México', 'CDMX', 'Distrito Federal'], 'CO.34': ['Bogotá D.C.', 'Distrito Capital'],
 };
 
 // GeoNames-style reference coordinates for large countries, where a centre derived from city positions drifts.
@@ -128,7 +141,7 @@ export function buildGazetteer() {
     const g = groups.get(code);
     if (!g) continue;
     const [lat, lon] = centre(g.lats, g.lons);
-    admin1.push([code, name, lat, lon, g.pop]);
+    admin1.push([code, name, lat, lon, g.pop, ...(ADMIN1_EXTRAS[code] ?? [])]);
   }
   const admin2 = [];
   for (const { code, name } of admin2Names) {

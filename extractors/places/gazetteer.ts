@@ -8,7 +8,7 @@ import { nameKey } from './normalize.js';
 export interface GazetteerData {
   format: number;
   countries: Array<[string, number | null, number | null, number, ...string[]]>;
-  admin1: Array<[string, string, number, number, number]>;
+  admin1: Array<[string, string, number, number, number, ...string[]]>;
   admin2: Array<[string, string, number, number, number]>;
   cities: {
     id: number[]; name: string[]; alt: string[]; lat: number[]; lon: number[];
@@ -62,7 +62,7 @@ export function indexGazetteer(data: GazetteerData): Gazetteer {
     g.countryByCode.set(code, idx);
     for (const n of names) add(g, nameKey(n), idx);
   }
-  for (const [code, name, lat, lon, pop] of data.admin1) {
+  for (const [code, name, lat, lon, pop, ...extra] of data.admin1) {
     const cc = code.slice(0, 2);
     g.admin1Name.set(code, name);
     const idx = g.entries.push({ kind: 'admin1', name, cc, a1: code, lat, lon, pop, fc: 'ADM1' }) - 1;
@@ -70,6 +70,7 @@ export function indexGazetteer(data: GazetteerData): Gazetteer {
     add(g, key, idx);
     const bare = key.replace(ADMIN_PREFIX, '').replace(ADMIN_SUFFIX, '');
     if (bare !== key) add(g, bare, idx);
+    for (const x of extra) add(g, nameKey(x), idx);
   }
   for (const [code, name, lat, lon, pop] of data.admin2) {
     const cc = code.slice(0, 2);

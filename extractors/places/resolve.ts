@@ -2,7 +2,7 @@ import type { Entity, Place } from '../../core/index.js';
 import { getGazetteer, type GazEntry, type Gazetteer } from './gazetteer.js';
 import { findMentions, type Mention } from './mentions.js';
 import { wordTokens, type WordToken } from './normalize.js';
-import { AREA_MODIFIERS, COMMON, CUES, ORG_HEADS, STREET_HEADS, STRONG_CUES, TITLES } from './words.js';
+import { AREA_MODIFIERS, COMMON, COMMON_PHRASES, CUES, SPEECH, ORG_HEADS, STREET_HEADS, STRONG_CUES, TITLES } from './words.js';
 
 export interface PlaceHints {
   /** Source country (ISO alpha-2) to break ties. */
@@ -81,7 +81,14 @@ function judge(text: string, toks: WordToken[], m: Mention, all: Mention[], gaz:
   const admin = kinds.has('country') || kinds.has('admin1') || kinds.has('admin2');
   let veto = false;
   let evidence = 0;
-  const cue = !!prev && CUES.has(prev.norm) && !m.sentenceStart;
+  const surface = text.slice(m.start, m.end);
+  // Datelines: "CHARLESTON, W.Va. —", "BOGOTÁ (AFP) -".
+  const dateline = surface.length >= 4 && surface === surface.toUpperCase() && /^\s*(?:,|\(|—|–|-)/.test(text.slice(m.end, m.end + 3));
+  if (dateline) {
+    m.sentenceStart = false;
+    evidence += 2;
+  }
+  const cue = dateline || (!!prev && CUES.has(prev.norm) && !m.sentenceStart);
   if (prev && CUES.has(prev.norm)) evidence += STRONG_CUES.has(prev.norm) ? 2 : 1;
   if (prev && TITLES.has(prev.norm) && !admin) veto = true;
   if (prev2 && prev && prev.norm === 'de' && TITLES.has(prev2.norm)) veto = true;
@@ -95,6 +102,10 @@ function judge(text: string, toks: WordToken[], m: Mention, all: Mention[], gaz:
     else if (!admin) evidence -= 2;
   }
   if (single && COMMON.has(m.key) && !kinds.has('country')) veto = true;
+  if (COMMON_PHRASES.has(m.key)) veto = true;
+  // "Bell said", "dijo Moore": a speaker, not a place.
+  if (!admin && next && SPEECH.has(next.norm) && /^ $/.test(text.slice(m.end, next.start))) veto = true;
+  if (!admin && prev && SPEECH.has(prev.norm) && /^ $/.test(text.slice(prev.end, m.start)) && !m.sentenceStart) veto = true;
   if (single && lower.has(m.key) && !admin) veto = true;
   if (single && persons.has(m.key) && !kinds.has('country') && !kinds.has('admin1')) veto = true;
   if (m.sentenceStart) evidence -= 1;
@@ -117,6 +128,22 @@ interface Ctx {
   countryWeight: Map<string, number>;
   admin1s: Set<string>;
   hint: string | null;
+  /** Coordinates of places chosen for other mentions (cities and divisions), for proximity. */
+  points: Array<{ lat: number; lon: number; key: string }>;
+}
+
+function km(aLat: number, aLon: number, bLat: number, bLon: number): number {
+  const r = Math.PI / 180;
+  const x = (bLon - aLon) * r * Math.cos(((aLat + bLat) / 2) * r);
+  const y = (bLat - aLat) * r;
+  return Math.sqrt(x * x + y * y) * 6371;
+}
+
+function nearest(e: GazEntry, j: Judged, ctx: Ctx): number {
+  let near = Infinity;
+  if (e.kind === 'country' || e.lat === null || e.lon === null) return near;
+  for (const p of ctx.points) if (p.key !== j.m.key) near = Math.min(near, km(e.lat, e.lon, p.lat, p.lon));
+  return near;
 }
 
 function score(e: GazEntry, j: Judged, ctx: Ctx): number {
@@ -124,8 +151,11 @@ function score(e: GazEntry, j: Judged, ctx: Ctx): number {
   if (j.qualifierCc && e.cc === j.qualifierCc) s += 6;
   if (j.qualifierA1 && e.a1 === j.qualifierA1) s += 8;
   if (e.kind !== 'country') s += 3.5 * (ctx.countryWeight.get(e.cc) ?? 0);
-  if (e.kind === 'city' && ctx.admin1s.has(e.a1)) s += 3;
+  if ((e.kind === 'city' || e.kind === 'admin2') && ctx.admin1s.has(e.a1)) s += 3;
   if (ctx.hint && e.cc === ctx.hint) s += 1.5;
+  const near = nearest(e, j, ctx);
+  if (near < 100) s += 2.5;
+  else if (near < 300) s += 1.5;
   return s;
 }
 
@@ -136,11 +166,56 @@ function accept(e: GazEntry, j: Judged, ctx: Ctx): boolean {
   const pop = e.pop;
   const inDoc = (ctx.countryWeight.get(e.cc) ?? 0) > 0.3 || ctx.admin1s.has(e.a1);
   let need = j.m.sentenceStart ? 300_000 : 60_000;
+  if (ctx.admin1s.has(e.a1) || nearest(e, j, ctx) < 100) need = j.m.sentenceStart ? 20_000 : 2_000;
   if (j.cue) need = inDoc ? 500 : 5_000;
   if (j.qualifierA1 === e.a1 || j.qualifierCc === e.cc) need = 0;
   if (j.ner) need = Math.min(need, 1_000);
   if (j.evidence < 0) need *= 10;
   return pop >= need || (e.fc === 'PPLC' && !j.m.sentenceStart);
+}
+
+interface Choice { e: GazEntry; conf: number }
+
+/** Best referent of one mention under the current context, or null when the span is not taken as a place. */
+function choose(gaz: Gazetteer, j: Judged, ctx: Ctx): Choice | null {
+  let best: GazEntry | null = null;
+  let bestS = -Infinity;
+  let second = -Infinity;
+  for (const id of j.m.ids) {
+    const e = gaz.entries[id];
+    if (!e) continue;
+    const s = score(e, j, ctx);
+    if (s > bestS) {
+      second = bestS;
+      bestS = s;
+      best = e;
+    } else if (s > second) second = s;
+  }
+  if (!best || !accept(best, j, ctx)) return null;
+  return { e: best, conf: Number.isFinite(second) ? Math.min(0.95, 0.5 + (bestS - second) / 10) : 0.9 };
+}
+
+/** Rebuilds the document frame (countries, divisions, points) from the current choices. */
+function frame(ctx: Ctx, choices: Array<Choice | null>, judged: Judged[]): void {
+  const votes = new Map<string, number>();
+  let total = 0;
+  ctx.admin1s.clear();
+  ctx.points = [];
+  choices.forEach((c, i) => {
+    if (!c) return;
+    const w = c.e.kind === 'country' ? 1 : c.e.kind === 'city' ? 0.5 + 0.5 * c.conf : 1;
+    votes.set(c.e.cc, (votes.get(c.e.cc) ?? 0) + w);
+    total += w;
+    if (c.e.kind !== 'country') ctx.admin1s.add(c.e.a1);
+    const key = judged[i]?.m.key ?? '';
+    if (c.e.kind !== 'country' && c.e.lat !== null && c.e.lon !== null) ctx.points.push({ lat: c.e.lat, lon: c.e.lon, key });
+  });
+  if (ctx.hint) {
+    votes.set(ctx.hint, (votes.get(ctx.hint) ?? 0) + 0.5);
+    total += 0.5;
+  }
+  ctx.countryWeight.clear();
+  for (const [cc, w] of votes) ctx.countryWeight.set(cc, total > 0 ? w / total : 0);
 }
 
 function toPlace(text: string, gaz: Gazetteer, m: Mention, e: GazEntry, confidence: number): Place {
@@ -166,53 +241,31 @@ export function resolvePlaces(text: string, lang: string, hints: PlaceHints = {}
   const persons = personTokens(toks, text, mentions);
   const judged = mentions.map((m) => judge(text, toks, m, mentions, gaz, lower, persons, hints));
 
-  const ctx: Ctx = { countryWeight: new Map(), admin1s: new Set(), hint: hints.countryHint?.toUpperCase() ?? null };
-  // Pass 1: unambiguous country and division names set the document's frame.
-  const votes = new Map<string, number>();
-  let total = 0;
-  const vote = (cc: string, w: number): void => {
-    votes.set(cc, (votes.get(cc) ?? 0) + w);
-    total += w;
-  };
-  for (const j of judged) {
-    if (j.veto) continue;
-    const entries = j.m.ids.map((id) => gaz.entries[id]).filter((e): e is GazEntry => !!e);
-    const top = entries.reduce((a, b) => (prior(b) > prior(a) ? b : a));
-    if (top.kind === 'country' || top.kind === 'admin1' || top.kind === 'admin2') {
-      vote(top.cc, 1);
-      if (top.kind !== 'country') ctx.admin1s.add(top.a1);
-    } else if (top.pop >= 100_000 || j.qualifierA1 || j.qualifierCc) vote(top.cc, 0.5);
+  const ctx: Ctx = { countryWeight: new Map(), admin1s: new Set(), hint: hints.countryHint?.toUpperCase() ?? null, points: [] };
+  // Start from names with one referent country (or the hint), then re-choose in the frame the choices make.
+  const first = judged.map((j) => {
+    if (j.veto) return null;
+    const ccs = new Set(j.m.ids.map((id) => gaz.entries[id]?.cc));
+    return ccs.size === 1 ? choose(gaz, j, ctx) : null;
+  });
+  frame(ctx, first, judged);
+  let choices = judged.map((j) => choose(gaz, j, ctx));
+  for (let round = 0; round < 2; round += 1) {
+    frame(ctx, choices, judged);
+    choices = judged.map((j) => choose(gaz, j, ctx));
   }
-  if (ctx.hint) vote(ctx.hint, 0.5);
-  for (const [cc, w] of votes) ctx.countryWeight.set(cc, total > 0 ? w / total : 0);
-
-  // Pass 2: choose referents in context; one referent per surface form in a document.
-  const chosen = new Map<string, GazEntry | null>();
+  // One referent per surface form: the most confident choice wins; vetoed spans stay out.
+  const byKey = new Map<string, Choice>();
+  choices.forEach((c, i) => {
+    const key = judged[i]?.m.key ?? '';
+    const had = byKey.get(key);
+    if (c && (!had || c.conf > had.conf)) byKey.set(key, c);
+  });
   const places: Place[] = [];
-  for (const j of judged) {
-    let pick = chosen.get(j.m.key);
-    let conf = 0.6;
-    if (pick === undefined || (pick === null && !j.veto)) {
-      let best: GazEntry | null = null;
-      let bestS = -Infinity;
-      let second = -Infinity;
-      for (const id of j.m.ids) {
-        const e = gaz.entries[id];
-        if (!e) continue;
-        const s = score(e, j, ctx);
-        if (s > bestS) {
-          second = bestS;
-          bestS = s;
-          best = e;
-        } else if (s > second) second = s;
-      }
-      pick = best && accept(best, j, ctx) ? best : null;
-      if (pick) chosen.set(j.m.key, pick);
-      else if (!chosen.has(j.m.key)) chosen.set(j.m.key, null);
-      conf = Number.isFinite(second) ? Math.min(0.95, 0.5 + (bestS - second) / 10) : 0.9;
-    } else if (pick && j.veto) pick = null;
-    if (pick) places.push(toPlace(text, gaz, j.m, pick, conf));
-  }
+  judged.forEach((j) => {
+    const c = byKey.get(j.m.key);
+    if (c && !j.veto) places.push(toPlace(text, gaz, j.m, c.e, c.conf));
+  });
   // NER locations the gazetteer does not know still count as unresolved places.
   for (const e of hints.entities ?? []) {
     if (e.type !== 'location' || places.some((p) => overlaps(p, e))) continue;

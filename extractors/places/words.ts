@@ -32,6 +32,7 @@ export const STREET_HEADS = new Set([
 export const TITLES = new Set([
   'mr', 'mrs', 'ms', 'miss', 'dr', 'sr', 'sra', 'srta', 'don', 'dona', 'dr', 'dra', 'gov', 'sen', 'rep', 'president', 'presidente',
   'judge', 'juez', 'jueza', 'juiz', 'juiza', 'officer', 'sgt', 'lt', 'capt', 'coach', 'father', 'padre', 'pastor', 'rev', 'saint', 'san', 'santa',
+  'sheriff', 'chief', 'detective', 'deputy', 'sergeant', 'lieutenant', 'captain', 'commissioner', 'councilman', 'councilwoman', 'superintendent', 'agent', 'trooper', 'attorney', 'mayor', 'governor', 'senator',
   'general', 'gen', 'col', 'coronel', 'alias', 'senor', 'senora', 'senhor', 'senhora', 'fiscal', 'delegado', 'delegada', 'deputy',
 ]);
 
@@ -52,6 +53,7 @@ export const COMMON = new Set([
   'internet', 'facebook', 'twitter', 'google', 'apple', 'amazon', 'island', 'beach', 'lake', 'river', 'mount', 'fort', 'port', 'bay', 'valley', 'hill', 'hills', 'spring', 'springs', 'falls',
   'democrat', 'democrats', 'republican', 'republicans', 'senator', 'governor', 'mayor', 'sheriff', 'chief', 'officer', 'deputy', 'judge', 'attorney', 'detective',
   'trata', 'tráfico', 'trafico', 'victima', 'victimas', 'vitima', 'vitimas', 'operacion', 'operacao', 'fiscalia', 'justica', 'estado', 'gobierno', 'governo', 'hoy', 'ayer', 'hoje', 'ontem',
+  'northwest', 'northeast', 'southwest', 'southeast', 'northern', 'southern', 'eastern', 'western', 'gulf', 'metro', 'free', 'section', 'van', 'brittany',
   'cristo', 'santo', 'santa', 'san', 'sao', 'saint', 'real', 'nueva', 'nuevo', 'nova', 'novo', 'bien', 'buena', 'bueno', 'boa', 'bom', 'alta', 'alto', 'grande', 'mar', 'sol', 'luna',
 ]);
 
@@ -60,3 +62,9 @@ export const AREA_MODIFIERS = new Set([
   'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'greater', 'downtown', 'upstate', 'rural', 'metro',
   'norte', 'sur', 'sul', 'oeste', 'leste', 'este', 'centro',
 ]);
+
+/** Multi-word names that are institutions, not places. */
+export const COMMON_PHRASES = new Set(['white house', 'casa blanca', 'casa branca', 'new world', 'middle earth', 'main street', 'wall street']);
+
+/** Verbs of saying next to a bare name make it a speaker. */
+export const SPEECH = new Set(['said', 'says', 'told', 'added', 'explained', 'asked', 'wrote', 'dijo', 'afirmo', 'declaro', 'explico', 'senalo', 'indico', 'disse', 'afirmou', 'declarou', 'explicou']);
