@@ -1,2 +1,3 @@
 export { canonicalizeUrl, hostOf, normalizePercentEncoding } from './url.js';
 export * from './dedup/index.js';
+export * from './article/index.js';

@@ -1,0 +1,42 @@
+/**
+ * Second pass, inside the chosen container: decides which blocks are furniture after all (link lists,
+ * "Leia também" teasers, share and tag rows, short credit lines) so serialisation can skip them.
+ */
+import type { AnyNode, Element } from 'domhandler';
+import type { NodeStats } from './content.js';
+import { BOILERPLATE_LINE, classWeight } from './hints.js';
+import { collapse, rawText } from './text.js';
+
+const CONDITIONAL = new Set(['div', 'section', 'ul', 'ol', 'table', 'form', 'aside', 'header', 'footer', 'dl', 'figure', 'span']);
+
+export function makeSkipper(stats: Map<AnyNode, NodeStats>, title: string | null): (el: Element) => boolean {
+  const normTitle = title ? collapse(title).toLowerCase() : null;
+  return (el: Element): boolean => {
+    const st = stats.get(el);
+    if (!st) return false;
+    const tag = el.name;
+    if (st.chars === 0) return false;
+    const ld = st.linkChars / st.chars;
+    if (tag === 'h1') return true;
+    if (tag === 'p' || tag === 'li' || /^h[2-6]$/.test(tag) || tag === 'dd' || tag === 'dt') {
+      if (st.chars < 80) {
+        const text = collapse(rawText(el));
+        if (BOILERPLATE_LINE.test(text)) return true;
+        if (normTitle && text.toLowerCase() === normTitle) return true;
+      }
+      if (ld > 0.5 && st.chars < 300) return true;
+      return false;
+    }
+    if (!CONDITIONAL.has(tag)) return false;
+    const weight = classWeight(el);
+    if (weight < 0) return true;
+    if (tag === 'ul' || tag === 'ol') return ld > 0.35;
+    if (ld > 0.5) return true;
+    if (weight < 25 && ld > 0.3 && st.paragraphs === 0) return true;
+    if (st.chars < 80 && st.paragraphs === 0) {
+      const text = collapse(rawText(el));
+      if (BOILERPLATE_LINE.test(text)) return true;
+    }
+    return false;
+  };
+}

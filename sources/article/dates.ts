@@ -1,0 +1,131 @@
+/**
+ * Publication dates: machine formats (ISO 8601, RFC 2822, compact) and written dates in Spanish,
+ * Portuguese and English ("12 de marzo de 2024", "12 de março de 2024", "March 12, 2024", "12/03/2024").
+ * Output is ISO 8601: the date with the page's own time and offset when it gave them (so the calendar day
+ * stays the publisher's), else `YYYY-MM-DD`.
+ */
+
+const MONTHS: Record<string, number> = {};
+const MONTH_NAMES: Array<[number, string[]]> = [
+  [1, ['enero', 'ene', 'janeiro', 'jan', 'january']],
+  [2, ['febrero', 'feb', 'fevereiro', 'fev', 'february']],
+  [3, ['marzo', 'mar', 'março', 'marco', 'march']],
+  [4, ['abril', 'abr', 'april', 'apr']],
+  [5, ['mayo', 'may', 'maio', 'mai']],
+  [6, ['junio', 'jun', 'junho', 'june']],
+  [7, ['julio', 'jul', 'julho', 'july']],
+  [8, ['agosto', 'ago', 'august', 'aug']],
+  [9, ['septiembre', 'setiembre', 'sep', 'sept', 'set', 'setembro', 'september']],
+  [10, ['octubre', 'oct', 'outubro', 'out', 'october']],
+  [11, ['noviembre', 'nov', 'novembro', 'november']],
+  [12, ['diciembre', 'dic', 'dezembro', 'dez', 'december', 'dec']],
+];
+for (const [n, names] of MONTH_NAMES) for (const name of names) MONTHS[name] = n;
+const MONTH_RE = Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+function validYmd(y: number, m: number, d: number): boolean {
+  if (y < 1990 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return false;
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
+function ymd(y: number, m: number, d: number): string | null {
+  return validYmd(y, m, d) ? `${y}-${pad(m)}-${pad(d)}` : null;
+}
+
+const ISO_RE =
+  /^(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?/i;
+
+/** Parses a machine-readable date (ISO 8601 variants, RFC 2822, epoch seconds/ms). */
+export function parseMachineDate(raw: string): string | null {
+  const s = raw.trim();
+  if (s === '') return null;
+  const iso = ISO_RE.exec(s);
+  if (iso) {
+    const [, y, mo, d, h, mi, se, tz] = iso;
+    const day = ymd(Number(y), Number(mo), Number(d));
+    if (!day) return null;
+    if (h === undefined || mi === undefined) return day;
+    if (Number(h) > 23 || Number(mi) > 59) return day;
+    let zone = '';
+    if (tz) {
+      if (/^z$/i.test(tz)) zone = 'Z';
+      else {
+        const digits = tz.replace(':', '');
+        zone = `${digits.slice(0, 3)}:${digits.length > 3 ? digits.slice(3, 5) : '00'}`;
+      }
+    }
+    return `${day}T${h}:${mi}:${se ?? '00'}${zone}`;
+  }
+  if (/^\d{10}(\d{3})?$/.test(s)) {
+    const ms = s.length === 10 ? Number(s) * 1000 : Number(s);
+    const t = new Date(ms);
+    return validYmd(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate()) ? t.toISOString() : null;
+  }
+  // RFC 2822 and similar: "Tue, 12 Mar 2024 10:00:00 -0300"; keep the publisher's calendar day.
+  const rfc = /(\d{1,2})\s+([A-Za-z]{3,9})\.?\s+(\d{4})(?:\s+(\d{2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{4}|GMT|UTC|Z)?)?/.exec(s);
+  if (rfc) {
+    const m = MONTHS[rfc[2]!.toLowerCase()];
+    const day = m ? ymd(Number(rfc[3]), m, Number(rfc[1])) : null;
+    if (day) {
+      if (rfc[4] === undefined) return day;
+      const tz = rfc[7];
+      const zone = !tz || /gmt|utc|z/i.test(tz) ? (tz ? 'Z' : '') : `${tz.slice(0, 3)}:${tz.slice(3)}`;
+      return `${day}T${rfc[4]}:${rfc[5]}:${rfc[6] ?? '00'}${zone}`;
+    }
+  }
+  return parseTextDate(s);
+}
+
+const TEXT_PATTERNS: Array<{ re: RegExp; order: 'dmy' | 'mdy' | 'ymd' }> = [
+  // 12 de marzo de 2024 / 12 de março de 2024 / 12 marzo 2024 / 12 Mar. 2024 / 12th March 2024
+  { re: new RegExp(`\\b(\\d{1,2})(?:º|°|st|nd|rd|th)?\\.?\\s*(?:de\\s+)?(${MONTH_RE})\\.?,?\\s*(?:de\\s+|del\\s+)?(\\d{4})\\b`, 'iu'), order: 'dmy' },
+  // March 12, 2024 / Mar. 12 2024
+  { re: new RegExp(`\\b(${MONTH_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'iu'), order: 'mdy' },
+  // 2024-03-12 / 2024/03/12 / 2024.03.12
+  { re: /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b/u, order: 'ymd' },
+  // 12/03/2024 / 12-03-2024 / 12.03.2024 (day first, as in Latin America)
+  { re: /\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b/u, order: 'dmy' },
+];
+
+/** Finds the first written date in a short text (es/pt/en month names, numeric day-first dates). */
+export function parseTextDate(text: string): string | null {
+  let best: { at: number; value: string } | null = null;
+  for (const { re, order } of TEXT_PATTERNS) {
+    const m = re.exec(text);
+    if (!m) continue;
+    let value: string | null = null;
+    const a = m[1]!;
+    const b = m[2]!;
+    const c = m[3]!;
+    if (order === 'ymd') value = ymd(Number(a), Number(b), Number(c));
+    else if (order === 'mdy') value = ymd(Number(c), MONTHS[a.toLowerCase()] ?? 0, Number(b));
+    else {
+      const month = /^\d+$/.test(b) ? Number(b) : (MONTHS[b.toLowerCase()] ?? 0);
+      value = ymd(Number(c), month, Number(a));
+      // US-style numeric dates (month first) only when day-first is impossible.
+      if (!value && /^\d+$/.test(b)) value = ymd(Number(c), Number(a), Number(b));
+    }
+    if (value && (best === null || m.index < best.at)) best = { at: m.index, value };
+  }
+  return best?.value ?? null;
+}
+
+/** Date in a URL path: /2024/03/12/, /20240312/, /2024-03-12, /2024/5/3/ (year, month, day). */
+export function dateFromUrl(url: string): string | null {
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    path = url;
+  }
+  const m =
+    /\/((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?=[/_.-]|$)/.exec(path) ??
+    /[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?=[/_.-]|$)/.exec(path);
+  if (!m) return null;
+  return ymd(Number(m[1]), Number(m[2]), Number(m[3]));
+}

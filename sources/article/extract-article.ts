@@ -1,0 +1,103 @@
+/**
+ * extractArticle: main text and metadata of a news page. Never throws on malformed HTML: whatever
+ * cannot be found is null and listed in `missing`.
+ */
+import { load, type CheerioAPI } from 'cheerio/slim';
+import type { AnyNode, Element } from 'domhandler';
+import type { ArticleResult } from '../../core/index.js';
+import { computeStats, selectContent } from './content.js';
+import { makeSkipper } from './clean.js';
+import { prune } from './prune.js';
+import { blocksToText, collapse, rawText } from './text.js';
+import { parseMachineDate } from './dates.js';
+import { findAuthor, findCanonical, findLanguage, findPublishedAt, findTitle, readMeta } from './metadata.js';
+
+export interface ExtractArticleOptions {
+  /** CSS selector of the article body for a known source; the scorer is used when it matches nothing. */
+  bodySelector?: string;
+  titleSelector?: string;
+  dateSelector?: string;
+}
+
+function selectorText($: CheerioAPI, selector: string | undefined): string | null {
+  if (!selector) return null;
+  try {
+    const t = collapse($(selector).first().text());
+    return t === '' ? null : t;
+  } catch {
+    return null;
+  }
+}
+
+function selectorDate($: CheerioAPI, selector: string | undefined, parse: (s: string) => string | null): string | null {
+  if (!selector) return null;
+  try {
+    const el = $(selector).first();
+    const raw = el.attr('datetime') ?? el.attr('content') ?? el.text();
+    return raw ? parse(raw) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The JSON-LD body split into paragraphs (publishers separate them with newlines, if at all). */
+function ldBodyText(body: string): string {
+  return body
+    .replace(/<[^>]+>/g, ' ')
+    .split(/\n\s*\n|\r\n|\n/)
+    .map((p) => collapse(p))
+    .filter((p) => p !== '')
+    .join('\n\n');
+}
+
+export function extractArticle(html: string, url?: string, opts: ExtractArticleOptions = {}): ArticleResult {
+  let $: CheerioAPI;
+  try {
+    $ = load(typeof html === 'string' ? html : '');
+  } catch {
+    return { title: null, text: null, publishedAt: null, language: null, author: null, canonicalUrl: url ?? null, missing: ['title', 'text', 'date'] };
+  }
+  const pm = readMeta($);
+  const title = selectorText($, opts.titleSelector) ?? findTitle($, pm);
+  const language = findLanguage($, pm);
+  const author = findAuthor($, pm);
+  const canonicalUrl = findCanonical($, pm, url);
+  const bodyEl = ($('body')[0] ?? $.root()[0]) as AnyNode;
+  const topText = collapse(rawText(bodyEl)).slice(0, 4000);
+  const publishedAt =
+    selectorDate($, opts.dateSelector, parseMachineDate) ??
+    findPublishedAt($, pm, url, topText);
+
+  let nodes: Element[] = [];
+  if (opts.bodySelector) {
+    try {
+      nodes = $(opts.bodySelector).toArray().filter((n): n is Element => n.type === 'tag');
+    } catch {
+      nodes = [];
+    }
+  }
+  const microdataBody = $('[itemprop="articleBody"], [itemprop="articlebody"]')
+    .toArray()
+    .map((el) => blocksToText([el]))
+    .reduce((a, b) => (b.length > a.length ? b : a), '');
+  const pageChars = collapse(rawText(bodyEl)).replace(/\s+/g, '').length;
+  if (nodes.length) prune(nodes[0]!.parent ?? bodyEl, Infinity);
+  else prune(bodyEl, pageChars);
+  const stats = computeStats(bodyEl);
+  if (!nodes.length) nodes = selectContent(bodyEl, stats).nodes;
+  let text = nodes.length ? blocksToText(nodes, makeSkipper(stats, title)) : '';
+
+  // Structured bodies (JSON-LD articleBody, microdata) win when the scorer found much less text.
+  if (!opts.bodySelector) {
+    const ldBody = pm.jsonLd?.articleBody ? ldBodyText(pm.jsonLd.articleBody) : '';
+    for (const structured of [ldBody, microdataBody]) {
+      if (structured.length > 200 && text.length < structured.length * 0.6) text = structured;
+    }
+  }
+
+  const missing: Array<'title' | 'text' | 'date'> = [];
+  if (!title) missing.push('title');
+  if (!text) missing.push('text');
+  if (!publishedAt) missing.push('date');
+  return { title: title || null, text: text || null, publishedAt, language, author, canonicalUrl, missing };
+}

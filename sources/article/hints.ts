@@ -1,0 +1,68 @@
+/**
+ * Class/id hints in Spanish, Portuguese and English. Negative hints mark navigation, related links,
+ * comments, share bars, cookie and subscription banners, captions and credits; positive hints mark the
+ * article body ("nota", "cuerpo", "materia", "conteudo", "texto", "entry-content" ...).
+ */
+import type { Element } from 'domhandler';
+
+/** Stems matched anywhere in the lower-cased class + id string. */
+const NEGATIVE_STEMS = [
+  'comment', 'coment', 'disqus', 'share', 'sharing', 'social', 'compartir', 'compartilh', 'related', 'relacionad',
+  'leia-mais', 'leiamais', 'leia_mais', 'leia-tambem', 'lea-tambien', 'leer-mas', 'read-more', 'readmore',
+  'mas-leid', 'masleid', 'mais-lid', 'maislid', 'most-read', 'mostread', 'most-popular', 'trending', 'newsletter',
+  'subscri', 'suscri', 'assinatura', 'assine', 'cookie', 'consent', 'gdpr', 'banner', 'promo', 'advert',
+  'publicidad', 'publicidade', 'anuncio', 'sponsor', 'patrocin', 'sidebar', 'widget', 'breadcrumb', 'navigation',
+  'navbar', 'menu', 'footer', 'masthead', 'toolbar', 'pagination', 'pager', 'author-bio', 'authorbio', 'bio-autor',
+  'recommend', 'recomend', 'outbrain', 'taboola', 'popup', 'modal', 'overlay', 'signup', 'paywall', 'caption',
+  'credit', 'credito', 'whatsapp', 'facebook', 'twitter', 'telegram', 'siguenos', 'etiqueta', 'keyword',
+  'rrss', 'skip-link', 'jump-link', 'more-stories', 'more-news', 'mas-noticias', 'mais-noticias', 'otras-noticias',
+  'ultimas-noticias', 'ultimas', 'tambien-te-puede', 'te-puede-interesar', 'veja-tambem', 'saiba-mais',
+  'next-post', 'prev-post', 'post-nav', 'shoutbox', 'sticky', 'dropdown', 'login', 'user-', 'rating',
+  'print-', 'tooltip', 'alert-', 'hidden', 'visually-hidden', 'sr-only', 'screen-reader',
+];
+/** Words matched as whole class/id tokens (too short or common to match as stems). */
+const NEGATIVE_TOKENS = new Set([
+  'ad', 'ads', 'adv', 'advs', 'nav', 'tag', 'tags', 'aside', 'print', 'tools', 'hide', 'meta', 'foot', 'follow',
+  'more', 'rel', 'sidebar', 'nota-relacionada', 'topics', 'temas', 'byline', 'share', 'date', 'fecha', 'dateline',
+  'header', 'head', 'top', 'bottom', 'links', 'author', 'autor', 'credits', 'source', 'fonte', 'tema', 'category',
+]);
+const POSITIVE_STEMS = [
+  'article', 'articulo', 'artigo', 'content', 'conteudo', 'contenido', 'entry', 'post-body', 'postbody',
+  'post-content', 'post-text', 'story', 'texto', 'text', 'cuerpo', 'materia', 'noticia', 'news-body', 'body',
+  'main', 'nota', 'hentry', 'blog', 'column', 'single', 'detail', 'detalle', 'desarrollo', 'corpo',
+];
+
+const tokenize = (s: string): string[] => s.split(/[\s_]+/).filter(Boolean);
+
+export function hintString(el: Element): string {
+  const a = el.attribs;
+  return `${a['class'] ?? ''} ${a['id'] ?? ''}`.toLowerCase();
+}
+
+export function isNegativeHint(hint: string): boolean {
+  if (hint.trim() === '') return false;
+  if (NEGATIVE_STEMS.some((s) => hint.includes(s))) return true;
+  return tokenize(hint).some((t) => NEGATIVE_TOKENS.has(t) || t.split('-').some((p) => p === 'ad' || p === 'ads'));
+}
+
+export function isPositiveHint(hint: string): boolean {
+  return hint.trim() !== '' && POSITIVE_STEMS.some((s) => hint.includes(s));
+}
+
+/** Readability-style weight of an element's class and id: -25 per negative, +25 per positive side. */
+export function classWeight(el: Element): number {
+  const a = el.attribs;
+  let w = 0;
+  for (const v of [a['class'], a['id']]) {
+    if (!v) continue;
+    const h = v.toLowerCase();
+    if (isNegativeHint(h)) w -= 25;
+    if (isPositiveHint(h)) w += 25;
+  }
+  if (a['itemprop'] === 'articleBody' || a['itemprop'] === 'articlebody') w += 50;
+  return w;
+}
+
+/** Short paragraphs that are furniture, not article text ("Leia também:", "Publicidad", "Compartir"). */
+export const BOILERPLATE_LINE =
+  /^(?:publicidad|publicidade|advertisement|anuncio|anúncio|sponsored|patrocinado|compartir|compartilhe|compartilhar|share( this)?( article| story)?|comentarios|comentários|comments?|leia (também|mais)|lea (también|más)|lee (también|más)|te puede interesar|también te puede interesar|read more|related( articles| stories)?|more on this|siga-nos|síguenos|follow us|suscríbete|assine|subscribe|newsletter|ver más|ver mais|saiba mais|mira también|veja também|foto:|imagen:|image:|photo:|crédito:|créditos:|fuente:|fonte:|lee además|recomendados|notas relacionadas|noticias relacionadas|mais lidas|más leídas|most read|tags?:|etiquetas:|temas:|tópicos:|whatsapp|facebook|twitter|telegram|linkedin|email|e-mail|imprimir|print)\b/i;

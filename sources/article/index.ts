@@ -1,0 +1,3 @@
+export { extractArticle } from './extract-article.js';
+export type { ExtractArticleOptions } from './extract-article.js';
+export { parseMachineDate, parseTextDate, dateFromUrl } from './dates.js';

@@ -1,0 +1,156 @@
+/**
+ * Page metadata: title, publication date, author, language and canonical URL, from JSON-LD, meta tags,
+ * microdata, `<time>` elements, the URL and, last, date text near the top of the page.
+ */
+import type { CheerioAPI } from 'cheerio/slim';
+import { readJsonLd, type JsonLdArticle } from './json-ld.js';
+import { dateFromUrl, parseMachineDate, parseTextDate } from './dates.js';
+import { collapse } from './text.js';
+
+export interface PageMeta {
+  jsonLd: JsonLdArticle | null;
+  /** Lower-cased meta key (property, name, itemprop or http-equiv) → first non-empty content. */
+  meta: Map<string, string>;
+}
+
+export function readMeta($: CheerioAPI): PageMeta {
+  const meta = new Map<string, string>();
+  $('meta').each((_i, el) => {
+    const a = (el as { attribs?: Record<string, string> }).attribs ?? {};
+    const content = a['content'] ?? a['value'];
+    if (content == null || content.trim() === '') return;
+    for (const k of [a['property'], a['name'], a['itemprop'], a['http-equiv']]) {
+      if (k) {
+        const key = k.trim().toLowerCase();
+        if (!meta.has(key)) meta.set(key, content.trim());
+      }
+    }
+  });
+  return { jsonLd: readJsonLd($), meta };
+}
+
+function firstMeta(meta: Map<string, string>, keys: string[]): string | null {
+  for (const k of keys) {
+    const v = meta.get(k);
+    if (v) return v;
+  }
+  return null;
+}
+
+const PUBLISHED_KEYS = [
+  'article:published_time', 'og:article:published_time', 'og:published_time', 'article:published',
+  'article.published', 'datepublished', 'published_time', 'publish-date', 'publish_date', 'publishdate',
+  'pubdate', 'publication_date', 'publication-date', 'date.release', 'dc.date.issued', 'dcterms.issued',
+  'dc.date', 'dcterms.date', 'dc.date.created', 'dcterms.created', 'parsely-pub-date', 'sailthru.date',
+  'article_date_original', 'original-publish-date', 'cxenseparse:recs:publishtime', 'cxenseparse:publishtime',
+  'date', 'datecreated', 'created', 'article:post_date', 'bt:pubdate', 'eomportal-lastupdate',
+];
+const MODIFIED_KEYS = ['article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'dc.date.modified', 'dcterms.modified'];
+
+/** Publication date as ISO 8601, or null. `topText` is the first part of the page text, for written dates. */
+export function findPublishedAt($: CheerioAPI, pm: PageMeta, url: string | undefined, topText: string): string | null {
+  const fromMeta = firstMeta(pm.meta, PUBLISHED_KEYS);
+  const candidates: Array<string | null | undefined> = [pm.jsonLd?.datePublished, fromMeta];
+  const parsely = pm.meta.get('parsely-page');
+  if (parsely) {
+    try {
+      candidates.push((JSON.parse(parsely) as { pub_date?: string }).pub_date);
+    } catch {
+      /* not JSON */
+    }
+  }
+  for (const c of candidates) {
+    const d = c ? parseMachineDate(c) : null;
+    if (d) return d;
+  }
+  const timeEls = $('[itemprop="datePublished"], time[pubdate], time[datetime], [class*="publish"] time, abbr.published');
+  for (let i = 0; i < timeEls.length && i < 10; i++) {
+    const el = timeEls.eq(i);
+    const raw = el.attr('datetime') ?? el.attr('content') ?? el.attr('title') ?? el.text();
+    const d = raw ? parseMachineDate(raw) : null;
+    if (d) return d;
+  }
+  const byUrl = url ? dateFromUrl(url) : null;
+  if (byUrl) return byUrl;
+  const dateish = $('[class*="date" i], [class*="fecha" i], [class*="data" i], [id*="date" i], [class*="time" i], [class*="publicad" i], [class*="meta" i]');
+  for (let i = 0; i < dateish.length && i < 30; i++) {
+    const t = collapse(dateish.eq(i).text());
+    if (t.length > 0 && t.length < 120) {
+      const d = parseTextDate(t);
+      if (d) return d;
+    }
+  }
+  const inTop = parseTextDate(topText);
+  if (inTop) return inTop;
+  const modified = firstMeta(pm.meta, MODIFIED_KEYS) ?? pm.jsonLd?.dateModified;
+  return modified ? parseMachineDate(modified) : null;
+}
+
+/** Strips a trailing or leading " | Site name" from a <title>. */
+function stripSiteName(title: string, siteName: string | null): string {
+  const parts = title.split(/\s+[|–—·•»:-]\s+/);
+  if (parts.length < 2) return title;
+  if (siteName) {
+    const site = siteName.toLowerCase();
+    const kept = parts.filter((p) => p.toLowerCase() !== site && !site.includes(p.toLowerCase()));
+    if (kept.length && kept.length < parts.length) return kept.join(' - ');
+  }
+  const longest = parts.reduce((a, b) => (b.length > a.length ? b : a));
+  return longest.split(/\s+/).length >= 3 ? longest : title;
+}
+
+export function findTitle($: CheerioAPI, pm: PageMeta): string | null {
+  const og = firstMeta(pm.meta, ['og:title', 'twitter:title', 'title', 'dc.title', 'headline']);
+  const ld = pm.jsonLd?.headline ?? null;
+  const docTitle = collapse($('head title').first().text() || $('title').first().text());
+  const h1s = $('h1')
+    .toArray()
+    .slice(0, 5)
+    .map((el) => collapse($(el).text()))
+    .filter((t) => t.length > 3);
+  const ref = (og ?? ld ?? docTitle).toLowerCase();
+  const h1 = h1s.find((t) => ref !== '' && (ref.includes(t.toLowerCase()) || t.toLowerCase().includes(ref)));
+  if (h1) return h1;
+  const best = og ?? ld;
+  if (best) return stripSiteName(collapse(best), pm.meta.get('og:site_name') ?? null);
+  if (h1s[0]) return h1s[0];
+  return docTitle ? stripSiteName(docTitle, pm.meta.get('og:site_name') ?? null) : null;
+}
+
+export function findAuthor($: CheerioAPI, pm: PageMeta): string | null {
+  const clean = (s: string | null | undefined): string | null => {
+    if (!s) return null;
+    const t = collapse(s).replace(/^(?:por|by|de|por:|by:)\s+/i, '');
+    return t && t.length < 120 && !/^https?:\/\//.test(t) && !/^\d+$/.test(t) ? t : null;
+  };
+  const fromMeta = clean(pm.jsonLd?.author) ?? clean(firstMeta(pm.meta, ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'byl', 'citation_author', 'twitter:creator']));
+  if (fromMeta) return fromMeta;
+  const el = $('[itemprop="author"], [rel="author"], .author-name, .byline, .autor, .author').first();
+  return clean(el.attr('content') ?? el.text());
+}
+
+export function findLanguage($: CheerioAPI, pm: PageMeta): string | null {
+  const raw =
+    $('html').attr('lang') ??
+    $('html').attr('xml:lang') ??
+    pm.meta.get('og:locale') ??
+    pm.meta.get('content-language') ??
+    pm.meta.get('language') ??
+    pm.meta.get('dc.language') ??
+    pm.jsonLd?.inLanguage ??
+    null;
+  const m = raw ? /^\s*([a-zA-Z]{2,3})(?:[-_]|\s*$|,)/.exec(raw) : null;
+  return m ? m[1]!.toLowerCase() : null;
+}
+
+export function findCanonical($: CheerioAPI, pm: PageMeta, url: string | undefined): string | null {
+  const declared = $('link[rel="canonical"]').attr('href') ?? pm.meta.get('og:url') ?? null;
+  if (declared) {
+    try {
+      return new URL(declared.trim(), url || undefined).href;
+    } catch {
+      /* relative without a base */
+    }
+  }
+  return url ? url : null;
+}

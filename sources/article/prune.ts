@@ -1,0 +1,59 @@
+/**
+ * First pass over the page: drop what is never article text (scripts, forms controls, navigation,
+ * hidden elements) and elements whose class/id says they are furniture, unless they hold the body.
+ */
+import type { AnyNode, Element } from 'domhandler';
+import { childrenOf, detach, isElement, rawText } from './text.js';
+import { hintString, isNegativeHint, isPositiveHint } from './hints.js';
+
+const ALWAYS_DROP = new Set([
+  'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'button', 'select',
+  'input', 'textarea', 'option', 'nav', 'link', 'meta', 'head', 'title', 'video', 'audio', 'map', 'dialog', 'menu',
+  'figcaption', 'source', 'track', 'picture', 'img', 'label',
+]);
+/** Structural furniture: dropped when it holds little text compared with the page. */
+const FURNITURE = new Set(['aside', 'footer', 'header', 'form']);
+const KEEP = new Set(['html', 'body', 'main', 'article']);
+
+function isHidden(el: Element): boolean {
+  const a = el.attribs;
+  if ('hidden' in a || a['aria-hidden'] === 'true') return true;
+  const style = a['style'];
+  return style !== undefined && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
+}
+
+function textLength(n: AnyNode): number {
+  return rawText(n).replace(/\s+/g, '').length;
+}
+
+/** Removes furniture from the tree in place. `pageChars` is the whole page's text length. */
+export function prune(root: AnyNode, pageChars: number): void {
+  const drop: AnyNode[] = [];
+  const visit = (n: AnyNode): void => {
+    for (const c of childrenOf(n)) {
+      if (c.type === 'comment' || c.type === 'directive' || c.type === 'cdata') {
+        drop.push(c);
+        continue;
+      }
+      if (!isElement(c)) continue;
+      const tag = c.name;
+      if (ALWAYS_DROP.has(tag) || c.type !== 'tag' || isHidden(c)) {
+        drop.push(c);
+        continue;
+      }
+      if (!KEEP.has(tag)) {
+        const hint = hintString(c);
+        const furniture = FURNITURE.has(tag) || c.attribs['role'] === 'navigation' || c.attribs['role'] === 'complementary';
+        if ((furniture || isNegativeHint(hint)) && !isPositiveHint(hint) && c.attribs['itemprop'] !== 'articleBody') {
+          if (textLength(c) < pageChars * 0.35) {
+            drop.push(c);
+            continue;
+          }
+        }
+      }
+      visit(c);
+    }
+  };
+  visit(root);
+  for (const n of drop) detach(n);
+}
