@@ -1,9 +1,9 @@
-import type { PathStep } from './pattern.js';
+import type { Atom, Element } from './pattern.js';
 import type { Token } from './tokenize.js';
 
 /**
  * A token-level trie automaton over pattern paths. Literal edges are hash lookups, suffix wildcards walk a
- * character trie of prefixes, `~N` gaps are bounded skip budgets. Matching keeps a set of (node, start)
+ * character trie of prefixes, `~N` gaps are bounded skip budgets (N words; punctuation costs half a word). Matching keeps a set of (node, start)
  * states deduplicated per token, so the work per token is bounded by (trie nodes × longest pattern span)
  * whatever the patterns are: time is linear in the text length, with no backtracking.
  */
@@ -16,10 +16,12 @@ interface PrefixNode {
 
 export interface Node {
   readonly id: number;
-  lit: Map<string, Node> | null;
+  /** Reached by exactly one edge from a tree node: safe to share between patterns with the same prefix. */
+  readonly tree: boolean;
+  lit: Map<string, Node[]> | null;
   pre: PrefixNode | null;
-  num: Node | null;
-  cap: Node | null;
+  num: Node[] | null;
+  cap: Node[] | null;
   gaps: Array<{ max: number; node: Node }> | null;
   accepts: number[] | null;
 }
@@ -39,9 +41,15 @@ export interface MatchStats {
   maxStates: number;
 }
 
-/** Window of token starts a live state can have; every path spans fewer tokens than this. */
+/** Window of token starts a live state can have; every pattern spans fewer tokens (MAX_SPAN) than this. */
 const START_WINDOW = 1024;
 
+/**
+ * Patterns are added without expanding their alternatives: a pattern becomes a small DAG (alternatives
+ * of a group meet again in one join node), so its size is linear in the pattern's length. Nodes reached by
+ * a single edge from the root chain ("tree" nodes) are shared between patterns that start alike, which
+ * makes the first tokens of thousands of entries one hash lookup.
+ */
 export class TokenAutomaton {
   readonly root: Node;
   private nodeCount = 0;
@@ -49,59 +57,96 @@ export class TokenAutomaton {
 
   constructor(numberWords: ReadonlySet<string>) {
     this.numberWords = numberWords;
-    this.root = this.newNode();
+    this.root = this.newNode(true);
   }
 
+  /** Number of states (nodes). */
   get size(): number {
     return this.nodeCount;
   }
 
-  private newNode(): Node {
-    return { id: this.nodeCount++, lit: null, pre: null, num: null, cap: null, gaps: null, accepts: null };
+  private newNode(tree: boolean): Node {
+    return { id: this.nodeCount++, tree, lit: null, pre: null, num: null, cap: null, gaps: null, accepts: null };
   }
 
-  /** Adds one expanded path that accepts `target`. */
-  add(path: PathStep[], target: number): void {
-    let node = this.root;
-    for (const step of path) {
-      switch (step.kind) {
-        case 'word': {
-          node.lit ??= new Map();
-          let c = node.lit.get(step.value);
-          if (!c) node.lit.set(step.value, (c = this.newNode()));
-          node = c;
-          break;
-        }
-        case 'prefix': {
-          let p = (node.pre ??= { next: null, targets: null });
-          for (const ch of step.value) {
-            p.next ??= new Map();
-            let q = p.next.get(ch);
-            if (!q) p.next.set(ch, (q = { next: null, targets: null }));
-            p = q;
-          }
-          // one automaton node per (parent, prefix)
-          p.targets ??= [this.newNode()];
-          node = p.targets[0]!;
-          break;
-        }
-        case 'num':
-          node = node.num ??= this.newNode();
-          break;
-        case 'cap':
-          node = node.cap ??= this.newNode();
-          break;
-        case 'gap': {
-          node.gaps ??= [];
-          let g = node.gaps.find((x) => x.max === step.max);
-          if (!g) node.gaps.push((g = { max: step.max, node: this.newNode() }));
-          node = g.node;
-          break;
-        }
+  /** The list of targets of `from` on `atom`, created when absent. */
+  private edge(from: Node, atom: Atom): Node[] {
+    switch (atom.kind) {
+      case 'word': {
+        from.lit ??= new Map();
+        let list = from.lit.get(atom.value);
+        if (!list) from.lit.set(atom.value, (list = []));
+        return list;
       }
+      case 'prefix': {
+        let p = (from.pre ??= { next: null, targets: null });
+        for (const ch of atom.value) {
+          p.next ??= new Map();
+          let q = p.next.get(ch);
+          if (!q) p.next.set(ch, (q = { next: null, targets: null }));
+          p = q;
+        }
+        return (p.targets ??= []);
+      }
+      case 'num':
+        return (from.num ??= []);
+      case 'cap':
+        return (from.cap ??= []);
     }
-    node.accepts ??= [];
-    if (!node.accepts.includes(target)) node.accepts.push(target);
+  }
+
+  /** Follows `atom` from the frontier; shares tree children when the frontier is one tree node. */
+  private step(frontier: Node[], atom: Atom): Node[] {
+    const only = frontier.length === 1 ? frontier[0]! : null;
+    if (only && only.tree) {
+      const list = this.edge(only, atom);
+      let child = list.find((n) => n.tree);
+      if (!child) list.push((child = this.newNode(true)));
+      return [child];
+    }
+    const join = this.newNode(false);
+    for (const f of frontier) this.edge(f, atom).push(join);
+    return [join];
+  }
+
+  private seq(frontier: Node[], atoms: Atom[]): Node[] {
+    let f = frontier;
+    for (const a of atoms) f = this.step(f, a);
+    return f;
+  }
+
+  /** Adds one parsed pattern (see pattern.ts) that accepts `target`. */
+  add(elements: Element[], target: number): void {
+    let frontier: Node[] = [this.root];
+    for (const el of elements) {
+      if (el.kind === 'gap') {
+        // a gap after an optional start: the root stays (zero tokens were matched, so no gap is needed)
+        const next: Node[] = frontier.filter((n) => n === this.root);
+        const from = frontier.filter((n) => n !== this.root);
+        if (from.length === 1 && from[0]!.tree) {
+          const f = from[0]!;
+          f.gaps ??= [];
+          let g = f.gaps.find((x) => x.max === el.max && x.node.tree);
+          if (!g) f.gaps.push((g = { max: el.max, node: this.newNode(true) }));
+          next.push(g.node);
+        } else if (from.length > 0) {
+          const gnode = this.newNode(false);
+          for (const f of from) (f.gaps ??= []).push({ max: el.max, node: gnode });
+          next.push(gnode);
+        }
+        frontier = next;
+        continue;
+      }
+      const ends: Node[] = el.optional ? [...frontier] : [];
+      const options = el.kind === 'seq' ? [el.atoms] : el.alts;
+      for (const o of options) for (const n of this.seq(frontier, o)) if (!ends.includes(n)) ends.push(n);
+      frontier = ends;
+    }
+    for (const node of frontier) {
+      if (node === this.root) continue;
+      node.accepts ??= [];
+      if (!node.accepts.includes(target)) node.accepts.push(target);
+    }
   }
 
   private isNumber(t: Token): boolean {
@@ -136,7 +181,7 @@ export class TokenAutomaton {
       nextBudgets.push(budget);
       if (end < 0) return; // a skipped token inside a gap: nothing new was matched
       if (node.accepts) for (const target of node.accepts) onHit({ target, tokenStart: start, tokenEnd: end });
-      if (node.gaps) for (const g of node.gaps) push(g.node, start, g.max, end);
+      if (node.gaps) for (const g of node.gaps) push(g.node, start, 2 * g.max, end);
     };
 
     for (let i = from; i < to; i++) {
@@ -154,8 +199,8 @@ export class TokenAutomaton {
         const start = curStarts[s]!;
         steps++;
         if (node.lit) {
-          const c = node.lit.get(tok.norm);
-          if (c) push(c, start, 0, i + 1);
+          const list = node.lit.get(tok.norm);
+          if (list) for (const c of list) push(c, start, 0, i + 1);
         }
         if (node.pre && tok.kind === 'word') {
           let p: PrefixNode | undefined = node.pre;
@@ -165,10 +210,11 @@ export class TokenAutomaton {
             if (p?.targets) for (const t of p.targets) push(t, start, 0, i + 1);
           }
         }
-        if (node.num && this.isNumber(tok)) push(node.num, start, 0, i + 1);
-        if (node.cap && tok.kind === 'word' && isCapitalised(tok.text)) push(node.cap, start, 0, i + 1);
-        const b = curBudgets[s]!;
-        if (b > 0) push(node, start, b - 1, -1);
+        if (node.num && this.isNumber(tok)) for (const c of node.num) push(c, start, 0, i + 1);
+        if (node.cap && tok.kind === 'word' && isCapitalised(tok.text)) for (const c of node.cap) push(c, start, 0, i + 1);
+        // skipping a word costs 2, a punctuation mark 1: `~N` spans N words plus the commas between them
+        const b = curBudgets[s]! - (tok.kind === 'punct' ? 1 : 2);
+        if (b >= 0) push(node, start, b, -1);
       }
       if (nextNodes.length > maxStates) maxStates = nextNodes.length;
       [curNodes, nextNodes] = [nextNodes, curNodes];

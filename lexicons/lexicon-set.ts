@@ -100,10 +100,10 @@ class CompiledLexiconSet implements LexiconSet {
     this.entries.forEach((e, idx) => {
       if (key !== ALL && e.lang !== key) return;
       const hit = targets.push({ entry: idx, exclude: false }) - 1;
-      for (const paths of e.paths) for (const p of paths) automaton.add(p, hit);
-      if (e.excludePaths.length) {
+      for (const p of e.compiled) automaton.add(p, hit);
+      if (e.excludeCompiled.length) {
         const ex = targets.push({ entry: idx, exclude: true }) - 1;
-        for (const paths of e.excludePaths) for (const p of paths) automaton.add(p, ex);
+        for (const p of e.excludeCompiled) automaton.add(p, ex);
       }
     });
     const cues = new TokenAutomaton(words);
@@ -111,8 +111,8 @@ class CompiledLexiconSet implements LexiconSet {
     for (const l of langs) {
       const cf = this.cueFiles.get(l);
       if (!cf) continue;
-      [cf.negation, cf.hedge, cf.postNegation, cf.clauseBreaks].forEach((paths, kind) => {
-        for (const p of paths) cues.add(p, kind);
+      [cf.negation, cf.hedge, cf.postNegation, cf.clauseBreaks].forEach((patterns, kind) => {
+        for (const p of patterns) cues.add(p, kind);
       });
     }
     c = { automaton, targets, cues, cueKinds };

@@ -7,8 +7,8 @@ import type { Document } from 'yaml';
 import type { z } from 'zod';
 import type { ExploitationType, IndicatorGroup } from '../core/index.js';
 import { LexiconError, PatternError } from './errors.js';
-import { compilePatternPaths } from './pattern.js';
-import type { PathStep } from './pattern.js';
+import { compilePattern } from './pattern.js';
+import type { Element } from './pattern.js';
 import { cuesFileSchema, entryFileSchema, taxonomySchema } from './schema.js';
 import type { CategoryDef } from './schema.js';
 
@@ -30,18 +30,18 @@ export interface LexiconEntry {
   /** Line of each pattern / exclude pattern, same order. */
   patternLines: number[];
   excludeLines: number[];
-  /** Expanded paths of each pattern (parallel to `patterns`) and of each exclude pattern. */
-  paths: PathStep[][][];
-  excludePaths: PathStep[][][];
+  /** Parsed form of each pattern (parallel to `patterns`) and of each exclude pattern. */
+  compiled: Element[][];
+  excludeCompiled: Element[][];
 }
 
 export interface LexiconCues {
   lang: string;
   file: string;
-  negation: PathStep[][];
-  hedge: PathStep[][];
-  postNegation: PathStep[][];
-  clauseBreaks: PathStep[][];
+  negation: Element[][];
+  hedge: Element[][];
+  postNegation: Element[][];
+  clauseBreaks: Element[][];
 }
 
 export interface LexiconSource {
@@ -165,7 +165,10 @@ export function readLexiconSource(dirIn?: string, options: ReadOptions = {}): Le
     if (r.success) return r.data;
     for (const issue of r.error.issues) {
       const where = issue.path.length ? ` (at ${issue.path.join('.')})` : '';
-      fail(p.file, lineOf(p, issue.path), `${issue.message}${where}`);
+      const hint = /received null/.test(issue.message)
+        ? ': an empty item; a pattern starting with # must be quoted ("#num víctimas") because YAML reads # as a comment'
+        : '';
+      fail(p.file, lineOf(p, issue.path), `${issue.message}${where}${hint}`);
     }
     return null;
   };
@@ -197,12 +200,12 @@ export function readLexiconSource(dirIn?: string, options: ReadOptions = {}): Le
       if (!c) continue;
       if (c.lang !== dirLang) fail(p.file, lineOf(p, ['lang']), `lang "${c.lang}" does not match the folder "${dirLang}"`);
       const lists = { negation: c.negation, hedge: c.hedge, post_negation: c.post_negation, clause_breaks: c.clause_breaks };
-      const compiled: Record<string, PathStep[][]> = {};
+      const compiled: Record<string, Element[][]> = {};
       for (const [key, list] of Object.entries(lists)) {
         compiled[key] = [];
         (list ?? []).forEach((pat, i) => {
           try {
-            compiled[key]!.push(...compilePatternPaths(pat));
+            compiled[key]!.push(compilePattern(pat));
           } catch (e) {
             fail(p.file, lineOf(p, [key, i]), patternReason(pat, e));
           }
@@ -235,14 +238,14 @@ export function readLexiconSource(dirIn?: string, options: ReadOptions = {}): Le
       }
       if (!e.id.startsWith(`${dirLang}.`)) warn(p.file, line, `entry id "${e.id}" does not start with "${dirLang}."`);
       if (cat.group !== ef.group) warn(p.file, line, `category "${e.category}" belongs to group "${cat.group}", file group is "${ef.group}"`);
-      const paths: PathStep[][][] = [];
-      const excludePaths: PathStep[][][] = [];
+      const compiled: Element[][] = [];
+      const excludeCompiled: Element[][] = [];
       const patternLines = e.patterns.map((_, k) => lineOf(p, ['entries', i, 'patterns', k]));
       const excludeLines = (e.exclude ?? []).map((_, k) => lineOf(p, ['entries', i, 'exclude', k]));
       let ok = true;
       e.patterns.forEach((pat, k) => {
         try {
-          paths.push(compilePatternPaths(pat));
+          compiled.push(compilePattern(pat));
         } catch (err) {
           ok = false;
           fail(p.file, patternLines[k]!, patternReason(pat, err));
@@ -250,7 +253,7 @@ export function readLexiconSource(dirIn?: string, options: ReadOptions = {}): Le
       });
       (e.exclude ?? []).forEach((pat, k) => {
         try {
-          excludePaths.push(compilePatternPaths(pat));
+          excludeCompiled.push(compilePattern(pat));
         } catch (err) {
           ok = false;
           fail(p.file, excludeLines[k]!, patternReason(pat, err));
@@ -270,8 +273,8 @@ export function readLexiconSource(dirIn?: string, options: ReadOptions = {}): Le
         line,
         patternLines,
         excludeLines,
-        paths,
-        excludePaths,
+        compiled,
+        excludeCompiled,
       };
       if (cat.type) entry.type = cat.type;
       if (e.notes !== undefined) entry.notes = e.notes;

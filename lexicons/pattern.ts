@@ -18,11 +18,7 @@ export type Element =
   | { kind: 'group'; alts: Atom[][]; optional: boolean }
   | { kind: 'gap'; max: number };
 
-export type PathStep = Atom | { kind: 'gap'; max: number };
-
 export const MAX_GAP = 8;
-export const MAX_PATH_TOKENS = 16;
-export const MAX_PATHS = 4096;
 export const MIN_PREFIX = 3;
 
 const SPECIAL = new Set(['(', ')', '|', '?', '~']);
@@ -119,7 +115,9 @@ export function parsePattern(src: string): Element[] {
       if (!digits || !Number.isInteger(max) || max < 1 || max > MAX_GAP) {
         throw new PatternError(`gap must be ~1 to ~${MAX_GAP}, got "${src.slice(i, Math.max(j, i + 1))}"`, col);
       }
-      elements.push({ kind: 'gap', max });
+      const prev = elements[elements.length - 1];
+      if (prev && prev.kind === 'gap') prev.max = Math.min(prev.max + max, 2 * MAX_GAP);
+      else elements.push({ kind: 'gap', max });
       lastOptionalable = null;
       i = j;
       continue;
@@ -134,54 +132,68 @@ export function parsePattern(src: string): Element[] {
   return elements;
 }
 
-/** Expands optionals and alternatives into plain paths (adjacent gaps merged, leading/trailing gaps dropped). */
-export function expandPattern(elements: Element[]): PathStep[][] {
-  let paths: PathStep[][] = [[]];
+export interface PatternShape {
+  /** Fewest tokens a match can have. */
+  minTokens: number;
+  /** Most tokens a match can span, gaps included. */
+  maxSpan: number;
+  /** How many distinct token paths the pattern stands for (capped at 1e9). */
+  alternatives: number;
+}
+
+/** The largest span a pattern may cover (tokens, gaps included); the automaton relies on it. */
+export const MAX_SPAN = 64;
+
+/**
+ * Checks a parsed pattern without expanding it: it cannot start or end with a gap, cannot match nothing,
+ * every alternative path has at least one word, and it spans at most MAX_SPAN tokens.
+ */
+export function checkPattern(elements: Element[]): PatternShape {
+  const first = elements[0]!;
+  const last = elements[elements.length - 1]!;
+  if (first.kind === 'gap' || last.kind === 'gap') throw new PatternError('a pattern cannot start or end with a gap (~N)', 1);
+  let minTokens = 0;
+  let maxSpan = 0;
+  let alternatives = 1;
+  let wordlessPath = true;
   for (const el of elements) {
-    const next: PathStep[][] = [];
-    const options: PathStep[][] = el.kind === 'gap' ? [[el]] : el.kind === 'seq' ? [el.atoms] : el.alts;
-    for (const p of paths) {
-      if (el.kind !== 'gap' && el.optional) next.push(p);
-      for (const o of options) next.push(appendSteps(p, o));
+    if (el.kind === 'gap') {
+      maxSpan += el.max;
+      continue;
     }
-    if (next.length > MAX_PATHS) throw new PatternError(`pattern expands to more than ${MAX_PATHS} alternatives`, 1);
-    paths = next;
+    const options = el.kind === 'seq' ? [el.atoms] : el.alts;
+    const lens = options.map((o) => o.length);
+    minTokens += el.optional ? 0 : Math.min(...lens);
+    maxSpan += Math.max(...lens);
+    alternatives = Math.min(1e9, alternatives * (options.length + (el.optional ? 1 : 0)));
+    const hasWordless = el.optional || options.some((o) => !o.some((a) => a.kind === 'word' || a.kind === 'prefix'));
+    if (!hasWordless) wordlessPath = false;
   }
-  const out: PathStep[][] = [];
-  for (const p of paths) {
-    let a = 0;
-    let b = p.length;
-    while (a < b && p[a]!.kind === 'gap') a++;
-    while (b > a && p[b - 1]!.kind === 'gap') b--;
-    const trimmed = p.slice(a, b);
-    if (trimmed.length === 0) throw new PatternError('pattern can match nothing (everything is optional)', 1);
-    if (!trimmed.some((s) => s.kind === 'word' || s.kind === 'prefix')) {
-      throw new PatternError('pattern needs at least one word (a path made only of #num/#cap is too broad)', 1);
-    }
-    if (trimmed.filter((s) => s.kind !== 'gap').length > MAX_PATH_TOKENS) {
-      throw new PatternError(`pattern is longer than ${MAX_PATH_TOKENS} tokens`, 1);
-    }
-    out.push(trimmed);
-  }
-  return out;
+  if (minTokens === 0) throw new PatternError('pattern can match nothing (everything is optional)', 1);
+  if (wordlessPath) throw new PatternError('pattern needs at least one word on every alternative (#num/#cap alone is too broad)', 1);
+  if (maxSpan > MAX_SPAN) throw new PatternError(`pattern spans up to ${maxSpan} tokens; the limit is ${MAX_SPAN}`, 1);
+  return { minTokens, maxSpan, alternatives };
 }
 
-function appendSteps(p: PathStep[], add: PathStep[]): PathStep[] {
-  const r = p.slice();
-  for (const s of add) {
-    const last = r[r.length - 1];
-    if (s.kind === 'gap' && last && last.kind === 'gap') r[r.length - 1] = { kind: 'gap', max: Math.min(last.max + s.max, 2 * MAX_GAP) };
-    else r.push(s);
-  }
-  return r;
+/** Parses and checks one pattern; throws PatternError. */
+export function compilePattern(src: string): Element[] {
+  const elements = parsePattern(src);
+  checkPattern(elements);
+  return elements;
 }
 
-/** Parse and expand; throws PatternError. */
-export function compilePatternPaths(src: string): PathStep[][] {
-  return expandPattern(parsePattern(src));
+function atomKey(a: Atom): string {
+  return a.kind === 'word' ? a.value : a.kind === 'prefix' ? `${a.value}*` : `#${a.kind}`;
 }
 
-/** A stable text form of a path, for duplicate/overlap detection between entries. */
-export function pathKey(p: PathStep[]): string {
-  return p.map((s) => (s.kind === 'word' ? s.value : s.kind === 'prefix' ? `${s.value}*` : s.kind === 'gap' ? `~${s.max}` : `#${s.kind}`)).join(' ');
+/** A canonical text form of a parsed pattern (folded, spaced), for duplicate detection between entries. */
+export function patternKey(elements: Element[]): string {
+  return elements
+    .map((el) => {
+      if (el.kind === 'gap') return `~${el.max}`;
+      const opt = el.optional ? '?' : '';
+      if (el.kind === 'seq') return el.atoms.map(atomKey).join(' ') + opt;
+      return `(${el.alts.map((alt) => alt.map(atomKey).join(' ')).sort().join('|')})${opt}`;
+    })
+    .join(' ');
 }
