@@ -1,0 +1,4 @@
+export { parseFeed, type ParseFeedOptions } from './parse-feed.js';
+export { parseListing } from './listing.js';
+export { toIsoDate, resolveLink } from './text.js';
+export type { FeedItem, FeedKind, ListingSelectors, ParsedFeed } from './types.js';
