@@ -4,7 +4,7 @@
  */
 import type { AnyNode, Element } from 'domhandler';
 import type { NodeStats } from './content.js';
-import { BOILERPLATE_LINE, classWeight } from './hints.js';
+import { BOILERPLATE_LINE, PROMO_LINE, classWeight } from './hints.js';
 import { collapse, rawText } from './text.js';
 
 const CONDITIONAL = new Set(['div', 'section', 'ul', 'ol', 'table', 'form', 'aside', 'header', 'footer', 'dl', 'figure', 'span']);
@@ -17,7 +17,6 @@ export function makeSkipper(stats: Map<AnyNode, NodeStats>, title: string | null
     const tag = el.name;
     if (st.chars === 0) return false;
     const ld = st.linkChars / st.chars;
-    if (tag === 'h1') return true;
     if (tag === 'p' || tag === 'li' || /^h[2-6]$/.test(tag) || tag === 'dd' || tag === 'dt') {
       if (st.chars < 80) {
         const text = collapse(rawText(el));
@@ -39,4 +38,24 @@ export function makeSkipper(stats: Map<AnyNode, NodeStats>, title: string | null
     }
     return false;
   };
+}
+
+/**
+ * Paragraph-level clean-up of the serialised body: drops furniture lines, and cuts a paywall or
+ * subscription tail (a promotional paragraph in the second half and everything after it).
+ */
+export function filterParagraphs(text: string): string {
+  const paras = text.split('\n\n');
+  const kept: string[] = [];
+  for (let i = 0; i < paras.length; i++) {
+    const p = paras[i]!;
+    if (p.length < 80 && BOILERPLATE_LINE.test(p)) continue;
+    if (p.length < 300 && PROMO_LINE.test(p)) {
+      const promoFollows = paras.slice(i + 1).some((q) => q.length < 300 && PROMO_LINE.test(q));
+      if (i > 0 && (i >= paras.length / 2 || promoFollows)) break;
+      continue;
+    }
+    kept.push(p);
+  }
+  return kept.join('\n\n');
 }

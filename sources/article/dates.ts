@@ -129,3 +129,31 @@ export function dateFromUrl(url: string): string | null {
   if (!m) return null;
   return ymd(Number(m[1]), Number(m[2]), Number(m[3]));
 }
+
+/** Standard UTC offsets (hours) of countries whose news sites use their ccTLD; the capital's zone. */
+const TLD_OFFSET: Record<string, number> = {
+  ar: -3, bo: -4, br: -3, cl: -4, co: -5, cr: -6, cu: -5, do: -4, ec: -5, gt: -6, hn: -6, mx: -6, ni: -6, pa: -5,
+  pe: -5, py: -4, sv: -6, uy: -3, ve: -4, pr: -4, jm: -5, ht: -5, bb: -4, tt: -4, vc: -4, ky: -5, aw: -4, bz: -6,
+  gy: -4, sr: -3, lc: -4, gd: -4, ag: -4, dm: -4, kn: -4, bs: -5, vi: -4, pt: 0, es: 1,
+};
+
+/**
+ * A UTC timestamp re-expressed in the local time of the site's country (same instant), so the calendar
+ * day is the publisher's. Other values are returned unchanged.
+ */
+export function localizeUtc(iso: string, url: string | undefined): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})(?:Z|\+00:00)$/.exec(iso);
+  if (!m || !url) return iso;
+  let tld: string | undefined;
+  try {
+    tld = new URL(url).hostname.split('.').pop();
+  } catch {
+    return iso;
+  }
+  const off = tld ? TLD_OFFSET[tld] : undefined;
+  if (off === undefined || off === 0) return iso;
+  const t = new Date(`${iso.slice(0, 19)}Z`).getTime() + off * 3600_000;
+  const local = new Date(t).toISOString().slice(0, 19);
+  const sign = off < 0 ? '-' : '+';
+  return `${local}${sign}${pad(Math.abs(off))}:00`;
+}

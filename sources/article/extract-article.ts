@@ -6,10 +6,11 @@ import { load, type CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import type { ArticleResult } from '../../core/index.js';
 import { computeStats, selectContent } from './content.js';
-import { makeSkipper } from './clean.js';
+import { filterParagraphs, makeSkipper } from './clean.js';
 import { prune } from './prune.js';
 import { blocksToText, collapse, rawText } from './text.js';
 import { parseMachineDate } from './dates.js';
+import type { PageMeta } from './metadata.js';
 import { findAuthor, findCanonical, findLanguage, findPublishedAt, findTitle, readMeta } from './metadata.js';
 
 export interface ExtractArticleOptions {
@@ -50,6 +51,26 @@ function ldBodyText(body: string): string {
     .join('\n\n');
 }
 
+const STANDFIRST_HINT = /(?:lead|bajada|subtit|sumario|summary|excerpt|standfirst|deck|dek|resumen|copete|chamada|linha-fina|olho|entradilla|descri|intro|epigrafe|sub-?head|gorro|volanta|bigote)/i;
+
+/**
+ * The standfirst (lead under the headline): an element marked as such whose text is the page's meta
+ * description. It usually sits outside the body container, so the scorer alone would miss it.
+ */
+function findStandfirst($: CheerioAPI, pm: PageMeta): string | null {
+  const lead = collapse(pm.meta.get('og:description') ?? pm.meta.get('description') ?? '');
+  if (lead.length < 60) return null;
+  const probe = lead.slice(0, 60);
+  for (const el of $('body h2, body p, body div, body span, body h3').toArray()) {
+    if (el.type !== 'tag') continue;
+    const hint = `${el.attribs['class'] ?? ''} ${el.attribs['id'] ?? ''} ${el.attribs['itemprop'] ?? ''}`;
+    if (!STANDFIRST_HINT.test(hint)) continue;
+    const t = collapse(rawText(el));
+    if (t.length >= lead.length * 0.8 && t.length <= lead.length * 1.3 && t.includes(probe)) return t;
+  }
+  return null;
+}
+
 export function extractArticle(html: string, url?: string, opts: ExtractArticleOptions = {}): ArticleResult {
   let $: CheerioAPI;
   try {
@@ -63,7 +84,9 @@ export function extractArticle(html: string, url?: string, opts: ExtractArticleO
   const author = findAuthor($, pm);
   const canonicalUrl = findCanonical($, pm, url);
   const bodyEl = ($('body')[0] ?? $.root()[0]) as AnyNode;
-  const topText = collapse(rawText(bodyEl)).slice(0, 4000);
+  const pageText = collapse(rawText(bodyEl));
+  const standfirst = findStandfirst($, pm);
+  const topText = pageText.slice(0, 4000);
   const publishedAt =
     selectorDate($, opts.dateSelector, parseMachineDate) ??
     findPublishedAt($, pm, url, topText);
@@ -85,7 +108,7 @@ export function extractArticle(html: string, url?: string, opts: ExtractArticleO
   else prune(bodyEl, pageChars);
   const stats = computeStats(bodyEl);
   if (!nodes.length) nodes = selectContent(bodyEl, stats).nodes;
-  let text = nodes.length ? blocksToText(nodes, makeSkipper(stats, title)) : '';
+  let text = nodes.length ? filterParagraphs(blocksToText(nodes, makeSkipper(stats, title))) : '';
 
   // Structured bodies (JSON-LD articleBody, microdata) win when the scorer found much less text.
   if (!opts.bodySelector) {
@@ -94,6 +117,8 @@ export function extractArticle(html: string, url?: string, opts: ExtractArticleO
       if (structured.length > 200 && text.length < structured.length * 0.6) text = structured;
     }
   }
+
+  if (standfirst && text && !collapse(text).includes(standfirst.slice(0, 60))) text = `${standfirst}\n\n${text}`;
 
   const missing: Array<'title' | 'text' | 'date'> = [];
   if (!title) missing.push('title');

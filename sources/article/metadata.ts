@@ -4,7 +4,7 @@
  */
 import type { CheerioAPI } from 'cheerio/slim';
 import { readJsonLd, type JsonLdArticle } from './json-ld.js';
-import { dateFromUrl, parseMachineDate, parseTextDate } from './dates.js';
+import { dateFromUrl, localizeUtc, parseMachineDate, parseTextDate } from './dates.js';
 import { collapse } from './text.js';
 
 export interface PageMeta {
@@ -49,6 +49,11 @@ const MODIFIED_KEYS = ['article:modified_time', 'og:updated_time', 'datemodified
 
 /** Publication date as ISO 8601, or null. `topText` is the first part of the page text, for written dates. */
 export function findPublishedAt($: CheerioAPI, pm: PageMeta, url: string | undefined, topText: string): string | null {
+  const d = findPublishedRaw($, pm, url, topText);
+  return d ? localizeUtc(d, url) : null;
+}
+
+function findPublishedRaw($: CheerioAPI, pm: PageMeta, url: string | undefined, topText: string): string | null {
   const fromMeta = firstMeta(pm.meta, PUBLISHED_KEYS);
   const candidates: Array<string | null | undefined> = [pm.jsonLd?.datePublished, fromMeta];
   const parsely = pm.meta.get('parsely-page');
@@ -121,9 +126,14 @@ export function findAuthor($: CheerioAPI, pm: PageMeta): string | null {
   const clean = (s: string | null | undefined): string | null => {
     if (!s) return null;
     const t = collapse(s).replace(/^(?:por|by|de|por:|by:)\s+/i, '');
-    return t && t.length < 120 && !/^https?:\/\//.test(t) && !/^\d+$/.test(t) ? t : null;
+    const bad = /^(?:https?:\/\/|@|www\.)/.test(t) || /\.[a-z]{2,4}$/i.test(t) || /^\d+$/.test(t) || t.includes('/');
+    return t && t.length < 120 && !bad ? t : null;
   };
-  const fromMeta = clean(pm.jsonLd?.author) ?? clean(firstMeta(pm.meta, ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'byl', 'citation_author', 'twitter:creator']));
+  const writtenBy = /^(?:written by|escrito por|por|autor|author)$/i.test(pm.meta.get('twitter:label1') ?? '') ? pm.meta.get('twitter:data1') : null;
+  const fromMeta =
+    clean(pm.jsonLd?.author) ??
+    clean(firstMeta(pm.meta, ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'byl', 'citation_author'])) ??
+    clean(writtenBy);
   if (fromMeta) return fromMeta;
   const el = $('[itemprop="author"], [rel="author"], .author-name, .byline, .autor, .author').first();
   return clean(el.attr('content') ?? el.text());
