@@ -1,0 +1,44 @@
+import type { Entity, PersonRole } from '../core/index.js';
+import type { AnalysisDoc, Extractor } from './types.js';
+
+/** Context cues for a person's role (matched near the name, folded to lower case). Our own lists. */
+const CUES: Array<[Exclude<PersonRole, 'other'>, RegExp]> = [
+  ['victim', /\b(?:la v[ií]ctima|el v[ií]ctima|v[ií]ctimas?|v[ií]tima|victims?|survivor|sobreviviente|sobrevivente|rescatad[oa]|resgatad[oa]|rescued|desaparecid[oa]|missing|explotad[oa]|explorad[oa]|la joven|a jovem|la menor|a menor|the girl|denunciante)\b/iu],
+  ['suspect', /\b(?:alias|a\.k\.a\.?|capturad[oa]|detenid[oa]|arrestad[oa]|aprehendid[oa]|imputad[oa]|acusad[oa]|procesad[oa]|condenad[oa]|sentenciad[oa]|presunt[oa]|sospechos[oa]|suspeit[oa]|pres[oa]|preso|investigad[oa]|tratante|proxeneta|cafet[ií]na|l[ií]der de la red|cabecilla|arrested|suspect|charged|accused|convicted|defendant|trafficker|pimp|indicted|sentenced)\b/iu],
+  ['official', /\b(?:fiscal|fiscala|juez|jueza|juiz|juíza|delegad[oa]|comandante|coronel|general|director|directora|diretor|diretora|ministr[oa]|secretari[oa]|alcalde|alcaldesa|prefeit[oa]|gobernador|governador|vocero|portavoz|porta-voz|superintendente|promotor|promotora|procurador|procuradora|defensor|inspector|inspetor|comisari[oa]|polic[ií]a|agente|prosecutor|attorney|judge|officer|sheriff|detective|spokes(?:wo)?man|spokesperson|official|minister|mayor|governor|chief|lieutenant|sergeant|captain)\b/iu],
+];
+
+/** Role of the person at [start, end) from cues in the same sentence, nearest cue first. */
+export function roleAt(text: string, start: number, end: number): PersonRole {
+  const left = Math.max(0, text.lastIndexOf('.', start - 1) + 1, start - 80);
+  let right = text.indexOf('.', end);
+  if (right < 0 || right - end > 80) right = Math.min(text.length, end + 80);
+  let best: PersonRole = 'other';
+  let bestD = Infinity;
+  for (const [role, re] of CUES) {
+    const g = new RegExp(re.source, 'giu');
+    for (const m of text.slice(left, right).matchAll(g)) {
+      const s = left + m.index;
+      const e = s + m[0].length;
+      if (s < end && start < e) continue;
+      // Cues before the name ("el fiscal Juan", "alias") bind tighter than cues after it.
+      const d = e <= start ? start - e : (s - end) * 1.5 + 5;
+      if (d < bestD) [best, bestD] = [role, d];
+    }
+  }
+  return best;
+}
+
+/** Gives every person entity without a role one from its context. */
+export function assignRoles(text: string, entities: Entity[]): void {
+  for (const e of entities) if (e.type === 'person' && !e.role) e.role = roleAt(text, e.start, e.end);
+}
+
+/** Sets `role` on person entities. Runs after `entities` (NER). */
+export const roles: Extractor = {
+  name: 'roles',
+  version: '1',
+  extract(doc: AnalysisDoc): void {
+    assignRoles(doc.text, doc.entities);
+  },
+};

@@ -1,0 +1,50 @@
+import type { Entity } from '../../core/index.js';
+import { DIGIT_WORDS, fold } from './numbers.js';
+
+/** Digit groups, allowing look-alike letters used to dodge filters ("3l0 555 12 34", "3OO ..."). */
+const RE_DIGITS = /(?<![\w$€£])(\+\s?)?\(?[\dlIoO]{1,4}\)?(?:[\s.\-]{0,2}\(?[\dlIoO]{2,5}\)?){1,5}(?![\w%])/g;
+const CUE = /(?:tel[eé]fono|telefone|tel\.?|cel(?:ular)?|m[oó]vil|whats\s?app|wpp|whats|llam[ae]|ligue|ligar|contacto|contato|call|text|phone|n[uú]mero|l[ií]nea|linha)\W{0,12}$/i;
+const DIGIT_WORD_RE = /\b(?:cero|zero|uno|um|one|dos|dois|two|tres|three|cuatro|quatro|four|cinco|five|seis|meia|six|siete|sete|seven|ocho|oito|eight|nueve|nove|nine)\b(?:[\s,.-]+\b(?:cero|zero|uno|um|one|dos|dois|two|tres|três|three|cuatro|quatro|four|cinco|five|seis|meia|six|siete|sete|seven|ocho|oito|eight|nueve|nove|nine)\b){6,14}/giu;
+
+function normaliseDigits(s: string): { digits: string; fakes: number } {
+  let digits = '';
+  let fakes = 0;
+  for (const ch of s) {
+    if (ch >= '0' && ch <= '9') digits += ch;
+    else if (ch === 'l' || ch === 'I') {
+      digits += '1';
+      fakes += 1;
+    } else if (ch === 'o' || ch === 'O') {
+      digits += '0';
+      fakes += 1;
+    }
+  }
+  return { digits, fakes };
+}
+
+/** Phone numbers, including look-alike letters and spelled-out digits; value = the digits ("+" kept). */
+export function extractPhones(text: string, taken: ReadonlyArray<{ start: number; end: number }> = []): Entity[] {
+  const out: Entity[] = [];
+  for (const m of text.matchAll(RE_DIGITS)) {
+    const raw = m[0].trim();
+    const start = m.index + m[0].indexOf(raw);
+    const end = start + raw.length;
+    if (taken.some((t) => t.start < end && start < t.end)) continue;
+    const { digits, fakes } = normaliseDigits(raw);
+    if (digits.length < 7 || digits.length > 15) continue;
+    // Letters must sit among digits: at most a third of the characters, and the span must start with a digit or "+"/"(".
+    if (fakes > digits.length / 3 || !/^[\d+(]/.test(raw)) continue;
+    const cue = CUE.test(text.slice(Math.max(0, start - 40), start));
+    const plus = raw.startsWith('+');
+    const grouped = /[\s.\-()]/.test(raw);
+    if (!cue && !plus && !(digits.length >= 10 && grouped)) continue;
+    if (/^(?:19|20)\d{2}$/.test(raw)) continue;
+    out.push({ type: 'phone', start, end, text: raw, value: (plus ? '+' : '') + digits, confidence: cue ? 0.9 : fakes ? 0.6 : 0.7 });
+  }
+  for (const m of text.matchAll(DIGIT_WORD_RE)) {
+    const digits = m[0].split(/[\s,.-]+/).map((w) => DIGIT_WORDS.get(fold(w)) ?? '').join('');
+    if (digits.length < 7) continue;
+    out.push({ type: 'phone', start: m.index, end: m.index + m[0].length, text: m[0], value: digits, confidence: 0.6 });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

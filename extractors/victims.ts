@@ -1,0 +1,125 @@
+import type { Entity, Span, Victims } from '../core/index.js';
+import type { AnalysisDoc, Extractor } from './types.js';
+import { DEMONYMS, extractAges, extractNationalities, fold, wordsToNumber } from './values/index.js';
+
+type Evidence = Span & { supports: 'count' | 'minors' | 'gender' | 'nationality' };
+
+/** Nouns for the people a story is about, with the gender and age they imply (folded). */
+const NOUNS: Record<string, { g?: 'f' | 'm'; minor?: boolean; adult?: boolean }> = {
+  mujeres: { g: 'f', adult: true }, mujer: { g: 'f', adult: true }, hombres: { g: 'm', adult: true }, hombre: { g: 'm', adult: true },
+  ninas: { g: 'f', minor: true }, nina: { g: 'f', minor: true }, ninos: { minor: true }, nino: { g: 'm', minor: true },
+  menores: { minor: true }, menor: { minor: true }, adolescentes: { minor: true }, adolescente: { minor: true },
+  jovenes: {}, joven: {}, personas: {}, persona: {}, victimas: {}, victima: {}, trabajadores: { adult: true }, trabajadoras: { g: 'f', adult: true },
+  migrantes: {}, extranjeros: {}, extranjeras: { g: 'f' }, ciudadanos: {}, ciudadanas: { g: 'f' }, indigenas: {}, jornaleros: { g: 'm', adult: true },
+  mulheres: { g: 'f', adult: true }, mulher: { g: 'f', adult: true }, homens: { g: 'm', adult: true }, homem: { g: 'm', adult: true },
+  meninas: { g: 'f', minor: true }, menina: { g: 'f', minor: true }, meninos: { minor: true }, menino: { g: 'm', minor: true },
+  criancas: { minor: true }, crianca: { minor: true }, pessoas: {}, pessoa: {}, vitimas: {}, vitima: {}, trabalhadores: { adult: true },
+  trabalhadoras: { g: 'f', adult: true }, jovens: {}, estrangeiros: {},
+  women: { g: 'f', adult: true }, woman: { g: 'f', adult: true }, men: { g: 'm', adult: true }, man: { g: 'm', adult: true },
+  girls: { g: 'f', minor: true }, girl: { g: 'f', minor: true }, boys: { g: 'm', minor: true }, boy: { g: 'm', minor: true },
+  children: { minor: true }, child: { minor: true }, minors: { minor: true }, minor: { minor: true }, teenagers: { minor: true }, teens: { minor: true },
+  people: {}, persons: {}, victims: {}, victim: {}, workers: { adult: true }, migrants: {}, survivors: {},
+};
+
+/** Words that make a nearby count one of suspects, officers or other non-victims. */
+const NOT_VICTIM = /\b(?:detenid[oa]s?|capturad[oa]s?|arrestad[oa]s?|aprehendid[oa]s?|imputad[oa]s?|acusad[oa]s?|procesad[oa]s?|condenad[oa]s?|sospechos[oa]s?|presunt[oa]s?|presos?|pres[oa]s|suspeit[oa]s?|agentes|policias|policiais|militares|funcionarios|servidores|uniformados|arrested|suspects?|charged|detained|officers|agents|indicted|convicted|integrantes|miembros|membros|members|tratantes|traffickers|proxenetas|cafetinas?|familias|fam[ií]lias|families)\b/i;
+const RESCUE = /\b(?:rescat|liber|resgat|salv|rescued|freed|saved|identific|v[ií]ctimas?|victims?|explotad|explorad|exploited|sometid|submetid|trafficked|tratad)/i;
+
+const NUM_WORD = '(?:\\d{1,4}|un|una|uno|um|uma|one|a|an|dos|dois|duas|two|tres|três|three|cuatro|quatro|four|cinco|five|seis|six|siete|sete|seven|ocho|oito|eight|nueve|nove|nine|diez|dez|ten|once|onze|eleven|doce|doze|twelve|trece|treze|catorce|quatorze|catorze|quince|quinze|fifteen|dieciséis|dieciseis|dezesseis|diecisiete|dezessete|dieciocho|dezoito|diecinueve|dezenove|veinte|vinte|twenty|treinta|trinta|thirty|cuarenta|quarenta|forty|cincuenta|cinquenta|fifty|veinti\\p{L}+|(?:treinta|trinta|cuarenta|quarenta|cincuenta|cinquenta|twenty|thirty|forty|fifty|vinte)[ -](?:y |e |and )?\\p{L}+|cien|cem|hundred)';
+const COUNT_RE = new RegExp(`(?<![\\p{L}\\d.,])(${NUM_WORD})\\s+(?:(?:de\\s+)?(?:nacionalidad|nacionalidade)\\s+\\p{L}+\\s+)?(\\p{L}+)`, 'giu');
+
+interface Count { start: number; end: number; n: number; noun: string }
+
+function numberOf(raw: string): number | null {
+  if (/^\d+$/.test(raw)) return Number(raw);
+  return wordsToNumber(fold(raw));
+}
+
+/** Count, minors, gender and nationalities of the victims a text reports, each with its evidence. */
+export function extractVictims(text: string, entities: readonly Entity[] = []): Victims {
+  const evidence: Evidence[] = [];
+  const counts: Count[] = [];
+  COUNT_RE.lastIndex = 0;
+  for (let m = COUNT_RE.exec(text); m; m = COUNT_RE.exec(text)) {
+    // Retry from the word after the number: "a dos adolescentes" must not swallow "dos".
+    COUNT_RE.lastIndex = m.index + m[1]!.length;
+    const noun = fold(m[2]!);
+    const info = NOUNS[noun] ?? (DEMONYMS.has(noun) && noun.endsWith('s') ? {} : undefined);
+    if (!info) continue;
+    const n = numberOf(m[1]!);
+    if (n === null || n <= 0 || n > 5000) continue;
+    if (/^(?:a|an|un|um)$/i.test(m[1]!) && !/victim|vitim|menor|nin|menin|girl|boy|child|mujer|mulher|woman/.test(noun)) continue;
+    const end = m.index + m[0].length;
+    // The clause around the count: suspects/officers nearby and no victim word in between mean not victims.
+    const before = text.slice(Math.max(0, m.index - 60), m.index);
+    const after = text.slice(end, end + 40);
+    const clauseBefore = before.split(/[.;:]/).pop() ?? '';
+    const clauseAfter = after.split(/[.;:,]/)[0] ?? '';
+    if ((NOT_VICTIM.test(clauseBefore) || NOT_VICTIM.test(clauseAfter)) && !RESCUE.test(clauseBefore + clauseAfter)) continue;
+    if (/\b(?:de|of)\s+(?:las?|los|the|ell[ao]s|elas|eles|them)?\s*$/i.test(before.slice(-12)) && /\d/.test(m[1]!) === false && n === 1) continue;
+    counts.push({ start: m.index, end, n, noun });
+  }
+  // Coordinated groups ("dos adolescentes y tres mujeres") add up; the largest group is the count.
+  let best: { n: number; spans: Count[] } | null = null;
+  for (let i = 0; i < counts.length; i += 1) {
+    let total = counts[i]!.n;
+    const spans = [counts[i]!];
+    let j = i;
+    while (j + 1 < counts.length && /^\s*(?:,|y|e|and|,\s*y|,\s*e|,\s*and)\s*$/i.test(text.slice(counts[j]!.end, counts[j + 1]!.start))) {
+      j += 1;
+      total += counts[j]!.n;
+      spans.push(counts[j]!);
+    }
+    if (!best || total > best.n) best = { n: total, spans };
+    i = j;
+  }
+  const count = best ? best.n : null;
+  for (const c of best?.spans ?? []) evidence.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), supports: 'count' });
+
+  // Minors: nouns, "menor(es) de edad", ages under 18.
+  let minors: boolean | null = null;
+  const minorRe = /\b(?:menor(?:es)? de edad|menores|la menor|el menor|una menor|un menor|niñ[oa]s?|adolescentes?|criança|crianças|menin[oa]s?|menor(?:es)? de idade|minors?|underage|child(?:ren)?|girls?|boys?|teenagers?|teens?|infantil|infantiles)\b/giu;
+  for (const m of text.matchAll(minorRe)) {
+    minors = true;
+    evidence.push({ start: m.index, end: m.index + m[0].length, text: m[0], supports: 'minors' });
+    break;
+  }
+  const ages = entities.some((e) => e.type === 'age') ? entities.filter((e) => e.type === 'age') : extractAges(text);
+  for (const a of ages) {
+    if (typeof a.value === 'number' && a.value < 18) {
+      if (minors !== true) evidence.push({ start: a.start, end: a.end, text: a.text, supports: 'minors' });
+      minors = true;
+    }
+  }
+  if (minors === null && best && best.spans.some((c) => NOUNS[c.noun]?.adult)) minors = false;
+
+  // Gender from the counted nouns.
+  let gender: Victims['gender'] = null;
+  const gs = new Set((best?.spans ?? []).map((c) => NOUNS[c.noun]?.g).filter(Boolean));
+  if (gs.size === 1) gender = gs.has('f') ? 'female' : 'male';
+  else if (gs.size > 1) gender = 'mixed';
+  if (gender) for (const c of best?.spans ?? []) evidence.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), supports: 'gender' });
+
+  // Nationalities next to victim words ("mujeres venezolanas", "víctimas de nacionalidad boliviana", "23 haitianos").
+  const nats = entities.some((e) => e.type === 'nationality') ? entities.filter((e) => e.type === 'nationality') : extractNationalities(text);
+  const nationalities: string[] = [];
+  for (const n of nats) {
+    const around = text.slice(Math.max(0, n.start - 50), Math.min(text.length, n.end + 50));
+    const isNoun = /s$/i.test(n.text) && counts.some((c) => c.end === n.end);
+    if (!isNoun && !/\b(?:v[ií]ctimas?|victims?|mujeres|mulheres|women|hombres|homens|men|menores|niñ[oa]s|ninas|girls|children|crianças|trabajador|trabalhador|workers|personas|pessoas|people|rescat|resgat|rescued|explotad|explorad|exploited|migrantes|jóvenes|jovens|nacionalidad|nacionalidade)/i.test(around)) continue;
+    if (typeof n.value === 'string' && !nationalities.includes(n.value)) {
+      nationalities.push(n.value);
+      evidence.push({ start: n.start, end: n.end, text: n.text, supports: 'nationality' });
+    }
+  }
+  return { count, minors, nationalities, gender, evidence };
+}
+
+/** Fills `doc.victims`. Runs after `values` (uses its ages and nationalities when present). */
+export const victims: Extractor = {
+  name: 'victims',
+  version: '1',
+  extract(doc: AnalysisDoc): void {
+    doc.victims = extractVictims(doc.text, doc.entities);
+  },
+};
