@@ -5,3 +5,8 @@ export { values, extractValues, extractDates, extractAges, extractMoney, extract
 export { victims, extractVictims } from './victims.js';
 export { roles, roleAt, assignRoles } from './roles.js';
 export { maskVictimNames, type MaskOptions } from './privacy.js';
+// language, indicators, relevance (lexicon engine in lexicons/). Order: language -> indicators -> ... -> relevance (last).
+export { detectLanguage, primaryLanguage, stopWordCounts } from './language.js';
+export { indicatorsExtractor, toIndicator, isLexiconSet, type IndicatorHit } from './indicators.js';
+export { relevanceExtractor, decideRelevance, relevanceSignals, type RelevanceSignals } from './relevance.js';
+export { exploitationTypes } from './exploitation-types.js';

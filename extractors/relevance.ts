@@ -1,0 +1,152 @@
+import type { Indicator, Relevance, RelevanceReason } from '../core/index.js';
+import { exploitationTypes } from './exploitation-types.js';
+import type { AnalysisDoc, Extractor } from './types.js';
+
+/**
+ * Relevance as a short list of readable rules over the counted indicators (negated hits never count):
+ *
+ *   evidence  = offence.* or purpose.* hits (the crime named, or an exploitation purpose)
+ *   support   = act.*, means.*, ilo.* hits (Palermo elements, ILO forced-labour indicators)
+ *   case      = event.* hits (arrest, rescue, charge, complaint...), a victim count, a named suspect
+ *   counter   = context.* smuggling / drugs / road traffic / arms / mining / fiction
+ *   awareness = context.awareness (campaigns, statistics, laws, trainings)
+ *
+ *   1. no evidence, but >= 2 distinct ILO/means indicators with a case marker   -> incident (forced labour described)
+ *   2. no evidence                                                              -> none
+ *   3. counter-signals outweigh weak evidence (no purpose, no support)          -> none
+ *   4. evidence with a case marker (or with support and no awareness context)   -> incident
+ *   5. evidence without a case                                                  -> awareness
+ */
+
+export interface RelevanceSignals {
+  evidence: Indicator[];
+  support: Indicator[];
+  caseMarkers: Indicator[];
+  victimProfile: Indicator[];
+  counter: Indicator[];
+  awareness: Indicator[];
+  fiction: Indicator[];
+}
+
+const COUNTER = new Set([
+  'context.migrant_smuggling',
+  'context.drug_trafficking',
+  'context.road_traffic',
+  'context.arms_trafficking',
+  'context.mining_exploitation',
+]);
+
+/** Sorts counted indicators into the rule inputs. */
+export function relevanceSignals(indicators: readonly Indicator[]): RelevanceSignals {
+  const s: RelevanceSignals = { evidence: [], support: [], caseMarkers: [], victimProfile: [], counter: [], awareness: [], fiction: [] };
+  for (const i of indicators) {
+    if (i.negated) continue;
+    switch (i.group) {
+      case 'offence':
+      case 'purpose':
+        s.evidence.push(i);
+        break;
+      case 'act':
+      case 'means':
+      case 'ilo':
+        s.support.push(i);
+        break;
+      case 'event':
+        s.caseMarkers.push(i);
+        break;
+      case 'victim':
+        s.victimProfile.push(i);
+        break;
+      case 'context':
+        if (i.category === 'context.awareness') s.awareness.push(i);
+        else if (i.category === 'context.fiction_history') s.fiction.push(i);
+        else if (COUNTER.has(i.category)) s.counter.push(i);
+        break;
+    }
+  }
+  return s;
+}
+
+/** 1 - Π(1 - w) over the strongest hit of each distinct entry. */
+function noisyOr(xs: readonly Indicator[]): number {
+  const best = new Map<string, number>();
+  for (const x of xs) best.set(x.id, Math.max(best.get(x.id) ?? 0, x.weight));
+  let p = 1;
+  for (const w of best.values()) p *= 1 - Math.min(1, Math.max(0, w));
+  return 1 - p;
+}
+
+function reason(i: Indicator): RelevanceReason {
+  return { id: i.id, category: i.category, weight: i.weight, start: i.start, end: i.end, text: i.text };
+}
+
+function rule(id: string, weight: number): RelevanceReason {
+  return { id: `rule.${id}`, category: 'rule', weight };
+}
+
+function distinct(xs: readonly Indicator[], key: (i: Indicator) => string): number {
+  return new Set(xs.map(key)).size;
+}
+
+/** The relevance decision for one document (pure; reads doc.indicators, doc.victims, doc.entities). */
+export function decideRelevance(doc: Pick<AnalysisDoc, 'indicators' | 'victims' | 'entities'>): Relevance {
+  const s = relevanceSignals(doc.indicators);
+  const ev = noisyOr(s.evidence);
+  const sup = noisyOr(s.support);
+  const victimCount = doc.victims?.count ?? null;
+  const suspects = (doc.entities ?? []).filter((e) => e.type === 'person' && e.role === 'suspect');
+  const hasCase = s.caseMarkers.length > 0 || (victimCount !== null && victimCount > 0) || suspects.length > 0;
+  const caseScore = Math.max(noisyOr(s.caseMarkers), victimCount ? 0.4 : 0, suspects.length ? 0.4 : 0);
+  const hasPurpose = s.evidence.some((i) => i.group === 'purpose');
+  const reasons: RelevanceReason[] = [...s.evidence, ...s.support, ...s.caseMarkers, ...s.victimProfile].map(reason);
+  const counterReasons = [...s.counter, ...s.fiction].map(reason);
+  const awarenessReasons = s.awareness.map(reason);
+
+  // 1-2: nothing names the crime or a purpose
+  if (s.evidence.length === 0) {
+    const controls = s.support.filter((i) => i.group === 'ilo' || i.group === 'means');
+    if (distinct(controls, (i) => i.category) >= 2 && hasCase && s.counter.length === 0) {
+      const score = 0.5 + 0.3 * sup + 0.2 * caseScore;
+      return { label: 'incident', score: round(score), reasons: [rule('control_indicators_with_case', score), ...reasons] };
+    }
+    return { label: 'none', score: round(0.3 * sup), reasons: [rule('no_trafficking_evidence', 0), ...reasons, ...counterReasons] };
+  }
+
+  // 3: counter-signals against weak evidence
+  const counterWeight = noisyOr([...s.counter, ...s.fiction]);
+  if (counterWeight > 0 && !hasPurpose && s.support.length === 0 && counterWeight >= ev) {
+    return { label: 'none', score: round(ev * (1 - counterWeight)), reasons: [rule('counter_signal', counterWeight), ...counterReasons, ...reasons] };
+  }
+
+  const evidenceScore = 1 - (1 - ev) * (1 - 0.5 * sup);
+  // 4: a specific case
+  if (hasCase && !(s.fiction.length > 0 && s.caseMarkers.length === 0)) {
+    const score = 0.4 + 0.35 * evidenceScore + 0.25 * caseScore;
+    return { label: 'incident', score: round(score), reasons: [rule('evidence_with_case', score), ...reasons] };
+  }
+  if (s.awareness.length === 0 && s.fiction.length === 0 && (s.support.length > 0 || s.victimProfile.length > 0)) {
+    const score = 0.4 + 0.4 * evidenceScore;
+    return { label: 'incident', score: round(score), reasons: [rule('evidence_with_support', score), ...reasons] };
+  }
+  // 5: the topic without a case
+  const score = 0.2 + 0.3 * evidenceScore;
+  return { label: 'awareness', score: round(score), reasons: [rule('topic_without_case', score), ...awarenessReasons, ...reasons, ...counterReasons] };
+}
+
+function round(x: number): number {
+  return Math.round(Math.min(1, Math.max(0, x)) * 1000) / 1000;
+}
+
+/** Fills `doc.relevance` and `doc.types` from the indicators (run after `indicators`, victims and entities). */
+export const relevanceExtractor: Extractor = {
+  name: 'relevance',
+  version: '1',
+  extract(doc: AnalysisDoc): void {
+    doc.relevance = decideRelevance(doc);
+    doc.types = exploitationTypes(
+      doc.relevance.label,
+      doc.indicators.filter((i) => !i.negated),
+      doc.victims,
+    );
+  },
+};
