@@ -6,10 +6,8 @@
  */
 import { createInterface } from 'node:readline';
 import { loadLexicons } from '../lexicons/index.js';
-import { detectLanguage } from '../extractors/language.js';
-import { indicatorsExtractor } from '../extractors/indicators.js';
-import { relevanceExtractor } from '../extractors/relevance.js';
-import type { AnalysisDoc, ExtractContext } from '../extractors/types.js';
+import { detectLanguage, indicatorsExtractor, relevanceExtractor } from '../extractors/index.js';
+import type { AnalysisDoc, ExtractContext } from '../extractors/index.js';
 
 const lexicons = loadLexicons(process.env.LEXICONS || undefined);
 const ctx: ExtractContext = { lexicons, keepVictimNames: false };

@@ -10,3 +10,4 @@ export { detectLanguage, primaryLanguage, stopWordCounts } from './language.js';
 export { indicatorsExtractor, toIndicator, isLexiconSet, type IndicatorHit } from './indicators.js';
 export { relevanceExtractor, decideRelevance, relevanceSignals, type RelevanceSignals } from './relevance.js';
 export { exploitationTypes } from './exploitation-types.js';
+export type { AnalysisDoc, ExtractContext, Extractor, Sentence } from './types.js';
