@@ -1,4 +1,19 @@
-export * from './entities/index.js';
+// entities (NER): trained es/pt models + English rules + curated organizations list.
+export {
+  entitiesExtractor,
+  recognizeEntities,
+  recognizeWith,
+  resourcesFor,
+  modelLangFor,
+  loadOrgMatcher,
+  OrgMatcher,
+  parseOrgList,
+  ORG_KINDS,
+  type NerResources,
+  type OrgEntry,
+  type OrgKind,
+  type OrgMatch,
+} from './entities/index.js';
 // places, values, victims, roles, privacy. Order in the pipeline: entities -> values -> victims -> places -> roles.
 export { places, resolvePlaces, documentCountries, eventCountry, getGazetteer, setGazetteer, type PlaceHints } from './places/index.js';
 export { values, extractValues, extractDates, extractAges, extractMoney, extractPhones, extractNationalities, DEMONYMS } from './values/index.js';

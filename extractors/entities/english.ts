@@ -1,0 +1,111 @@
+import type { EntityType } from '../../core/index.js';
+import { F_ALLCAPS, F_CAP, tokenInfo } from './features.js';
+import type { Gazetteer } from './gazetteer.js';
+import type { Tokens } from './tokenize.js';
+
+/** A typed token range found by the English rules. */
+export interface RuleSpan {
+  start: number;
+  end: number;
+  type: EntityType;
+}
+
+const CONNECT = new Set(['of', 'the', 'de', 'del', 'la', 'for', 'and', '&', 'da', 'do', 'dos', 'van', 'von', 'al', 'bin']);
+/** Capitalised words that are not names on their own (sentence starters, pronouns, months, days). */
+const COMMON = new Set(
+  ('the a an in on at to from for by with of and but or nor so yet if when while after before since until as ' +
+  'he she it they we i you his her its their our my your this that these those there here what which who whom ' +
+  'whose where why how all some many most several few both each every no not one two three four five ' +
+  'police officials authorities investigators prosecutors according however also meanwhile last next this ' +
+  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july ' +
+  'august september october november december today yesterday tomorrow mr mrs ms dr sen rep gov gen ' +
+  'president minister senator governor mayor judge officer chief director secretary spokesman spokeswoman ' +
+  'prime king queen prince pope sir lady lord father sister brother captain sergeant lieutenant colonel ' +
+  'general attorney detective agent inspector commissioner state federal national government court')
+    .split(' '),
+);
+const TITLES = new Set(
+  ('mr mr. mrs mrs. ms ms. dr dr. sen sen. rep rep. gov gov. gen gen. lt lt. col col. sgt sgt. capt capt. ' +
+  'president minister senator governor mayor judge justice prosecutor attorney sheriff officer detective chief ' +
+  'director secretary spokesman spokeswoman spokesperson king queen prince princess pope sir lady lord father ' +
+  'sister brother captain sergeant lieutenant colonel general inspector commissioner agent coach')
+    .split(' '),
+);
+const ORG_HEADS = new Set(
+  ('ministry department office agency bureau court council committee commission institute university college ' +
+  'school hospital bank party association foundation federation union organization organisation company group ' +
+  'corporation army navy police cartel church club network trust fund service administration authority board ' +
+  'senate congress parliament government inc inc. corp corp. ltd ltd. llc plc co co. news times post press ' +
+  'airlines airways center centre coalition alliance gang brigade unit task')
+    .split(' '),
+);
+const PLACE_PREPS = new Set(['in', 'at', 'from', 'to', 'near', 'into', 'across', 'outside', 'inside', 'towards', 'toward']);
+const PLACE_HEADS = new Set(
+  'street avenue road boulevard square bridge county province state region city river lake sea ocean gulf island islands mountains valley bay border district airport'.split(' '),
+);
+const NATIONALITIES = new Set(
+  ('american mexican colombian venezuelan brazilian peruvian ecuadorian bolivian chilean argentine argentinian ' +
+  'paraguayan uruguayan guatemalan honduran salvadoran nicaraguan costa panamanian cuban dominican haitian ' +
+  'puerto spanish portuguese british english french german italian chinese japanese korean indian pakistani ' +
+  'nigerian russian ukrainian canadian african asian european latin hispanic arab filipino thai vietnamese')
+    .split(' '),
+);
+
+function isCap(w: string): boolean {
+  return (tokenInfo(w).flags & (F_CAP | F_ALLCAPS)) !== 0;
+}
+
+/**
+ * Light English NER: runs of capitalised words (with "of", "the", "&" ... inside), typed by titles,
+ * organisation heads, gazetteers (countries, cities, first names), nationalities and the preceding
+ * preposition. No training data for English is available here; these rules trade recall for speed.
+ */
+export function englishSpans(tokens: Tokens, gaz: Gazetteer | undefined): RuleSpan[] {
+  const out: RuleSpan[] = [];
+  const words = tokens.words;
+  const sentStart = new Uint8Array(words.length);
+  for (const s of tokens.sentenceStarts) sentStart[s] = 1;
+  for (let i = 0; i < words.length; i++) {
+    if (!isCap(words[i]!)) continue;
+    let e = i + 1;
+    for (;;) {
+      if (e < words.length && isCap(words[e]!)) e++;
+      else if (e + 1 < words.length && CONNECT.has(words[e]!.toLowerCase()) && isCap(words[e + 1]!)) e += 2;
+      else break;
+    }
+    let s = i;
+    const run = () => words.slice(s, e).map((w) => w.toLowerCase());
+    // Peel leading common words and titles ("The", "In", "President").
+    let title = false;
+    while (s < e && (COMMON.has(words[s]!.toLowerCase().replace(/\.$/, '')) || TITLES.has(words[s]!.toLowerCase()))) {
+      if (TITLES.has(words[s]!.toLowerCase())) title = true;
+      s++;
+    }
+    while (s < e && CONNECT.has(words[s]!.toLowerCase())) s++;
+    const next = i;
+    i = e - 1;
+    if (s >= e) continue;
+    const lower = run();
+    const first = lower[0]!;
+    const last = lower[lower.length - 1]!;
+    const key = lower.join(' ');
+    const prev = (words[s - 1] ?? '').toLowerCase();
+    const atStart = sentStart[next] === 1 && s === next;
+    const inGaz = (cat: 'country' | 'city' | 'admin' | 'firstname') => gaz?.has(cat, key) ?? false;
+    let type: EntityType | undefined;
+    if (lower.length === 1 && NATIONALITIES.has(first.replace(/s$/, ''))) type = 'misc';
+    else if (ORG_HEADS.has(last) || ORG_HEADS.has(first)) type = 'organization';
+    else if (title || TITLES.has(prev)) type = 'person';
+    else if (inGaz('country') || inGaz('admin')) type = 'location';
+    else if (PLACE_HEADS.has(last)) type = 'location';
+    else if (inGaz('city') && (PLACE_PREPS.has(prev) || lower.length > 1 || !gaz?.has('firstname', first))) type = 'location';
+    else if (/^\p{Lu}{2,6}$/u.test(words[s]!) && lower.length === 1) type = 'organization';
+    else if (gaz?.has('firstname', first) && lower.length >= 2) type = 'person';
+    else if (PLACE_PREPS.has(prev) && lower.length <= 2) type = 'location';
+    else if (lower.length >= 2 && lower.length <= 3) type = 'person';
+    else if (lower.length > 3) type = 'organization';
+    else if (!atStart) type = 'person';
+    if (type) out.push({ start: s, end: e, type });
+  }
+  return out;
+}

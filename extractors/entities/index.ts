@@ -1,0 +1,11 @@
+export { entitiesExtractor } from './extractor.js';
+export { recognizeEntities, recognizeWith, resourcesFor, modelLangFor, type NerResources } from './recognize.js';
+export { loadModel, loadOrgMatcher, packageRoot, modelPath, orgListPath, MODEL_LANGS, type ModelLang } from './loader.js';
+export { OrgMatcher, parseOrgList, fold, ORG_KINDS, type OrgEntry, type OrgKind, type OrgMatch } from './org-list.js';
+export { tokenize, type Tokens } from './tokenize.js';
+export { FIRST_NAMES, ORG_WORDS, PERSON_TITLES, PLACE_CUES, SPORTS_WORDS } from './cue-words.js';
+export { Gazetteer, GAZ_CATEGORIES, type GazCategory } from './gazetteer.js';
+export { TAGS, NT, serializeModel, deserializeModel, parseModel, type NerModel } from './model.js';
+export { trainNer, evaluate, assignDocBits, type TaggedSentence, type TrainOptions } from './train.js';
+export { tagSentence, modelParams } from './tagger.js';
+export { englishSpans } from './english.js';

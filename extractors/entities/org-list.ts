@@ -1,0 +1,130 @@
+import { tokenInfo } from './features.js';
+import { tokenize, type Tokens } from './tokenize.js';
+
+export const ORG_KINDS = [
+  'prosecutor', 'police', 'migration', 'child_protection', 'labour', 'international', 'armed_group',
+  'criminal_group', 'ngo', 'court',
+] as const;
+export type OrgKind = (typeof ORG_KINDS)[number];
+
+/** One entry of lexicons/organizations.yaml. */
+export interface OrgEntry {
+  id: string;
+  name: string;
+  country: string;
+  kind: OrgKind;
+  aliases?: string[];
+}
+
+/** A list match: token range [start, end) and the entry. */
+export interface OrgMatch {
+  start: number;
+  end: number;
+  entry: OrgEntry;
+}
+
+interface Pattern {
+  /** Folded words (or exact words when caseSensitive). */
+  words: string[];
+  caseSensitive: boolean;
+  entry: OrgEntry;
+}
+
+/** Lower case without diacritics. */
+export function fold(s: string): string {
+  return s.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+const foldCache = new Map<string, string>();
+function foldWord(w: string): string {
+  let f = foldCache.get(w);
+  if (f === undefined) {
+    f = fold(w);
+    if (foldCache.size > 100_000) foldCache.clear();
+    foldCache.set(w, f);
+  }
+  return f;
+}
+
+/** Acronym-like aliases ("ICBF", "MS-13", "FARC-EP") must match with their capitals. */
+function isAcronym(alias: string): boolean {
+  return !/\p{Ll}/u.test(alias) && /\p{Lu}/u.test(alias) && !alias.includes(' ');
+}
+
+/** Validates parsed YAML of the organizations list; throws with the offending entry. */
+export function parseOrgList(data: unknown): OrgEntry[] {
+  const list = (data as { organizations?: unknown })?.organizations;
+  if (!Array.isArray(list)) throw new Error('organizations list: missing "organizations" array');
+  const seen = new Set<string>();
+  return list.map((raw: unknown, i) => {
+    const e = raw as Partial<OrgEntry>;
+    const where = `organizations list: entry ${i} (${String(e?.id)})`;
+    if (typeof e?.id !== 'string' || typeof e.name !== 'string' || typeof e.country !== 'string') {
+      throw new Error(`${where}: id, name and country must be strings`);
+    }
+    if (!(ORG_KINDS as readonly string[]).includes(String(e.kind))) throw new Error(`${where}: unknown kind ${String(e.kind)}`);
+    if (e.aliases !== undefined && (!Array.isArray(e.aliases) || e.aliases.some((a) => typeof a !== 'string'))) {
+      throw new Error(`${where}: aliases must be a list of strings`);
+    }
+    if (seen.has(e.id)) throw new Error(`${where}: duplicate id`);
+    seen.add(e.id);
+    return e as OrgEntry;
+  });
+}
+
+/** Finds the listed organizations in tokenised text, longest match first, without overlaps. */
+export class OrgMatcher {
+  private readonly byFirst = new Map<string, Pattern[]>();
+  private readonly maxLen: number;
+
+  constructor(readonly entries: readonly OrgEntry[]) {
+    let maxLen = 1;
+    for (const entry of entries) {
+      for (const alias of new Set([entry.name, ...(entry.aliases ?? [])])) {
+        const caseSensitive = isAcronym(alias);
+        const words = tokenize(alias).words.map((w) => (caseSensitive ? w : foldWord(w)));
+        if (words.length === 0) continue;
+        maxLen = Math.max(maxLen, words.length);
+        const key = words[0]!;
+        const list = this.byFirst.get(key) ?? [];
+        list.push({ words, caseSensitive, entry });
+        this.byFirst.set(key, list);
+      }
+    }
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
+    this.maxLen = maxLen;
+  }
+
+  match(tokens: Tokens): OrgMatch[] {
+    const out: OrgMatch[] = [];
+    const words = tokens.words;
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!;
+      const exact = this.byFirst.get(w);
+      const folded = exact === undefined || tokenInfo(w).lower !== w ? this.byFirst.get(foldWord(w)) : undefined;
+      const best = this.longest(words, i, exact, folded);
+      if (best) {
+        out.push({ start: i, end: i + best.words.length, entry: best.entry });
+        i += best.words.length - 1;
+      }
+    }
+    return out;
+  }
+
+  private longest(words: readonly string[], i: number, ...lists: Array<Pattern[] | undefined>): Pattern | undefined {
+    let best: Pattern | undefined;
+    for (const list of lists) {
+      for (const p of list ?? []) {
+        if (best && best.words.length >= p.words.length) break;
+        if (p.words.length > this.maxLen || i + p.words.length > words.length) continue;
+        let ok = true;
+        for (let k = 0; k < p.words.length && ok; k++) {
+          const w = words[i + k]!;
+          ok = p.caseSensitive ? w === p.words[k] : foldWord(w) === p.words[k];
+        }
+        if (ok) best = p;
+      }
+    }
+    return best;
+  }
+}

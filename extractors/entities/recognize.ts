@@ -1,0 +1,96 @@
+import type { Entity, EntityType } from '../../core/index.js';
+import { englishSpans, type RuleSpan } from './english.js';
+import { docTopicBits } from './features.js';
+import { loadModel, loadOrgMatcher, type ModelLang } from './loader.js';
+import { TAGS, type NerModel } from './model.js';
+import type { OrgMatcher } from './org-list.js';
+import { modelParams, tagSentence, type DecodeParams } from './tagger.js';
+import { tokenize, type Tokens } from './tokenize.js';
+
+const TYPE_OF: Record<string, EntityType> = { PER: 'person', LOC: 'location', ORG: 'organization', MISC: 'misc' };
+
+/** What recognition runs with: a trained model, or the English rules (which read a model's gazetteer). */
+export interface NerResources {
+  model?: NerModel;
+  english?: { gazetteer?: NerModel['gazetteer'] };
+  orgs?: OrgMatcher;
+}
+
+/** Which bundled model serves a language: pt and gl use Portuguese, en the English rules, the rest Spanish. */
+export function modelLangFor(lang: string): ModelLang | 'en' {
+  const primary = lang.toLowerCase().split(/[-_]/)[0] ?? '';
+  if (primary === 'pt' || primary === 'gl') return 'pt';
+  if (primary === 'en') return 'en';
+  return 'es';
+}
+
+const paramsCache = new WeakMap<NerModel, DecodeParams>();
+
+function modelSpans(model: NerModel, tokens: Tokens): RuleSpan[] {
+  let p = paramsCache.get(model);
+  if (p === undefined) paramsCache.set(model, (p = modelParams(model)));
+  const out: RuleSpan[] = [];
+  const docBits = docTopicBits(tokens.words);
+  const ss = tokens.sentenceStarts;
+  for (let k = 0; k < ss.length; k++) {
+    const from = ss[k]!;
+    const to = ss[k + 1] ?? tokens.words.length;
+    const tags = tagSentence(p, tokens.words.slice(from, to), docBits);
+    let start = -1;
+    let type = '';
+    for (let i = 0; i <= tags.length; i++) {
+      const t = i < tags.length ? TAGS[tags[i]!]! : 'O';
+      if (t === 'O' || t.startsWith('B-') || t.slice(2) !== type) {
+        if (start >= 0) out.push({ start: from + start, end: from + i, type: TYPE_OF[type] ?? 'misc' });
+        start = -1;
+        if (t !== 'O') {
+          start = i;
+          type = t.slice(2);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Recognises people, organizations, locations and misc names with the given resources. */
+export function recognizeWith(text: string, res: NerResources): Entity[] {
+  const tokens = tokenize(text);
+  let spans: Array<RuleSpan & { ref?: string }> = res.model
+    ? modelSpans(res.model, tokens)
+    : res.english
+      ? englishSpans(tokens, res.english.gazetteer)
+      : [];
+  if (res.orgs) {
+    for (const m of res.orgs.match(tokens)) {
+      const inside = spans.find((s) => s.type === 'organization' && s.start <= m.start && s.end >= m.end);
+      if (inside) {
+        if (inside.ref === undefined) inside.ref = m.entry.id;
+        continue;
+      }
+      spans = spans.filter((s) => s.end <= m.start || s.start >= m.end);
+      spans.push({ start: m.start, end: m.end, type: 'organization', ref: m.entry.id });
+    }
+    spans.sort((a, b) => a.start - b.start);
+  }
+  return spans.map((s) => {
+    const start = tokens.starts[s.start]!;
+    const end = tokens.ends[s.end - 1]!;
+    const e: Entity = { type: s.type, start, end, text: text.slice(start, end) };
+    if (s.ref !== undefined) e.ref = s.ref;
+    return e;
+  });
+}
+
+/** Resources for a language from the bundled files (loaded once per process). */
+export function resourcesFor(lang: string): NerResources {
+  const which = modelLangFor(lang);
+  const orgs = loadOrgMatcher();
+  if (which === 'en') return { english: { gazetteer: loadModel('es').gazetteer }, orgs };
+  return { model: loadModel(which), orgs };
+}
+
+/** People, organizations, locations (and misc for Spanish) in `text`, with UTF-16 offsets. */
+export function recognizeEntities(text: string, lang: string): Entity[] {
+  return recognizeWith(text, resourcesFor(lang));
+}

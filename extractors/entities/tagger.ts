@@ -1,0 +1,84 @@
+import { emissions, viterbi } from './decode.js';
+import { MAX_FEATURES_PER_TOKEN, tokenFeatures, tokenInfo, viewSentence } from './features.js';
+import type { Gazetteer } from './gazetteer.js';
+import { NT, type NerModel } from './model.js';
+import { candidateSegments, type SegmentOptions } from './segments.js';
+
+/** Parameters that decoding reads: a trained model or the weights of a model being trained. */
+export interface DecodeParams {
+  weights: ArrayLike<number>;
+  scale: number;
+  bits: number;
+  transitions: ArrayLike<number>;
+  gazetteer: Gazetteer;
+  segments: SegmentOptions;
+}
+
+/** One candidate segment of a sentence with its features. */
+export interface SegmentFeatures {
+  start: number;
+  end: number;
+  feats: Uint32Array;
+  offs: Int32Array;
+}
+
+let featBuf = new Uint32Array(4096 * MAX_FEATURES_PER_TOKEN);
+
+/** Candidate segments of a sentence and the features of their tokens. */
+export function sentenceFeatures(
+  words: readonly string[],
+  gazetteer: Gazetteer,
+  segOpts: SegmentOptions,
+  docBits = 0,
+): SegmentFeatures[] {
+  const infos = words.map(tokenInfo);
+  const segs = candidateSegments(infos, segOpts);
+  if (segs.length === 0) return [];
+  const view = viewSentence(words, gazetteer, segs, docBits);
+  const out: SegmentFeatures[] = [];
+  for (let s = 0; s + 1 < segs.length; s += 2) {
+    const start = segs[s]!;
+    const end = segs[s + 1]!;
+    const need = (end - start) * MAX_FEATURES_PER_TOKEN;
+    if (featBuf.length < need) featBuf = new Uint32Array(need * 2);
+    const offs = new Int32Array(end - start + 1);
+    let len = 0;
+    for (let i = start; i < end; i++) {
+      offs[i - start] = len;
+      len = tokenFeatures(view, i, featBuf, len);
+    }
+    offs[end - start] = len;
+    out.push({ start, end, feats: featBuf.slice(0, len), offs });
+  }
+  return out;
+}
+
+/** Decodes one segment into tag indices. */
+export function decodeSegment(p: DecodeParams, seg: SegmentFeatures, out: Uint8Array): void {
+  const n = seg.end - seg.start;
+  const emis = new Float64Array(n * NT);
+  emissions(p.weights, p.scale, (1 << p.bits) - 1, seg.feats, seg.offs, n, emis);
+  viterbi(emis, n, p.transitions, out);
+}
+
+/** Tag indices (see TAGS) for every token of a sentence; tokens outside candidate segments are O (0). */
+export function tagSentence(p: DecodeParams, words: readonly string[], docBits = 0): Uint8Array {
+  const tags = new Uint8Array(words.length);
+  for (const seg of sentenceFeatures(words, p.gazetteer, p.segments, docBits)) {
+    const part = new Uint8Array(seg.end - seg.start);
+    decodeSegment(p, seg, part);
+    tags.set(part, seg.start);
+  }
+  return tags;
+}
+
+export function modelParams(m: NerModel): DecodeParams {
+  return {
+    weights: m.weights,
+    scale: m.scale,
+    bits: m.bits,
+    transitions: m.transitions,
+    gazetteer: m.gazetteer,
+    segments: m.segments,
+  };
+}

