@@ -6,6 +6,7 @@ import type { AnyNode, Element } from 'domhandler';
 import type { NodeStats } from './content.js';
 import { BOILERPLATE_LINE, PROMO_LINE, classWeight } from './hints.js';
 import { collapse, rawText } from './text.js';
+import { parseTextDate } from './dates.js';
 
 const CONDITIONAL = new Set(['div', 'section', 'ul', 'ol', 'table', 'form', 'aside', 'header', 'footer', 'dl', 'figure', 'span']);
 
@@ -50,6 +51,8 @@ export function filterParagraphs(text: string): string {
   for (let i = 0; i < paras.length; i++) {
     const p = paras[i]!;
     if (p.length < 80 && BOILERPLATE_LINE.test(p)) continue;
+    // A dateline or "Publicado em 12 de março de 2024, às 10h15": metadata, not text.
+    if (p.length < 90 && !/[.!?…"”]$/.test(p) && parseTextDate(p) !== null && p.split(/\s+/).length <= 12) continue;
     if (p.length < 300 && PROMO_LINE.test(p)) {
       const promoFollows = paras.slice(i + 1).some((q) => q.length < 300 && PROMO_LINE.test(q));
       if (i > 0 && (i >= paras.length / 2 || promoFollows)) break;

@@ -130,10 +130,9 @@ export function findAuthor($: CheerioAPI, pm: PageMeta): string | null {
     return t && t.length < 120 && !bad ? t : null;
   };
   const writtenBy = /^(?:written by|escrito por|por|autor|author)$/i.test(pm.meta.get('twitter:label1') ?? '') ? pm.meta.get('twitter:data1') : null;
+  const metaKeys = ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'byl', 'citation_author'];
   const fromMeta =
-    clean(pm.jsonLd?.author) ??
-    clean(firstMeta(pm.meta, ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'byl', 'citation_author'])) ??
-    clean(writtenBy);
+    clean(pm.jsonLd?.author) ?? metaKeys.map((k) => clean(pm.meta.get(k))).find((a) => a !== null) ?? clean(writtenBy);
   if (fromMeta) return fromMeta;
   const el = $('[itemprop="author"], [rel="author"], .author-name, .byline, .autor, .author').first();
   return clean(el.attr('content') ?? el.text());
