@@ -1,6 +1,6 @@
 import type { Entity, Span, Victims } from '../core/index.js';
 import type { AnalysisDoc, Extractor } from './types.js';
-import { DEMONYMS, extractAges, extractNationalities, fold, wordsToNumber } from './values/index.js';
+import { DEMONYMS, NUMBER_WORDS, extractAges, extractNationalities, fold, wordsToNumber } from './values/index.js';
 
 type Evidence = Span & { supports: 'count' | 'minors' | 'gender' | 'nationality' };
 
@@ -19,16 +19,26 @@ const NOUNS: Record<string, { g?: 'f' | 'm'; minor?: boolean; adult?: boolean }>
   girls: { g: 'f', minor: true }, girl: { g: 'f', minor: true }, boys: { g: 'm', minor: true }, boy: { g: 'm', minor: true },
   children: { minor: true }, child: { minor: true }, minors: { minor: true }, minor: { minor: true }, teenagers: { minor: true }, teens: { minor: true },
   people: {}, persons: {}, victims: {}, victim: {}, workers: { adult: true }, migrants: {}, survivors: {},
+  adultos: { adult: true }, adults: { adult: true }, costureros: {}, costureras: { g: 'f' }, costureiros: {}, costureiras: { g: 'f' },
+  tripulantes: {}, pescadores: { adult: true }, temporeros: { adult: true }, temporeras: { g: 'f', adult: true }, jornaleras: { g: 'f', adult: true },
+  farmworkers: { adult: true }, labourers: { adult: true }, laborers: { adult: true }, fishermen: { g: 'm', adult: true }, donors: {}, donantes: {}, doadores: {},
+  bebes: { minor: true }, bebe: { minor: true }, babies: { minor: true }, baby: { minor: true }, newborns: { minor: true }, 'recien nacidos': { minor: true },
+  'recem nascidos': { minor: true }, 'recem nascido': { minor: true }, 'recien nacido': { minor: true },
+  empleadas: { g: 'f', adult: true }, obreros: { adult: true }, operarios: { adult: true }, peones: { g: 'm', adult: true }, braceros: { adult: true },
+  nationals: {}, citizens: {}, teenager: { minor: true }, estudiantes: {}, estudantes: {}, students: {}, indigenous: {},
 };
+/** Words allowed between the number and the noun ("seven Venezuelan women", "tres niñas indígenas" is noun-first). */
+const ADJECTIVES = new Set(['teenage', 'young', 'underage', 'adult', 'foreign', 'migrant', 'female', 'male', 'jovenes', 'pequenos', 'pequenas',
+  'presuntas', 'presuntos', 'posibles', 'supuestas', 'possible', 'possiveis', 'other', 'otras', 'otros', 'outras', 'outros', 'more', 'mas', 'mais']);
 
 /** Words that make a nearby count one of suspects, officers or other non-victims. */
-const NOT_VICTIM = /\b(?:detenid[oa]s?|capturad[oa]s?|arrestad[oa]s?|aprehendid[oa]s?|imputad[oa]s?|acusad[oa]s?|procesad[oa]s?|condenad[oa]s?|sospechos[oa]s?|presunt[oa]s?|presos?|pres[oa]s|suspeit[oa]s?|agentes|policias|policiais|militares|funcionarios|servidores|uniformados|arrested|suspects?|charged|detained|officers|agents|indicted|convicted|integrantes|miembros|membros|members|tratantes|traffickers|proxenetas|cafetinas?|familias|fam[ií]lias|families)\b/i;
-const RESCUE = /\b(?:rescat|liber|resgat|salv|rescued|freed|saved|identific|v[ií]ctimas?|victims?|explotad|explorad|exploited|sometid|submetid|trafficked|tratad)/i;
+const NOT_VICTIM = /\b(?:deten(?:er|ido|ida|idos|idas)|detuv\p{L}*|vinculad[oa]s?|detid[oa]s?|indiciad[oa]s?|denunciad[oa]s?|detenid[oa]s?|capturad[oa]s?|arrestad[oa]s?|aprehendid[oa]s?|imputad[oa]s?|acusad[oa]s?|procesad[oa]s?|condenad[oa]s?|sospechos[oa]s?|presunt[oa]s?|presos?|pres[oa]s|suspeit[oa]s?|agentes|policias|policiais|militares|funcionarios|servidores|uniformados|arrested|suspects?|charged|detained|officers|agents|indicted|convicted|integrantes|miembros|membros|members|tratantes|traffickers|proxenetas|cafetinas?|familias|fam[ií]lias|families)\b/iu;
+const RESCUE = /\b(?:rescat|liber|resgat|salv|rescued|freed|saved|identific|v[ií]ctimas?|victims?|explot|explor|exploit|sometid|submetid|trafficked|tratad|forz|forç|forced|obligad|obrigad|reclut|recrut|recruit|vend|sold|captad|lured)/iu;
 
-const NUM_WORD = '(?:\\d{1,4}|un|una|uno|um|uma|one|a|an|dos|dois|duas|two|tres|três|three|cuatro|quatro|four|cinco|five|seis|six|siete|sete|seven|ocho|oito|eight|nueve|nove|nine|diez|dez|ten|once|onze|eleven|doce|doze|twelve|trece|treze|catorce|quatorze|catorze|quince|quinze|fifteen|dieciséis|dieciseis|dezesseis|diecisiete|dezessete|dieciocho|dezoito|diecinueve|dezenove|veinte|vinte|twenty|treinta|trinta|thirty|cuarenta|quarenta|forty|cincuenta|cinquenta|fifty|veinti\\p{L}+|(?:treinta|trinta|cuarenta|quarenta|cincuenta|cinquenta|twenty|thirty|forty|fifty|vinte)[ -](?:y |e |and )?\\p{L}+|cien|cem|hundred)';
-const COUNT_RE = new RegExp(`(?<![\\p{L}\\d.,])(${NUM_WORD})\\s+(?:(?:de\\s+)?(?:nacionalidad|nacionalidade)\\s+\\p{L}+\\s+)?(\\p{L}+)`, 'giu');
+const NUM_WORD = `(?:\\d{1,4}|(?:${['treinta', 'trinta', 'cuarenta', 'quarenta', 'cincuenta', 'cinquenta', 'twenty', 'thirty', 'forty', 'fifty', 'vinte', 'sesenta', 'sessenta', 'sixty'].join('|')})[ -](?:y |e |and )?\\p{L}+|${[...NUMBER_WORDS.keys()].sort((a, b) => b.length - a.length).join('|')}|tr[eê]s|dieciséis|veintidós|veintitrés|veintiséis)`;
+const COUNT_RE = new RegExp(`(?<![\\p{L}\\d.,])(${NUM_WORD})\\s+(?:(\\p{L}+)\\s+)?(?:(?:de\\s+)?(?:nacionalidad|nacionalidade)\\s+\\p{L}+\\s+)?(\\p{L}+(?:[ -]nacid[oa]s?|-nascid[oa]s?)?)`, 'giu');
 
-interface Count { start: number; end: number; n: number; noun: string }
+interface Count { start: number; end: number; n: number; noun: string; rescue: boolean }
 
 function numberOf(raw: string): number | null {
   if (/^\d+$/.test(raw)) return Number(raw);
@@ -43,24 +53,33 @@ export function extractVictims(text: string, entities: readonly Entity[] = []): 
   for (let m = COUNT_RE.exec(text); m; m = COUNT_RE.exec(text)) {
     // Retry from the word after the number: "a dos adolescentes" must not swallow "dos".
     COUNT_RE.lastIndex = m.index + m[1]!.length;
-    const noun = fold(m[2]!);
-    const info = NOUNS[noun] ?? (DEMONYMS.has(noun) && noun.endsWith('s') ? {} : undefined);
-    if (!info) continue;
+    const w2 = m[2] ? fold(m[2]).replace(/-/g, ' ') : null;
+    const w3 = fold(m[3]!).replace(/-/g, ' ');
+    const isNoun = (w: string): boolean => !!NOUNS[w] || (DEMONYMS.has(w) && w.endsWith('s'));
+    let noun: string;
+    let nounEnd = m.index + m[0].length;
+    if (w2 !== null && isNoun(w2)) {
+      noun = w2;
+      nounEnd = m.index + m[0].indexOf(m[2]!, m[1]!.length) + m[2]!.length;
+    } else if (w2 !== null && (ADJECTIVES.has(w2) || DEMONYMS.has(w2)) && isNoun(w3)) noun = w3;
+    else if (w2 === null && isNoun(w3)) noun = w3;
+    else continue;
     const n = numberOf(m[1]!);
     if (n === null || n <= 0 || n > 5000) continue;
     if (/^(?:a|an|un|um)$/i.test(m[1]!) && !/victim|vitim|menor|nin|menin|girl|boy|child|mujer|mulher|woman/.test(noun)) continue;
-    const end = m.index + m[0].length;
+    const end = nounEnd;
     // The clause around the count: suspects/officers nearby and no victim word in between mean not victims.
     const before = text.slice(Math.max(0, m.index - 60), m.index);
     const after = text.slice(end, end + 40);
     const clauseBefore = before.split(/[.;:]/).pop() ?? '';
     const clauseAfter = after.split(/[.;:,]/)[0] ?? '';
     if ((NOT_VICTIM.test(clauseBefore) || NOT_VICTIM.test(clauseAfter)) && !RESCUE.test(clauseBefore + clauseAfter)) continue;
-    if (/\b(?:de|of)\s+(?:las?|los|the|ell[ao]s|elas|eles|them)?\s*$/i.test(before.slice(-12)) && /\d/.test(m[1]!) === false && n === 1) continue;
-    counts.push({ start: m.index, end, n, noun });
+    const sentence = text.slice(Math.max(0, text.lastIndexOf('.', m.index) + 1), Math.max(end, text.indexOf('.', end) < 0 ? text.length : text.indexOf('.', end)));
+    counts.push({ start: m.index, end, n, noun, rescue: RESCUE.test(sentence) });
   }
-  // Coordinated groups ("dos adolescentes y tres mujeres") add up; the largest group is the count.
-  let best: { n: number; spans: Count[] } | null = null;
+  // Coordinated groups ("dos adolescentes y tres mujeres") add up; the first group in a rescue/exploitation
+  // sentence is the count, else the first group.
+  let best: { n: number; spans: Count[]; rescue: boolean } | null = null;
   for (let i = 0; i < counts.length; i += 1) {
     let total = counts[i]!.n;
     const spans = [counts[i]!];
@@ -70,7 +89,8 @@ export function extractVictims(text: string, entities: readonly Entity[] = []): 
       total += counts[j]!.n;
       spans.push(counts[j]!);
     }
-    if (!best || total > best.n) best = { n: total, spans };
+    const rescue = spans.some((c) => c.rescue);
+    if (!best || (rescue && !best.rescue)) best = { n: total, spans, rescue };
     i = j;
   }
   const count = best ? best.n : null;
@@ -78,7 +98,7 @@ export function extractVictims(text: string, entities: readonly Entity[] = []): 
 
   // Minors: nouns, "menor(es) de edad", ages under 18.
   let minors: boolean | null = null;
-  const minorRe = /\b(?:menor(?:es)? de edad|menores|la menor|el menor|una menor|un menor|niñ[oa]s?|adolescentes?|criança|crianças|menin[oa]s?|menor(?:es)? de idade|minors?|underage|child(?:ren)?|girls?|boys?|teenagers?|teens?|infantil|infantiles)\b/giu;
+  const minorRe = /\b(?:menor(?:es)? de edad|menores|la menor|el menor|una menor|un menor|niñ[oa]s?|adolescentes?|criança|crianças|menin[oa]s?|menor(?:es)? de idade|minors?|underage|child(?:ren)?|girls?|boys?|teenagers?|teens?|infantil|infantiles|beb[eéê]s?|babies|baby|newborns?|rec[ié]n nacid[oa]s?|rec[eé]m-nascid[oa]s?)\b/giu;
   for (const m of text.matchAll(minorRe)) {
     minors = true;
     evidence.push({ start: m.index, end: m.index + m[0].length, text: m[0], supports: 'minors' });
@@ -92,6 +112,20 @@ export function extractVictims(text: string, entities: readonly Entity[] = []): 
     }
   }
   if (minors === null && best && best.spans.some((c) => NOUNS[c.noun]?.adult)) minors = false;
+  if (minors === null && /\b(?:all adults|todos adultos|todas adultas|tod[oa]s (?:eran |eram |são |son )?mayores de edad|tod[oa]s (?:eram |são )?maiores de idade)\b/iu.test(text)) minors = false;
+  // Adult ages next to the victims ("las víctimas, de 31 y 44 años", "duas jovens, de 19 e 21 anos").
+  if (minors === null) {
+    for (const a of ages) {
+      if (typeof a.value !== 'number' || a.value < 18) continue;
+      const before = text.slice(Math.max(0, a.start - 70), a.start);
+      const nearCount = (best?.spans ?? []).some((c) => c.end <= a.start && a.start - c.end < 70);
+      if (nearCount || /\b(?:v[ií]ctimas?|victims?|mujeres|mulheres|women|jóvenes|jovens|joven|jovem)\b[^.]{0,50}$/iu.test(before)) {
+        minors = false;
+        evidence.push({ start: a.start, end: a.end, text: a.text, supports: 'minors' });
+        break;
+      }
+    }
+  }
 
   // Gender from the counted nouns.
   let gender: Victims['gender'] = null;

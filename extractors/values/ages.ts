@@ -10,8 +10,10 @@ const PATTERNS: RegExp[] = [
   new RegExp(`\\b${NUM}\\s+(?:años|anos)\\s+de\\s+(?:edad|idade)\\b`, 'giu'),
   new RegExp(`\\b${NUM}[- ]years?[- ]old\\b`, 'giu'),
   new RegExp(`\\b(?:aged|age|edad de|idade de)\\s+${NUM}\\b`, 'giu'),
-  /\b(\d{1,2})\s+y\s+(\d{1,2})\s+años\b/giu,
-  /\b(\d{1,2})\s+e\s+(\d{1,2})\s+anos\b/giu,
+  /\b(\d{1,2})\s+(?:y|a)\s+(\d{1,2})\s+años\b/giu,
+  /\b(?:were|was)\s+(\d{1,2})\s+(?=at the time|years|when)/giu,
+  /\baged\s+(\d{1,2})\s+(?:to|and)\s+(\d{1,2})\b/giu,
+  /\b(\d{1,2})\s+(?:e|a)\s+(\d{1,2})\s+anos\b/giu,
   // "Ana Pérez, 19, was ..." (press style).
   /(?<=\p{Lu}[\p{L}'-]+, )(\d{1,2})(?=,)/gu,
 ];
