@@ -1,3 +1,10 @@
 export { canonicalizeUrl, hostOf, normalizePercentEncoding } from './url.js';
 export * from './dedup/index.js';
 export * from './article/index.js';
+export * from './http/index.js';
+export * from './politeness/index.js';
+export * from './feeds/index.js';
+export * from './config/index.js';
+export { createRobotsCache, robotsToken, type RobotsCache, type RobotsCacheOptions, type RobotsFetch, type RobotsVerdict } from './robots.js';
+export { assertUrlAllowed, assertAddressAllowed, blockedAddressReason, createGuardedLookup, type LookupFn, type SsrfSettings } from './ssrf.js';
+export { decodeBody, detectCharset, normalizeCharset, charsetFromContentType, type Decoded, type CharsetSource } from './charset.js';
