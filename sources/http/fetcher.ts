@@ -1,6 +1,6 @@
 import { resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { NonRetryableError, silentLogger, type Config } from '../../core/index.js';
+import { NonRetryableError, RastroError, RetryableError, describeError, silentLogger, type Config } from '../../core/index.js';
 import { decodeBody } from '../charset.js';
 import { MemoryHostLimiter, type HostLimiter } from '../politeness/index.js';
 import { createRobotsCache, type RobotsCache } from '../robots.js';
@@ -19,8 +19,8 @@ export function toRequestUrl(input: string, config: Pick<Config, 'allowFileUrls'
   if (/^[a-z][a-z0-9+.-]+:/i.test(input)) {
     try {
       url = new URL(input);
-    } catch {
-      url = null;
+    } catch (err) {
+      throw new NonRetryableError('bad_url', `fetch: "${input}" is not a valid URL`, { subject: input, cause: err });
     }
   }
   if (!url) {
@@ -48,12 +48,18 @@ export function createFetcher(config: Config, deps: FetcherDeps = {}): Fetcher {
   const maxRatio = deps.maxCompressionRatio ?? 200;
 
   async function hop(url: URL, opts: HopOptions, crawlDelayMs: number | null): Promise<HopResult> {
-    const lease = await limiter.acquire(url.host.toLowerCase(), {
-      minDelayMs: Math.max(config.hostDelayMs, crawlDelayMs ?? 0),
-      concurrency: config.hostConcurrency,
-      maxWaitMs: maxHostWaitMs,
-      ...(opts.signal ? { signal: opts.signal } : {}),
-    });
+    const lease = await limiter
+      .acquire(url.host.toLowerCase(), {
+        minDelayMs: Math.max(config.hostDelayMs, crawlDelayMs ?? 0),
+        concurrency: config.hostConcurrency,
+        maxWaitMs: maxHostWaitMs,
+        ...(opts.signal ? { signal: opts.signal } : {}),
+      })
+      .catch((err: unknown) => {
+        if (err instanceof RastroError) throw err;
+        if (opts.signal?.aborted) throw new RetryableError('aborted', `fetch: GET ${url.href} was aborted while waiting for the host`, { subject: url.href, cause: err });
+        throw new RetryableError('limiter_failed', `fetch: host limiter failed for ${url.host} (${describeError(err)})`, { subject: url.href, cause: err });
+      });
     try {
       return await getOnce(agent, url, opts);
     } finally {
@@ -146,7 +152,12 @@ export function createFetcher(config: Config, deps: FetcherDeps = {}): Fetcher {
     robots,
     async fetch(input, options = {}) {
       const url = toRequestUrl(input, config);
-      if (url.protocol === 'file:') return fetchFile(url, config.maxBodyBytes, options);
+      if (url.protocol === 'file:') {
+        return fetchFile(url, config.maxBodyBytes, options).catch((err: unknown) => {
+          if (err instanceof RastroError) throw err;
+          throw new NonRetryableError('file_unreadable', `fetch: ${url.href} cannot be read (${describeError(err)})`, { subject: url.href, cause: err });
+        });
+      }
       return fetchHttp(url, options);
     },
     async close() {

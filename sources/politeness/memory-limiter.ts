@@ -49,12 +49,19 @@ export class MemoryHostLimiter implements HostLimiter {
   }
 
   private state(host: string): HostState {
+    if (this.hosts.size > 10_000) this.sweep();
     let s = this.hosts.get(host);
     if (!s) {
       s = { next: 0, inflight: 0, waiters: [] };
       this.hosts.set(host, s);
     }
     return s;
+  }
+
+  /** Forgets idle hosts whose delay has passed, so a crawl over many hosts does not grow the map forever. */
+  private sweep(): void {
+    const now = this.now();
+    for (const [host, s] of this.hosts) if (s.inflight === 0 && s.waiters.length === 0 && s.next <= now) this.hosts.delete(host);
   }
 
   private waitForRelease(state: HostState, host: string, deadline: number, signal?: AbortSignal): Promise<void> {

@@ -236,3 +236,33 @@ describe('createFetcher: local files', () => {
     expect(err.message).toContain('/nonexistent/dir/page.html');
   });
 });
+
+describe('createFetcher: broken responses only raise our error classes', () => {
+  it('refuses a body that claims gzip but is not', async () => {
+    server.route('/fake-gzip', (_req, res) => send(res, 200, 'text/html', Buffer.from('definitely not gzip data here'), { 'content-encoding': 'gzip' }));
+    const err = await failure(make().fetch(`${server.base}/fake-gzip`));
+    expect(err).toBeInstanceOf(NonRetryableError);
+    expect(err.code).toBe('bad_encoding');
+  });
+
+  it('refuses a content coding it cannot decode', async () => {
+    server.route('/compress', (_req, res) => send(res, 200, 'text/html', 'x', { 'content-encoding': 'compress' }));
+    expect((await failure(make().fetch(`${server.base}/compress`))).code).toBe('unsupported_encoding');
+  });
+
+  it('turns a caller abort while waiting for the host into RetryableError', async () => {
+    const f = createFetcher(loadConfig({ allowHosts: ['127.0.0.1'], hostDelayMs: 60_000, respectRobots: false }, {}));
+    fetchers.push(f);
+    await f.fetch(`${server.base}/plain`);
+    const ac = new AbortController();
+    const pending = f.fetch(`${server.base}/plain`, { signal: ac.signal });
+    ac.abort();
+    const err = await failure(pending);
+    expect(err).toBeInstanceOf(RetryableError);
+    expect(err.code).toBe('aborted');
+  });
+
+  it('refuses an unparseable URL instead of reading it as a path', async () => {
+    expect((await failure(make({ allowFileUrls: true }).fetch('http://'))).code).toBe('bad_url');
+  });
+});
