@@ -8,3 +8,4 @@ export * from './config/index.js';
 export { createRobotsCache, robotsToken, type RobotsCache, type RobotsCacheOptions, type RobotsFetch, type RobotsVerdict } from './robots.js';
 export { assertUrlAllowed, assertAddressAllowed, blockedAddressReason, createGuardedLookup, type LookupFn, type SsrfSettings } from './ssrf.js';
 export { decodeBody, detectCharset, normalizeCharset, charsetFromContentType, type Decoded, type CharsetSource } from './charset.js';
+export * from './notices/index.js';
