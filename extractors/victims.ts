@@ -38,6 +38,9 @@ const RESCUE = /\b(?:rescat|liber|resgat|salv|rescued|freed|saved|identific|v[i�
 const NUM_WORD = `(?:\\d{1,4}|(?:${['treinta', 'trinta', 'cuarenta', 'quarenta', 'cincuenta', 'cinquenta', 'twenty', 'thirty', 'forty', 'fifty', 'vinte', 'sesenta', 'sessenta', 'sixty'].join('|')})[ -](?:y |e |and )?\\p{L}+|${[...NUMBER_WORDS.keys()].sort((a, b) => b.length - a.length).join('|')}|tr[eê]s|dieciséis|veintidós|veintitrés|veintiséis)`;
 const COUNT_RE = new RegExp(`(?<![\\p{L}\\d.,])(${NUM_WORD})\\s+(?:(\\p{L}+)\\s+)?(?:(?:de\\s+)?(?:nacionalidad|nacionalidade)\\s+\\p{L}+\\s+)?(\\p{L}+(?:[ -]nacid[oa]s?|-nascid[oa]s?)?)`, 'giu');
 
+const INSTITUTION_BEFORE = /\b(?:polic[ií]a|police|ley|lei|gobierno|governo|government|autoridades|authorities|justicia|justi[çc]a|fiscal[ií]a|ministerio|minist[ée]rio|embajada|embaixada|consulado|ej[ée]rcito|ex[ée]rcito|armada|marinha|army|navy|frontera|fronteira|border|canciller[ií]a|rep[uú]blica|selecci[oó]n|sele[çc][aã]o|empresa|compan[ií]a|companhia|prensa|imprensa|am[ée]rica|cultura|costa|capital|territorio|territ[oó]rio|justice|courts?|tribunal)\s+$/iu;
+const INSTITUTION_AFTER = /^\s+(?:labou?r inspectors?|inspectors?|police|authorities|officials?|government|prosecutors?|courts?|embassy|consulate|border|navy|army|federal)\b/iu;
+
 interface Count { start: number; end: number; n: number; noun: string; rescue: boolean }
 
 function numberOf(raw: string): number | null {
@@ -138,9 +141,14 @@ export function extractVictims(text: string, entities: readonly Entity[] = []): 
   const nats = entities.some((e) => e.type === 'nationality') ? entities.filter((e) => e.type === 'nationality') : extractNationalities(text);
   const nationalities: string[] = [];
   for (const n of nats) {
-    const around = text.slice(Math.max(0, n.start - 50), Math.min(text.length, n.end + 50));
-    const isNoun = /s$/i.test(n.text) && counts.some((c) => c.end === n.end);
-    if (!isNoun && !/\b(?:v[ií]ctimas?|victims?|mujeres|mulheres|women|hombres|homens|men|menores|niñ[oa]s|ninas|girls|children|crianças|trabajador|trabalhador|workers|personas|pessoas|people|rescat|resgat|rescued|explotad|explorad|exploited|migrantes|jóvenes|jovens|nacionalidad|nacionalidade)/i.test(around)) continue;
+    const isNoun = counts.some((c) => c.end === n.end);
+    const before = text.slice(Math.max(0, n.start - 40), n.start);
+    const after = text.slice(n.end, n.end + 40);
+    // "Policía boliviana", "lei moçambicana", "República Dominicana", "Brazilian labor inspectors": not the victims.
+    if (INSTITUTION_BEFORE.test(before) || INSTITUTION_AFTER.test(after)) continue;
+    const clause = `${before.split(/[.;:]/).pop() ?? ''} ${after.split(/[.;:]/)[0] ?? ''}`;
+    const victimWord = clause.split(/[^\p{L}]+/u).some((w) => !!NOUNS[fold(w)]) || /\b(?:v[ií]ctimas?|victims?|rescat|resgat|rescued|explotad|explorad|exploited|nacionalidad|nacionalidade|origen|origem)/iu.test(clause);
+    if (!isNoun && !victimWord) continue;
     if (typeof n.value === 'string' && !nationalities.includes(n.value)) {
       nationalities.push(n.value);
       evidence.push({ start: n.start, end: n.end, text: n.text, supports: 'nationality' });

@@ -24,7 +24,7 @@ const COUNTRY_EXTRAS = {
   NL: ['Holanda', 'Holland', 'Países Bajos'], KR: ['Corea del Sur', 'Coreia do Sul', 'South Korea'], KP: ['Corea del Norte', 'Coreia do Norte', 'North Korea'],
   BO: ['Bolivia'], VE: ['Venezuela'], CD: ['RDC', 'República Democrática del Congo', 'DR Congo'], AE: ['Emiratos Árabes', 'Emirados Árabes', 'UAE'],
   RU: ['Rusia', 'Rússia', 'Russia'], CZ: ['República Checa', 'Czech Republic', 'Chequia'], CI: ['Costa de Marfil', 'Costa do Marfim', 'Ivory Coast'],
-  TT: ['Trinidad y Tobago', 'Trinidad e Tobago', 'Trinidad and Tobago'], VN: ['Vietnam', 'Vietnã'], TW: ['Taiwán', 'Taiwan'],
+  TT: ['Trinidad y Tobago', 'Trinidad e Tobago', 'Trinidad and Tobago', 'Trinidad'], VN: ['Vietnam', 'Vietnã'], TW: ['Taiwán', 'Taiwan'],
   MM: ['Birmania', 'Burma'], SY: ['Siria', 'Síria', 'Syria'], IR: ['Irán', 'Irã', 'Iran'], LA: ['Laos'], GF: ['Guayana Francesa', 'Guiana Francesa'],
 };
 
@@ -59,6 +59,16 @@ const COUNTRY_COORDS = {
   CG: [-1, 15], CM: [6, 12], SN: [14.5, -14.25], KH: [13, 105], LA: [18, 105], HU: [47, 20], RO: [46, 25], JM: [18.17, -77.4],
   PR: [18.25, -66.5], GY: [5, -59], SR: [4, -56], BZ: [17.25, -88.75], GF: [4, -53], TT: [11, -61],
 };
+
+// Continents and regions (GeoNames continent coordinates), with es / pt / en names.
+const REGIONS = [
+  ['Africa', 7.19, 21.09, 'África'], ['Asia', 29.84, 89.3, 'Ásia'], ['Europe', 48.69, 9.14, 'Europa'],
+  ['North America', 46.07, -100.55, 'América del Norte', 'América do Norte', 'Norteamérica'],
+  ['South America', -14.6, -57.66, 'América del Sur', 'América do Sul', 'Sudamérica', 'Suramérica'],
+  ['Central America', 12.8, -85.5, 'Centroamérica', 'América Central'], ['Latin America', -5, -65, 'América Latina', 'Latinoamérica'],
+  ['Caribbean', 15, -72, 'Caribe', 'Caribbean Sea'], ['Oceania', -18.31, 138.52], ['Middle East', 29, 42, 'Oriente Medio', 'Medio Oriente', 'Oriente Médio'],
+  ['Antarctica', -78.16, 16.41, 'Antártida', 'Antártica'],
+];
 
 /** Locates a file inside an installed package even when its `exports` map hides it. */
 function packageFile(pkg, file) {
@@ -167,6 +177,7 @@ export function buildGazetteer() {
     format: GAZETTEER_FORMAT,
     credit: 'GeoNames (geonames.org), CC-BY 4.0; i18n-iso-countries (MIT)',
     countries: countryRows,
+    regions: REGIONS,
     admin1,
     admin2,
     cities,

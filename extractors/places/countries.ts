@@ -37,3 +37,24 @@ export function eventCountry(text: string, places: readonly Place[], countryHint
   for (const [cc, s] of score) if (s > bestS) [best, bestS] = [cc, s];
   return best;
 }
+
+const ORIGIN_CUE = /\b(?:from|oriund[oa]s?\s+(?:de|do|da|dos|das)|originari[oa]s?\s+(?:de|del)|origin[aá]ri[oa]s?\s+(?:de|do|da)|naturales?\s+de|procedentes?\s+de|provenientes?\s+de|vind[oa]s?\s+(?:de|do|da)|trazid[oa]s?\s+(?:de|do|da)|tra[ií]d[oa]s?\s+(?:de|desde)|captad[oa]s?\s+en|captaba\p{L}*\s+a\s+\p{L}+\s+en|reclutad[oa]s?\s+en|recrutad[oa]s?\s+(?:em|no|na)|aliciad[oa]s?\s+(?:em|no|na)|recruited\s+in|lured\s+from|(?:mujer|mujeres|joven|j[oó]venes|niñ[oa]s?|menor|adolescentes?|mulher|mulheres|jovem|jovens|menin[oa]s?|women|woman|girls?|men|workers|trabajador[ae]s|trabalhador[ae]s)(?:\s+\p{L}+)?\s+(?:de|del|from|do|da))\s+(?:la\s+|el\s+|the\s+|o\s+|a\s+)?$/iu;
+
+/**
+ * Countries the victims come from, read from places right after origin words ("oriundos do Nepal e da Índia",
+ * "women from El Salvador and Guatemala", "captaba a mujeres en Colombia y Paraguay", "una joven de Puebla").
+ */
+export function originCountries(text: string, places: readonly Place[]): string[] {
+  const out: string[] = [];
+  let chainEnd = -1;
+  for (const p of places) {
+    if (!p.countryCode) continue;
+    const before = text.slice(Math.max(0, p.start - 60), p.start);
+    const chained = chainEnd >= 0 && /^\s*(?:,|y|e|and|,\s*y|,\s*e|,\s*and)\s+(?:la\s+|el\s+|da\s+|do\s+|de\s+|the\s+)?$/iu.test(text.slice(chainEnd, p.start));
+    if (chained || ORIGIN_CUE.test(before)) {
+      if (!out.includes(p.countryCode)) out.push(p.countryCode);
+      chainEnd = p.end;
+    } else chainEnd = -1;
+  }
+  return out;
+}

@@ -1,5 +1,5 @@
 import type { AnalysisDoc, Extractor } from '../types.js';
-import { documentCountries, eventCountry } from './countries.js';
+import { documentCountries, eventCountry, originCountries } from './countries.js';
 import { resolvePlaces } from './resolve.js';
 
 /**
@@ -12,6 +12,10 @@ export const places: Extractor = {
   version: '1',
   extract(doc: AnalysisDoc): void {
     doc.places = resolvePlaces(doc.text, doc.language, { countryHint: doc.input.countryHint, entities: doc.entities });
+    // Victims' origin read from places ("oriundos do Nepal") joins the nationalities `victims` found in demonyms.
+    if (doc.victims.count !== null || doc.victims.nationalities.length > 0 || doc.victims.minors !== null) {
+      for (const cc of originCountries(doc.text, doc.places)) if (!doc.victims.nationalities.includes(cc)) doc.victims.nationalities.push(cc);
+    }
     doc.countries = documentCountries(doc.places, doc.victims.nationalities);
     doc.eventCountry = eventCountry(doc.text, doc.places, doc.input.countryHint);
   },

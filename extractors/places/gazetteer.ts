@@ -8,6 +8,8 @@ import { nameKey } from './normalize.js';
 export interface GazetteerData {
   format: number;
   countries: Array<[string, number | null, number | null, number, ...string[]]>;
+  /** Continents and world regions: [name, lat, lon, ...other names]. */
+  regions?: Array<[string, number, number, ...string[]]>;
   admin1: Array<[string, string, number, number, number, ...string[]]>;
   admin2: Array<[string, string, number, number, number]>;
   cities: {
@@ -16,7 +18,7 @@ export interface GazetteerData {
   };
 }
 
-export type GazKind = 'country' | 'admin1' | 'admin2' | 'city';
+export type GazKind = 'region' | 'country' | 'admin1' | 'admin2' | 'city';
 
 export interface GazEntry {
   kind: GazKind;
@@ -34,7 +36,7 @@ export interface GazEntry {
 
 export interface Gazetteer {
   entries: GazEntry[];
-  /** Folded name key -> entry indexes. */
+  /** Folded name key -> entry indexes; an alternate (not preferred) name is stored as -(index + 1). */
   byKey: Map<string, number[]>;
   /** Longest key length in words. */
   maxWords: number;
@@ -42,12 +44,17 @@ export interface Gazetteer {
   countryByCode: Map<string, number>;
 }
 
-function add(g: Gazetteer, key: string, idx: number): void {
+function add(g: Gazetteer, key: string, idx: number, alt = false): void {
   if (!key) return;
   const list = g.byKey.get(key);
+  const code = alt ? -(idx + 1) : idx;
   if (list) {
-    if (!list.includes(idx)) list.push(idx);
-  } else g.byKey.set(key, [idx]);
+    if (alt) {
+      // A town's alternate name never shadows a country or division name ("Paraguay", "África", "Sul").
+      if (list.includes(idx) || list.some((i) => i >= 0 && g.entries[i]!.kind !== 'city')) return;
+    }
+    if (!list.includes(code)) list.push(code);
+  } else g.byKey.set(key, [code]);
   const words = key.split(' ').length;
   if (words > g.maxWords) g.maxWords = words;
 }
@@ -57,6 +64,10 @@ const ADMIN_SUFFIX = / (?:department|departamento|province|provincia|state|regio
 
 export function indexGazetteer(data: GazetteerData): Gazetteer {
   const g: Gazetteer = { entries: [], byKey: new Map(), maxWords: 1, admin1Name: new Map(), countryByCode: new Map() };
+  for (const [name, lat, lon, ...names] of data.regions ?? []) {
+    const idx = g.entries.push({ kind: 'region', name, cc: '', a1: '', lat, lon, pop: 1e9, fc: 'CONT' }) - 1;
+    for (const n of [name, ...names]) add(g, nameKey(n), idx);
+  }
   for (const [code, lat, lon, pop, ...names] of data.countries) {
     const idx = g.entries.push({ kind: 'country', name: names[0] ?? code, cc: code, a1: '', lat, lon, pop, fc: 'PCLI' }) - 1;
     g.countryByCode.set(code, idx);
@@ -90,7 +101,7 @@ export function indexGazetteer(data: GazetteerData): Gazetteer {
     }) - 1;
     add(g, nameKey(name), idx);
     const alt = c.alt[i];
-    if (alt) for (const a of alt.split('|')) add(g, nameKey(a), idx);
+    if (alt) for (const a of alt.split('|')) add(g, nameKey(a), idx, true);
   }
   return g;
 }

@@ -1,4 +1,4 @@
 export { resolvePlaces, type PlaceHints } from './resolve.js';
 export { places } from './extractor.js';
-export { documentCountries, eventCountry } from './countries.js';
+export { documentCountries, eventCountry, originCountries } from './countries.js';
 export { getGazetteer, setGazetteer, indexGazetteer, GAZETTEER_PATHS, type Gazetteer, type GazetteerData, type GazEntry } from './gazetteer.js';

@@ -11,6 +11,8 @@ export interface Mention {
   end: number;
   key: string;
   ids: number[];
+  /** Entry indexes matched through an alternate name only. */
+  alt: Set<number>;
   sentenceStart: boolean;
 }
 
@@ -54,9 +56,16 @@ export function findMentions(text: string, toks: WordToken[], gaz: Gazetteer): M
       const norm = possessive ? t.norm.slice(0, -2) : t.norm;
       key = j === i ? norm : `${key} ${norm}`;
       if (!t.upper) continue;
-      const ids = gaz.byKey.get(key);
-      if (ids) {
-        best = { first: i, last: j, start: t0.start, end: possessive ? t.end - 2 : t.end, key, ids, sentenceStart: false };
+      const codes = gaz.byKey.get(key);
+      if (codes) {
+        const ids: number[] = [];
+        const alt = new Set<number>();
+        for (const c of codes) {
+          const id = c >= 0 ? c : -c - 1;
+          ids.push(id);
+          if (c < 0) alt.add(id);
+        }
+        best = { first: i, last: j, start: t0.start, end: possessive ? t.end - 2 : t.end, key, ids, alt, sentenceStart: false };
       }
       if (possessive) break;
     }

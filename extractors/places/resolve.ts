@@ -22,7 +22,7 @@ interface Judged {
   ner: boolean;
 }
 
-const KIND_BASE: Record<GazEntry['kind'], number> = { country: 9, admin1: 6.5, admin2: 4, city: 0 };
+const KIND_BASE: Record<GazEntry['kind'], number> = { region: 9, country: 11, admin1: 6.5, admin2: 4, city: 0 };
 const FC_BONUS: Record<string, number> = { PPLC: 2.5, PPLA: 1.5, PPLA2: 0.7, PPLA3: 0.3, PPLG: 1 };
 
 function prior(e: GazEntry): number {
@@ -125,7 +125,10 @@ function judge(text: string, toks: WordToken[], m: Mention, all: Mention[], gaz:
 }
 
 interface Ctx {
-  countryWeight: Map<string, number>;
+  /** Votes per country, and each surface form's own vote (removed when that form is scored: no self-support). */
+  votes: Map<string, number>;
+  own: Map<string, { cc: string; w: number }>;
+  total: number;
   admin1s: Set<string>;
   hint: string | null;
   /** Coordinates of places chosen for other mentions (cities and divisions), for proximity. */
@@ -146,11 +149,18 @@ function nearest(e: GazEntry, j: Judged, ctx: Ctx): number {
   return near;
 }
 
-function score(e: GazEntry, j: Judged, ctx: Ctx): number {
-  let s = prior(e);
+function weightOf(cc: string, j: Judged, ctx: Ctx): number {
+  const own = ctx.own.get(j.m.key);
+  const v = (ctx.votes.get(cc) ?? 0) - (own && own.cc === cc ? own.w : 0);
+  const t = ctx.total - (own ? own.w : 0);
+  return t > 0 ? v / t : 0;
+}
+
+function score(e: GazEntry, j: Judged, ctx: Ctx, alt: boolean): number {
+  let s = prior(e) - (alt ? 1.5 : 0);
   if (j.qualifierCc && e.cc === j.qualifierCc) s += 6;
   if (j.qualifierA1 && e.a1 === j.qualifierA1) s += 8;
-  if (e.kind !== 'country') s += 3.5 * (ctx.countryWeight.get(e.cc) ?? 0);
+  if (e.kind !== 'country' && e.kind !== 'region') s += 3.5 * weightOf(e.cc, j, ctx);
   if ((e.kind === 'city' || e.kind === 'admin2') && ctx.admin1s.has(e.a1)) s += 3;
   if (ctx.hint && e.cc === ctx.hint) s += 1.5;
   const near = nearest(e, j, ctx);
@@ -159,18 +169,19 @@ function score(e: GazEntry, j: Judged, ctx: Ctx): number {
   return s;
 }
 
-function accept(e: GazEntry, j: Judged, ctx: Ctx): boolean {
+function accept(e: GazEntry, j: Judged, ctx: Ctx, alt: boolean): boolean {
   if (j.veto) return false;
-  if (e.kind === 'country' || e.kind === 'admin1') return true;
+  if (e.kind === 'country' || e.kind === 'admin1' || e.kind === 'region') return true;
   if (e.kind === 'admin2') return true;
   const pop = e.pop;
-  const inDoc = (ctx.countryWeight.get(e.cc) ?? 0) > 0.3 || ctx.admin1s.has(e.a1);
+  const inDoc = weightOf(e.cc, j, ctx) > 0.3 || ctx.admin1s.has(e.a1);
   let need = j.m.sentenceStart ? 300_000 : 60_000;
   if (ctx.admin1s.has(e.a1) || nearest(e, j, ctx) < 100) need = j.m.sentenceStart ? 20_000 : 2_000;
   if (j.cue) need = inDoc ? 500 : 5_000;
   if (j.qualifierA1 === e.a1 || j.qualifierCc === e.cc) need = 0;
   if (j.ner) need = Math.min(need, 1_000);
   if (j.evidence < 0) need *= 10;
+  if (alt) need = Math.max(need, 50_000);
   return pop >= need || (e.fc === 'PPLC' && !j.m.sentenceStart);
 }
 
@@ -179,43 +190,48 @@ interface Choice { e: GazEntry; conf: number }
 /** Best referent of one mention under the current context, or null when the span is not taken as a place. */
 function choose(gaz: Gazetteer, j: Judged, ctx: Ctx): Choice | null {
   let best: GazEntry | null = null;
+  let bestAlt = false;
   let bestS = -Infinity;
   let second = -Infinity;
   for (const id of j.m.ids) {
     const e = gaz.entries[id];
     if (!e) continue;
-    const s = score(e, j, ctx);
+    const s = score(e, j, ctx, j.m.alt.has(id));
     if (s > bestS) {
       second = bestS;
       bestS = s;
       best = e;
+      bestAlt = j.m.alt.has(id);
     } else if (s > second) second = s;
   }
-  if (!best || !accept(best, j, ctx)) return null;
+  if (!best || !accept(best, j, ctx, bestAlt)) return null;
   return { e: best, conf: Number.isFinite(second) ? Math.min(0.95, 0.5 + (bestS - second) / 10) : 0.9 };
 }
 
 /** Rebuilds the document frame (countries, divisions, points) from the current choices. */
 function frame(ctx: Ctx, choices: Array<Choice | null>, judged: Judged[]): void {
-  const votes = new Map<string, number>();
-  let total = 0;
+  ctx.votes.clear();
+  ctx.own.clear();
+  ctx.total = 0;
   ctx.admin1s.clear();
   ctx.points = [];
   choices.forEach((c, i) => {
-    if (!c) return;
+    if (!c || c.e.kind === 'region') return;
     const w = c.e.kind === 'country' ? 1 : c.e.kind === 'city' ? 0.5 + 0.5 * c.conf : 1;
-    votes.set(c.e.cc, (votes.get(c.e.cc) ?? 0) + w);
-    total += w;
-    if (c.e.kind !== 'country') ctx.admin1s.add(c.e.a1);
     const key = judged[i]?.m.key ?? '';
+    const own = ctx.own.get(key);
+    // One vote per surface form: repeating a name does not outvote the rest of the document.
+    if (own) return;
+    ctx.own.set(key, { cc: c.e.cc, w });
+    ctx.votes.set(c.e.cc, (ctx.votes.get(c.e.cc) ?? 0) + w);
+    ctx.total += w;
+    if (c.e.kind !== 'country') ctx.admin1s.add(c.e.a1);
     if (c.e.kind !== 'country' && c.e.lat !== null && c.e.lon !== null) ctx.points.push({ lat: c.e.lat, lon: c.e.lon, key });
   });
   if (ctx.hint) {
-    votes.set(ctx.hint, (votes.get(ctx.hint) ?? 0) + 0.5);
-    total += 0.5;
+    ctx.votes.set(ctx.hint, (ctx.votes.get(ctx.hint) ?? 0) + 0.5);
+    ctx.total += 0.5;
   }
-  ctx.countryWeight.clear();
-  for (const [cc, w] of votes) ctx.countryWeight.set(cc, total > 0 ? w / total : 0);
 }
 
 function toPlace(text: string, gaz: Gazetteer, m: Mention, e: GazEntry, confidence: number): Place {
@@ -223,7 +239,7 @@ function toPlace(text: string, gaz: Gazetteer, m: Mention, e: GazEntry, confiden
     start: m.start, end: m.end, text: text.slice(m.start, m.end), name: e.name, countryCode: e.cc || null,
     admin1: e.kind === 'country' ? null : (gaz.admin1Name.get(e.a1) ?? null), lat: e.lat, lon: e.lon,
     confidence: Math.round(confidence * 100) / 100,
-    kind: e.kind === 'admin2' ? 'other' : e.kind,
+    kind: e.kind === 'admin2' || e.kind === 'region' ? 'other' : e.kind,
   };
   if (e.geonameId) p.geonameId = e.geonameId;
   return p;
@@ -241,7 +257,7 @@ export function resolvePlaces(text: string, lang: string, hints: PlaceHints = {}
   const persons = personTokens(toks, text, mentions);
   const judged = mentions.map((m) => judge(text, toks, m, mentions, gaz, lower, persons, hints));
 
-  const ctx: Ctx = { countryWeight: new Map(), admin1s: new Set(), hint: hints.countryHint?.toUpperCase() ?? null, points: [] };
+  const ctx: Ctx = { votes: new Map(), own: new Map(), total: 0, admin1s: new Set(), hint: hints.countryHint?.toUpperCase() ?? null, points: [] };
   // Start from names with one referent country (or the hint), then re-choose in the frame the choices make.
   const first = judged.map((j) => {
     if (j.veto) return null;

@@ -54,6 +54,7 @@ export const COMMON = new Set([
   'democrat', 'democrats', 'republican', 'republicans', 'senator', 'governor', 'mayor', 'sheriff', 'chief', 'officer', 'deputy', 'judge', 'attorney', 'detective',
   'trata', 'tráfico', 'trafico', 'victima', 'victimas', 'vitima', 'vitimas', 'operacion', 'operacao', 'fiscalia', 'justica', 'estado', 'gobierno', 'governo', 'hoy', 'ayer', 'hoje', 'ontem',
   'northwest', 'northeast', 'southwest', 'southeast', 'northern', 'southern', 'eastern', 'western', 'gulf', 'metro', 'free', 'section', 'van', 'brittany',
+  'nacional', 'national', 'oriental', 'occidental', 'metropolitana', 'metropolitano', 'sul', 'norte', 'sur', 'leste', 'oeste', 'centro',
   'cristo', 'santo', 'santa', 'san', 'sao', 'saint', 'real', 'nueva', 'nuevo', 'nova', 'novo', 'bien', 'buena', 'bueno', 'boa', 'bom', 'alta', 'alto', 'grande', 'mar', 'sol', 'luna',
 ]);
 
