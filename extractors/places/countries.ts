@@ -26,8 +26,13 @@ export function eventCountry(text: string, places: readonly Place[], countryHint
   for (const p of places) {
     if (!p.countryCode) continue;
     add(p.countryCode, p.kind === 'country' ? 0.7 : 1);
-    const nearEvent = events.some((e) => p.start >= e && p.start - e < 60) || events.some((e) => e <= p.start + 200 && e > p.end && e - p.end < 40);
-    if (nearEvent) add(p.countryCode, 2);
+    // Where victims were recruited or came from is not where the events happened.
+    if (ORIGIN_CUE.test(text.slice(Math.max(0, p.start - 60), p.start))) {
+      add(p.countryCode, -1.5);
+      continue;
+    }
+    if (events.some((e) => p.start >= e && p.start - e < 60)) add(p.countryCode, 2);
+    else if (events.some((e) => e > p.end && e - p.end < 40)) add(p.countryCode, 1);
     if (p.start < 200) add(p.countryCode, 0.5);
   }
   const hint = countryHint?.toUpperCase();

@@ -1,0 +1,81 @@
+import { describe, it, expect } from 'vitest';
+import { resolvePlaces, documentCountries, eventCountry, originCountries } from '../../../extractors/places/index.js';
+
+const find = (text: string, surface: string, hint?: string) => {
+  const places = resolvePlaces(text, 'es', hint ? { countryHint: hint } : {});
+  return places.find((p) => p.text === surface);
+};
+
+describe('resolvePlaces', () => {
+  it('gives spans whose offsets slice back to the surface text', () => {
+    const text = 'La policía rescató a 12 mujeres en Cúcuta, Norte de Santander, cerca de la frontera con Venezuela.';
+    const places = resolvePlaces(text, 'es');
+    expect(places.map((p) => p.text)).toEqual(['Cúcuta', 'Norte de Santander', 'Venezuela']);
+    for (const p of places) expect(text.slice(p.start, p.end)).toBe(p.text);
+  });
+
+  it('resolves Cartagena by its division: Bolívar means Colombia, Murcia means Spain', () => {
+    expect(find('Operativo en Cartagena, Bolívar, contra una red de trata.', 'Cartagena')?.countryCode).toBe('CO');
+    expect(find('La Guardia Civil detuvo a dos hombres en Cartagena, Murcia.', 'Cartagena')?.countryCode).toBe('ES');
+  });
+
+  it('resolves Córdoba and Valencia by the country named in the same text', () => {
+    expect(find('Allanamientos en Córdoba y Rosario, en Argentina, por explotación laboral.', 'Córdoba')?.countryCode).toBe('AR');
+    expect(find('En Valencia, España, fueron liberadas seis mujeres.', 'Valencia')?.countryCode).toBe('ES');
+    expect(find('En Valencia, estado Carabobo, fueron liberadas seis mujeres.', 'Valencia')?.countryCode).toBe('VE');
+  });
+
+  it('uses the source country hint to break a tie between same-name towns', () => {
+    expect(find('Tres detenidos en San José por explotación sexual.', 'San José', 'CR')?.countryCode).toBe('CR');
+    expect(find('Rescatan a una menor en Santa Cruz.', 'Santa Cruz', 'BO')?.countryCode).toBe('BO');
+  });
+
+  it('knows country name variants in es, pt and en', () => {
+    const text = 'Viajaron desde Perú hacia EE.UU. y luego a los EUA; otros fueron al Brasil y a Brazil.';
+    const codes = resolvePlaces(text, 'es').map((p) => p.countryCode);
+    expect(codes).toEqual(['PE', 'US', 'US', 'BR', 'BR']);
+  });
+
+  it('keeps Georgia the US state when the text is about US places', () => {
+    expect(find('Atlanta, Georgia: police in Atlanta arrested two men; Savannah officers helped.', 'Georgia')?.admin1).toBe('Georgia');
+  });
+
+  it('does not take common words, months or first names for places', () => {
+    const text = 'Paz y Esperanza acompañó a Victoria Gómez en Mayo. La Paz social es un reto. Marzo fue difícil.';
+    const surfaces = resolvePlaces(text, 'es').map((p) => p.text);
+    expect(surfaces).not.toContain('Esperanza');
+    expect(surfaces).not.toContain('Victoria');
+    expect(surfaces).not.toContain('Mayo');
+    expect(surfaces).not.toContain('Marzo');
+  });
+
+  it('gives coordinates and the division name of a resolved town', () => {
+    const p = find('Fueron rescatados en Medellín, Antioquia.', 'Medellín');
+    expect(p?.admin1).toBe('Antioquia');
+    expect(p?.lat).toBeCloseTo(6.25, 0);
+    expect(p?.lon).toBeCloseTo(-75.56, 0);
+  });
+
+  it('returns nothing for text without place names', () => {
+    expect(resolvePlaces('se trata de un caso sin lugares nombrados', 'es')).toEqual([]);
+  });
+});
+
+describe('countries and eventCountry', () => {
+  it('takes the event country from where the exploitation happened, not the first place named', () => {
+    const text = 'Las venezolanas, captadas en Maracaibo, fueron explotadas en España durante dos años.';
+    const places = resolvePlaces(text, 'es');
+    expect(eventCountry(text, places)).toBe('ES');
+    expect(documentCountries(places)).toEqual(['VE', 'ES']);
+  });
+
+  it('adds victims nationalities to the document countries', () => {
+    const text = 'Rescatan en Lima a 20 mujeres.';
+    expect(documentCountries(resolvePlaces(text, 'es'), ['VE'])).toEqual(['PE', 'VE']);
+  });
+
+  it('reads victims origin from places after origin words', () => {
+    const text = 'Foram resgatados 17 trabalhadores oriundos do Nepal e da Índia em Odemira.';
+    expect(originCountries(text, resolvePlaces(text, 'pt'))).toEqual(['NP', 'IN']);
+  });
+});

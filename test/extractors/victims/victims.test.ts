@@ -1,0 +1,46 @@
+import { describe, it, expect } from 'vitest';
+import { extractVictims } from '../../../extractors/victims.js';
+
+describe('extractVictims', () => {
+  it.each([
+    ['La policía rescató a 23 mujeres venezolanas en un bar.', 23],
+    ['Foram resgatados dezoito trabalhadores em uma fazenda.', 18],
+    ['Police rescued seven women and arrested three men.', 7],
+    ['Rescataron a dos adolescentes y tres mujeres.', 5],
+    ['Una menor de 15 años fue rescatada.', 1],
+    ['Police freed seven Venezuelan women from a bar.', 7],
+  ])('counts the victims in %j', (text, count) => {
+    expect(extractVictims(text).count).toBe(count);
+  });
+
+  it('does not count suspects, officers, years or ages', () => {
+    expect(extractVictims('Fueron capturadas 12 personas en 2023, un hombre de 45 años entre ellas.').count).toBeNull();
+    expect(extractVictims('Fueron capturados 4 presuntos integrantes; las víctimas eran 30 mujeres.').count).toBe(30);
+  });
+
+  it('marks minors from nouns and ages, adults when only adults are named, unknown otherwise', () => {
+    expect(extractVictims('Rescataron a 5 niñas en la finca.').minors).toBe(true);
+    expect(extractVictims('Rescataron a 5 personas, una de 16 años.').minors).toBe(true);
+    expect(extractVictims('Rescataron a 5 mujeres en la finca.').minors).toBe(false);
+    expect(extractVictims('The workers, all adults, were freed.').minors).toBe(false);
+    expect(extractVictims('La red operaba en la frontera.').minors).toBeNull();
+  });
+
+  it('gives gender from the counted nouns', () => {
+    expect(extractVictims('rescataron a 3 mujeres').gender).toBe('female');
+    expect(extractVictims('rescataron a 3 mujeres y 2 hombres').gender).toBe('mixed');
+  });
+
+  it('keeps nationalities of victims but not of institutions', () => {
+    const v = extractVictims('La Policía boliviana rescató a 9 mujeres venezolanas y 2 colombianas.');
+    expect(v.nationalities).toEqual(['VE', 'CO']);
+  });
+
+  it('returns evidence spans that slice back to the text', () => {
+    const text = 'Rescataron a 23 mujeres venezolanas, entre ellas dos adolescentes.';
+    const v = extractVictims(text);
+    expect(v.evidence?.length).toBeGreaterThan(0);
+    for (const e of v.evidence ?? []) expect(text.slice(e.start, e.end)).toBe(e.text);
+    expect(v.evidence?.map((e) => e.supports)).toEqual(expect.arrayContaining(['count', 'minors', 'gender', 'nationality']));
+  });
+});
