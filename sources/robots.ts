@@ -1,5 +1,7 @@
 import robotsParserModule from 'robots-parser';
-import { NonRetryableError, RetryableError, errorKind } from '../core/index.js';
+import { NonRetryableError, RetryableError, describeError, errorKind } from '../core/index.js';
+
+const GUARD_CODES = new Set(['ssrf_blocked', 'unsupported_scheme', 'file_urls_disabled', 'bad_url']);
 
 /**
  * robots.txt per origin, cached with a TTL (RFC 9309): 2xx → parsed rules; 4xx → everything allowed;
@@ -71,10 +73,14 @@ export function createRobotsCache(options: RobotsCacheOptions): RobotsCache {
       if (status >= 400 && status < 500 && status !== 429) return { at: now(), ttl, kind: 'allow_all' };
       return { at: now(), ttl: errorTtl, kind: 'unavailable', reason: `status ${status}` };
     } catch (err) {
-      // A refusal by our own guards (SSRF, scheme) is permanent and belongs to the page request too.
-      if (errorKind(err) === 'non_retryable' && (err as { code?: string }).code !== 'http_status') throw err;
-      const msg = err instanceof Error ? err.message : String(err);
-      return { at: now(), ttl: errorTtl, kind: 'unavailable', reason: msg };
+      const code = (err as { code?: string }).code ?? '';
+      const kind = errorKind(err);
+      // Our own guards' refusals (SSRF, scheme) belong to the page request too; a busy host or a caller's
+      // abort says nothing about the robots.txt: neither is cached.
+      if (GUARD_CODES.has(code) || kind === 'rate_limited' || code === 'aborted') throw err;
+      // A robots.txt we will not read (too large, wrong coding, a bomb) is treated as unavailable-as-4xx: allow.
+      if (kind === 'non_retryable') return { at: now(), ttl, kind: 'allow_all' };
+      return { at: now(), ttl: errorTtl, kind: 'unavailable', reason: describeError(err) };
     }
   }
 

@@ -1,6 +1,6 @@
 import { resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { NonRetryableError, RastroError, RetryableError, describeError, silentLogger, type Config } from '../../core/index.js';
+import { NonRetryableError, RastroError, RateLimitedError, RetryableError, describeError, silentLogger, type Config } from '../../core/index.js';
 import { decodeBody } from '../charset.js';
 import { MemoryHostLimiter, type HostLimiter } from '../politeness/index.js';
 import { createRobotsCache, type RobotsCache } from '../robots.js';
@@ -62,6 +62,12 @@ export function createFetcher(config: Config, deps: FetcherDeps = {}): Fetcher {
       });
     try {
       return await getOnce(agent, url, opts);
+    } catch (err) {
+      // The host asked us to slow down: every worker sharing the limiter waits, not just this job.
+      if (err instanceof RateLimitedError && err.code === 'rate_limited' && limiter.penalize) {
+        await limiter.penalize(url.host.toLowerCase(), err.retryAfterMs).catch((e: unknown) => log.warn({ err: e, host: url.host }, 'penalize failed'));
+      }
+      throw err;
     } finally {
       await lease.release();
     }

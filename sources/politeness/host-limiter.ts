@@ -27,6 +27,8 @@ export interface HostLease {
 
 export interface HostLimiter {
   acquire(host: string, options: AcquireOptions): Promise<HostLease>;
+  /** No request to `host` starts within the next `ms` (the host answered 429/503 with Retry-After). */
+  penalize?(host: string, ms: number): Promise<void>;
   close?(): Promise<void>;
 }
 

@@ -48,6 +48,11 @@ export class MemoryHostLimiter implements HostLimiter {
     return { host, slotAt, waitedMs: this.now() - started, release };
   }
 
+  async penalize(host: string, ms: number): Promise<void> {
+    const state = this.state(host);
+    state.next = Math.max(state.next, this.now() + Math.max(0, ms));
+  }
+
   private state(host: string): HostState {
     if (this.hosts.size > 10_000) this.sweep();
     let s = this.hosts.get(host);

@@ -33,6 +33,18 @@ redis.call('PEXPIRE', KEYS[2], slot - now + ttl + 1000)
 return {1, now, slot}
 `;
 
+/** Pushes the next-slot key to at least now + ARGV[1] ms (Redis time). */
+const PENALIZE = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local untilMs = now + tonumber(ARGV[1])
+local cur = tonumber(redis.call('GET', KEYS[1]) or '0')
+if cur < untilMs then
+  redis.call('SET', KEYS[1], untilMs, 'PX', untilMs - now + 1000)
+end
+return untilMs
+`;
+
 export interface RedisHostLimiterOptions {
   /** Key prefix, e.g. `${config.queuePrefix}:polite`. Tests use a unique one. */
   prefix: string;
@@ -53,6 +65,10 @@ export class RedisHostLimiter implements HostLimiter {
   ) {
     this.leaseTtlMs = options.leaseTtlMs ?? 120_000;
     this.pollMs = options.pollMs ?? 250;
+  }
+
+  async penalize(host: string, ms: number): Promise<void> {
+    await this.redis.eval(PENALIZE, 1, `${this.options.prefix}:host:${host}:next`, Math.max(0, Math.round(ms)));
   }
 
   async acquire(host: string, options: AcquireOptions): Promise<HostLease> {

@@ -150,6 +150,18 @@ describe('createFetcher: rate limits', () => {
     expect(err.retryAfterMs).toBeLessThanOrEqual(90_000);
   });
 
+  it('holds back the whole host after a 429, without contacting it again', async () => {
+    server.route('/429-once', (_req, res) => send(res, 429, 'text/plain', 'slow down', { 'retry-after': '300' }));
+    const f = make();
+    expect((await failure(f.fetch(`${server.base}/429-once`))).code).toBe('rate_limited');
+    const before = server.requests.length;
+    const err = await failure(f.fetch(`${server.base}/plain`));
+    expect(err).toBeInstanceOf(RateLimitedError);
+    expect(err.code).toBe('host_busy');
+    expect((err as RateLimitedError).retryAfterMs).toBeGreaterThan(60_000);
+    expect(server.requests.length).toBe(before);
+  });
+
   it('treats 503 without Retry-After as retryable', async () => {
     server.route('/503-bare', (_req, res) => send(res, 503, 'text/plain', 'down'));
     const err = await failure(make().fetch(`${server.base}/503-bare`));

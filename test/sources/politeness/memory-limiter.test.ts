@@ -58,4 +58,14 @@ describe('MemoryHostLimiter', () => {
     const next = await limiter.acquire('e.example', { minDelayMs: 0, concurrency: 1, maxWaitMs: 100 });
     await next.release();
   });
+
+  it('keeps every caller off a penalized host until the penalty ends', async () => {
+    const limiter = new MemoryHostLimiter();
+    await limiter.penalize('f.example', 120_000);
+    const err = await limiter.acquire('f.example', { minDelayMs: 0, concurrency: 4, maxWaitMs: 1000 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RateLimitedError);
+    expect((err as RateLimitedError).retryAfterMs).toBeGreaterThan(100_000);
+    const other = await limiter.acquire('g.example', { minDelayMs: 0, concurrency: 4, maxWaitMs: 1000 });
+    await other.release();
+  });
 });

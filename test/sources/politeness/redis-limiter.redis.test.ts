@@ -61,4 +61,11 @@ describe('RedisHostLimiter', () => {
     expect(next.waitedMs).toBeGreaterThanOrEqual(50); // it had to wait for the 100 ms lease to lapse
     await next.release();
   });
+
+  it('shares a penalty (Retry-After) with every instance', async () => {
+    await new RedisHostLimiter(a, { prefix }).penalize('busy.example', 120_000);
+    const err = await new RedisHostLimiter(b, { prefix }).acquire('busy.example', { minDelayMs: 0, concurrency: 4, maxWaitMs: 1000 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RateLimitedError);
+    expect((err as RateLimitedError).retryAfterMs).toBeGreaterThan(100_000);
+  });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NonRetryableError, RastroError, RetryableError, loadConfig } from '../../../core/index.js';
+import { NonRetryableError, RastroError, RateLimitedError, RetryableError, loadConfig } from '../../../core/index.js';
 import { createFetcher, type Fetcher } from '../../../sources/http/index.js';
 import type { AcquireOptions, HostLimiter } from '../../../sources/politeness/index.js';
 import { createRobotsCache, robotsToken } from '../../../sources/robots.js';
@@ -41,6 +41,35 @@ describe('createRobotsCache', () => {
     status = 200;
     clock = 2200;
     expect((await cache.check('https://a.example/x')).allowed).toBe(true);
+  });
+});
+
+describe('createRobotsCache failure handling', () => {
+  it('allows everything when the robots.txt is one we refuse to read (too large)', async () => {
+    const cache = createRobotsCache({
+      userAgent: 'RastroBot',
+      fetchRobots: async () => {
+        throw new NonRetryableError('body_too_large', 'fetch: robots.txt body exceeds 524288 bytes');
+      },
+    });
+    expect((await cache.check('https://big.example/x')).allowed).toBe(true);
+  });
+
+  it('does not cache a busy host or an SSRF refusal, and passes them on', async () => {
+    let calls = 0;
+    const errors = [new RateLimitedError('host_busy', 'politeness: busy', 5000), new NonRetryableError('ssrf_blocked', 'ssrf: refused')];
+    const cache = createRobotsCache({
+      userAgent: 'RastroBot',
+      fetchRobots: async () => {
+        const e = errors[calls++];
+        if (e) throw e;
+        return { status: 404, body: '' };
+      },
+    });
+    await expect(cache.check('https://h.example/x')).rejects.toBeInstanceOf(RateLimitedError);
+    await expect(cache.check('https://h.example/x')).rejects.toMatchObject({ code: 'ssrf_blocked' });
+    expect((await cache.check('https://h.example/x')).allowed).toBe(true);
+    expect(calls).toBe(3);
   });
 });
 
