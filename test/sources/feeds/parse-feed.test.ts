@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { NonRetryableError, RastroError } from '../../../core/index.js';
-import { parseFeed, toIsoDate } from '../../../sources/feeds/index.js';
+import { discoverFeedLinks, parseFeed, toIsoDate } from '../../../sources/feeds/index.js';
 
 const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../../fixtures/http/${name}`, import.meta.url)), 'utf8');
 
@@ -223,5 +223,23 @@ describe('toIsoDate', () => {
     ['', null],
   ])('reads %s', (input, expected) => {
     expect(toIsoDate(input)).toBe(expected);
+  });
+});
+
+describe('discoverFeedLinks', () => {
+  it('lists the feeds a page advertises, resolved and de-duplicated, ignoring non-alternate links', () => {
+    const html = `<html><head>
+      <link rel="alternate" type="application/rss+xml" title="Portada" href="/rss.xml">
+      <link rel="alternate" type="application/atom+xml" href="https://p.example/atom">
+      <link rel="alternate" type="application/rss+xml" href="/rss.xml">
+      <link rel="stylesheet" type="text/css" href="/s.css">
+      <link rel="alternate" type="text/html" hreflang="en" href="/en/">
+      <link rel="alternate" type="application/feed+json" href="feed.json">
+    </head></html>`;
+    expect(discoverFeedLinks(html, 'https://p.example/news/')).toEqual([
+      { url: 'https://p.example/rss.xml', type: 'rss', title: 'Portada' },
+      { url: 'https://p.example/atom', type: 'atom', title: null },
+      { url: 'https://p.example/news/feed.json', type: 'jsonfeed', title: null },
+    ]);
   });
 });
