@@ -1,0 +1,274 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { NonRetryableError, RetryableError, type Lead, type SourceState } from '../core/index.js';
+import type {
+  LeadFilter,
+  LeadInput,
+  LeadStore,
+  ListOptions,
+  SeenDocument,
+  StatusChange,
+  StoreStats,
+  UpsertResult,
+} from './lead-store.js';
+import { NEAR_DUP_MAX_DISTANCE, NEAR_DUP_WINDOW_DAYS, hamming64, leadSearchText, mergeInto, newLead, simhashBands } from './merge.js';
+import { migrate } from './sqlite-migrations.js';
+import { emptySourceState, eventDateOf, filterToSql, orderBy } from './sqlite-query.js';
+
+interface LeadRow {
+  id: string;
+  body: string;
+  status: string;
+}
+
+/** SQLite adapter: one file, WAL mode so readers never block the writer, versioned migrations. */
+export class SqliteStore implements LeadStore {
+  readonly kind = 'sqlite' as const;
+  private db: Database | null = null;
+
+  constructor(private readonly path: string) {}
+
+  async init(): Promise<void> {
+    if (this.db) return;
+    try {
+      if (this.path !== ':memory:') mkdirSync(dirname(this.path), { recursive: true });
+      const db = new BetterSqlite3(this.path);
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.pragma('foreign_keys = ON');
+      db.pragma('busy_timeout = 5000');
+      migrate(db);
+      this.db = db;
+    } catch (err) {
+      throw new NonRetryableError('store_open_failed', `store: cannot open SQLite file ${this.path}: ${(err as Error).message}`, { cause: err });
+    }
+  }
+
+  async close(): Promise<void> {
+    this.db?.close();
+    this.db = null;
+  }
+
+  private get conn(): Database {
+    if (!this.db) throw new RetryableError('store_closed', 'store: SQLite store is not open (call init first)');
+    return this.db;
+  }
+
+  async upsertLead(input: LeadInput): Promise<UpsertResult> {
+    const db = this.conn;
+    const now = new Date().toISOString();
+    return db.transaction((): UpsertResult => {
+      const existing = this.findExisting(input);
+      if (!existing) {
+        const lead = newLead(input, now);
+        this.writeLead(lead, true);
+        return { id: lead.id, outcome: 'created', status: lead.status };
+      }
+      const { lead, outcome } = mergeInto(existing, input, now);
+      if (outcome !== 'unchanged') this.writeLead(lead, false);
+      return { id: lead.id, outcome, status: lead.status };
+    }).immediate();
+  }
+
+  private findExisting(input: LeadInput): Lead | null {
+    const db = this.conn;
+    const byUrl = db
+      .prepare('SELECT l.id, l.body, l.status FROM lead_urls u JOIN leads l ON l.id = u.lead_id WHERE u.url IN (?, ?) LIMIT 1')
+      .get(input.canonicalUrl, input.url) as LeadRow | undefined;
+    if (byUrl) return this.hydrate(byUrl);
+    const byHash = db.prepare('SELECT id, body, status FROM leads WHERE content_hash = ? LIMIT 1').get(input.contentHash) as LeadRow | undefined;
+    if (byHash) return this.hydrate(byHash);
+    const bands = simhashBands(input.simhash);
+    if (!bands || !input.simhash) return null;
+    const since = new Date(Date.now() - NEAR_DUP_WINDOW_DAYS * 86_400_000).toISOString();
+    const candidates = db
+      .prepare(
+        `SELECT id, body, status, simhash FROM leads
+         WHERE (sim_b0 = ? OR sim_b1 = ? OR sim_b2 = ? OR sim_b3 = ?) AND updated_at >= ? LIMIT 200`,
+      )
+      .all(...bands, since) as Array<LeadRow & { simhash: string }>;
+    let best: (LeadRow & { d: number }) | null = null;
+    for (const c of candidates) {
+      const d = hamming64(c.simhash, input.simhash);
+      if (d <= NEAR_DUP_MAX_DISTANCE && (!best || d < best.d)) best = { ...c, d };
+    }
+    return best ? this.hydrate(best) : null;
+  }
+
+  private writeLead(lead: Lead, insert: boolean): void {
+    const db = this.conn;
+    const bands = simhashBands(lead.simhash) ?? [null, null, null, null];
+    const { history: _h, ...body } = lead;
+    const row = {
+      id: lead.id,
+      kind: lead.kind,
+      canonical_url: lead.canonicalUrl,
+      content_hash: lead.contentHash,
+      simhash: lead.simhash,
+      sim_b0: bands[0],
+      sim_b1: bands[1],
+      sim_b2: bands[2],
+      sim_b3: bands[3],
+      label: lead.label,
+      score: lead.score,
+      status: lead.status,
+      language: lead.language,
+      event_country: lead.eventCountry,
+      countries: JSON.stringify(lead.countries),
+      types: JSON.stringify(lead.types),
+      source_ids: JSON.stringify(lead.sourceIds),
+      event_date: eventDateOf(lead),
+      title: lead.title,
+      text: lead.text,
+      search: leadSearchText(lead),
+      body: JSON.stringify(body),
+      created_at: lead.createdAt,
+      updated_at: lead.updatedAt,
+    };
+    const cols = Object.keys(row);
+    if (insert) {
+      db.prepare(`INSERT INTO leads (${cols.join(',')}) VALUES (${cols.map((c) => '@' + c).join(',')})`).run(row);
+    } else {
+      db.prepare(`UPDATE leads SET ${cols.filter((c) => c !== 'id').map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run(row);
+    }
+    const addUrl = db.prepare('INSERT OR IGNORE INTO lead_urls (url, lead_id) VALUES (?, ?)');
+    for (const url of lead.urls) addUrl.run(url, lead.id);
+  }
+
+  private hydrate(row: LeadRow): Lead {
+    const body = JSON.parse(row.body) as Omit<Lead, 'history'>;
+    const history = (
+      this.conn.prepare('SELECT at, by, from_status, to_status, note FROM lead_history WHERE lead_id = ? ORDER BY seq').all(row.id) as Array<{
+        at: string;
+        by: string;
+        from_status: Lead['status'];
+        to_status: Lead['status'];
+        note: string | null;
+      }>
+    ).map((h) => ({ at: h.at, by: h.by, from: h.from_status, to: h.to_status, note: h.note }));
+    return { ...body, status: row.status as Lead['status'], history };
+  }
+
+  async getLead(id: string): Promise<Lead | null> {
+    const row = this.conn.prepare('SELECT id, body, status FROM leads WHERE id = ?').get(id) as LeadRow | undefined;
+    return row ? this.hydrate(row) : null;
+  }
+
+  async findLeadByUrl(canonicalUrl: string): Promise<Lead | null> {
+    const row = this.conn
+      .prepare('SELECT l.id, l.body, l.status FROM lead_urls u JOIN leads l ON l.id = u.lead_id WHERE u.url = ?')
+      .get(canonicalUrl) as LeadRow | undefined;
+    return row ? this.hydrate(row) : null;
+  }
+
+  async listLeads(filter: LeadFilter = {}, options: ListOptions = {}): Promise<{ total: number; items: Lead[] }> {
+    const { where, params } = filterToSql(filter);
+    const total = (this.conn.prepare(`SELECT COUNT(*) AS n FROM leads ${where}`).get(params) as { n: number }).n;
+    const limit = Math.max(0, Math.min(options.limit ?? 50, 10_000));
+    const offset = Math.max(0, options.offset ?? 0);
+    const rows = this.conn
+      .prepare(`SELECT id, body, status FROM leads ${where} ORDER BY ${orderBy(options.sort)} LIMIT @limit OFFSET @offset`)
+      .all({ ...params, limit, offset }) as LeadRow[];
+    return { total, items: rows.map((r) => this.hydrate(r)) };
+  }
+
+  async *iterateLeads(filter: LeadFilter = {}, batchSize = 200): AsyncIterable<Lead> {
+    let offset = 0;
+    for (;;) {
+      const { items } = await this.listLeads(filter, { limit: batchSize, offset, sort: 'updated' });
+      for (const l of items) yield l;
+      if (items.length < batchSize) return;
+      offset += batchSize;
+    }
+  }
+
+  async setStatus(id: string, change: StatusChange): Promise<Lead> {
+    const db = this.conn;
+    const at = change.at ?? new Date().toISOString();
+    db.transaction(() => {
+      const row = db.prepare('SELECT status FROM leads WHERE id = ?').get(id) as { status: Lead['status'] } | undefined;
+      if (!row) throw new NonRetryableError('lead_not_found', `store: no lead with id "${id}"`);
+      const seq = (db.prepare('SELECT COUNT(*) AS n FROM lead_history WHERE lead_id = ?').get(id) as { n: number }).n;
+      db.prepare('INSERT INTO lead_history (lead_id, seq, at, by, from_status, to_status, note) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+        id,
+        seq,
+        at,
+        change.by,
+        row.status,
+        change.status,
+        change.note ?? null,
+      );
+      db.prepare('UPDATE leads SET status = ?, updated_at = ? WHERE id = ?').run(change.status, at, id);
+    }).immediate();
+    const lead = await this.getLead(id);
+    return lead!;
+  }
+
+  async replaceAnalysis(id: string, analysis: Partial<Omit<LeadInput, 'url' | 'sourceId' | 'canonicalUrl'>>): Promise<void> {
+    const db = this.conn;
+    db.transaction(() => {
+      const row = db.prepare('SELECT id, body, status FROM leads WHERE id = ?').get(id) as LeadRow | undefined;
+      if (!row) throw new NonRetryableError('lead_not_found', `store: no lead with id "${id}"`);
+      const lead = this.hydrate(row);
+      this.writeLead({ ...lead, ...analysis, id, status: lead.status, history: lead.history, updatedAt: new Date().toISOString() }, false);
+    }).immediate();
+  }
+
+  async markSeen(doc: SeenDocument): Promise<void> {
+    this.conn
+      .prepare(
+        `INSERT INTO seen_documents (canonical_url, content_hash, lead_id, seen_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT(canonical_url) DO UPDATE SET content_hash = excluded.content_hash, lead_id = excluded.lead_id, seen_at = excluded.seen_at`,
+      )
+      .run(doc.canonicalUrl, doc.contentHash, doc.leadId, doc.seenAt);
+  }
+
+  async getSeen(canonicalUrl: string): Promise<SeenDocument | null> {
+    const r = this.conn.prepare('SELECT * FROM seen_documents WHERE canonical_url = ?').get(canonicalUrl) as
+      | { canonical_url: string; content_hash: string; lead_id: string | null; seen_at: string }
+      | undefined;
+    return r ? { canonicalUrl: r.canonical_url, contentHash: r.content_hash, leadId: r.lead_id, seenAt: r.seen_at } : null;
+  }
+
+  async getSourceState(sourceId: string): Promise<SourceState | null> {
+    const r = this.conn.prepare('SELECT body FROM source_state WHERE source_id = ?').get(sourceId) as { body: string } | undefined;
+    return r ? (JSON.parse(r.body) as SourceState) : null;
+  }
+
+  async updateSourceState(sourceId: string, patch: Partial<Omit<SourceState, 'sourceId'>> & { url: string }): Promise<SourceState> {
+    const db = this.conn;
+    return db.transaction(() => {
+      const r = db.prepare('SELECT body FROM source_state WHERE source_id = ?').get(sourceId) as { body: string } | undefined;
+      const current = r ? (JSON.parse(r.body) as SourceState) : emptySourceState(sourceId, patch.url);
+      const next: SourceState = { ...current, ...patch, sourceId };
+      db.prepare('INSERT INTO source_state (source_id, body) VALUES (?, ?) ON CONFLICT(source_id) DO UPDATE SET body = excluded.body').run(
+        sourceId,
+        JSON.stringify(next),
+      );
+      return next;
+    }).immediate();
+  }
+
+  async listSourceStates(): Promise<SourceState[]> {
+    return (this.conn.prepare('SELECT body FROM source_state ORDER BY source_id').all() as Array<{ body: string }>).map(
+      (r) => JSON.parse(r.body) as SourceState,
+    );
+  }
+
+  async stats(): Promise<StoreStats> {
+    const db = this.conn;
+    const group = (sql: string) =>
+      Object.fromEntries((db.prepare(sql).all() as Array<{ k: string; n: number }>).map((r) => [r.k, r.n]));
+    return {
+      leads: (db.prepare('SELECT COUNT(*) AS n FROM leads').get() as { n: number }).n,
+      byLabel: group('SELECT label AS k, COUNT(*) AS n FROM leads GROUP BY label'),
+      byStatus: group('SELECT status AS k, COUNT(*) AS n FROM leads GROUP BY status'),
+      byLanguage: group('SELECT language AS k, COUNT(*) AS n FROM leads GROUP BY language'),
+      byCountry: group('SELECT j.value AS k, COUNT(*) AS n FROM leads, json_each(leads.countries) j GROUP BY j.value'),
+      byType: group('SELECT j.value AS k, COUNT(*) AS n FROM leads, json_each(leads.types) j GROUP BY j.value'),
+      documentsSeen: (db.prepare('SELECT COUNT(*) AS n FROM seen_documents').get() as { n: number }).n,
+      sources: (db.prepare('SELECT COUNT(*) AS n FROM source_state').get() as { n: number }).n,
+    };
+  }
+}
