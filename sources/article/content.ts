@@ -4,7 +4,7 @@
  * ancestors weigh class/id hints and link density. The best container and its related siblings win.
  */
 import type { AnyNode, Element } from 'domhandler';
-import { BLOCK_TAGS, childrenOf, collapse, isElement, isText, rawText } from './text.js';
+import { BLOCK_TAGS, childrenOf, collapse, collapsedLength, isElement, isText, rawText } from './text.js';
 import { classWeight } from './hints.js';
 
 export interface NodeStats {
@@ -23,7 +23,7 @@ export function computeStats(root: AnyNode): Map<AnyNode, NodeStats> {
     const s: NodeStats = { chars: 0, linkChars: 0, paragraphs: 0, order: order++ };
     for (const c of childrenOf(n)) {
       if (isText(c)) {
-        const len = collapse(c.data).length;
+        const len = collapsedLength(c.data);
         s.chars += len;
         if (inLink) s.linkChars += len;
       } else if (c.type === 'tag') {

@@ -8,7 +8,7 @@ import type { ArticleResult } from '../../core/index.js';
 import { computeStats, selectContent } from './content.js';
 import { filterParagraphs, makeSkipper } from './clean.js';
 import { prune } from './prune.js';
-import { blocksToText, collapse, rawText } from './text.js';
+import { blocksToText, childrenOf, collapse, collapsedLength, rawText } from './text.js';
 import { parseMachineDate } from './dates.js';
 import type { PageMeta } from './metadata.js';
 import { findAuthor, findCanonical, findLanguage, findPublishedAt, findTitle, readMeta } from './metadata.js';
@@ -51,24 +51,37 @@ function ldBodyText(body: string): string {
     .join('\n\n');
 }
 
+const STANDFIRST_TAGS = new Set(['h2', 'h3', 'p', 'div', 'span']);
 const STANDFIRST_HINT = /(?:lead|bajada|subtit|sumario|summary|excerpt|standfirst|deck|dek|resumen|copete|chamada|linha-fina|olho|entradilla|descri|intro|epigrafe|sub-?head|gorro|volanta|bigote)/i;
 
 /**
  * The standfirst (lead under the headline): an element marked as such whose text is the page's meta
  * description. It usually sits outside the body container, so the scorer alone would miss it.
  */
-function findStandfirst($: CheerioAPI, pm: PageMeta): string | null {
+function findStandfirst(root: AnyNode, pm: PageMeta): string | null {
   const lead = collapse(pm.meta.get('og:description') ?? pm.meta.get('description') ?? '');
   if (lead.length < 60) return null;
   const probe = lead.slice(0, 60);
-  for (const el of $('body h2, body p, body div, body span, body h3').toArray()) {
-    if (el.type !== 'tag') continue;
-    const hint = `${el.attribs['class'] ?? ''} ${el.attribs['id'] ?? ''} ${el.attribs['itemprop'] ?? ''}`;
-    if (!STANDFIRST_HINT.test(hint)) continue;
-    const t = collapse(rawText(el));
-    if (t.length >= lead.length * 0.8 && t.length <= lead.length * 1.3 && t.includes(probe)) return t;
-  }
-  return null;
+  let found: string | null = null;
+  const walk = (n: AnyNode): void => {
+    for (const c of childrenOf(n)) {
+      if (found !== null || c.type !== 'tag') continue;
+      const a = c.attribs;
+      if (STANDFIRST_TAGS.has(c.name) && (a['class'] || a['id'] || a['itemprop'])) {
+        const hint = `${a['class'] ?? ''} ${a['id'] ?? ''} ${a['itemprop'] ?? ''}`;
+        if (STANDFIRST_HINT.test(hint)) {
+          const len = collapsedLength(rawText(c));
+          if (len >= lead.length * 0.8 && len <= lead.length * 1.3) {
+            const t = collapse(rawText(c));
+            if (t.includes(probe)) found = t;
+          }
+        }
+      }
+      walk(c);
+    }
+  };
+  walk(root);
+  return found;
 }
 
 export function extractArticle(html: string, url?: string, opts: ExtractArticleOptions = {}): ArticleResult {
@@ -85,7 +98,7 @@ export function extractArticle(html: string, url?: string, opts: ExtractArticleO
   const canonicalUrl = findCanonical($, pm, url);
   const bodyEl = ($('body')[0] ?? $.root()[0]) as AnyNode;
   const pageText = collapse(rawText(bodyEl));
-  const standfirst = findStandfirst($, pm);
+  const standfirst = findStandfirst(bodyEl, pm);
   const topText = pageText.slice(0, 4000);
   const publishedAt =
     selectorDate($, opts.dateSelector, parseMachineDate) ??
@@ -103,7 +116,7 @@ export function extractArticle(html: string, url?: string, opts: ExtractArticleO
     .toArray()
     .map((el) => blocksToText([el]))
     .reduce((a, b) => (b.length > a.length ? b : a), '');
-  const pageChars = collapse(rawText(bodyEl)).replace(/\s+/g, '').length;
+  const pageChars = pageText.length;
   if (nodes.length) prune(nodes[0]!.parent ?? bodyEl, Infinity);
   else prune(bodyEl, pageChars);
   const stats = computeStats(bodyEl);

@@ -39,14 +39,34 @@ export function hintString(el: Element): string {
   return `${a['class'] ?? ''} ${a['id'] ?? ''}`.toLowerCase();
 }
 
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const NEGATIVE_RE = new RegExp(NEGATIVE_STEMS.map(escape).join('|'));
+const POSITIVE_RE = new RegExp(POSITIVE_STEMS.map(escape).join('|'));
+const AD_PART = /(?:^|-)ads?(?:-|$)/;
+
+/** Pages repeat the same class strings many times: remember verdicts (bounded). */
+const memo = new Map<string, number>();
+function verdict(hint: string): number {
+  let v = memo.get(hint);
+  if (v !== undefined) return v;
+  let neg = false;
+  let pos = false;
+  if (hint.trim() !== '') {
+    neg = NEGATIVE_RE.test(hint) || tokenize(hint).some((t) => NEGATIVE_TOKENS.has(t) || AD_PART.test(t));
+    pos = POSITIVE_RE.test(hint);
+  }
+  v = (neg ? 1 : 0) | (pos ? 2 : 0);
+  if (memo.size > 50_000) memo.clear();
+  memo.set(hint, v);
+  return v;
+}
+
 export function isNegativeHint(hint: string): boolean {
-  if (hint.trim() === '') return false;
-  if (NEGATIVE_STEMS.some((s) => hint.includes(s))) return true;
-  return tokenize(hint).some((t) => NEGATIVE_TOKENS.has(t) || t.split('-').some((p) => p === 'ad' || p === 'ads'));
+  return (verdict(hint) & 1) !== 0;
 }
 
 export function isPositiveHint(hint: string): boolean {
-  return hint.trim() !== '' && POSITIVE_STEMS.some((s) => hint.includes(s));
+  return (verdict(hint) & 2) !== 0;
 }
 
 /** Readability-style weight of an element's class and id: -25 per negative, +25 per positive side. */

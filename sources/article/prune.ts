@@ -3,7 +3,7 @@
  * hidden elements) and elements whose class/id says they are furniture, unless they hold the body.
  */
 import type { AnyNode, Element } from 'domhandler';
-import { childrenOf, detach, isElement, rawText } from './text.js';
+import { childrenOf, collapsedLength, detach, isElement, rawText } from './text.js';
 import { hintString, isNegativeHint, isPositiveHint } from './hints.js';
 
 const ALWAYS_DROP = new Set([
@@ -23,7 +23,7 @@ function isHidden(el: Element): boolean {
 }
 
 function textLength(n: AnyNode): number {
-  return rawText(n).replace(/\s+/g, '').length;
+  return collapsedLength(rawText(n));
 }
 
 /** Removes furniture from the tree in place. `pageChars` is the whole page's text length. */

@@ -9,6 +9,27 @@ export function collapse(s: string): string {
   return s.replace(/[\s\u00a0\u200b\u2028\u2029\ufeff]+/g, ' ').trim();
 }
 
+const isSpace = (c: number): boolean =>
+  c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x200b || c === 0x2028 || c === 0x2029 || c === 0xfeff || c === 0x3000 || (c >= 0x2000 && c <= 0x200a);
+
+/** Length the string would have after collapse(), without building it. */
+export function collapsedLength(s: string): number {
+  let n = 0;
+  let inSpace = true;
+  for (let i = 0; i < s.length; i++) {
+    if (isSpace(s.charCodeAt(i))) {
+      if (!inSpace) {
+        n++;
+        inSpace = true;
+      }
+    } else {
+      n++;
+      inSpace = false;
+    }
+  }
+  return inSpace && n > 0 ? n - 1 : n;
+}
+
 export const BLOCK_TAGS = new Set([
   'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'nav', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
   'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'caption', 'blockquote',

@@ -1,0 +1,78 @@
+/**
+ * Throughput of extractArticle against @mozilla/readability + linkedom on the same pages, in one run.
+ * Pages: the Scrapinghub benchmark HTML (gunzipped at run time, never stored) or, when that folder is
+ * missing, our own samples/articles pages. Quality is measured elsewhere (score-articles.mjs); this
+ * only times the work. Run: npx tsx bench/article.ts [--rounds N]
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { extractArticle } from '../sources/index.js';
+
+const SHARED = '/work/shared/data/articles-scrapinghub/html';
+const SAMPLES = new URL('../samples/articles/', import.meta.url).pathname;
+
+function loadPages(): { source: string; pages: string[] } {
+  if (existsSync(SHARED)) {
+    const files = readdirSync(SHARED).filter((f) => f.endsWith('.html.gz')).sort();
+    return { source: SHARED, pages: files.map((f) => gunzipSync(readFileSync(join(SHARED, f))).toString('utf8')) };
+  }
+  const files = readdirSync(SAMPLES).filter((f) => f.endsWith('.html')).sort();
+  return { source: SAMPLES, pages: files.map((f) => readFileSync(join(SAMPLES, f), 'utf8')) };
+}
+
+function runReadability(html: string): number {
+  const { document } = parseHTML(html);
+  const parsed = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse();
+  return parsed?.textContent?.length ?? 0;
+}
+
+function runOurs(html: string): number {
+  return extractArticle(html).text?.length ?? 0;
+}
+
+/** Pages per second over `rounds` passes after one warm-up pass; the median pass. */
+function time(pages: string[], fn: (html: string) => number, rounds: number): { pagesPerSec: number; chars: number } {
+  let chars = 0;
+  for (const p of pages) chars += fn(p);
+  const rates: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const t0 = process.hrtime.bigint();
+    for (const p of pages) fn(p);
+    const s = Number(process.hrtime.bigint() - t0) / 1e9;
+    rates.push(pages.length / s);
+  }
+  rates.sort((a, b) => a - b);
+  return { pagesPerSec: rates[Math.floor(rates.length / 2)]!, chars };
+}
+
+const roundsArg = process.argv.indexOf('--rounds');
+const rounds = roundsArg > 0 ? Math.max(1, Number(process.argv[roundsArg + 1]) || 3) : 3;
+const require = createRequire(import.meta.url);
+const version = (pkg: string): string => {
+  try {
+    return (require(`${pkg}/package.json`) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+};
+
+const { source, pages } = loadPages();
+const mb = pages.reduce((a, p) => a + Buffer.byteLength(p), 0) / 1e6;
+const ours = time(pages, runOurs, rounds);
+const theirs = time(pages, runReadability, rounds);
+const result = {
+  pages: pages.length,
+  megabytes: +mb.toFixed(2),
+  source,
+  rounds,
+  node: process.version,
+  versions: { cheerio: version('cheerio'), '@mozilla/readability': version('@mozilla/readability'), linkedom: version('linkedom') },
+  extractArticle: { pagesPerSec: +ours.pagesPerSec.toFixed(1), textChars: ours.chars },
+  readabilityLinkedom: { pagesPerSec: +theirs.pagesPerSec.toFixed(1), textChars: theirs.chars },
+  ratio: +(ours.pagesPerSec / theirs.pagesPerSec).toFixed(2),
+};
+console.log(JSON.stringify(result, null, 2));
