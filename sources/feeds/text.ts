@@ -25,10 +25,38 @@ export function asArray<T = unknown>(v: unknown): T[] {
   return (Array.isArray(v) ? v : [v]) as T[];
 }
 
-/** Plain text from an HTML fragment (feed descriptions carry escaped HTML), whitespace collapsed. */
+const BASIC_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/** Decodes numeric and the basic named entities; null when another named entity is present. */
+function decodeBasicEntities(text: string): string | null {
+  let unknown = false;
+  const out = text.replace(/&(#x[0-9a-f]+|#\d+|[a-z][a-z0-9]*);/gi, (m, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
+    }
+    const v = BASIC_ENTITIES[name.toLowerCase()];
+    if (v === undefined) unknown = true;
+    return v ?? m;
+  });
+  return unknown ? null : out;
+}
+
+/**
+ * Plain text from an HTML fragment (feed descriptions carry escaped HTML), whitespace collapsed.
+ * Fast path: strip tags and decode basic entities; fragments with other named entities (`&aacute;`)
+ * go through cheerio's full decoder.
+ */
 export function htmlToText(html: string | null): string | null {
   if (!html) return null;
-  const text = /[<&]/.test(html) ? load(`<div>${html}</div>`, null, false).root().text() : html;
+  let text = html;
+  if (/[<&]/.test(html)) {
+    const stripped = html
+      .replace(/<!--[\s\S]*?-->/g, ' ')
+      .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+      .replace(/<\/?[a-z][^>]*>/gi, ' ');
+    text = decodeBasicEntities(stripped) ?? load(`<div>${stripped}</div>`, null, false).root().text();
+  }
   const clean = text.replace(/\s+/g, ' ').trim();
   return clean === '' ? null : clean;
 }

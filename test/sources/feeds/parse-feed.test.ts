@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { NonRetryableError, RastroError } from '../../../core/index.js';
 import { discoverFeedLinks, parseFeed, toIsoDate } from '../../../sources/feeds/index.js';
+import { htmlToText } from '../../../sources/feeds/text.js';
 
 const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../../fixtures/http/${name}`, import.meta.url)), 'utf8');
 
@@ -241,5 +242,17 @@ describe('discoverFeedLinks', () => {
       { url: 'https://p.example/atom', type: 'atom', title: null },
       { url: 'https://p.example/news/feed.json', type: 'jsonfeed', title: null },
     ]);
+  });
+});
+
+describe('htmlToText', () => {
+  it.each([
+    ['<p>Uno</p><p>dos &amp; tres</p>', 'Uno dos & tres'],
+    ['Fiscal&iacute;a &ndash; &#8220;trata&#x201D;', 'Fiscalía – “trata”'],
+    ['<script>var x = "<p>";</script><style>p{}</style>texto<!-- nota -->', 'texto'],
+    ['a&nbsp;b', 'a b'],
+    ['<br/>', null],
+  ])('turns %s into plain text', (html, text) => {
+    expect(htmlToText(html)).toBe(text);
   });
 });
