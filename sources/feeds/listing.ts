@@ -21,6 +21,7 @@ function select($: CheerioAPI, selector: string, base: string) {
  */
 export function parseListing(html: string, base: string, selectors: ListingSelectors = {}): ParsedFeed {
   const $ = load(html);
+  for (const sel of [selectors.items, selectors.link, selectors.title, selectors.date]) if (sel) select($, sel, base);
   const pageBase = resolveLink($('base[href]').attr('href') ?? null, base) ?? base;
   const linkSel = selectors.link ?? 'a[href]';
   const containers = selectors.items ? select($, selectors.items, base).toArray() : select($, linkSel, base).toArray();

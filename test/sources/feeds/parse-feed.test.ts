@@ -208,6 +208,18 @@ describe('parseFeed on broken input', () => {
     }
   });
 
+  it('gives bad_selector for a listing selector that is not valid CSS', () => {
+    let caught: unknown = null;
+    try {
+      parseFeed('<!doctype html><html><body><a href="/x">x</a></body></html>', 'https://broken.example/list', { selectors: { items: 'li[[[' } });
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(NonRetryableError);
+    expect((caught as RastroError).code).toBe('bad_selector');
+    expect((caught as RastroError).message).toContain('li[[[');
+  });
+
   it('names the line of the fault in malformed XML', () => {
     expect(() => parseFeed(fixture('feed-broken.xml'), 'https://broken.example/feed')).toThrow(/line \d+/);
   });

@@ -208,6 +208,14 @@ describe('createFetcher: timeouts and sizes', () => {
     for (const p of ['/gz', '/deflate', '/br']) expect((await f.fetch(server.base + p)).body).toBe(PAGE);
   });
 
+  it('gunzips a .xml.gz sitemap served as application/x-gzip when a feed is expected', async () => {
+    const xml = '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://a.example/1</loc></url></urlset>';
+    server.route('/sitemap.xml.gz', (_req, res) => send(res, 200, 'application/x-gzip', gzipSync(xml)));
+    const f = make();
+    expect((await f.fetch(`${server.base}/sitemap.xml.gz`, { accept: 'feed' })).body).toBe(xml);
+    expect((await failure(f.fetch(`${server.base}/sitemap.xml.gz`, { accept: 'html' }))).code).toBe('content_type');
+  });
+
   it('refuses a gzip decompression bomb without inflating it', async () => {
     const bomb = gzipSync(Buffer.alloc(30 * 1024 * 1024));
     server.route('/bomb', (_req, res) => send(res, 200, 'text/html', bomb, { 'content-encoding': 'gzip' }));
