@@ -24,7 +24,10 @@ export function makeSkipper(stats: Map<AnyNode, NodeStats>, title: string | null
         if (BOILERPLATE_LINE.test(text)) return true;
         if (normTitle && text.toLowerCase() === normTitle) return true;
       }
-      if (ld > 0.5 && st.chars < 300) return true;
+      // "Leia também: <a>headline</a>" teasers are mostly link text and are not sentences;
+      // a sentence that happens to link names ("<a>X</a> has been eliminated from <a>Y</a>.") stays.
+      if (ld > 0.8) return true;
+      if (ld > 0.5 && st.chars < 300) return !/[.!?…]["”’»)]?$/.test(collapse(rawText(el)));
       return false;
     }
     if (!CONDITIONAL.has(tag)) return false;

@@ -141,16 +141,18 @@ const TLD_OFFSET: Record<string, number> = {
  * A UTC timestamp re-expressed in the local time of the site's country (same instant), so the calendar
  * day is the publisher's. Other values are returned unchanged.
  */
-export function localizeUtc(iso: string, url: string | undefined): string {
+export function localizeUtc(iso: string, url: string | undefined, localeRegion?: string | null): string {
   const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})(?:Z|\+00:00)$/.exec(iso);
-  if (!m || !url) return iso;
+  if (!m) return iso;
   let tld: string | undefined;
   try {
-    tld = new URL(url).hostname.split('.').pop();
+    tld = url ? new URL(url).hostname.split('.').pop() : undefined;
   } catch {
-    return iso;
+    tld = undefined;
   }
-  const off = tld ? TLD_OFFSET[tld] : undefined;
+  // The ccTLD first; else the page locale's region, except es-ES / pt-PT, which CMSs set by default.
+  const region = localeRegion?.toLowerCase();
+  const off = (tld ? TLD_OFFSET[tld] : undefined) ?? (region && region !== 'es' && region !== 'pt' ? TLD_OFFSET[region] : undefined);
   if (off === undefined || off === 0) return iso;
   const t = new Date(`${iso.slice(0, 19)}Z`).getTime() + off * 3600_000;
   const local = new Date(t).toISOString().slice(0, 19);

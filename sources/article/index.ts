@@ -1,3 +1,3 @@
 export { extractArticle } from './extract-article.js';
 export type { ExtractArticleOptions } from './extract-article.js';
-export { parseMachineDate, parseTextDate, dateFromUrl } from './dates.js';
+export { parseMachineDate, parseTextDate, dateFromUrl, localizeUtc } from './dates.js';

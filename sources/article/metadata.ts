@@ -50,7 +50,7 @@ const MODIFIED_KEYS = ['article:modified_time', 'og:updated_time', 'datemodified
 /** Publication date as ISO 8601, or null. `topText` is the first part of the page text, for written dates. */
 export function findPublishedAt($: CheerioAPI, pm: PageMeta, url: string | undefined, topText: string): string | null {
   const d = findPublishedRaw($, pm, url, topText);
-  return d ? localizeUtc(d, url) : null;
+  return d ? localizeUtc(d, url, localeRegion($, pm)) : null;
 }
 
 function findPublishedRaw($: CheerioAPI, pm: PageMeta, url: string | undefined, topText: string): string | null {
@@ -136,6 +136,15 @@ export function findAuthor($: CheerioAPI, pm: PageMeta): string | null {
   if (fromMeta) return fromMeta;
   const el = $('[itemprop="author"], [rel="author"], .author-name, .byline, .autor, .author').first();
   return clean(el.attr('content') ?? el.text());
+}
+
+/** Region of the page locale ("es_CO" → "CO"), or null. */
+export function localeRegion($: CheerioAPI, pm: PageMeta): string | null {
+  for (const raw of [pm.meta.get('og:locale'), $('html').attr('lang'), pm.meta.get('content-language')]) {
+    const m = raw ? /^[a-z]{2,3}[-_]([a-z]{2})\b/i.exec(raw.trim()) : null;
+    if (m) return m[1]!.toUpperCase();
+  }
+  return null;
 }
 
 export function findLanguage($: CheerioAPI, pm: PageMeta): string | null {

@@ -14,6 +14,13 @@ const ALWAYS_DROP = new Set([
 /** Structural furniture: dropped when it holds little text compared with the page. */
 const FURNITURE = new Set(['aside', 'footer', 'header', 'form']);
 const KEEP = new Set(['html', 'body', 'main', 'article']);
+/** Inline elements inside paragraphs keep their words whatever their class says (links, emphasis). */
+const INLINE = new Set(['a', 'em', 'strong', 'b', 'i', 'u', 'sup', 'sub', 'mark', 'abbr', 'time', 'code', 'q', 'cite', 'small', 'font']);
+
+/** Quoted posts embedded in the story (tweets, Instagram captions) are part of what the article reports. */
+function isEmbeddedPost(el: Element): boolean {
+  return el.name === 'blockquote' && /\b(?:twitter-tweet|instagram-media|tiktok-embed|bluesky-embed)\b/.test(el.attribs['class'] ?? '');
+}
 
 function isHidden(el: Element): boolean {
   const a = el.attribs;
@@ -41,7 +48,7 @@ export function prune(root: AnyNode, pageChars: number): void {
         drop.push(c);
         continue;
       }
-      if (!KEEP.has(tag)) {
+      if (!KEEP.has(tag) && !INLINE.has(tag) && !isEmbeddedPost(c)) {
         const hint = hintString(c);
         const furniture = FURNITURE.has(tag) || c.attribs['role'] === 'navigation' || c.attribs['role'] === 'complementary';
         if ((furniture || isNegativeHint(hint)) && !isPositiveHint(hint) && c.attribs['itemprop'] !== 'articleBody') {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { parseMachineDate, parseTextDate, dateFromUrl } from '../../../sources/index.js';
+import { parseMachineDate, parseTextDate, dateFromUrl, localizeUtc } from '../../../sources/index.js';
 
 describe('parseTextDate', () => {
   it.each([
@@ -52,5 +52,22 @@ describe('dateFromUrl', () => {
     ['https://x.example/nota-123456', null],
   ])('%s → %s', (url, iso) => {
     expect(dateFromUrl(url)).toBe(iso);
+  });
+});
+
+describe('localizeUtc', () => {
+  it('re-expresses a UTC timestamp in the zone of the site country, keeping the instant', () => {
+    const local = localizeUtc('2022-05-04T02:41:00Z', 'https://diario.example.bo/nota');
+    expect(local).toBe('2022-05-03T22:41:00-04:00');
+    expect(Date.parse(local)).toBe(Date.parse('2022-05-04T02:41:00Z'));
+  });
+  it('uses the page locale region for generic domains, but not the es-ES / pt-PT defaults', () => {
+    expect(localizeUtc('2022-05-04T03:00:00+00:00', 'https://diario.example.com/nota', 'CO')).toBe('2022-05-03T22:00:00-05:00');
+    expect(localizeUtc('2022-05-04T03:00:00Z', 'https://diario.example.com/nota', 'ES')).toBe('2022-05-04T03:00:00Z');
+  });
+  it('leaves dates with an offset, dates without time and unknown places unchanged', () => {
+    expect(localizeUtc('2022-05-04T02:41:00-03:00', 'https://x.example.ar/')).toBe('2022-05-04T02:41:00-03:00');
+    expect(localizeUtc('2022-05-04', 'https://x.example.ar/')).toBe('2022-05-04');
+    expect(localizeUtc('2022-05-04T02:41:00Z', 'https://x.example.com/')).toBe('2022-05-04T02:41:00Z');
   });
 });
