@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NonRetryableError, RastroError, loadConfig, type ConfigOverrides } from '../../../core/index.js';
 import { createFetcher, type Fetcher } from '../../../sources/http/index.js';
-import { assertUrlAllowed, blockedAddressReason, type LookupFn } from '../../../sources/ssrf.js';
+import { assertUrlAllowed, blockedAddressReason, createGuardedLookup, type LookupFn } from '../../../sources/ssrf.js';
 import { send, startServer, type TestServer } from '../http/test-server.js';
 
 describe('blockedAddressReason', () => {
@@ -48,6 +48,30 @@ describe('assertUrlAllowed', () => {
       /cloud metadata/,
     );
     expect(() => assertUrlAllowed(new URL('http://10.1.2.3/'), { allowHosts: [], allowPrivateHosts: true })).not.toThrow();
+  });
+});
+
+describe('createGuardedLookup', () => {
+  it('checks every answer it hands to a socket, so a DNS answer that changes to a private address is refused', async () => {
+    const answers = ['93.184.216.34', '10.0.0.7'];
+    let call = 0;
+    const flipping: LookupFn = (_host, _opts, cb) => cb(null, [{ address: answers[call++]!, family: 4 }]);
+    const lookup = createGuardedLookup({ allowHosts: [], allowPrivateHosts: false }, flipping);
+    const ask = () =>
+      new Promise<{ err: unknown; address: unknown }>((resolve) => lookup('flip.test', { all: true }, (err, address) => resolve({ err, address })));
+    const first = await ask();
+    expect(first.err).toBeNull();
+    expect(first.address).toEqual([{ address: '93.184.216.34', family: 4 }]);
+    const second = await ask();
+    expect(second.err).toBeInstanceOf(NonRetryableError);
+    expect((second.err as NonRetryableError).code).toBe('ssrf_blocked');
+  });
+
+  it('drops the private answers of a mixed answer and keeps the public ones (single-address form too)', async () => {
+    const mixed: LookupFn = (_host, _opts, cb) => cb(null, [{ address: '127.0.0.1', family: 4 }, { address: '8.8.4.4', family: 4 }]);
+    const lookup = createGuardedLookup({ allowHosts: [], allowPrivateHosts: false }, mixed);
+    const single = await new Promise<unknown[]>((resolve) => lookup('mixed.test', { family: 4 }, (...args) => resolve(args)));
+    expect(single).toEqual([null, '8.8.4.4', 4]);
   });
 });
 
