@@ -1,6 +1,7 @@
 import type { Entity, Span, Victims } from '../core/index.js';
 import type { AnalysisDoc, Extractor } from './types.js';
 import { DEMONYMS, NUMBER_WORDS, extractAges, extractNationalities, fold, wordsToNumber } from './values/index.js';
+import { wordTokens, type WordToken } from './places/index.js';
 
 type Evidence = Span & { supports: 'count' | 'minors' | 'gender' | 'nationality' };
 
@@ -35,39 +36,63 @@ const ADJECTIVES = new Set(['teenage', 'young', 'underage', 'adult', 'foreign', 
 const NOT_VICTIM = /\b(?:deten(?:er|ido|ida|idos|idas)|detuv\p{L}*|vinculad[oa]s?|detid[oa]s?|indiciad[oa]s?|denunciad[oa]s?|detenid[oa]s?|capturad[oa]s?|arrestad[oa]s?|aprehendid[oa]s?|imputad[oa]s?|acusad[oa]s?|procesad[oa]s?|condenad[oa]s?|sospechos[oa]s?|presunt[oa]s?|presos?|pres[oa]s|suspeit[oa]s?|agentes|policias|policiais|militares|funcionarios|servidores|uniformados|arrested|suspects?|charged|detained|officers|agents|indicted|convicted|integrantes|miembros|membros|members|tratantes|traffickers|proxenetas|cafetinas?|familias|fam[ií]lias|families)\b/iu;
 const RESCUE = /\b(?:rescat|liber|resgat|salv|rescued|freed|saved|identific|v[ií]ctimas?|victims?|explot|explor|exploit|sometid|submetid|trafficked|tratad|forz|forç|forced|obligad|obrigad|reclut|recrut|recruit|vend|sold|captad|lured)/iu;
 
-const NUM_WORD = `(?:\\d{1,4}|(?:${['treinta', 'trinta', 'cuarenta', 'quarenta', 'cincuenta', 'cinquenta', 'twenty', 'thirty', 'forty', 'fifty', 'vinte', 'sesenta', 'sessenta', 'sixty'].join('|')})[ -](?:y |e |and )?\\p{L}+|${[...NUMBER_WORDS.keys()].sort((a, b) => b.length - a.length).join('|')}|tr[eê]s|dieciséis|veintidós|veintitrés|veintiséis)`;
-const COUNT_RE = new RegExp(`(?<![\\p{L}\\d.,])(${NUM_WORD})\\s+(?:(\\p{L}+)\\s+)?(?:(?:de\\s+)?(?:nacionalidad|nacionalidade)\\s+\\p{L}+\\s+)?(\\p{L}+(?:[ -]nacid[oa]s?|-nascid[oa]s?)?)`, 'giu');
+const MINOR_WORDS = new Set(['menores', 'ninos', 'ninas', 'nino', 'nina', 'adolescente', 'adolescentes', 'crianca', 'criancas', 'menino', 'meninos',
+  'menina', 'meninas', 'minor', 'minors', 'underage', 'child', 'children', 'girl', 'girls', 'boy', 'boys', 'teenager', 'teenagers', 'teen', 'teens',
+  'infantil', 'infantiles', 'bebe', 'bebes', 'babies', 'baby', 'newborn', 'newborns', 'recem nascido', 'recem nascidos', 'recem nascida', 'recem nascidas']);
+const MINOR_DETERMINERS = new Set(['la', 'el', 'una', 'un', 'a', 'o', 'uma', 'um', 'the', 'a']);
+const TENS = new Set(['treinta', 'trinta', 'cuarenta', 'quarenta', 'cincuenta', 'cinquenta', 'twenty', 'thirty', 'forty', 'fifty', 'vinte', 'sesenta', 'sessenta', 'sixty', 'setenta', 'seventy', 'ochenta', 'oitenta', 'eighty', 'noventa', 'ninety']);
+const AND = new Set(['y', 'e', 'and']);
+const NATIONALITY_WORDS = new Set(['nacionalidad', 'nacionalidade']);
 
 const INSTITUTION_BEFORE = /\b(?:polic[ií]a|police|ley|lei|gobierno|governo|government|autoridades|authorities|justicia|justi[çc]a|fiscal[ií]a|ministerio|minist[ée]rio|embajada|embaixada|consulado|ej[ée]rcito|ex[ée]rcito|armada|marinha|army|navy|frontera|fronteira|border|canciller[ií]a|rep[uú]blica|selecci[oó]n|sele[çc][aã]o|empresa|compan[ií]a|companhia|prensa|imprensa|am[ée]rica|cultura|costa|capital|territorio|territ[oó]rio|justice|courts?|tribunal)\s+$/iu;
 const INSTITUTION_AFTER = /^\s+(?:labou?r inspectors?|inspectors?|police|authorities|officials?|government|prosecutors?|courts?|embassy|consulate|border|navy|army|federal)\b/iu;
 
 interface Count { start: number; end: number; n: number; noun: string; rescue: boolean }
 
-function numberOf(raw: string): number | null {
-  if (/^\d+$/.test(raw)) return Number(raw);
-  return wordsToNumber(fold(raw));
-}
 
 /** Count, minors, gender and nationalities of the victims a text reports, each with its evidence. */
 export function extractVictims(text: string, entities: readonly Entity[] = []): Victims {
   const evidence: Evidence[] = [];
   const counts: Count[] = [];
-  COUNT_RE.lastIndex = 0;
-  for (let m = COUNT_RE.exec(text); m; m = COUNT_RE.exec(text)) {
-    // Retry from the word after the number: "a dos adolescentes" must not swallow "dos".
-    COUNT_RE.lastIndex = m.index + m[1]!.length;
-    const w2 = m[2] ? fold(m[2]).replace(/-/g, ' ') : null;
-    const w3 = fold(m[3]!).replace(/-/g, ' ');
-    const isNoun = (w: string): boolean => !!NOUNS[w] || (DEMONYMS.has(w) && w.endsWith('s'));
+  const toks = wordTokens(text);
+  const spaced = (x: WordToken, y: WordToken | undefined): y is WordToken => !!y && /^\s+$/.test(text.slice(x.end, y.start));
+  const isNoun = (w: string): boolean => !!NOUNS[w] || (DEMONYMS.has(w) && w.endsWith('s'));
+  for (let i = 0; i < toks.length; i += 1) {
+    const t0 = toks[i]!;
+    // The number: digits, a number word, or a compound ("treinta y dos", "twenty-three").
+    let n: number | null = /^\d{1,4}$/.test(t0.norm) ? Number(t0.norm) : (NUMBER_WORDS.get(t0.norm) ?? (t0.norm.includes(' ') ? wordsToNumber(t0.norm) : null));
+    if (n === null) continue;
+    if (i > 0 && /[.,]$/.test(text.slice(toks[i - 1]!.end, t0.start)) && /^\d/.test(t0.norm) && t0.start === toks[i - 1]!.end + 1) continue;
+    let k = i;
+    if (TENS.has(t0.norm) && spaced(t0, toks[i + 1]) && AND.has(toks[i + 1]!.norm) && spaced(toks[i + 1]!, toks[i + 2])) {
+      const unit = NUMBER_WORDS.get(toks[i + 2]!.norm);
+      if (unit !== undefined && unit < 10) {
+        n += unit;
+        k = i + 2;
+      }
+    }
+    const tk = toks[k]!;
+    // The noun, maybe after one adjective or demonym, or after "(de) nacionalidad X".
+    let j = k + 1;
+    if (!spaced(tk, toks[j])) continue;
+    if (toks[j]!.norm === 'de' && NATIONALITY_WORDS.has(toks[j + 1]?.norm ?? '')) j += 1;
+    if (NATIONALITY_WORDS.has(toks[j]!.norm)) j += 2;
+    const a = toks[j];
+    if (!a) continue;
     let noun: string;
-    let nounEnd = m.index + m[0].length;
-    if (w2 !== null && isNoun(w2)) {
-      noun = w2;
-      nounEnd = m.index + m[0].indexOf(m[2]!, m[1]!.length) + m[2]!.length;
-    } else if (w2 !== null && (ADJECTIVES.has(w2) || DEMONYMS.has(w2)) && isNoun(w3)) noun = w3;
-    else if (w2 === null && isNoun(w3)) noun = w3;
-    else continue;
-    const n = numberOf(m[1]!);
+    let nounEnd: number;
+    const b2 = toks[j + 1];
+    if (b2 && spaced(a, b2) && NOUNS[`${a.norm} ${b2.norm}`]) {
+      noun = `${a.norm} ${b2.norm}`;
+      nounEnd = b2.end;
+    } else if (isNoun(a.norm)) {
+      noun = a.norm;
+      nounEnd = a.end;
+    } else if ((ADJECTIVES.has(a.norm) || DEMONYMS.has(a.norm)) && b2 && spaced(a, b2) && isNoun(b2.norm)) {
+      noun = b2.norm;
+      nounEnd = b2.end;
+    } else continue;
+    const m = { index: t0.start, 1: t0.text };
     if (n === null || n <= 0 || n > 5000) continue;
     if (/^(?:a|an|un|um)$/i.test(m[1]!) && !/victim|vitim|menor|nin|menin|girl|boy|child|mujer|mulher|woman/.test(noun)) continue;
     const end = nounEnd;
@@ -101,11 +126,17 @@ export function extractVictims(text: string, entities: readonly Entity[] = []): 
 
   // Minors: nouns, "menor(es) de edad", ages under 18.
   let minors: boolean | null = null;
-  const minorRe = /\b(?:menor(?:es)? de edad|menores|la menor|el menor|una menor|un menor|niñ[oa]s?|adolescentes?|criança|crianças|menin[oa]s?|menor(?:es)? de idade|minors?|underage|child(?:ren)?|girls?|boys?|teenagers?|teens?|infantil|infantiles|beb[eéê]s?|babies|baby|newborns?|rec[ié]n nacid[oa]s?|rec[eé]m-nascid[oa]s?)\b/giu;
-  for (const m of text.matchAll(minorRe)) {
-    minors = true;
-    evidence.push({ start: m.index, end: m.index + m[0].length, text: m[0], supports: 'minors' });
-    break;
+  for (let i = 0; i < toks.length; i += 1) {
+    const t = toks[i]!;
+    const w = t.norm;
+    const hit = MINOR_WORDS.has(w)
+      || (w === 'menor' && (MINOR_DETERMINERS.has(toks[i - 1]?.norm ?? '') || (toks[i + 1]?.norm === 'de' && /^(?:edad|idade)$/.test(toks[i + 2]?.norm ?? ''))))
+      || (w === 'recien' && (toks[i + 1]?.norm ?? '').startsWith('nacid'));
+    if (hit) {
+      minors = true;
+      evidence.push({ start: t.start, end: t.end, text: t.text, supports: 'minors' });
+      break;
+    }
   }
   const ages = entities.some((e) => e.type === 'age') ? entities.filter((e) => e.type === 'age') : extractAges(text);
   for (const a of ages) {
@@ -115,7 +146,7 @@ export function extractVictims(text: string, entities: readonly Entity[] = []): 
     }
   }
   if (minors === null && best && best.spans.some((c) => NOUNS[c.noun]?.adult)) minors = false;
-  if (minors === null && /\b(?:all adults|todos adultos|todas adultas|tod[oa]s (?:eran |eram |são |son )?mayores de edad|tod[oa]s (?:eram |são )?maiores de idade)\b/iu.test(text)) minors = false;
+  if (minors === null && /adult|mayores de edad|maiores de idade/i.test(text) && /\b(?:all adults|todos adultos|todas adultas|tod[oa]s (?:eran |eram |são |son )?mayores de edad|tod[oa]s (?:eram |são )?maiores de idade)\b/iu.test(text)) minors = false;
   // Adult ages next to the victims ("las víctimas, de 31 y 44 años", "duas jovens, de 19 e 21 anos").
   if (minors === null) {
     for (const a of ages) {

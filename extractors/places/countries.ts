@@ -1,7 +1,12 @@
 import type { Place } from '../../core/index.js';
+import { wordTokens } from './normalize.js';
 
-/** Words of the events a lead is about: where these happen is the event country. */
-const EVENT = /\b(?:rescat\p{L}*|liber\p{L}*|resgat\p{L}*|rescued|freed|raid\p{L}*|captur\p{L}*|detenid\p{L}*|detuv\p{L}*|arrest\p{L}*|aprehend\p{L}*|pres[oa]s?|prend\p{L}*|explota\p{L}*|explotad\p{L}*|explorad\p{L}*|explora[çc][aã]o|exploited|exploitation|operativo|operaci[oó]n|opera[çc][aã]o|allanamiento|desmantel\p{L}*|desarticul\p{L}*|trabajaban|trabalhavam|forced|obligad\p{L}*|for[çc]ad\p{L}*|sometid\p{L}*|submetid\p{L}*|encontrad\p{L}*|hallad\p{L}*)\b/giu;
+/** Stems of the events a lead is about (folded): where these happen is the event country. */
+const EVENT_STEMS = ['rescat', 'liber', 'resgat', 'rescued', 'freed', 'raid', 'captur', 'detenid', 'detuv', 'arrest', 'aprehend', 'preso', 'presa',
+  'prend', 'explot', 'explorad', 'exploracao', 'exploited', 'exploitation', 'operativo', 'operacion', 'operacao', 'allanamiento', 'desmantel',
+  'desarticul', 'trabajaban', 'trabalhavam', 'forced', 'obligad', 'forcad', 'sometid', 'submetid', 'encontrad', 'hallad'];
+const EVENT_PREFIX = new Set(EVENT_STEMS.map((x) => x.slice(0, 4)));
+const isEvent = (w: string): boolean => w.length >= 4 && EVENT_PREFIX.has(w.slice(0, 4)) && EVENT_STEMS.some((x) => w.startsWith(x));
 
 /** ISO codes of the countries a text is about: resolved places plus the victims' nationalities. */
 export function documentCountries(places: readonly Place[], nationalities: readonly string[] = []): string[] {
@@ -21,8 +26,8 @@ export function eventCountry(text: string, places: readonly Place[], countryHint
     score.set(cc, (score.get(cc) ?? 0) + w);
   };
   const events: number[] = [];
-  EVENT.lastIndex = 0;
-  for (const m of text.matchAll(EVENT)) events.push(m.index + m[0].length);
+  if (places.length === 0) return null;
+  for (const t of wordTokens(text)) if (isEvent(t.norm)) events.push(t.end);
   for (const p of places) {
     if (!p.countryCode) continue;
     add(p.countryCode, p.kind === 'country' ? 0.7 : 1);

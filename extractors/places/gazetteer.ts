@@ -38,6 +38,8 @@ export interface Gazetteer {
   entries: GazEntry[];
   /** Folded name key -> entry indexes; an alternate (not preferred) name is stored as -(index + 1). */
   byKey: Map<string, number[]>;
+  /** Every proper word prefix of a multi-word key ("rio", "rio de"), to stop extending a span early. */
+  prefixes: Set<string>;
   /** Longest key length in words. */
   maxWords: number;
   admin1Name: Map<string, string>;
@@ -55,7 +57,13 @@ function add(g: Gazetteer, key: string, idx: number, alt = false): void {
     }
     if (!list.includes(code)) list.push(code);
   } else g.byKey.set(key, [code]);
-  const words = key.split(' ').length;
+  let sp = key.indexOf(' ');
+  let words = 1;
+  while (sp > 0) {
+    g.prefixes.add(key.slice(0, sp));
+    words += 1;
+    sp = key.indexOf(' ', sp + 1);
+  }
   if (words > g.maxWords) g.maxWords = words;
 }
 
@@ -63,7 +71,7 @@ const ADMIN_PREFIX = /^(?:departamento|estado|provincia|province|region|región|
 const ADMIN_SUFFIX = / (?:department|departamento|province|provincia|state|region|district|governorate)$/;
 
 export function indexGazetteer(data: GazetteerData): Gazetteer {
-  const g: Gazetteer = { entries: [], byKey: new Map(), maxWords: 1, admin1Name: new Map(), countryByCode: new Map() };
+  const g: Gazetteer = { entries: [], byKey: new Map(), prefixes: new Set(), maxWords: 1, admin1Name: new Map(), countryByCode: new Map() };
   for (const [name, lat, lon, ...names] of data.regions ?? []) {
     const idx = g.entries.push({ kind: 'region', name, cc: '', a1: '', lat, lon, pop: 1e9, fc: 'CONT' }) - 1;
     for (const n of [name, ...names]) add(g, nameKey(n), idx);

@@ -20,7 +20,7 @@ const SENTENCE_GAP = /[.!?\n:;"“”«»()\[\]]/;
 const POSSESSIVE = /'s$/;
 
 /** True when token i begins a sentence (or a quote/bracket/line), so its capital letter says nothing. */
-export function isSentenceStart(text: string, toks: WordToken[], i: number): boolean {
+export function isSentenceStart(text: string, toks: readonly WordToken[], i: number): boolean {
   if (i === 0) return true;
   const prev = toks[i - 1];
   const tok = toks[i];
@@ -32,11 +32,16 @@ export function isSentenceStart(text: string, toks: WordToken[], i: number): boo
 }
 
 function joinable(text: string, a: WordToken, b: WordToken): boolean {
-  return b.start - a.end <= 2 && /^[ \u00a0]+$/.test(text.slice(a.end, b.start));
+  const gap = b.start - a.end;
+  if (gap === 1) {
+    const c = text.charCodeAt(a.end);
+    return c === 32 || c === 160;
+  }
+  return gap === 2 && /^[ \u00a0]{2}$/.test(text.slice(a.end, b.start));
 }
 
 /** Longest gazetteer matches over capitalised word runs, left to right, non-overlapping. */
-export function findMentions(text: string, toks: WordToken[], gaz: Gazetteer): Mention[] {
+export function findMentions(text: string, toks: readonly WordToken[], gaz: Gazetteer): Mention[] {
   const out: Mention[] = [];
   const maxWords = Math.min(gaz.maxWords, 6);
   for (let i = 0; i < toks.length; i += 1) {
@@ -55,6 +60,7 @@ export function findMentions(text: string, toks: WordToken[], gaz: Gazetteer): M
       const possessive = t.upper && POSSESSIVE.test(t.norm);
       const norm = possessive ? t.norm.slice(0, -2) : t.norm;
       key = j === i ? norm : `${key} ${norm}`;
+      if (j > i && !gaz.prefixes.has(key) && !gaz.byKey.has(key)) break;
       if (!t.upper) continue;
       const codes = gaz.byKey.get(key);
       if (codes) {

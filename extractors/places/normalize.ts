@@ -13,15 +13,41 @@ export interface WordToken {
 const MARKS = /[\u0300-\u036f]/g;
 
 export function foldWord(s: string): string {
+  // Fast path: plain ASCII letters and digits need only lower-casing (most tokens in es/pt/en text).
+  let plain = true;
+  for (let i = 0; i < s.length; i += 1) {
+    const c = s.charCodeAt(i);
+    if (c > 122 || c === 45 || c === 46) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return s.toLowerCase();
   return s.normalize('NFD').replace(MARKS, '').toLowerCase().replace(/\./g, '').replace(/’/g, "'").replace(/-/g, ' ');
 }
 
 export function isUpperInitial(s: string): boolean {
+  const code = s.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
   const c = s.charAt(0);
   return c !== c.toLowerCase() && c === c.toUpperCase();
 }
 
-export function wordTokens(text: string): WordToken[] {
+let lastText: string | null = null;
+let lastTokens: WordToken[] = [];
+
+/**
+ * Word tokens of `text`, folded. The last result is kept, so the extractors that run one after another on
+ * the same document (values, victims, places) tokenize it once. Callers must not mutate the array.
+ */
+export function wordTokens(text: string): readonly WordToken[] {
+  if (text === lastText) return lastTokens;
+  lastTokens = tokenize(text);
+  lastText = text;
+  return lastTokens;
+}
+
+function tokenize(text: string): WordToken[] {
   const out: WordToken[] = [];
   WORD_RE.lastIndex = 0;
   for (let m = WORD_RE.exec(text); m; m = WORD_RE.exec(text)) {

@@ -35,7 +35,7 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
 }
 
 /** "Cartagena, Bolívar" / "Springfield, Ill." / "Lima (Perú)": the entry named right after the mention. */
-function qualifier(text: string, toks: WordToken[], m: Mention, all: Mention[], gaz: Gazetteer): [string | null, string | null] {
+function qualifier(text: string, toks: readonly WordToken[], m: Mention, all: Mention[], gaz: Gazetteer): [string | null, string | null] {
   const next = all.find((x) => x.first === m.last + 1);
   if (!next) return [null, null];
   const gap = text.slice(m.end, next.start);
@@ -52,7 +52,7 @@ function qualifier(text: string, toks: WordToken[], m: Mention, all: Mention[], 
 }
 
 /** Single-token names of people seen inside longer capitalised runs ("Ana María Henry" -> henry). */
-function personTokens(toks: WordToken[], text: string, mentions: Mention[]): Set<string> {
+function personTokens(toks: readonly WordToken[], text: string, mentions: Mention[]): Set<string> {
   const inMention = new Set<number>();
   for (const m of mentions) for (let k = m.first; k <= m.last; k += 1) inMention.add(k);
   const out = new Set<string>();
@@ -69,7 +69,7 @@ function personTokens(toks: WordToken[], text: string, mentions: Mention[]): Set
   return out;
 }
 
-function judge(text: string, toks: WordToken[], m: Mention, all: Mention[], gaz: Gazetteer, lower: Set<string>,
+function judge(text: string, toks: readonly WordToken[], m: Mention, all: Mention[], gaz: Gazetteer, lower: Set<string>,
   persons: Set<string>, hints: PlaceHints): Judged {
   const prev = toks[m.first - 1];
   const prev2 = toks[m.first - 2];

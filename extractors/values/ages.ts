@@ -1,4 +1,5 @@
 import type { Entity } from '../../core/index.js';
+import { wordTokens } from '../places/index.js';
 import { fold, wordsToNumber } from './numbers.js';
 
 const NUM = '(\\d{1,2}|[a-zçéíóúâêô]+(?:[ -](?:y|e|and)?[ -]?[a-zçéíóúâêô]+)?)';
@@ -14,9 +15,12 @@ const PATTERNS: RegExp[] = [
   /\b(?:were|was)\s+(\d{1,2})\s+(?=at the time|years|when)/giu,
   /\baged\s+(\d{1,2})\s+(?:to|and)\s+(\d{1,2})\b/giu,
   /\b(\d{1,2})\s+(?:e|a)\s+(\d{1,2})\s+anos\b/giu,
-  // "Ana Pérez, 19, was ..." (press style).
-  /(?<=\p{Lu}[\p{L}'-]+, )(\d{1,2})(?=,)/gu,
 ];
+/** Words that every age pattern above contains: windows around them are all we scan. */
+const UNIT_WORDS = new Set(['anos', 'year', 'years', 'aged', 'age', 'edad', 'idade', 'were', 'was']);
+/** "Ana Pérez, 19, was ..." (press style). */
+const PRESS = /, (\d{1,2}),/g;
+const PRESS_NAME = /\p{Lu}[\p{L}'-]+$/u;
 
 function value(raw: string): number | null {
   if (/^\d+$/.test(raw)) return Number(raw);
@@ -26,8 +30,29 @@ function value(raw: string): number | null {
 /** Ages of people ("de 15 años", "15-year-old", "com 16 anos", "aged 17"); value = years. */
 export function extractAges(text: string): Entity[] {
   const out: Entity[] = [];
+  let covered = -1;
+  for (const u of wordTokens(text)) {
+    if (!UNIT_WORDS.has(u.norm) && !u.norm.includes('year')) continue;
+    if (u.start < covered) continue;
+    const from = Math.max(0, text.lastIndexOf(' ', Math.max(0, u.start - 40)));
+    const to = Math.min(text.length, u.start + 60);
+    covered = to - 20;
+    scan(text, from, text.slice(from, to), out);
+  }
+  for (const m of text.matchAll(PRESS)) {
+    if (!PRESS_NAME.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
+    const v = Number(m[1]);
+    const start = m.index + 2;
+    if (!out.some((e) => e.start <= start && start < e.end)) out.push({ type: 'age', start, end: start + m[1]!.length, text: m[1]!, value: v, confidence: 0.7 });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function scan(text: string, offset: number, window: string, out: Entity[]): void {
   for (const re of PATTERNS) {
-    for (const m of text.matchAll(re)) {
+    re.lastIndex = 0;
+    for (const w of window.matchAll(re)) {
+      const m = { index: w.index + offset, 0: w[0], 1: w[1], 2: w[2] };
       const end = m.index + m[0].length;
       if (NOT_AGE.test(text.slice(end, end + 25))) continue;
       if (/hace\s*$|h[aá]\s*$/i.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
@@ -40,5 +65,4 @@ export function extractAges(text: string): Entity[] {
       }
     }
   }
-  return out.sort((a, b) => a.start - b.start);
 }

@@ -22,7 +22,9 @@ export const DIGIT_WORDS: ReadonlyMap<string, string> = new Map([
   ['ocho', '8'], ['oito', '8'], ['eight', '8'], ['nueve', '9'], ['nove', '9'], ['nine', '9'],
 ]);
 
-export const fold = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const ASCII = /^[\x00-\x7f]*$/;
+/** Lower case without accents; plain ASCII skips Unicode normalisation. */
+export const fold = (s: string): string => (ASCII.test(s) ? s.toLowerCase() : s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase());
 
 /** A number word or a compound like "treinta y dos" / "vinte e três" / "twenty-three" (folded input). */
 export function wordsToNumber(phrase: string): number | null {

@@ -1,10 +1,10 @@
 import type { Entity } from '../../core/index.js';
-import { DIGIT_WORDS, fold } from './numbers.js';
+import { wordTokens } from '../places/index.js';
+import { DIGIT_WORDS } from './numbers.js';
 
 /** Digit groups, allowing look-alike letters used to dodge filters ("3l0 555 12 34", "3OO ..."). */
 const RE_DIGITS = /(?<![\w$€£])(\+\s?)?\(?[\dlIoO]{1,4}\)?(?:[\s.\-]{0,2}\(?[\dlIoO]{2,5}\)?){1,5}(?![\w%])/g;
 const CUE = /(?:tel[eé]fono|telefone|tel\.?|cel(?:ular)?|m[oó]vil|whats\s?app|wpp|whats|llam[ae]|ligue|ligar|contacto|contato|call|text|phone|n[uú]mero|l[ií]nea|linha)\W{0,12}$/i;
-const DIGIT_WORD_RE = /\b(?:cero|zero|uno|um|one|dos|dois|two|tres|three|cuatro|quatro|four|cinco|five|seis|meia|six|siete|sete|seven|ocho|oito|eight|nueve|nove|nine)\b(?:[\s,.-]+\b(?:cero|zero|uno|um|one|dos|dois|two|tres|três|three|cuatro|quatro|four|cinco|five|seis|meia|six|siete|sete|seven|ocho|oito|eight|nueve|nove|nine)\b){6,14}/giu;
 
 function normaliseDigits(s: string): { digits: string; fakes: number } {
   let digits = '';
@@ -41,10 +41,22 @@ export function extractPhones(text: string, taken: ReadonlyArray<{ start: number
     if (/^(?:19|20)\d{2}$/.test(raw)) continue;
     out.push({ type: 'phone', start, end, text: raw, value: (plus ? '+' : '') + digits, confidence: cue ? 0.9 : fakes ? 0.6 : 0.7 });
   }
-  for (const m of text.matchAll(DIGIT_WORD_RE)) {
-    const digits = m[0].split(/[\s,.-]+/).map((w) => DIGIT_WORDS.get(fold(w)) ?? '').join('');
-    if (digits.length < 7) continue;
-    out.push({ type: 'phone', start: m.index, end: m.index + m[0].length, text: m[0], value: digits, confidence: 0.6 });
+  // Spelled-out digits: a run of seven or more digit words ("tres uno cero ...").
+  const toks = wordTokens(text);
+  for (let i = 0; i < toks.length; i += 1) {
+    if (!DIGIT_WORDS.has(toks[i]!.norm)) continue;
+    let j = i;
+    let digits = DIGIT_WORDS.get(toks[i]!.norm)!;
+    while (j + 1 < toks.length && DIGIT_WORDS.has(toks[j + 1]!.norm) && /^[\s,.-]{1,3}$/.test(text.slice(toks[j]!.end, toks[j + 1]!.start))) {
+      j += 1;
+      digits += DIGIT_WORDS.get(toks[j]!.norm)!;
+    }
+    if (digits.length >= 7) {
+      const start = toks[i]!.start;
+      const end = toks[j]!.end;
+      out.push({ type: 'phone', start, end, text: text.slice(start, end), value: digits, confidence: 0.6 });
+    }
+    i = j;
   }
   return out.sort((a, b) => a.start - b.start);
 }
