@@ -48,11 +48,13 @@ export async function discoverSource(fetcher: Fetcher, source: SourceConfig & { 
     const files = await listSourceFiles(source.url);
     return { ...base, finalUrl: source.url, notModified: false, etag: null, lastModified: null, kind: 'folder', title: null, items: files.map(single), fetchedAt: new Date().toISOString() };
   }
-  if (!FEED_KINDS.has(source.kind)) {
+  // A notice board is often a listing page: a notice/article source with item selectors is read as one.
+  const listing = source.kind === 'listing' || Boolean(source.selectors?.items || source.selectors?.link);
+  if (!FEED_KINDS.has(source.kind) && !listing) {
     return { ...base, finalUrl: source.url, notModified: false, etag: null, lastModified: null, kind: 'single', title: null, items: [single(source.url)], fetchedAt: new Date().toISOString() };
   }
   const res = await fetcher.fetch(source.url, {
-    accept: source.kind === 'listing' ? 'html' : 'feed',
+    accept: listing ? 'html' : 'feed',
     ...(options.etag ? { etag: options.etag } : {}),
     ...(options.lastModified ? { lastModified: options.lastModified } : {}),
     ...(options.signal ? { signal: options.signal } : {}),

@@ -49,6 +49,8 @@ beforeAll(async () => {
   - { id: index, url: "${server.base}/index.xml", kind: sitemap }
   - { id: listing, url: "${server.base}/listing", kind: listing, selectors: { items: li.story, link: h2 a } }
   - { id: gone, url: "${server.base}/gone.xml", kind: atom }
+  - { id: notice-board, url: "${server.base}/listing", kind: notice, notices: true, selectors: { items: li.story, link: h2 a } }
+  - { id: one-notice, url: "${server.base}/notice/7", kind: notice, notices: true }
 `,
   );
 });
@@ -100,6 +102,14 @@ describe('checkSource', () => {
 });
 
 describe('discoverSource', () => {
+  it('reads a notice source with item selectors as a listing, and a bare notice URL as its own item', async () => {
+    const board = await discoverSource(fetcher, await source('notice-board'));
+    expect(board.kind).toBe('listing');
+    expect(board.items).toHaveLength(2);
+    const one = await discoverSource(fetcher, await source('one-notice'));
+    expect(one).toMatchObject({ kind: 'single', items: [{ url: `${server.base}/notice/7` }] });
+  });
+
   it('passes the validators and reports 304 as not modified', async () => {
     const src = await source('web-rss');
     const first = await discoverSource(fetcher, src);
