@@ -31,7 +31,10 @@ export function toFetchError(err: unknown, href: string, timedOut: boolean): Ras
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'ENODATA') {
     return new RetryableError('dns_failed', `fetch: GET ${href} failed, host did not resolve (${code})`, { subject: href, cause: err });
   }
-  if (code === 'UND_ERR_INVALID_ARG' || code === 'ERR_INVALID_URL' || code === 'ERR_TLS_CERT_ALTNAME_INVALID' || code.startsWith('CERT_') || code.includes('SELF_SIGNED')) {
+  if (code.includes('CERT') || code.includes('SELF_SIGNED') || code.startsWith('UNABLE_TO_') || code.startsWith('ERR_TLS_') || code.startsWith('ERR_SSL_')) {
+    return new NonRetryableError('tls_invalid', `fetch: GET ${href} failed TLS verification (${detail})`, { subject: href, cause: err });
+  }
+  if (code === 'UND_ERR_INVALID_ARG' || code === 'ERR_INVALID_URL') {
     return new NonRetryableError('request_invalid', `fetch: GET ${href} failed (${detail}: ${e?.message ?? ''})`, { subject: href, cause: err });
   }
   return new RetryableError('network', `fetch: GET ${href} failed (${detail})`, { subject: href, cause: err });

@@ -43,7 +43,7 @@ export function toRequestUrl(input: string, config: Pick<Config, 'allowFileUrls'
 export function createFetcher(config: Config, deps: FetcherDeps = {}): Fetcher {
   const log = deps.log ?? silentLogger;
   const limiter: HostLimiter = deps.limiter ?? new MemoryHostLimiter();
-  const agent = createGuardedAgent(config, deps.resolve);
+  const agent = createGuardedAgent(config, deps.resolve, deps.ca);
   const maxHostWaitMs = deps.maxHostWaitMs ?? 60_000;
   const maxRatio = deps.maxCompressionRatio ?? 200;
 

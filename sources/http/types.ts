@@ -59,6 +59,8 @@ export interface FetcherDeps {
   resolve?: LookupFn;
   /** Longest wait for a host slot before RateLimitedError(`host_busy`). Default 60 s. */
   maxHostWaitMs?: number;
+  /** Extra trusted CA certificates (PEM), for a deployment's internal CA or tests; the system roots stay trusted. */
+  ca?: string | Buffer;
   /** Decompressed/compressed ratio above which a body counts as a decompression bomb (after 1 MiB). Default 200. */
   maxCompressionRatio?: number;
 }
