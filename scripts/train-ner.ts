@@ -2,13 +2,16 @@
  * Trains the Spanish or Portuguese NER model (averaged structured perceptron, see
  * extractors/entities/train.ts) and writes models/ner-<lang>.json.gz.
  *
- *   npx tsx scripts/train-ner.ts --lang es [--train FILE,...] [--dev FILE] [--holdout N] [--epochs 8]
- *                                [--seed 1] [--bits 20] [--min-weight 0.5] [--out models/ner-es.json.gz]
+ *   npx tsx scripts/train-ner.ts --lang es [--train FILE,...] [--dev FILE] [--holdout N] [--epochs 10|6]
+ *                                [--seed 1] [--bits 18] [--min-weight 0]
+ *                                [--window 1,1,3] [--repeat-last K] [--out models/ner-es.json.gz]
  *
  * --train      CoNLL files (token first column, tag last; IOB1/IOB2 or bare IO tags such as HAREM's
  *              PESSOA/LOCAL/ORGANIZACAO, which are mapped to PER/LOC/ORG; other types become O)
  * --dev        a file scored after every second epoch (never trained on)
  * --holdout N  skip the first N sentences of the LAST --train file and use them as dev instead
+ * --window L,R,G  candidate windows: L tokens left and R right of each capitalised token, merged
+ *              across gaps of up to G tokens (default 0,0,2); the rest is tagged O without scoring
  * --repeat-last K  use the LAST --train file K times (weights the in-domain corpus; pt default 3)
  * Defaults: es trains on ../shared/data/ner-es-conll2002/esp.train with esp.testa as dev;
  *           pt trains on paramopama + firstHAREM minus its first 1,000 sentences (the dev part).
@@ -140,11 +143,12 @@ function main(): void {
       dev: { type: 'string' },
       holdout: { type: 'string' },
       'repeat-last': { type: 'string' },
-      epochs: { type: 'string', default: '8' },
+      epochs: { type: 'string' },
       seed: { type: 'string', default: '1' },
-      bits: { type: 'string', default: '20' },
+      bits: { type: 'string', default: '18' },
       'min-weight': { type: 'string', default: '0' },
       out: { type: 'string' },
+      window: { type: 'string', default: '0,0,2' },
     },
   });
   const lang = values.lang;
@@ -173,10 +177,11 @@ function main(): void {
   const model = trainNer(train, {
     lang,
     gazetteer,
-    epochs: Number(values.epochs),
+    epochs: Number(values.epochs ?? (lang === 'es' ? 10 : 6)),
     seed: Number(values.seed),
     bits: Number(values.bits),
     minWeight: Number(values['min-weight']),
+    segments: (([left, right, maxGap]) => ({ left: left!, right: right!, maxGap: maxGap! }))(values.window.split(',').map(Number)),
     dev,
     meta: { trainFiles: trainFiles.map((f) => f.replace(/^.*\/shared\/data\//, '')), holdout, repeatLast, trainedAt: new Date().toISOString().slice(0, 10) },
     onProgress: log,

@@ -20,6 +20,8 @@ export interface TokenInfo {
   readonly shapeHash: number;
   readonly affixHashes: readonly number[]; // suffixes 2..4, prefixes 2..3
   readonly flags: number;
+  /** Hash of the lower-cased form seeded with the shape (case-sensitive identity). */
+  readonly formHash: number;
 }
 
 const QUOTES = new Set(['"', '«', '»', '“', '”', "'", '‘', '’', '`']);
@@ -62,7 +64,8 @@ function computeInfo(w: string): TokenInfo {
   const affixHashes: number[] = [];
   for (let k = 2; k <= 4; k++) affixHashes.push(lower.length > k ? hashString(lower.slice(-k)) : 0);
   for (let k = 2; k <= 3; k++) affixHashes.push(lower.length > k ? hashString(lower.slice(0, k)) : 0);
-  return { lower, lowerHash: hashString(lower), shapeHash: hashString(shapeOf(w)), affixHashes, flags };
+  const shapeHash = hashString(shapeOf(w));
+  return { lower, lowerHash: hashString(lower), shapeHash, affixHashes, flags, formHash: hashString(lower, shapeHash) };
 }
 
 const cache = new Map<string, TokenInfo>();
@@ -78,7 +81,7 @@ export function tokenInfo(w: string): TokenInfo {
   return info;
 }
 
-const BOUNDARY: TokenInfo = { lower: '', lowerHash: 0x5bd1e995, shapeHash: 0x1b873593, affixHashes: [], flags: 0 };
+const BOUNDARY: TokenInfo = { lower: '', lowerHash: 0x5bd1e995, shapeHash: 0x1b873593, affixHashes: [], flags: 0, formHash: 0 };
 
 /** Template ids (part of the model format). */
 const T = {
@@ -95,7 +98,7 @@ const COMMON_BIT = 1 << (2 * GAZ_CATEGORIES.indexOf('common'));
 
 /** The per-sentence view that features read. */
 export interface SentenceView {
-  infos: TokenInfo[];
+  infos: readonly TokenInfo[];
   /** Per token inside a capitalised run (connectors allowed inside): run start and end (exclusive); -1 outside. */
   runStart: Int32Array;
   runEnd: Int32Array;
@@ -108,34 +111,43 @@ export interface SentenceView {
   gaz: Uint32Array;
 }
 
-/** Builds the view of a sentence; gazetteer bits are computed only around the `segments` ([start, end) pairs). */
 const SPORTS = new Set(SPORTS_WORDS);
+const SENTENCE_PUNCT = new Set(['.', '!', '?', '¿', '¡', ':', '…']);
 
 /** Topic bits of a document from its words: 1 = sports story (two or more sports words). */
 export function docTopicBits(words: Iterable<string>): number {
   let sports = 0;
-  for (const w of words) if (SPORTS.has(w.toLowerCase()) && ++sports >= 2) return 1;
+  for (const w of words) if (SPORTS.has(tokenInfo(w).lower) && ++sports >= 2) return 1;
   return 0;
 }
 
-export function viewSentence(
-  words: readonly string[],
-  gazetteer: Gazetteer,
-  segments: readonly number[],
-  docBits = 0,
-): SentenceView {
-  const infos = words.map(tokenInfo);
-  const n = words.length;
+/**
+ * Builds the view of a sentence from its token infos; gazetteer bits are computed only around the
+ * `segments` ([start, end) pairs).
+ */
+/** 1 for tokens that start a sentence: the first, those after . ! ? : and punctuation right after those. */
+export function initialFlags(infos: readonly TokenInfo[]): Uint8Array {
+  const n = infos.length;
   const initial = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const prev = infos[i - 1];
     initial[i] = i === 0 || (prev !== undefined && (prev.flags & F_PUNCT) !== 0 && initial[i - 1] === 1) ? 1 : 0;
-    if (i > 0 && prev !== undefined && /^[.!?¿¡:…]$/.test(prev.lower)) initial[i] = 1;
+    if (prev !== undefined && SENTENCE_PUNCT.has(prev.lower)) initial[i] = 1;
   }
+  return initial;
+}
+
+export function viewSentence(
+  infos: readonly TokenInfo[],
+  initial: Uint8Array,
+  gazetteer: Gazetteer,
+  segments: readonly number[],
+  docBits = 0,
+): SentenceView {
+  const n = infos.length;
   const gaz = new Uint32Array(n);
-  const lower = infos.map((x) => x.lower);
   for (let s = 0; s + 1 < segments.length; s += 2) {
-    gazetteer.mark(lower, Math.max(0, segments[s]! - 1), Math.min(n, segments[s + 1]! + 1), gaz);
+    gazetteer.mark(infos, Math.max(0, segments[s]! - 1), Math.min(n, segments[s + 1]! + 1), gaz);
   }
   const runStart = new Int32Array(n).fill(-1);
   const runEnd = new Int32Array(n).fill(-1);
@@ -206,7 +218,7 @@ export function tokenFeatures(v: SentenceView, i: number, out: Uint32Array, len:
   }
   out[len++] = mix(T.capContext, (p.flags & 3) * 16 + (c.flags & 3) * 4 + (nx.flags & 3));
   out[len++] = mix(T.lenCaps, Math.min(c.lower.length, 8) * 4 + (c.flags & 3));
-  out[len++] = mix(T.form, hashString(c.lower, c.shapeHash));
+  out[len++] = mix(T.form, c.formHash);
   out[len++] = mix(T.prevCap, mix(p.lowerHash, c.flags & 3));
   out[len++] = mix(T.nextCap, mix(nx.lowerHash, c.flags & 3));
   const p3 = infos[i - 3] ?? BOUNDARY;

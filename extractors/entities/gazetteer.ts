@@ -1,3 +1,4 @@
+import type { TokenInfo } from './features.js';
 import { hashString } from './hash.js';
 import { tokenize } from './tokenize.js';
 
@@ -19,9 +20,17 @@ export function entryKey(entry: string): string {
  */
 export class Gazetteer {
   readonly sets: ReadonlyArray<ReadonlySet<number>>;
+  /** Entry hash -> category bit mask (bit c for GAZ_CATEGORIES[c]), for one lookup per token run. */
+  private readonly bits = new Map<number, number>();
+  /** Categories that may span several tokens (places). */
+  private readonly multiMask: number;
 
   constructor(sets: ReadonlyArray<ReadonlySet<number>>) {
     this.sets = sets;
+    sets.forEach((set, c) => {
+      for (const h of set) this.bits.set(h, (this.bits.get(h) ?? 0) | (1 << c));
+    });
+    this.multiMask = 0b111;
   }
 
   static build(lists: Partial<Record<GazCategory, Iterable<string>>>): Gazetteer {
@@ -56,29 +65,43 @@ export class Gazetteer {
     );
   }
 
+  /** Category bit mask (bit c for GAZ_CATEGORIES[c]) of an entry hash; 0 when absent. */
+  bitsOf(hash: number): number {
+    return this.bits.get(hash) ?? 0;
+  }
+
   has(cat: GazCategory, entry: string): boolean {
     return this.sets[GAZ_CATEGORIES.indexOf(cat)]?.has(hashString(entryKey(entry))) ?? false;
   }
 
   /**
-   * Marks tokens `from..to-1` of `lower` (lower-cased words) with category bits: bit 2c when a
-   * match of category c starts at the token, bit 2c+1 when the token is inside a longer match.
+   * Marks tokens `from..to-1` with category bits: bit 2c when a match of category c starts at the
+   * token, bit 2c+1 when the token is inside a longer match. Only place categories span several
+   * tokens, and only from a capitalised token.
    */
-  mark(lower: readonly string[], from: number, to: number, out: Uint32Array): void {
-    const sets = this.sets;
-    const n = sets.length;
+  mark(infos: readonly TokenInfo[], from: number, to: number, out: Uint32Array): void {
+    const n = infos.length;
     for (let i = from; i < to; i++) {
-      let h = 0;
-      for (let len = 1; len <= GAZ_MAX_TOKENS && i + len <= lower.length; len++) {
-        const w = lower[i + len - 1] ?? '';
-        h = len === 1 ? hashString(w) : hashString(w, hashString(' ', h));
-        for (let c = 0; c < n; c++) {
-          if (len > 1 && c >= 3) break; // only places are multi-token
-          if (!sets[c]!.has(h)) continue;
-          out[i] = (out[i] ?? 0) | (1 << (2 * c));
-          for (let k = i + 1; k < i + len && k < to; k++) out[k] = (out[k] ?? 0) | (1 << (2 * c + 1));
-        }
+      const first = infos[i]!;
+      let h = first.lowerHash;
+      const b1 = this.bits.get(h);
+      if (b1 !== undefined) out[i] = out[i]! | spread(b1, 0);
+      if ((first.flags & 3) === 0) continue; // F_CAP | F_ALLCAPS
+      for (let len = 2; len <= GAZ_MAX_TOKENS && i + len <= n; len++) {
+        h = hashString(infos[i + len - 1]!.lower, hashString(' ', h));
+        const b = this.bits.get(h);
+        if (b === undefined || (b & this.multiMask) === 0) continue;
+        const m = b & this.multiMask;
+        out[i] = out[i]! | spread(m, 0);
+        for (let k = i + 1; k < i + len && k < n; k++) out[k] = out[k]! | spread(m, 1);
       }
     }
   }
+}
+
+/** Category mask -> per-token bits (2c + offset). */
+function spread(mask: number, offset: number): number {
+  let out = 0;
+  for (let c = 0; mask !== 0; c++, mask >>>= 1) if (mask & 1) out |= 1 << (2 * c + offset);
+  return out;
 }

@@ -1,6 +1,6 @@
 import type { Entity, EntityType } from '../../core/index.js';
 import { englishSpans, type RuleSpan } from './english.js';
-import { docTopicBits } from './features.js';
+import { docTopicBits, F_ALLCAPS, F_CAP, F_DIGIT, F_PUNCT, tokenInfo } from './features.js';
 import { loadModel, loadOrgMatcher, type ModelLang } from './loader.js';
 import { TAGS, type NerModel } from './model.js';
 import type { OrgMatcher } from './org-list.js';
@@ -24,6 +24,11 @@ export function modelLangFor(lang: string): ModelLang | 'en' {
   return 'es';
 }
 
+function isLowerWord(w: string): boolean {
+  const f = tokenInfo(w).flags;
+  return (f & (F_CAP | F_ALLCAPS | F_DIGIT | F_PUNCT)) === 0;
+}
+
 const paramsCache = new WeakMap<NerModel, DecodeParams>();
 
 function modelSpans(model: NerModel, tokens: Tokens): RuleSpan[] {
@@ -41,7 +46,12 @@ function modelSpans(model: NerModel, tokens: Tokens): RuleSpan[] {
     for (let i = 0; i <= tags.length; i++) {
       const t = i < tags.length ? TAGS[tags[i]!]! : 'O';
       if (t === 'O' || t.startsWith('B-') || t.slice(2) !== type) {
-        if (start >= 0) out.push({ start: from + start, end: from + i, type: TYPE_OF[type] ?? 'misc' });
+        if (start >= 0) {
+          // A name does not end in a lower-case word ("Fiscalía ... Nación capturó"): trim those.
+          let end = i;
+          while (end - 1 > start && isLowerWord(tokens.words[from + end - 1]!)) end--;
+          out.push({ start: from + start, end: from + end, type: TYPE_OF[type] ?? 'misc' });
+        }
         start = -1;
         if (t !== 'O') {
           start = i;

@@ -13,13 +13,18 @@ export const DEFAULT_SEGMENTS: SegmentOptions = { left: 1, right: 1, maxGap: 3 }
 /**
  * Candidate segments of a sentence as flat [start, end) pairs: windows around tokens that start with
  * an upper-case letter, merged when close. Names in these languages almost always hold such a token,
- * so decoding only these windows loses little recall and saves most of the work.
+ * so decoding only these windows loses little recall and saves most of the work. `skip` drops anchors
+ * (the tagger skips sentence-initial common words such as "El", "Según").
  */
-export function candidateSegments(infos: readonly TokenInfo[], opts: SegmentOptions = DEFAULT_SEGMENTS): number[] {
+export function candidateSegments(
+  infos: readonly TokenInfo[],
+  opts: SegmentOptions = DEFAULT_SEGMENTS,
+  skip?: (i: number) => boolean,
+): number[] {
   const out: number[] = [];
   const n = infos.length;
   for (let i = 0; i < n; i++) {
-    if ((infos[i]!.flags & (F_CAP | F_ALLCAPS)) === 0) continue;
+    if ((infos[i]!.flags & (F_CAP | F_ALLCAPS)) === 0 || skip?.(i)) continue;
     const s = Math.max(0, i - opts.left);
     const e = Math.min(n, i + 1 + opts.right);
     const last = out.length - 1;

@@ -1,5 +1,5 @@
 import { emissions, viterbi } from './decode.js';
-import { MAX_FEATURES_PER_TOKEN, tokenFeatures, tokenInfo, viewSentence } from './features.js';
+import { initialFlags, MAX_FEATURES_PER_TOKEN, tokenFeatures, tokenInfo, viewSentence } from './features.js';
 import type { Gazetteer } from './gazetteer.js';
 import { NT, type NerModel } from './model.js';
 import { candidateSegments, type SegmentOptions } from './segments.js';
@@ -12,6 +12,8 @@ export interface DecodeParams {
   transitions: ArrayLike<number>;
   gazetteer: Gazetteer;
   segments: SegmentOptions;
+  /** True when weights and transitions no longer change (a loaded model), so derived tables can be cached. */
+  frozen?: boolean;
 }
 
 /** One candidate segment of a sentence with its features. */
@@ -22,6 +24,7 @@ export interface SegmentFeatures {
   offs: Int32Array;
 }
 
+let emisBuf = new Float64Array(256 * NT);
 let featBuf = new Uint32Array(4096 * MAX_FEATURES_PER_TOKEN);
 
 /** Candidate segments of a sentence and the features of their tokens. */
@@ -32,9 +35,10 @@ export function sentenceFeatures(
   docBits = 0,
 ): SegmentFeatures[] {
   const infos = words.map(tokenInfo);
+  const initial = initialFlags(infos);
   const segs = candidateSegments(infos, segOpts);
   if (segs.length === 0) return [];
-  const view = viewSentence(words, gazetteer, segs, docBits);
+  const view = viewSentence(infos, initial, gazetteer, segs, docBits);
   const out: SegmentFeatures[] = [];
   for (let s = 0; s + 1 < segs.length; s += 2) {
     const start = segs[s]!;
@@ -56,9 +60,9 @@ export function sentenceFeatures(
 /** Decodes one segment into tag indices. */
 export function decodeSegment(p: DecodeParams, seg: SegmentFeatures, out: Uint8Array): void {
   const n = seg.end - seg.start;
-  const emis = new Float64Array(n * NT);
-  emissions(p.weights, p.scale, (1 << p.bits) - 1, seg.feats, seg.offs, n, emis);
-  viterbi(emis, n, p.transitions, out);
+  if (emisBuf.length < n * NT) emisBuf = new Float64Array(n * NT * 2);
+  emissions(p.weights, p.scale, (1 << p.bits) - 1, seg.feats, seg.offs, n, emisBuf);
+  viterbi(emisBuf, n, p.transitions, out, p.frozen === true);
 }
 
 /** Tag indices (see TAGS) for every token of a sentence; tokens outside candidate segments are O (0). */
@@ -80,5 +84,6 @@ export function modelParams(m: NerModel): DecodeParams {
     transitions: m.transitions,
     gazetteer: m.gazetteer,
     segments: m.segments,
+    frozen: true,
   };
 }

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import type { AnalysisDoc } from '../../../extractors/index.js';
+import { entitiesExtractor, modelLangFor, recognizeEntities } from '../../../extractors/entities/index.js';
+
+const pick = (text: string, lang: string) => recognizeEntities(text, lang).map((e) => `${e.type}:${e.text}`);
+
+function expectAligned(text: string, lang: string): void {
+  for (const e of recognizeEntities(text, lang)) {
+    expect(text.slice(e.start, e.end)).toBe(e.text);
+    expect(e.end).toBeGreaterThan(e.start);
+  }
+}
+
+describe('recognizeEntities', () => {
+  it('finds people, places and listed organizations in invented Spanish news', () => {
+    const text = 'La Fiscalía General de la Nación capturó en Medellín a Jorge Ramírez, señalado de explotar a mujeres venezolanas.';
+    const got = pick(text, 'es');
+    expect(got).toContain('organization:Fiscalía General de la Nación');
+    expect(got).toContain('location:Medellín');
+    expect(got).toContain('person:Jorge Ramírez');
+    expect(recognizeEntities(text, 'es').find((e) => e.type === 'organization')?.ref).toBe('co.fiscalia');
+  });
+
+  it('finds people, places and listed organizations in invented Portuguese news', () => {
+    const text = 'A Polícia Federal resgatou em Goiás sete trabalhadores, disse o delegado Marcos Oliveira ao Ministério Público Federal.';
+    const got = pick(text, 'pt');
+    expect(got).toContain('organization:Polícia Federal');
+    expect(got).toContain('organization:Ministério Público Federal');
+    expect(got).toContain('location:Goiás');
+    expect(got).toContain('person:Marcos Oliveira');
+  });
+
+  it('finds people, places and organizations in invented English news with the rules', () => {
+    const text = 'Police in Houston said Mr. Daniel Brooks was arrested.\nThe FBI and the Texas Rangers Association worked with officials from Honduras.';
+    const got = pick(text, 'en');
+    expect(got).toContain('person:Daniel Brooks');
+    expect(got).toContain('location:Houston');
+    expect(got).toContain('location:Honduras');
+    expect(got).toContain('organization:FBI');
+    expect(got).toContain('organization:Texas Rangers Association');
+    expect(got.some((g) => g.endsWith(':Police') || g.endsWith(':The'))).toBe(false);
+  });
+
+  it('returns spans that slice back to the entity text, including after astral characters', () => {
+    expectAligned('😀 El ministro Pedro Salas viajó a Ciudad de Guatemala 🙂 con la OIM.', 'es');
+    expectAligned('📌 O prefeito João Lima visitou Manaus.', 'pt');
+    expectAligned('🚨 Sen. Mary Walsh met the IOM in Geneva.', 'en');
+  });
+
+  it('serves other languages with the model of the closest one', () => {
+    expect(modelLangFor('pt-BR')).toBe('pt');
+    expect(modelLangFor('gl')).toBe('pt');
+    expect(modelLangFor('en-US')).toBe('en');
+    expect(modelLangFor('ca')).toBe('es');
+    expect(recognizeEntities('La policia de Barcelona va detenir Marc Puig.', 'ca').length).toBeGreaterThan(0);
+  });
+
+  it('finds nothing in lower-case text without names', () => {
+    expect(recognizeEntities('las autoridades dijeron que la investigación sigue abierta.', 'es')).toEqual([]);
+    expect(recognizeEntities('', 'pt')).toEqual([]);
+  });
+});
+
+describe('entitiesExtractor', () => {
+  it('appends entities for the document language and keeps earlier ones', () => {
+    const text = 'La Policía Nacional detuvo en Madrid a Ana Torres.';
+    const earlier = { type: 'date' as const, start: 0, end: 2, text: 'La' };
+    const doc = { text, language: 'es', entities: [earlier] } as unknown as AnalysisDoc;
+    entitiesExtractor.extract(doc, { lexicons: null, keepVictimNames: false });
+    expect(doc.entities[0]).toBe(earlier);
+    expect(doc.entities.slice(1).map((e) => `${e.type}:${e.text}`)).toEqual(pick(text, 'es'));
+    expect(entitiesExtractor.name).toBe('entities');
+  });
+});

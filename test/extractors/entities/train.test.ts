@@ -1,0 +1,73 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import {
+  deserializeModel,
+  Gazetteer,
+  loadModel,
+  modelParams,
+  parseModel,
+  serializeModel,
+  tagSentence,
+  TAGS,
+  trainNer,
+  type TaggedSentence,
+} from '../../../extractors/entities/index.js';
+
+/** A tiny invented corpus in CoNLL form (token, tag). */
+const CORPUS: Array<Array<[string, string]>> = [
+  [['La', 'O'], ['Fundación', 'B-ORG'], ['Lirio', 'I-ORG'], ['ayudó', 'O'], ['a', 'O'], ['Tomás', 'B-PER'], ['Quiroga', 'I-PER'], ['en', 'O'], ['Pasto', 'B-LOC'], ['.', 'O']],
+  [['Tomás', 'B-PER'], ['Quiroga', 'I-PER'], ['viajó', 'O'], ['a', 'O'], ['Ibagué', 'B-LOC'], ['con', 'O'], ['la', 'O'], ['Fundación', 'B-ORG'], ['Lirio', 'I-ORG'], ['.', 'O']],
+  [['En', 'O'], ['Pasto', 'B-LOC'], ['vive', 'O'], ['Elena', 'B-PER'], ['Varela', 'I-PER'], ['.', 'O']],
+  [['La', 'O'], ['Copa', 'B-MISC'], ['Andina', 'I-MISC'], ['empieza', 'O'], ['en', 'O'], ['Ibagué', 'B-LOC'], ['.', 'O']],
+];
+const conll = CORPUS.map((s) => s.map(([w, t]) => `${w} ${t}`).join('\n')).join('\n\n') + '\n';
+const sentences: TaggedSentence[] = CORPUS.map((s) => ({ words: s.map(([w]) => w), tags: s.map(([, t]) => t) }));
+
+describe('NER training', () => {
+  it('learns to tag its training sentences (in process)', () => {
+    const gazetteer = Gazetteer.build({ city: ['Pasto'], firstname: ['Elena'] });
+    const model = trainNer(sentences, { lang: 'es', gazetteer, epochs: 10, bits: 14, seed: 3 });
+    const p = modelParams(model);
+    for (const s of sentences) expect(Array.from(tagSentence(p, s.words), (t) => TAGS[t])).toEqual(s.tags);
+    const again = deserializeModel(JSON.parse(JSON.stringify(serializeModel(model))));
+    expect(again.weights).toEqual(model.weights);
+    again.transitions.forEach((x, i) => expect(x).toBeCloseTo(model.transitions[i]!, 3));
+  });
+
+  it('is deterministic for a seed', () => {
+    const gazetteer = Gazetteer.build({});
+    const a = trainNer(sentences, { lang: 'es', gazetteer, epochs: 3, bits: 12, seed: 7 });
+    const b = trainNer(sentences, { lang: 'es', gazetteer, epochs: 3, bits: 12, seed: 7 });
+    expect(a.weights).toEqual(b.weights);
+  });
+
+  it('runs scripts/train-ner.ts on a CoNLL file and writes a model that tags the training text', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rastro-ner-'));
+    const data = join(dir, 'tiny.conll');
+    const out = join(dir, 'tiny.json.gz');
+    writeFileSync(data, conll);
+    await promisify(execFile)('npx', ['tsx', 'scripts/train-ner.ts', '--lang', 'es', '--train', data, '--epochs', '10', '--bits', '14', '--out', out], {
+      cwd: join(import.meta.dirname, '../../..'),
+    });
+    const model = parseModel(readFileSync(out));
+    expect(model.lang).toBe('es');
+    const p = modelParams(model);
+    for (const s of sentences) expect(Array.from(tagSentence(p, s.words), (t) => TAGS[t])).toEqual(s.tags);
+  }, 120_000);
+});
+
+describe('bundled models', () => {
+  it('load for es and pt with their training metadata', () => {
+    for (const lang of ['es', 'pt'] as const) {
+      const m = loadModel(lang);
+      expect(m.lang).toBe(lang);
+      expect(m.weights.length).toBe((1 << m.bits) * TAGS.length);
+      expect(m.weights.some((w) => w !== 0)).toBe(true);
+      expect(m.meta.trainSentences).toBeGreaterThan(1000);
+    }
+  });
+});
