@@ -37,14 +37,16 @@ function ymd(y: number, m: number, d: number): string | null {
   return validYmd(y, m, d) ? `${y}-${pad(m)}-${pad(d)}` : null;
 }
 
-const ISO_RE =
-  /^(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?/i;
+const TIME_PART = String.raw`(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?`;
+/** ISO 8601 with hyphens (one-digit month/day tolerated: "2022-05-6T12:00:00Z") or the compact form. */
+const ISO_RE = new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])${TIME_PART}`, 'i');
+const COMPACT_RE = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2}):?(\d{2})(?::?(\d{2}))?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 
 /** Parses a machine-readable date (ISO 8601 variants, RFC 2822, epoch seconds/ms). */
 export function parseMachineDate(raw: string): string | null {
   const s = raw.trim();
   if (s === '') return null;
-  const iso = ISO_RE.exec(s);
+  const iso = ISO_RE.exec(s) ?? COMPACT_RE.exec(s);
   if (iso) {
     const [, y, mo, d, h, mi, se, tz] = iso;
     const day = ymd(Number(y), Number(mo), Number(d));
@@ -59,7 +61,7 @@ export function parseMachineDate(raw: string): string | null {
         zone = `${digits.slice(0, 3)}:${digits.length > 3 ? digits.slice(3, 5) : '00'}`;
       }
     }
-    return `${day}T${h}:${mi}:${se ?? '00'}${zone}`;
+    return `${day}T${pad(Number(h))}:${mi}:${se ?? '00'}${zone}`;
   }
   if (/^\d{10}(\d{3})?$/.test(s)) {
     const ms = s.length === 10 ? Number(s) * 1000 : Number(s);

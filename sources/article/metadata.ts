@@ -66,7 +66,7 @@ function findPublishedRaw($: CheerioAPI, pm: PageMeta, url: string | undefined, 
   }
   for (const c of candidates) {
     const d = c ? parseMachineDate(c) : null;
-    if (d) return d;
+    if (d) return preferLocalForm(d, $);
   }
   const timeEls = $('[itemprop="datePublished"], time[pubdate], time[datetime], [class*="publish"] time, abbr.published');
   for (let i = 0; i < timeEls.length && i < 10; i++) {
@@ -91,6 +91,25 @@ function findPublishedRaw($: CheerioAPI, pm: PageMeta, url: string | undefined, 
   return modified ? parseMachineDate(modified) : null;
 }
 
+/**
+ * A UTC timestamp is replaced by the page's own local rendering of the same instant when a `<time>` or
+ * meta value gives one ("2022-05-04T03:37:37Z" → "2022-05-03T23:37:37-04:00"), so the day is the publisher's.
+ */
+function preferLocalForm(d: string, $: CheerioAPI): string {
+  if (!/T\d{2}:\d{2}:\d{2}(?:Z|\+00:00)$/.test(d)) return d;
+  const instant = Date.parse(d);
+  const values = $('time[datetime], meta[content]')
+    .toArray()
+    .slice(0, 200)
+    .map((el) => (el as { attribs: Record<string, string> }).attribs['datetime'] ?? (el as { attribs: Record<string, string> }).attribs['content'] ?? '');
+  for (const v of values) {
+    if (!/^\d{4}-\d{2}-\d{2}T/.test(v)) continue;
+    const local = parseMachineDate(v);
+    if (local && /[+-]\d{2}:\d{2}$/.test(local) && !local.endsWith('+00:00') && Math.abs(Date.parse(local) - instant) < 60_000) return local;
+  }
+  return d;
+}
+
 /** Strips a trailing or leading " | Site name" from a <title>. */
 function stripSiteName(title: string, siteName: string | null): string {
   const parts = title.split(/\s+[|–—·•»:-]\s+/);
@@ -113,13 +132,23 @@ export function findTitle($: CheerioAPI, pm: PageMeta): string | null {
     .slice(0, 5)
     .map((el) => collapse($(el).text()))
     .filter((t) => t.length > 3);
-  const ref = (og ?? ld ?? docTitle).toLowerCase();
-  const h1 = h1s.find((t) => ref !== '' && (ref.includes(t.toLowerCase()) || t.toLowerCase().includes(ref)));
+  const site = pm.meta.get('og:site_name') ?? null;
+  // The visible headline wins when it agrees with any declared title (og:title is often an SEO variant).
+  const refs = [og, ld, docTitle].filter((r): r is string => !!r).map((r) => collapse(r).toLowerCase());
+  const h1 = h1s.find((t) => {
+    const h = t.toLowerCase();
+    return refs.some((ref) => ref.includes(h) || h.includes(ref));
+  });
   if (h1) return h1;
   const best = og ?? ld;
-  if (best) return stripSiteName(collapse(best), pm.meta.get('og:site_name') ?? null);
+  const stripped = docTitle ? stripSiteName(docTitle, site) : '';
+  if (best) {
+    const b = stripSiteName(collapse(best), site);
+    // A title cut short by a stray quote in the attribute: the <title> has the rest.
+    return stripped.length > b.length && stripped.startsWith(b) ? stripped : b;
+  }
   if (h1s[0]) return h1s[0];
-  return docTitle ? stripSiteName(docTitle, pm.meta.get('og:site_name') ?? null) : null;
+  return stripped || null;
 }
 
 export function findAuthor($: CheerioAPI, pm: PageMeta): string | null {
