@@ -35,6 +35,14 @@ export function toRequestUrl(input: string, config: Pick<Config, 'allowFileUrls'
   return url;
 }
 
+function redirectTarget(location: string, from: URL): URL | null {
+  try {
+    return new URL(location, from);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The polite, hardened fetcher: SSRF guard at connect time, robots.txt, per-host delay and concurrency,
  * conditional GET, manual redirects (each hop re-checked), timeouts, body and decompression caps,
@@ -94,8 +102,10 @@ export function createFetcher(config: Config, deps: FetcherDeps = {}): Fetcher {
         null,
       );
       if (res.kind === 'response') return { status: res.status, body: decodeBody(res.body, res.headers['content-type']).text };
-      if (hops >= 5) return { status: 404, body: '' }; // RFC 9309: too many redirects means no robots.txt
-      current = new URL(res.location, current);
+      // RFC 9309: a robots.txt that cannot be reached through 5 redirects counts as absent.
+      const next = redirectTarget(res.location, current);
+      if (hops >= 5 || !next || (next.protocol !== 'http:' && next.protocol !== 'https:')) return { status: 404, body: '' };
+      current = next;
     }
   }
 
@@ -119,7 +129,8 @@ export function createFetcher(config: Config, deps: FetcherDeps = {}): Fetcher {
         verdict?.crawlDelayMs ?? null,
       );
       if (res.kind === 'redirect') {
-        const next = new URL(res.location, current);
+        const next = redirectTarget(res.location, current);
+        if (!next) throw new NonRetryableError('bad_redirect', `fetch: GET ${current.href} redirects to an invalid URL "${res.location}"`, { subject: start.href });
         if (next.protocol !== 'http:' && next.protocol !== 'https:') {
           throw new NonRetryableError('bad_redirect', `fetch: GET ${current.href} redirects to ${next.protocol} URL ${next.href}, refused`, { subject: start.href });
         }

@@ -126,6 +126,12 @@ describe('createFetcher: redirects', () => {
     expect(err.code).toBe('too_many_redirects');
   });
 
+  it('refuses a redirect to an unparseable Location', async () => {
+    server.route('/to-nowhere', (_req, res) => send(res, 302, null, '', { location: 'http://[bad' }));
+    const err = await failure(make().fetch(`${server.base}/to-nowhere`));
+    expect(err.code).toBe('bad_redirect');
+  });
+
   it('refuses a redirect from http to a file:// URL', async () => {
     server.route('/to-file', (_req, res) => send(res, 301, null, '', { location: 'file:///etc/passwd' }));
     const err = await failure(make().fetch(`${server.base}/to-file`));
