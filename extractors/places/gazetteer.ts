@@ -111,6 +111,12 @@ export function indexGazetteer(data: GazetteerData): Gazetteer {
     const alt = c.alt[i];
     if (alt) for (const a of alt.split('|')) add(g, nameKey(a), idx, true);
   }
+  // Most populous referent first (countries and divisions ahead of towns of the same size).
+  const weight = (code: number): number => {
+    const e = g.entries[code >= 0 ? code : -code - 1]!;
+    return e.pop * (e.kind === 'city' ? 1 : 10) * (code >= 0 ? 1 : 0.5);
+  };
+  for (const list of g.byKey.values()) if (list.length > 1) list.sort((a, b) => weight(b) - weight(a));
   return g;
 }
 

@@ -145,7 +145,11 @@ function km(aLat: number, aLon: number, bLat: number, bLon: number): number {
 function nearest(e: GazEntry, j: Judged, ctx: Ctx): number {
   let near = Infinity;
   if (e.kind === 'country' || e.lat === null || e.lon === null) return near;
-  for (const p of ctx.points) if (p.key !== j.m.key) near = Math.min(near, km(e.lat, e.lon, p.lat, p.lon));
+  for (const p of ctx.points) {
+    // 3° of latitude is > 300 km: no need for the distance.
+    if (p.key === j.m.key || Math.abs(p.lat - e.lat) > 3) continue;
+    near = Math.min(near, km(e.lat, e.lon, p.lat, p.lon));
+  }
   return near;
 }
 
@@ -193,7 +197,14 @@ function choose(gaz: Gazetteer, j: Judged, ctx: Ctx): Choice | null {
   let bestAlt = false;
   let bestS = -Infinity;
   let second = -Infinity;
+  // Candidates come most populous first; past the first 40 only those in the document's frame can win.
+  let k = 0;
   for (const id of j.m.ids) {
+    k += 1;
+    if (k > 40) {
+      const e = gaz.entries[id];
+      if (!e || !(ctx.votes.has(e.cc) || ctx.admin1s.has(e.a1) || j.qualifierA1 === e.a1)) continue;
+    }
     const e = gaz.entries[id];
     if (!e) continue;
     const s = score(e, j, ctx, j.m.alt.has(id));

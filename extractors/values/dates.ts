@@ -1,4 +1,5 @@
 import type { Entity } from '../../core/index.js';
+import { wordTokens } from '../places/index.js';
 import { fold } from './numbers.js';
 
 const MONTHS: Record<string, number> = {
@@ -55,14 +56,22 @@ export function extractDates(text: string, lang: string, publishedAt?: string | 
   const out: Entity[] = [];
   const refMs = publishedAt ? Date.parse(publishedAt) : NaN;
   const ref = Number.isFinite(refMs) ? new Date(refMs) : null;
+  // Month and weekday regexes are costly over a whole page: run them only when such a word is there.
+  let hasMonth = false;
+  let hasWeekday = false;
+  for (const t of wordTokens(text)) {
+    if (!hasMonth && Object.hasOwn(MONTHS, t.norm)) hasMonth = true;
+    else if (!hasWeekday && (Object.hasOwn(WEEKDAYS, t.norm) || Object.hasOwn(WEEKDAYS, t.norm.replace(" ", "-")))) hasWeekday = true;
+    if (hasMonth && hasWeekday) break;
+  }
   for (const m of text.matchAll(RE_ISO)) push(out, text, m.index, m.index + m[0].length, iso(+m[1]!, +m[2]!, +m[3]!), 0.95);
-  for (const m of text.matchAll(RE_DMY_WORDS)) {
+  for (const m of hasMonth ? text.matchAll(RE_DMY_WORDS) : []) {
     const mon = MONTHS[fold(m[2]!)] ?? 0;
     const d = +m[1]!;
     const y = m[3] ? +m[3] : inferYear(mon, d, ref);
     push(out, text, m.index, m.index + m[0].length, y ? iso(y, mon, d) : null, 0.9);
   }
-  for (const re of [RE_DMY_EN, RE_MDY_EN]) {
+  for (const re of hasMonth ? [RE_DMY_EN, RE_MDY_EN] : []) {
     for (const m of text.matchAll(re)) {
       const dayFirst = re === RE_DMY_EN;
       const mon = MONTHS[fold(dayFirst ? m[2]! : m[1]!)] ?? 0;
@@ -85,7 +94,7 @@ export function extractDates(text: string, lang: string, publishedAt?: string | 
     const days = w === 'hoy' || w === 'hoje' || w === 'today' ? 0 : w === 'ayer' || w === 'ontem' || w === 'yesterday' ? -1 : -2;
     push(out, text, m.index, m.index + m[0].length, shift(ref, days), 0.8);
   }
-  for (const m of text.matchAll(RE_WEEKDAY)) {
+  for (const m of hasWeekday ? text.matchAll(RE_WEEKDAY) : []) {
     const wd = WEEKDAYS[fold(m[3]!)];
     if (wd === undefined) continue;
     const current = ref.getUTCDay();

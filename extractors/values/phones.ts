@@ -4,6 +4,7 @@ import { DIGIT_WORDS } from './numbers.js';
 
 /** Digit groups, allowing look-alike letters used to dodge filters ("3l0 555 12 34", "3OO ..."). */
 const RE_DIGITS = /(?<![\w$€£])(\+\s?)?\(?[\dlIoO]{1,4}\)?(?:[\s.\-]{0,2}\(?[\dlIoO]{2,5}\)?){1,5}(?![\w%])/g;
+const PHONE_WINDOW = /[+(]?\d[\dlIoO\s().\-]{6,}/g;
 const CUE = /(?:tel[eé]fono|telefone|tel\.?|cel(?:ular)?|m[oó]vil|whats\s?app|wpp|whats|llam[ae]|ligue|ligar|contacto|contato|call|text|phone|n[uú]mero|l[ií]nea|linha)\W{0,12}$/i;
 
 function normaliseDigits(s: string): { digits: string; fakes: number } {
@@ -25,7 +26,10 @@ function normaliseDigits(s: string): { digits: string; fakes: number } {
 /** Phone numbers, including look-alike letters and spelled-out digits; value = the digits ("+" kept). */
 export function extractPhones(text: string, taken: ReadonlyArray<{ start: number; end: number }> = []): Entity[] {
   const out: Entity[] = [];
-  for (const m of text.matchAll(RE_DIGITS)) {
+  // Only stretches with a digit and at least seven digit-like characters can hold a number.
+  const windows = text.matchAll(PHONE_WINDOW);
+  for (const w of windows) for (const m0 of w[0].matchAll(RE_DIGITS)) {
+    const m = { index: m0.index + w.index, 0: m0[0] };
     const raw = m[0].trim();
     const start = m.index + m[0].indexOf(raw);
     const end = start + raw.length;
