@@ -44,6 +44,13 @@ export function makeSkipper(stats: Map<AnyNode, NodeStats>, title: string | null
   };
 }
 
+const NAME_WORD = String.raw`[A-ZÁÉÍÓÚÑÂÊÔÃÕÇ][\p{L}'’.-]*`;
+/** "By Jane Doe and John Roe", "Por María Pérez", "Redacción", "(Reporting by ...)": credits, not text. */
+const BYLINE = new RegExp(
+  String.raw`^(?:(?:By|BY|Por|POR|Por:|Reportaje de|Texto de|Words by)\s+${NAME_WORD}(?:[\s,]+(?:and|y|e|&)?\s*${NAME_WORD}){0,8}\.?$|\(?(?:[Rr]eporting|[Aa]dditional reporting|[Ee]diting|[Ww]riting) by\b|[Ee]nlarge [Ii]mage$|[Aa]mpliar (?:imagen|foto|imagem)$)`,
+  'u',
+);
+
 /**
  * Paragraph-level clean-up of the serialised body: drops furniture lines, and cuts a paywall or
  * subscription tail (a promotional paragraph in the second half and everything after it).
@@ -54,6 +61,7 @@ export function filterParagraphs(text: string): string {
   for (let i = 0; i < paras.length; i++) {
     const p = paras[i]!;
     if (p.length < 80 && BOILERPLATE_LINE.test(p)) continue;
+    if (p.length < 100 && BYLINE.test(p)) continue;
     // A dateline or "Publicado em 12 de março de 2024, às 10h15": metadata, not text.
     if (p.length < 90 && !/[.!?…"”]$/.test(p) && parseTextDate(p) !== null && p.split(/\s+/).length <= 12) continue;
     if (p.length < 300 && PROMO_LINE.test(p)) {
