@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -286,6 +287,23 @@ describe('createFetcher: broken responses only raise our error classes', () => {
     const err = await failure(pending);
     expect(err).toBeInstanceOf(RetryableError);
     expect(err.code).toBe('aborted');
+  });
+
+  it('gives a retryable error for a server that answers with bytes that are not HTTP', async () => {
+    const sockets = new Set<import('node:net').Socket>();
+    const raw = createNetServer((socket) => {
+      sockets.add(socket);
+      socket.end('\u0000\u0001garbage, not HTTP at all\r\n\r\n');
+    });
+    await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
+    try {
+      const err = await failure(make().fetch(`http://127.0.0.1:${(raw.address() as AddressInfo).port}/`));
+      expect(err).toBeInstanceOf(RetryableError);
+      expect(err.message).toContain('fetch: GET http://127.0.0.1:');
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => raw.close(resolve));
+    }
   });
 
   it('refuses an unparseable URL instead of reading it as a path', async () => {
