@@ -46,6 +46,7 @@ mark.negated { text-decoration:line-through; opacity:.75; border-bottom-style:da
 dl.facts { display:grid; grid-template-columns:max-content 1fr; gap:.2rem .8rem; margin:0; } dl.facts dt { color:var(--muted); }
 form.review { display:grid; gap:.5rem; padding:.8rem; border:1px solid var(--line); border-radius:6px; background:#f6f8fa; }
 form.review .buttons { display:flex; flex-wrap:wrap; gap:.5rem; }
+td.date { white-space:nowrap; }
 ul.plain { margin:.2rem 0; padding-left:1.1rem; } .url { word-break:break-all; }
 `;
 

@@ -25,6 +25,10 @@ export function cleanBack(raw: string | null | undefined): string {
 export function addPageRoutes(router: Router, ctx: WebContext): void {
   router.get('/assets/app.css', ({ res }) => sendText(res, 200, 'text/css; charset=utf-8', APP_CSS));
   router.get('/assets/app.js', ({ res }) => sendText(res, 200, 'text/javascript; charset=utf-8', APP_JS));
+  router.get('/favicon.ico', ({ res }) => {
+    res.writeHead(204, { 'cache-control': 'max-age=86400' });
+    res.end();
+  });
 
   router.get('/', async ({ res, url }) => {
     const q = parseLeadQuery(url.searchParams);

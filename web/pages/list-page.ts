@@ -63,7 +63,7 @@ function row(lead: Lead, back: string): SafeHtml {
 <td>${lead.types.map((t) => html`<span class="pill">${t.replace(/_/g, ' ')}</span>`)}</td>
 <td>${countries.map((c, i) => (i === 0 && lead.eventCountry ? html`<strong title="${STRINGS.lead.eventCountry}">${c}</strong> ` : html`${c} `))}</td>
 <td>${victims.join(' · ')}</td>
-<td>${formatDate(lead.publishedAt ?? lead.fetchedAt)}</td>
+<td class="date">${formatDate(lead.publishedAt ?? lead.fetchedAt)}</td>
 <td>${lead.language}</td>
 <td>${lead.urls.length}</td>
 </tr>`;
