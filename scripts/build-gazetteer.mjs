@@ -21,11 +21,11 @@ const COUNTRY_EXTRAS = {
   US: ['EE.UU.', 'EE. UU.', 'EEUU', 'EUA', 'E.U.A.', 'Estados Unidos de América', 'United States'],
   GB: ['Reino Unido', 'UK', 'U.K.', 'Britain', 'Great Britain', 'Gran Bretaña', 'Grã-Bretanha', 'England', 'Inglaterra', 'Scotland', 'Escocia', 'Escócia', 'Wales', 'Gales'],
   BR: ['Brazil', 'Brasil'], PE: ['Perú', 'Peru'], MX: ['México', 'Mexico'], DO: ['República Dominicana', 'Dominican Republic', 'Dominicana'],
-  NL: ['Holanda', 'Holland', 'Países Bajos'], KR: ['Corea del Sur', 'Coreia do Sul', 'South Korea'], KP: ['Corea del Norte', 'Coreia do Norte', 'North Korea'],
+  NL: ['Holanda', 'Holland', 'Países Bajos'], KR: ['Corea del Sur', 'Coreia do Sul', 'South Korea'],
   BO: ['Bolivia'], VE: ['Venezuela'], CD: ['RDC', 'República Democrática del Congo', 'DR Congo'], AE: ['Emiratos Árabes', 'Emirados Árabes', 'UAE'],
   RU: ['Rusia', 'Rússia', 'Russia'], CZ: ['República Checa', 'Czech Republic', 'Chequia'], CI: ['Costa de Marfil', 'Costa do Marfim', 'Ivory Coast'],
   TT: ['Trinidad y Tobago', 'Trinidad e Tobago', 'Trinidad and Tobago', 'Trinidad'], VN: ['Vietnam', 'Vietnã'], TW: ['Taiwán', 'Taiwan'],
-  MM: ['Birmania', 'Burma'], SY: ['Siria', 'Síria', 'Syria'], IR: ['Irán', 'Irã', 'Iran'], LA: ['Laos'], GF: ['Guayana Francesa', 'Guiana Francesa'],
+  MM: ['Birmania', 'Burma'], VA: ['Vatican', 'Vatican City', 'Holy See', 'Vaticano', 'Santa Sede'], KP: ['Corea del Norte', 'Coreia do Norte', 'North Korea', 'DPRK'], SY: ['Siria', 'Síria', 'Syria'], IR: ['Irán', 'Irã', 'Iran'], LA: ['Laos'], GF: ['Guayana Francesa', 'Guiana Francesa'],
 };
 
 // Press abbreviations of US states (AP style) and other division variants. Admin-1 code -> extra names.
@@ -68,6 +68,12 @@ const REGIONS = [
   ['Central America', 12.8, -85.5, 'Centroamérica', 'América Central'], ['Latin America', -5, -65, 'América Latina', 'Latinoamérica'],
   ['Caribbean', 15, -72, 'Caribe', 'Caribbean Sea'], ['Oceania', -18.31, 138.52], ['Middle East', 29, 42, 'Oriente Medio', 'Medio Oriente', 'Oriente Médio'],
   ['Antarctica', -78.16, 16.41, 'Antártida', 'Antártica'],
+  ['Atlantic Ocean', 10, -30, 'Atlantic', 'Océano Atlántico', 'Oceano Atlântico', 'Atlántico', 'Atlântico'],
+  ['Pacific Ocean', 0, -160, 'Pacific', 'Océano Pacífico', 'Oceano Pacífico', 'Pacífico'],
+  ['Indian Ocean', -20, 80, 'Océano Índico', 'Oceano Índico'], ['Mediterranean Sea', 35, 18, 'Mediterranean', 'Mediterráneo', 'Mediterrâneo'],
+  ['Gulf of Mexico', 25, -90, 'Golfo de México'], ['Amazon', -3.5, -62, 'Amazonía', 'Amazônia', 'Amazonia'],
+  ['European Union', 50, 10, 'EU', 'Unión Europea', 'União Europeia', 'UE'], ['Korean Peninsula', 37.5, 127.5, 'Península de Corea'],
+  ['Sahara', 23, 13, 'Sahel'], ['Balkans', 42, 21, 'Balcanes', 'Bálcãs'], ['Scandinavia', 63, 15, 'Escandinavia'],
 ];
 
 /** Locates a file inside an installed package even when its `exports` map hides it. */

@@ -1,6 +1,6 @@
 import type { Gazetteer } from './gazetteer.js';
 import { CONNECTORS } from './words.js';
-import type { WordToken } from './normalize.js';
+import { foldWord, isUpperInitial, type WordToken } from './normalize.js';
 
 /** A span of word tokens whose folded text is a gazetteer key. */
 export interface Mention {
@@ -79,6 +79,18 @@ export function findMentions(text: string, toks: readonly WordToken[], gaz: Gaze
       best.sentenceStart = isSentenceStart(text, toks, i);
       out.push(best);
       i = best.last;
+    } else if (t0.text.includes('-')) {
+      // "London-based", "Amsterdam-London": the capitalised parts of a hyphenated word.
+      let off = t0.start;
+      for (const part of t0.text.split('-')) {
+        const codes = isUpperInitial(part) ? gaz.byKey.get(foldWord(part)) : undefined;
+        if (codes) {
+          const ids = codes.map((c) => (c >= 0 ? c : -c - 1));
+          const alt = new Set(codes.filter((c) => c < 0).map((c) => -c - 1));
+          out.push({ first: i, last: i, start: off, end: off + part.length, key: foldWord(part), ids, alt, sentenceStart: off === t0.start && isSentenceStart(text, toks, i) });
+        }
+        off += part.length + 1;
+      }
     }
   }
   return out;

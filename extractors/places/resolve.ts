@@ -93,7 +93,8 @@ function judge(text: string, toks: readonly WordToken[], m: Mention, all: Mentio
   if (prev && TITLES.has(prev.norm) && !admin) veto = true;
   if (prev2 && prev && prev.norm === 'de' && TITLES.has(prev2.norm)) veto = true;
   // Inside a capitalised run: "Ana Henry", "Jackson Browne".
-  if (adjacentPrev && prev.upper && !CUES.has(prev.norm) && !AREA_MODIFIERS.has(prev.norm) && !COMMON.has(prev.norm)) {
+  const acronymOrPossessive = !!prev && (/'s$/.test(prev.norm) || (prev.text.length <= 5 && prev.text === prev.text.toUpperCase()));
+  if (adjacentPrev && prev.upper && !CUES.has(prev.norm) && !AREA_MODIFIERS.has(prev.norm) && !COMMON.has(prev.norm) && !acronymOrPossessive) {
     if (!(kinds.has('country') || kinds.has('admin1'))) veto = true;
   }
   if (adjacentNext && next.upper) {

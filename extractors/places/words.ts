@@ -44,7 +44,7 @@ export const COMMON = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'lunes', 'martes', 'miercoles', 'jueves', 'viernes', 'sabado', 'domingo',
   'paz', 'victoria', 'esperanza', 'mercedes', 'dolores', 'soledad', 'consuelo', 'caridad', 'gloria', 'luz', 'pilar', 'fe', 'amor', 'libertad', 'union', 'progreso', 'bella', 'linda',
   'police', 'policia', 'mission', 'hope', 'liberty', 'independence', 'justice', 'justicia', 'enterprise', 'commerce', 'progress', 'unity', 'harmony', 'friendship', 'paradise',
-  'mobile', 'reading', 'bath', 'nice', 'orange', 'oxford', 'cambridge', 'christmas', 'easter', 'university', 'college', 'church', 'mass', 'home', 'man', 'best', 'most', 'many', 'more',
+  'mobile', 'reading', 'bath', 'nice', 'orange', 'christmas', 'easter', 'university', 'college', 'church', 'mass', 'home', 'man', 'best', 'most', 'many', 'more',
   'city', 'county', 'state', 'town', 'center', 'north', 'south', 'east', 'west', 'central', 'street', 'new', 'national', 'republic', 'republica', 'federal', 'capital',
   'god', 'dios', 'deus', 'jesus', 'maria', 'mary', 'god\'s', 'obama', 'trump', 'bush', 'clinton', 'biden', 'lula', 'bolsonaro', 'petro', 'milei', 'maduro', 'chavez',
   'the', 'this', 'that', 'these', 'there', 'but', 'and', 'or', 'if', 'when', 'after', 'before', 'while', 'for', 'with', 'as', 'by', 'on', 'a', 'an', 'it', 'he', 'she', 'we', 'they', 'his', 'her',
@@ -60,7 +60,7 @@ export const COMMON = new Set([
 
 /** Words before a name that make it a compass/area modifier rather than a person's first name. */
 export const AREA_MODIFIERS = new Set([
-  'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'greater', 'downtown', 'upstate', 'rural', 'metro',
+  'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'greater', 'downtown', 'upstate', 'rural', 'metro', 'metropolitan',
   'norte', 'sur', 'sul', 'oeste', 'leste', 'este', 'centro',
 ]);
 
