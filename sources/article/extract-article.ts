@@ -41,6 +41,19 @@ function selectorDate($: CheerioAPI, selector: string | undefined, parse: (s: st
   }
 }
 
+/** Share of 6-word probes of `reference` found in `text`: low when the scorer picked another block. */
+function coverage(reference: string, text: string): number {
+  const words = collapse(reference).split(' ');
+  const hay = collapse(text);
+  let probes = 0;
+  let hits = 0;
+  for (let i = 0; i + 6 <= words.length && probes < 20; i += Math.max(6, Math.floor(words.length / 20))) {
+    probes++;
+    if (hay.includes(words.slice(i, i + 6).join(' '))) hits++;
+  }
+  return probes ? hits / probes : 1;
+}
+
 /** The JSON-LD body split into paragraphs (publishers separate them with newlines, if at all). */
 function ldBodyText(body: string): string {
   return body
@@ -127,7 +140,8 @@ export function extractArticle(html: string, url?: string, opts: ExtractArticleO
   if (!opts.bodySelector) {
     const ldBody = pm.jsonLd?.articleBody ? ldBodyText(pm.jsonLd.articleBody) : '';
     for (const structured of [ldBody, microdataBody]) {
-      if (structured.length > 200 && text.length < structured.length * 0.6) text = structured;
+      if (structured.length <= 200) continue;
+      if (text.length < structured.length * 0.6 || (structured.length > 500 && coverage(structured, text) < 0.3)) text = structured;
     }
   }
 
