@@ -53,7 +53,7 @@ export function createFetcher(config: Config, deps: FetcherDeps = {}): Fetcher {
   const limiter: HostLimiter = deps.limiter ?? new MemoryHostLimiter();
   const agent = createGuardedAgent(config, deps.resolve, deps.ca);
   const maxHostWaitMs = deps.maxHostWaitMs ?? 60_000;
-  const maxRatio = deps.maxCompressionRatio ?? 200;
+  const maxRatio = deps.maxCompressionRatio ?? 100;
 
   async function hop(url: URL, opts: HopOptions, crawlDelayMs: number | null): Promise<HopResult> {
     const lease = await limiter

@@ -13,6 +13,8 @@ export interface BodyLimits {
   subject: string;
 }
 
+const SLICE = 16 * 1024;
+
 export type ContentEncoding = 'identity' | 'gzip' | 'deflate' | 'br';
 
 /** The single content coding of a response; throws for anything we cannot decode. */
@@ -69,14 +71,20 @@ export async function readBody(source: AsyncIterable<Uint8Array>, encoding: Cont
   const firstStep = await iterator.next();
   if (firstStep.done) return Buffer.alloc(0);
   const first = firstStep.value;
+  // Slices keep the compressed count close to what the inflater has actually consumed, so the ratio is honest.
+  async function* slices(chunk: Uint8Array): AsyncGenerator<Uint8Array> {
+    for (let at = 0; at < chunk.byteLength; at += SLICE) {
+      const part = chunk.subarray(at, at + SLICE);
+      compressed += part.byteLength;
+      yield part;
+    }
+  }
   async function* counted(): AsyncGenerator<Uint8Array> {
-    compressed += first.byteLength;
-    yield first;
+    yield* slices(first);
     for (;;) {
       const { value, done } = await iterator.next();
       if (done) return;
-      compressed += value.byteLength;
-      yield value;
+      yield* slices(value);
     }
   }
   const inflater = decompressor(encoding, first);

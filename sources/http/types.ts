@@ -61,6 +61,6 @@ export interface FetcherDeps {
   maxHostWaitMs?: number;
   /** Extra trusted CA certificates (PEM), for a deployment's internal CA or tests; the system roots stay trusted. */
   ca?: string | Buffer;
-  /** Decompressed/compressed ratio above which a body counts as a decompression bomb (after 1 MiB). Default 200. */
+  /** Decompressed/compressed ratio above which a body counts as a decompression bomb (after 1 MiB). Default 100 (HTML compresses 5–20x; bombs 1000x). */
   maxCompressionRatio?: number;
 }

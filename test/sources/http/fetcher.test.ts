@@ -226,9 +226,11 @@ describe('createFetcher: timeouts and sizes', () => {
   it('refuses a gzip decompression bomb without inflating it', async () => {
     const bomb = gzipSync(Buffer.alloc(30 * 1024 * 1024));
     server.route('/bomb', (_req, res) => send(res, 200, 'text/html', bomb, { 'content-encoding': 'gzip' }));
-    const err = await failure(make({ maxBodyBytes: 200 * 1024 * 1024 }).fetch(`${server.base}/bomb`));
-    expect(err).toBeInstanceOf(NonRetryableError);
-    expect(err.code).toBe('decompression_bomb');
+    for (const maxBodyBytes of [200 * 1024 * 1024, 5 * 1024 * 1024]) {
+      const err = await failure(make({ maxBodyBytes }).fetch(`${server.base}/bomb`));
+      expect(err).toBeInstanceOf(NonRetryableError);
+      expect(err.code).toBe('decompression_bomb');
+    }
   });
 
   it('gives a retryable error when the server drops the connection', async () => {
