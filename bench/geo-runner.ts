@@ -1,7 +1,7 @@
 /**
  * `extract`-contract runner for the geo and news scorers: runs our extractors (values -> victims -> places -> roles)
  * and fills places, countries, eventCountry, victims and value entities; relevance, types and indicators stay empty.
- * Usage: npx tsx bench/geo-runner.ts < items.jsonl   (env-free; `--demonym-places` also reports demonyms as places)
+ * Usage: npx tsx bench/geo-runner.ts [--ner] < items.jsonl   (`--ner` runs the NER extractor first, as the full pipeline does)
  */
 import { createInterface } from 'node:readline';
 import type { AnalysisDoc } from '../extractors/types.js';
@@ -9,6 +9,8 @@ import { places } from '../extractors/places/index.js';
 import { values } from '../extractors/values/index.js';
 import { victims } from '../extractors/victims.js';
 import { roles } from '../extractors/roles.js';
+import { entitiesExtractor } from '../extractors/entities/index.js';
+import type { Extractor } from '../extractors/types.js';
 
 interface Item { id: string; text: string; lang?: string; countryHint?: string; publishedAt?: string }
 
@@ -23,6 +25,7 @@ function guessLang(text: string): string {
 }
 
 const ctx = { lexicons: null, keepVictimNames: false };
+const list: Extractor[] = [...(process.argv.includes('--ner') ? [entitiesExtractor] : []), values, victims, places, roles];
 const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
 for await (const line of rl) {
   if (!line.trim()) continue;
@@ -33,7 +36,7 @@ for await (const line of rl) {
     countries: [], eventCountry: null, victims: { count: null, minors: null, nationalities: [] },
     relevance: { label: 'none', score: 0, reasons: [] }, types: [],
   };
-  for (const x of [values, victims, places, roles]) x.extract(doc, ctx);
+  for (const x of list) x.extract(doc, ctx);
   const out = {
     id: item.id, language: doc.language, relevance: { label: 'none', score: 0 }, types: [], indicators: [],
     entities: doc.entities.map((e) => ({ type: e.type, text: e.text, start: e.start, end: e.end, value: e.value })),

@@ -9,6 +9,8 @@ export interface PlaceHints {
   countryHint?: string | undefined;
   /** Entities found earlier (NER): person spans veto places, location spans add weak ones. */
   entities?: readonly Entity[] | undefined;
+  /** Also return NER location spans the gazetteer cannot resolve (no coordinates). Default false. */
+  unresolved?: boolean | undefined;
 }
 
 interface Judged {
@@ -20,6 +22,8 @@ interface Judged {
   qualifierCc: string | null;
   qualifierA1: string | null;
   ner: boolean;
+  /** An earlier extractor tagged the span (or part of it) as a person. */
+  person: boolean;
 }
 
 const KIND_BASE: Record<GazEntry['kind'], number> = { region: 9, country: 11, admin1: 6.5, admin2: 4, city: 0 };
@@ -111,18 +115,19 @@ function judge(text: string, toks: readonly WordToken[], m: Mention, all: Mentio
   if (single && persons.has(m.key) && !kinds.has('country') && !kinds.has('admin1')) veto = true;
   if (m.sentenceStart) evidence -= 1;
   let ner = false;
+  // NER is a hint, not a veto: a person span only sinks a weak town reading; organisations hold embedded places.
+  let person = false;
   for (const e of hints.entities ?? []) {
     if (!overlaps(e, m)) continue;
-    if (e.type === 'person' || e.type === 'organization') {
-      if (!(e.type === 'organization' && e.start === m.start && e.end > m.end)) veto = !admin || e.type === 'person' ? true : veto;
-    } else if (e.type === 'location') {
+    if (e.type === 'person') person = true;
+    else if (e.type === 'location') {
       ner = true;
-      evidence += 2;
+      evidence += 1;
     }
   }
   const [qualifierCc, qualifierA1] = qualifier(text, toks, m, all, gaz);
   if (qualifierCc || qualifierA1) evidence += 2;
-  return { m, evidence, veto, cue, qualifierCc, qualifierA1, ner };
+  return { m, evidence, veto, cue, qualifierCc, qualifierA1, ner, person };
 }
 
 interface Ctx {
@@ -184,9 +189,10 @@ function accept(e: GazEntry, j: Judged, ctx: Ctx, alt: boolean): boolean {
   if (ctx.admin1s.has(e.a1) || nearest(e, j, ctx) < 100) need = j.m.sentenceStart ? 20_000 : 2_000;
   if (j.cue) need = inDoc ? 500 : 5_000;
   if (j.qualifierA1 === e.a1 || j.qualifierCc === e.cc) need = 0;
-  if (j.ner) need = Math.min(need, 1_000);
+  if (j.ner && !j.person) need = Math.min(need, 20_000);
   if (j.evidence < 0) need *= 10;
   if (alt) need = Math.max(need, 50_000);
+  if (j.person && !j.cue && !j.qualifierA1 && !j.qualifierCc) need = Math.max(need, 1_000_000);
   return pop >= need || (e.fc === 'PPLC' && !j.m.sentenceStart);
 }
 
@@ -294,8 +300,8 @@ export function resolvePlaces(text: string, lang: string, hints: PlaceHints = {}
     const c = byKey.get(j.m.key);
     if (c && !j.veto) places.push(toPlace(text, gaz, j.m, c.e, c.conf));
   });
-  // NER locations the gazetteer does not know still count as unresolved places.
-  for (const e of hints.entities ?? []) {
+  // NER locations the gazetteer does not know still count as unresolved places (when asked).
+  for (const e of hints.unresolved ? (hints.entities ?? []) : []) {
     if (e.type !== 'location' || places.some((p) => overlaps(p, e))) continue;
     places.push({ start: e.start, end: e.end, text: e.text, name: e.text, countryCode: null, admin1: null, lat: null, lon: null, confidence: 0.3, kind: 'other' });
   }
