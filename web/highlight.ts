@@ -30,6 +30,7 @@ export function locateSpan(text: string, span: { start: number; end: number; tex
 function sentenceAround(text: string, r: Range): Range {
   let start = r.start;
   while (start > 0 && !/[.!?\n]/.test(text[start - 1]!)) start--;
+  while (start < r.start && /\s/.test(text[start]!)) start++;
   let end = r.end;
   while (end < text.length && !/[.!?\n]/.test(text[end]!)) end++;
   if (end < text.length && text[end] !== '\n') end++;

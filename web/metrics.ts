@@ -1,7 +1,7 @@
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import { LEAD_STATUSES, RELEVANCE_LABELS, describeError, type Logger, type SourceState } from '../core/index.js';
 import type { LeadStore } from '../store/index.js';
-import { QUEUE_STATES, queueCounts, type QueueMap } from './queue-info.js';
+import { QUEUE_STATES, allQueueCounts, type QueueMap } from './queue-info.js';
 
 export interface WebMetrics {
   registry: Registry;
@@ -58,7 +58,7 @@ export function createMetrics(store: LeadStore, queues: QueueMap | undefined, lo
   if (queues) {
     const readQueues = sharedRead(async () => {
       try {
-        return await Promise.all(Object.values(queues).map(async (q) => ({ name: q.name, counts: await queueCounts(q) })));
+        return await allQueueCounts(queues);
       } catch (err) {
         log.warn({ err: describeError(err) }, 'metrics: cannot read queue counts');
         return null;

@@ -54,6 +54,21 @@ export async function queueInfo(q: QueueLike, failedLimit = 20): Promise<QueueIn
   return { queue: q.name, counts, completedLastHour, failedLastHour, failed };
 }
 
-export async function allQueueInfo(queues: QueueMap, failedLimit = 20): Promise<QueueInfo[]> {
-  return Promise.all(Object.values(queues).map((q) => queueInfo(q, failedLimit)));
+/** Redis reads give up after this long: BullMQ queues commands while Redis is down, and a page must not hang. */
+export const QUEUE_READ_TIMEOUT_MS = 3000;
+
+export function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer from Redis within ${ms} ms`)), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
+export async function allQueueInfo(queues: QueueMap, failedLimit = 20, timeoutMs = QUEUE_READ_TIMEOUT_MS): Promise<QueueInfo[]> {
+  return withTimeout(Promise.all(Object.values(queues).map((q) => queueInfo(q, failedLimit))), timeoutMs, 'queues');
+}
+
+export async function allQueueCounts(queues: QueueMap, timeoutMs = QUEUE_READ_TIMEOUT_MS): Promise<Array<{ name: string; counts: Record<QueueState, number> }>> {
+  return withTimeout(Promise.all(Object.values(queues).map(async (q) => ({ name: q.name, counts: await queueCounts(q) }))), timeoutMs, 'queue counts');
 }
