@@ -29,6 +29,8 @@ export const CONFIG_FIELDS = {
   concurrency: { env: 'RASTRO_CONCURRENCY', default: 4, schema: int(1, 256), doc: 'jobs in flight per stage and process' },
   attempts: { env: 'RASTRO_ATTEMPTS', default: 4, schema: int(1, 50), doc: 'tries per job before it fails' },
   backoffMs: { env: 'RASTRO_BACKOFF_MS', default: 1000, schema: int(0, 3_600_000), doc: 'first retry delay; doubles each try' },
+  lockMs: { env: 'RASTRO_LOCK_MS', default: 30_000, schema: int(1000, 3_600_000), doc: 'BullMQ job lock; a killed worker\'s job is taken over after about this long' },
+  stalledCheckMs: { env: 'RASTRO_STALLED_CHECK_MS', default: 30_000, schema: int(500, 3_600_000), doc: 'how often workers look for stalled jobs' },
   userAgent: {
     env: 'RASTRO_USER_AGENT',
     default: 'RastroBot/0.1 (+https://github.com/rastro-project/rastro; research on trafficking in persons)',
@@ -59,7 +61,7 @@ export const CONFIG_FIELDS = {
 
 type Fields = typeof CONFIG_FIELDS;
 export type Config = Readonly<{ [K in keyof Fields]: z.output<Fields[K]['schema']> }>;
-export type ConfigOverrides = Partial<{ [K in keyof Fields]: z.input<Fields[K]['schema']> }>;
+export type ConfigOverrides = Partial<{ -readonly [K in keyof Fields]: z.input<Fields[K]['schema']> }>;
 
 /**
  * Build the frozen config: defaults, then environment, then explicit overrides (CLI flags, tests).

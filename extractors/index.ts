@@ -26,3 +26,6 @@ export { indicatorsExtractor, toIndicator, isLexiconSet, type IndicatorHit } fro
 export { relevanceExtractor, decideRelevance, relevanceSignals, type RelevanceSignals } from './relevance.js';
 export { exploitationTypes } from './exploitation-types.js';
 export type { AnalysisDoc, ExtractContext, Extractor, Sentence } from './types.js';
+// orchestration: the ordered extractor list and redaction before storage.
+export { createExtractor, DEFAULT_EXTRACTORS, extractorVersion, languageExtractor, type ExtractorOptions } from './extract.js';
+export { redactVictims, REDACTION_CHAR } from './redact.js';

@@ -1,6 +1,6 @@
-import { Queue, Worker, UnrecoverableError, DelayedError, type Job, type ConnectionOptions } from 'bullmq';
+import { Queue, Worker, UnrecoverableError, DelayedError, MetricsTime, type Job, type ConnectionOptions } from 'bullmq';
 import { errorKind, describeError, type Config, type Logger, RateLimitedError } from '../core/index.js';
-import { ALL_QUEUES, type QueueName, type Stage } from './names.js';
+import { ALL_QUEUES, MAINTENANCE_QUEUE, type QueueName, type Stage } from './names.js';
 import { PAYLOAD_SCHEMAS, type PayloadByStage } from './payloads.js';
 import type { Enqueue, StageProcessor } from './processor.js';
 import { redisOptions } from './connection.js';
@@ -102,10 +102,30 @@ export function createStageWorker<S extends Stage>(
       lockDuration: opts.lockDurationMs ?? 30_000,
       stalledInterval: opts.stalledIntervalMs ?? 30_000,
       maxStalledCount: 2,
+      metrics: { maxDataPoints: MetricsTime.ONE_WEEK },
       removeOnComplete: KEEP_COMPLETED,
       removeOnFail: KEEP_FAILED,
     },
   );
   worker.on('error', (err) => opts.log.warn({ stage, err: describeError(err) }, 'worker connection error'));
+  return worker;
+}
+
+/** The maintenance queue (rescore after a lexicon change); one job at a time per process. */
+export function createMaintenanceWorker(config: Config, handler: (name: string, data: unknown) => Promise<unknown>, log: Logger): Worker {
+  const worker = new Worker(
+    MAINTENANCE_QUEUE,
+    async (job: Job) => {
+      try {
+        return await handler(job.name, job.data);
+      } catch (err) {
+        const kind = errorKind(err);
+        if (kind !== 'retryable') throw new UnrecoverableError(describeError(err));
+        throw err;
+      }
+    },
+    { connection: connectionFor(config), prefix: config.queuePrefix, concurrency: 1, lockDuration: config.lockMs, removeOnComplete: KEEP_COMPLETED, removeOnFail: KEEP_FAILED },
+  );
+  worker.on('error', (err) => log.warn({ queue: MAINTENANCE_QUEUE, err: describeError(err) }, 'worker connection error'));
   return worker;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LEAD_KINDS } from '../core/index.js';
+import { LEAD_KINDS, type SourceConfig, type SourceDocument } from '../core/index.js';
 import type { Stage } from './names.js';
 
 const sourceSchema = z.object({
@@ -20,6 +20,7 @@ const sourceSchema = z.object({
     .optional(),
   notices: z.boolean().optional(),
   enabled: z.boolean().optional(),
+  isFolder: z.boolean().optional(),
 });
 
 export const discoverPayload = z.object({ source: sourceSchema, force: z.boolean().optional() });
@@ -69,10 +70,19 @@ export const analyzePayload = z.object({
 
 export const rescorePayload = z.object({ leadId: z.string().optional(), all: z.boolean().optional() });
 
-export type DiscoverPayload = z.infer<typeof discoverPayload>;
-export type FetchPayload = z.infer<typeof fetchPayload>;
-export type AnalyzePayload = z.infer<typeof analyzePayload>;
-export type RescorePayload = z.infer<typeof rescorePayload>;
+/** Drops keys whose value is undefined: zod's optional fields are `T | undefined`, our types are exact. */
+type Exact<T> = T extends Array<infer U>
+  ? Array<Exact<U>>
+  : T extends object
+    ? { [K in keyof T as undefined extends T[K] ? K : never]?: Exact<Exclude<T[K], undefined>> } & {
+        [K in keyof T as undefined extends T[K] ? never : K]: Exact<T[K]>;
+      }
+    : T;
+
+export type DiscoverPayload = { source: SourceConfig & { isFolder?: boolean }; force?: boolean };
+export type FetchPayload = Exact<z.infer<typeof fetchPayload>>;
+export type AnalyzePayload = { doc: SourceDocument };
+export type RescorePayload = Exact<z.infer<typeof rescorePayload>>;
 
 export interface PayloadByStage {
   discover: DiscoverPayload;
@@ -81,7 +91,7 @@ export interface PayloadByStage {
 }
 
 export const PAYLOAD_SCHEMAS: { [S in Stage]: z.ZodType<PayloadByStage[S]> } = {
-  discover: discoverPayload as z.ZodType<DiscoverPayload>,
-  fetch: fetchPayload as z.ZodType<FetchPayload>,
-  analyze: analyzePayload as z.ZodType<AnalyzePayload>,
+  discover: discoverPayload as unknown as z.ZodType<DiscoverPayload>,
+  fetch: fetchPayload as unknown as z.ZodType<FetchPayload>,
+  analyze: analyzePayload as unknown as z.ZodType<AnalyzePayload>,
 };

@@ -1,0 +1,90 @@
+import { describeError, jobIdFor } from '../../core/index.js';
+import { assertRedisReachable, createQueues, closeQueues, parseStages, STAGES, type Stage } from '../../queues/index.js';
+import { RedisHostLimiter } from '../../sources/index.js';
+import { createRedis } from '../../queues/index.js';
+import { startWorkers } from '../../workers/index.js';
+import { buildDeps, closeDeps, configFrom, type GlobalOptions } from '../context.js';
+import { resolveSources } from '../sources-arg.js';
+import type { SourceKind } from '../../core/index.js';
+
+/** `rastro worker`: a long-running BullMQ worker; SIGTERM/SIGINT finish or release its jobs, then exit. */
+export async function worker(opts: GlobalOptions & { stages?: string; concurrency?: string }): Promise<number> {
+  const stages: Stage[] = opts.stages ? parseStages(opts.stages) : [...STAGES];
+  const config = configFrom(opts, opts.concurrency ? { concurrency: Number(opts.concurrency) } : {});
+  await assertRedisReachable(config.redisUrl);
+  const redis = createRedis(config.redisUrl);
+  redis.on('error', () => {});
+  const limiter = new RedisHostLimiter(redis, { prefix: `${config.queuePrefix}:polite` });
+  const deps = await buildDeps(config, { limiter });
+  deps.provider.start();
+  const running = startWorkers(deps, stages);
+  process.stderr.write(
+    `rastro worker ${process.pid}: stages ${stages.join(',')} · concurrency ${config.concurrency} · redis ${config.redisUrl.replace(/\/\/[^@/]*@/, '//***@')} · store ${deps.store.kind}\n`,
+  );
+  await new Promise<void>((resolve) => {
+    let stopping = false;
+    const stop = (signal: string) => {
+      if (stopping) {
+        process.stderr.write(`rastro worker ${process.pid}: second ${signal}, exiting now\n`);
+        process.exit(130);
+      }
+      stopping = true;
+      process.stderr.write(`rastro worker ${process.pid}: ${signal} received, finishing active jobs…\n`);
+      resolve();
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
+  });
+  deps.provider.stop();
+  await running.close();
+  await closeDeps(deps);
+  redis.disconnect();
+  process.stderr.write(`rastro worker ${process.pid}: stopped cleanly\n`);
+  return 0;
+}
+
+/** `rastro enqueue SOURCE...`: puts sources on the distributed pipeline (one discover job each). */
+export async function enqueue(args: string[], opts: GlobalOptions & { kind?: SourceKind; force?: boolean }): Promise<number> {
+  const config = configFrom(opts);
+  const sources = await resolveSources(args.length ? args : [config.sourcesFile], opts.kind);
+  await assertRedisReachable(config.redisUrl);
+  const queues = createQueues(config);
+  try {
+    const stamp = Date.now();
+    for (const source of sources) {
+      if (source.enabled === false) continue;
+      await queues.discover.add('discover', { source, ...(opts.force ? { force: true } : {}) }, { jobId: jobIdFor('discover', `${source.id}@${stamp}`) });
+      process.stdout.write(`enqueued ${source.id} (${source.kind}) ${source.url}\n`);
+    }
+  } finally {
+    await closeQueues(queues);
+  }
+  return 0;
+}
+
+/** `rastro schedule`: one BullMQ job scheduler per configured feed, polling at its interval. */
+export async function schedule(args: string[], opts: GlobalOptions & { every?: string; remove?: boolean }): Promise<number> {
+  const config = configFrom(opts);
+  const sources = await resolveSources(args.length ? args : [config.sourcesFile]);
+  await assertRedisReachable(config.redisUrl);
+  const queues = createQueues(config);
+  try {
+    for (const source of sources) {
+      const id = `poll:${source.id}`;
+      if (opts.remove || source.enabled === false) {
+        await queues.discover.removeJobScheduler(id);
+        process.stdout.write(`removed schedule ${id}\n`);
+        continue;
+      }
+      const minutes = opts.every ? Number(opts.every) : (source.pollMinutes ?? 30);
+      if (!Number.isFinite(minutes) || minutes <= 0) throw new Error(`schedule: --every "${opts.every}" must be a positive number of minutes`);
+      await queues.discover.upsertJobScheduler(id, { every: Math.round(minutes * 60_000) }, { name: 'discover', data: { source } });
+      process.stdout.write(`scheduled ${source.id} every ${minutes} min (${source.url})\n`);
+    }
+  } catch (err) {
+    throw new Error(describeError(err));
+  } finally {
+    await closeQueues(queues);
+  }
+  return 0;
+}

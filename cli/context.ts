@@ -1,0 +1,50 @@
+import { loadConfig, createLogger, type Config, type ConfigOverrides, type Logger } from '../core/index.js';
+import { LexiconProvider } from '../lexicons/index.js';
+import { createExtractor } from '../extractors/index.js';
+import { createFetcher, type Fetcher, type HostLimiter } from '../sources/index.js';
+import { openStore, type LeadStore } from '../store/index.js';
+import type { PipelineDeps } from '../workers/index.js';
+
+/** Global flags every command accepts. */
+export interface GlobalOptions {
+  db?: string;
+  logLevel?: string;
+  lexicons?: string;
+}
+
+export function configFrom(opts: GlobalOptions, extra: ConfigOverrides = {}): Config {
+  const over: ConfigOverrides = { ...extra };
+  if (opts.db) over.dbPath = opts.db;
+  if (opts.logLevel) over.logLevel = opts.logLevel as never;
+  if (opts.lexicons) over.lexiconDir = opts.lexicons;
+  return loadConfig(over);
+}
+
+export function loggerFor(config: Config): Logger {
+  return createLogger(config.logLevel);
+}
+
+export function lexiconProvider(config: Config, log?: Logger): LexiconProvider {
+  return new LexiconProvider(config.lexiconDir || undefined, {
+    onChange: (next, prev) => log?.warn({ from: prev.version, to: next.version }, 'lexicons reloaded'),
+    onError: (err) => log?.error({ err: String(err) }, 'lexicon reload failed; keeping the current version'),
+  });
+}
+
+export function extractorFor(config: Config, provider: LexiconProvider): PipelineDeps['extract'] {
+  return createExtractor({ lexicons: () => provider.current, keepVictimNames: config.keepVictimNames });
+}
+
+/** Builds the pipeline dependencies; the caller closes them with `closeDeps`. */
+export async function buildDeps(config: Config, opts: { limiter?: HostLimiter; provider?: LexiconProvider } = {}): Promise<PipelineDeps & { provider: LexiconProvider }> {
+  const log = loggerFor(config);
+  const provider = opts.provider ?? lexiconProvider(config, log);
+  const store: LeadStore = await openStore(config);
+  const fetcher: Fetcher = createFetcher(config, { log, ...(opts.limiter ? { limiter: opts.limiter } : {}) });
+  return { config, store, fetcher, extract: extractorFor(config, provider), log, provider };
+}
+
+export async function closeDeps(deps: Pick<PipelineDeps, 'store' | 'fetcher'>): Promise<void> {
+  await deps.fetcher.close();
+  await deps.store.close();
+}

@@ -1,0 +1,92 @@
+import type { Extraction, ExtractInput } from '../core/index.js';
+import { detectLanguage } from './language.js';
+import { indicatorsExtractor } from './indicators.js';
+import { entitiesExtractor } from './entities/index.js';
+import { values } from './values/index.js';
+import { victims } from './victims.js';
+import { places } from './places/index.js';
+import { roles } from './roles.js';
+import { relevanceExtractor } from './relevance.js';
+import type { AnalysisDoc, ExtractContext, Extractor } from './types.js';
+
+/** Fills `doc.language` from the text, with the caller's hint as a tie-breaker. */
+export const languageExtractor: Extractor = {
+  name: 'language',
+  version: '1',
+  extract(doc) {
+    doc.language = detectLanguage(doc.text, doc.input.lang);
+  },
+};
+
+/**
+ * The ordered extractor list. Each reads what earlier ones filled:
+ * language → indicators (sentences, lexicon hits) → entities (NER) → values (dates, ages, money, phones,
+ * nationalities) → victims → places (countries, eventCountry) → roles (people's roles) → relevance (label, score, types).
+ */
+export const DEFAULT_EXTRACTORS: readonly Extractor[] = [
+  languageExtractor,
+  indicatorsExtractor,
+  entitiesExtractor,
+  values,
+  victims,
+  places,
+  roles,
+  relevanceExtractor,
+];
+
+export function extractorVersion(list: readonly Extractor[] = DEFAULT_EXTRACTORS): string {
+  return list.map((e) => `${e.name}@${e.version}`).join('+');
+}
+
+function emptyDoc(input: ExtractInput): AnalysisDoc {
+  return {
+    text: input.text,
+    input,
+    language: input.lang ?? 'und',
+    sentences: [],
+    indicators: [],
+    entities: [],
+    places: [],
+    countries: [],
+    eventCountry: null,
+    victims: { count: null, minors: null, nationalities: [] },
+    relevance: { label: 'none', score: 0, reasons: [] },
+    types: [],
+  };
+}
+
+export interface ExtractorOptions {
+  /** A LexiconSet (lexicons/index.ts) or a getter for hot reload (LexiconProvider.current). */
+  lexicons: { version: string } | (() => { version: string });
+  keepVictimNames?: boolean;
+  extractors?: readonly Extractor[];
+}
+
+/**
+ * Text in, findings out: pure, no I/O. Returns a function so resources are resolved once.
+ * Each call reads the current lexicon set, so a reloaded lexicon applies to the next document.
+ */
+export function createExtractor(opts: ExtractorOptions): (input: ExtractInput) => Extraction {
+  const list = opts.extractors ?? DEFAULT_EXTRACTORS;
+  const version = extractorVersion(list);
+  const getLexicons = typeof opts.lexicons === 'function' ? opts.lexicons : () => opts.lexicons as { version: string };
+  return (input) => {
+    const lexicons = getLexicons();
+    const ctx: ExtractContext = { lexicons, keepVictimNames: opts.keepVictimNames ?? false };
+    const doc = emptyDoc(input);
+    for (const ex of list) ex.extract(doc, ctx);
+    return {
+      language: doc.language,
+      relevance: doc.relevance,
+      types: doc.types,
+      indicators: doc.indicators,
+      entities: doc.entities,
+      places: doc.places,
+      countries: doc.countries,
+      eventCountry: doc.eventCountry,
+      victims: doc.victims,
+      lexiconVersion: lexicons.version,
+      extractorVersion: version,
+    };
+  };
+}

@@ -1,0 +1,45 @@
+import type { Extraction, SourceDocument } from '../core/index.js';
+import { redactVictims } from '../extractors/index.js';
+import type { LeadInput } from '../store/index.js';
+
+/** The text that is analysed and stored: the headline, then the body. Offsets refer to this string. */
+export function analysisText(doc: Pick<SourceDocument, 'title' | 'text'>): string {
+  const title = doc.title?.trim();
+  if (!title || doc.text.startsWith(title)) return doc.text;
+  return `${title}\n\n${doc.text}`;
+}
+
+/**
+ * What gets stored for a document: the evidence a reviewer needs and nothing that exposes a victim beyond it.
+ * Victims' names are redacted in the text and every quoted span unless the deployment keeps them.
+ */
+export function toLeadInput(doc: SourceDocument, text: string, extraction: Extraction, keepVictimNames: boolean): LeadInput {
+  const safe = keepVictimNames ? { text, extraction } : redactVictims(text, extraction);
+  const x = safe.extraction;
+  return {
+    url: doc.url,
+    sourceId: doc.sourceId,
+    kind: doc.kind,
+    canonicalUrl: doc.canonicalUrl,
+    contentHash: doc.contentHash,
+    simhash: doc.simhash ?? null,
+    title: doc.title,
+    text: safe.text,
+    publishedAt: doc.publishedAt,
+    fetchedAt: doc.fetchedAt,
+    language: x.language,
+    label: x.relevance.label,
+    score: x.relevance.score,
+    reasons: x.relevance.reasons,
+    types: x.types,
+    indicators: x.indicators,
+    entities: x.entities,
+    places: x.places,
+    countries: x.countries,
+    eventCountry: x.eventCountry,
+    victims: x.victims,
+    notice: doc.notice ?? null,
+    lexiconVersion: x.lexiconVersion,
+    extractorVersion: x.extractorVersion,
+  };
+}

@@ -1,0 +1,51 @@
+import type { LeadFilter } from '../store/index.js';
+import { redactVictims } from '../extractors/index.js';
+import type { PipelineDeps } from './deps.js';
+
+export interface RescoreSummary {
+  scanned: number;
+  changed: number;
+  labels: Record<string, number>;
+}
+
+/**
+ * Re-analyses stored leads with the current lexicon and extractors (after a lexicon change). Status and review
+ * history are kept; only the analysis is replaced. Runs embedded or inside a BullMQ maintenance job.
+ */
+export async function rescoreLeads(deps: Pick<PipelineDeps, 'store' | 'extract'> & { keepVictimNames: boolean }, filter: LeadFilter & { ids?: string[] } = {}, onProgress?: (n: number) => void): Promise<RescoreSummary> {
+  const summary: RescoreSummary = { scanned: 0, changed: 0, labels: {} };
+  const { ids: only, ...rest } = filter;
+  const ids: string[] = only ? [...only] : [];
+  if (!only) for await (const l of deps.store.iterateLeads(rest)) ids.push(l.id);
+  for (const id of ids) {
+    const lead = await deps.store.getLead(id);
+    if (!lead) continue;
+    summary.scanned++;
+    const raw = deps.extract({ text: lead.text, lang: lead.language, publishedAt: lead.publishedAt });
+    // A better model may find a victim's name the old one missed: redact again before storing.
+    const { text, extraction: x } = deps.keepVictimNames ? { text: lead.text, extraction: raw } : redactVictims(lead.text, raw);
+    // Notices stay leads whatever their label; an article that falls to `none` is kept but labelled none.
+    const changed = x.lexiconVersion !== lead.lexiconVersion || x.extractorVersion !== lead.extractorVersion || x.relevance.label !== lead.label || Math.abs(x.relevance.score - lead.score) > 1e-9;
+    summary.labels[x.relevance.label] = (summary.labels[x.relevance.label] ?? 0) + 1;
+    if (!changed) continue;
+    summary.changed++;
+    await deps.store.replaceAnalysis(id, {
+      text,
+      language: x.language,
+      label: x.relevance.label,
+      score: x.relevance.score,
+      reasons: x.relevance.reasons,
+      types: x.types,
+      indicators: x.indicators,
+      entities: x.entities,
+      places: x.places,
+      countries: x.countries,
+      eventCountry: x.eventCountry,
+      victims: x.victims,
+      lexiconVersion: x.lexiconVersion,
+      extractorVersion: x.extractorVersion,
+    });
+    onProgress?.(summary.scanned);
+  }
+  return summary;
+}
