@@ -34,7 +34,7 @@ const ADJECTIVES = new Set(['teenage', 'young', 'underage', 'adult', 'foreign', 
 
 /** Words that make a nearby count one of suspects, officers or other non-victims. */
 const NOT_VICTIM = /\b(?:deten(?:er|ido|ida|idos|idas)|detuv\p{L}*|vinculad[oa]s?|detid[oa]s?|indiciad[oa]s?|denunciad[oa]s?|detenid[oa]s?|capturad[oa]s?|arrestad[oa]s?|aprehendid[oa]s?|imputad[oa]s?|acusad[oa]s?|procesad[oa]s?|condenad[oa]s?|sospechos[oa]s?|presunt[oa]s?|presos?|pres[oa]s|suspeit[oa]s?|agentes|policias|policiais|militares|funcionarios|servidores|uniformados|arrested|suspects?|charged|detained|officers|agents|indicted|convicted|integrantes|miembros|membros|members|tratantes|traffickers|proxenetas|cafetinas?|familias|fam[ií]lias|families)\b/iu;
-const RESCUE = /\b(?:rescat|liber|resgat|salv|rescued|freed|saved|identific|v[ií]ctimas?|victims?|explot|explor|exploit|sometid|submetid|trafficked|tratad|forz|forç|forced|obligad|obrigad|reclut|recrut|recruit|vend|sold|captad|lured)/iu;
+const RESCUE = /\b(?:rescat|liber|resgat|salv|rescued|freed|saved|identific|v[ií]ctimas?|victims?|explot|explor|exploit|sometid|submetid|trafficked|tratad|forz|forç|forced|obligad|obrigad|reclut|recrut|recruit|vend|sold|captad|lured|servidumbre|servid[aã]o|esclav|escrav|enslav|servitude|reducid|reduzid|someti|submet|retenid|retid|held|compra|venta|bought)/iu;
 
 const MINOR_WORDS = new Set(['menores', 'ninos', 'ninas', 'nino', 'nina', 'adolescente', 'adolescentes', 'crianca', 'criancas', 'menino', 'meninos',
   'menina', 'meninas', 'minor', 'minors', 'underage', 'child', 'children', 'girl', 'girls', 'boy', 'boys', 'teenager', 'teenagers', 'teen', 'teens',
@@ -46,6 +46,22 @@ const NATIONALITY_WORDS = new Set(['nacionalidad', 'nacionalidade']);
 
 const INSTITUTION_BEFORE = /\b(?:polic[ií]a|police|ley|lei|gobierno|governo|government|autoridades|authorities|justicia|justi[çc]a|fiscal[ií]a|ministerio|minist[ée]rio|embajada|embaixada|consulado|ej[ée]rcito|ex[ée]rcito|armada|marinha|army|navy|frontera|fronteira|border|canciller[ií]a|rep[uú]blica|selecci[oó]n|sele[çc][aã]o|empresa|compan[ií]a|companhia|prensa|imprensa|am[ée]rica|cultura|costa|capital|territorio|territ[oó]rio|justice|courts?|tribunal)\s+$/iu;
 const INSTITUTION_AFTER = /^\s+(?:labou?r inspectors?|inspectors?|police|authorities|officials?|government|prosecutors?|courts?|embassy|consulate|border|navy|army|federal)\b/iu;
+
+const PLURAL_IRREGULAR = new Set(['children', 'men', 'women', 'people']);
+
+/** Distance from the count to the nearest match of `re` in the text before it (from its end) and after it. */
+function distance(re: RegExp, before: string, after: string): number {
+  let d = Infinity;
+  const g = new RegExp(re.source, 'giu');
+  for (const m of before.matchAll(g)) d = Math.min(d, before.length - (m.index + m[0].length));
+  for (const m of after.matchAll(g)) d = Math.min(d, m.index + 5);
+  return d;
+}
+
+function nearerNotVictim(before: string, after: string): boolean {
+  if (!NOT_VICTIM.test(before) && !NOT_VICTIM.test(after)) return false;
+  return distance(NOT_VICTIM, before, after) < distance(RESCUE, before, after);
+}
 
 interface Count { start: number; end: number; n: number; noun: string; rescue: boolean }
 
@@ -94,14 +110,17 @@ export function extractVictims(text: string, entities: readonly Entity[] = []): 
     } else continue;
     const m = { index: t0.start, 1: t0.text };
     if (n === null || n <= 0 || n > 5000) continue;
-    if (/^(?:a|an|un|um)$/i.test(m[1]!) && !/victim|vitim|menor|nin|menin|girl|boy|child|mujer|mulher|woman/.test(noun)) continue;
+    // One: needs a singular noun ("una menor", "a girl", "um recém-nascido"; not "a mujeres", the Spanish preposition).
+    if (n === 1 && (/s$/.test(noun) || PLURAL_IRREGULAR.has(noun))) continue;
+    if (n === 1 && /^(?:a|an|un|um|una|uma)$/i.test(m[1]!) && !NOUNS[noun]?.minor && !/victim|vitim|mujer|mulher|woman|joven|jovem|trabajador|trabalhador|worker|persona|pessoa|person/.test(noun)) continue;
     const end = nounEnd;
     // The clause around the count: suspects/officers nearby and no victim word in between mean not victims.
-    const before = text.slice(Math.max(0, m.index - 60), m.index);
+    const before = text.slice(Math.max(0, m.index - 120), m.index);
     const after = text.slice(end, end + 40);
     const clauseBefore = before.split(/[.;:]/).pop() ?? '';
     const clauseAfter = after.split(/[.;:,]/)[0] ?? '';
-    if ((NOT_VICTIM.test(clauseBefore) || NOT_VICTIM.test(clauseAfter)) && !RESCUE.test(clauseBefore + clauseAfter)) continue;
+    // Whichever is nearer wins: a suspect/officer word or a rescue/exploitation word.
+    if (nearerNotVictim(clauseBefore, clauseAfter)) continue;
     const sentence = text.slice(Math.max(0, text.lastIndexOf('.', m.index) + 1), Math.max(end, text.indexOf('.', end) < 0 ? text.length : text.indexOf('.', end)));
     counts.push({ start: m.index, end, n, noun, rescue: RESCUE.test(sentence) });
   }
