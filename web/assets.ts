@@ -43,7 +43,9 @@ mark.ind { padding:0 .1em; border-radius:3px; color:var(--fg); border-bottom:2px
 mark.negated { text-decoration:line-through; opacity:.75; border-bottom-style:dashed; }
 .legend { display:flex; flex-wrap:wrap; gap:.3rem; margin:.4rem 0; padding:0; list-style:none; }
 .legend li { padding:0 .4rem; border-radius:3px; border-bottom:2px solid; font-size:.8rem; }
-dl.facts { display:grid; grid-template-columns:max-content 1fr; gap:.2rem .8rem; margin:0; } dl.facts dt { color:var(--muted); }
+dl.facts { display:grid; grid-template-columns:max-content minmax(0, 1fr); gap:.2rem .8rem; margin:0; } dl.facts dt { color:var(--muted); }
+dl.facts dd { margin:0; overflow-wrap:anywhere; } code { overflow-wrap:anywhere; }
+.lead-grid > * { min-width:0; }
 form.review { display:grid; gap:.5rem; padding:.8rem; border:1px solid var(--line); border-radius:6px; background:#f6f8fa; }
 form.review .buttons { display:flex; flex-wrap:wrap; gap:.5rem; }
 td.date { white-space:nowrap; }

@@ -1,5 +1,6 @@
 import type { Indicator, IndicatorGroup } from '../core/index.js';
 import { html, type SafeHtml } from './html.js';
+import { formatNumber } from './layout.js';
 import { STRINGS } from './strings.js';
 
 const GROUPS: ReadonlySet<IndicatorGroup> = new Set(['act', 'means', 'purpose', 'ilo', 'victim', 'event', 'offence', 'context']);
@@ -46,7 +47,7 @@ export function groupClass(group: string): string {
 }
 
 export function indicatorTip(ind: Indicator): string {
-  return `${ind.category} · ${STRINGS.lead.weight} ${ind.weight}${ind.negated ? ` · ${STRINGS.lead.negated}` : ''}`;
+  return `${ind.category} · ${STRINGS.lead.weight} ${formatNumber(ind.weight)}${ind.negated ? ` · ${STRINGS.lead.negated}` : ''}`;
 }
 
 function mergeRanges<T extends Range>(ranges: T[], combine: (a: T, b: T) => void): T[] {

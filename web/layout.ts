@@ -44,3 +44,8 @@ export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '';
   return iso.replace('T', ' ').replace(/\.\d+Z$/, 'Z');
 }
+
+/** Weights and scores read at two decimals; the full value stays in the JSON API. */
+export function formatNumber(n: number): string {
+  return Number.isFinite(n) ? String(Math.round(n * 100) / 100) : String(n);
+}

@@ -1,7 +1,7 @@
 import type { Entity, Lead } from '../../core/index.js';
 import { locateSpan, renderEvidenceText, groupClass, indicatorTip } from '../highlight.js';
 import { externalLink, html, type SafeHtml } from '../html.js';
-import { formatDate, formatDateTime, layout } from '../layout.js';
+import { formatDate, formatDateTime, formatNumber, layout } from '../layout.js';
 import { STRINGS } from '../strings.js';
 import { reviewForm } from './review-form.js';
 
@@ -46,7 +46,7 @@ function entities(lead: Lead): SafeHtml {
 function places(lead: Lead): SafeHtml {
   if (lead.places.length === 0) return html`<p class="muted">${S.none}</p>`;
   return html`<ul class="plain">${lead.places.map(
-    (p) => html`<li>${p.name}${p.admin1 ? `, ${p.admin1}` : ''}${p.countryCode ? html` <strong>${p.countryCode}</strong>` : ''}${
+    (p) => html`<li>${p.name}${p.admin1 && p.admin1 !== p.name ? `, ${p.admin1}` : ''}${p.countryCode ? html` <strong>${p.countryCode}</strong>` : ''}${
       p.kind ? html` <span class="muted small">${p.kind}</span>` : ''
     } <span class="muted small">${p.confidence.toFixed(2)}</span></li>`,
   )}</ul>`;
@@ -68,7 +68,7 @@ ${evidence.length ? html`<p class="small muted">${S.evidence}</p><ul class="plai
 function reasons(lead: Lead): SafeHtml {
   return html`<table><thead><tr><th scope="col">Rule / indicator</th><th scope="col">Category</th><th scope="col">${S.weight}</th></tr></thead><tbody>${lead.reasons.map((r) => {
     const t = r.text !== undefined && r.start !== undefined && r.end !== undefined ? spanText(lead.text, { start: r.start, end: r.end, text: r.text }) : null;
-    return html`<tr><td>${r.id}${t ? html`<br><q class="small">${t}</q>` : ''}</td><td>${r.category}</td><td>${r.weight}</td></tr>`;
+    return html`<tr><td>${r.id}${t ? html`<br><q class="small">${t}</q>` : ''}</td><td>${r.category}</td><td>${formatNumber(r.weight)}</td></tr>`;
   })}</tbody></table>`;
 }
 
@@ -77,7 +77,7 @@ function indicatorTable(lead: Lead, located: boolean[]): SafeHtml {
   return html`<table class="indicators"><thead><tr><th scope="col">Evidence</th><th scope="col">Category</th><th scope="col">${S.weight}</th></tr></thead><tbody>${lead.indicators.map(
     (ind, i) => html`<tr><td><span class="pill ${groupClass(ind.group)}">${STRINGS.groups[ind.group] ?? ind.group}</span> ${
       located[i] ? html`<q>${spanText(lead.text, ind)}</q>` : html`<span class="muted">${S.notLocated}</span>`
-    }</td><td title="${indicatorTip(ind)}">${ind.category}${ind.negated ? html` <em class="small">(${S.negated})</em>` : ''}</td><td>${ind.weight}</td></tr>`,
+    }</td><td title="${indicatorTip(ind)}">${ind.category}${ind.negated ? html` <em class="small">(${S.negated})</em>` : ''}</td><td>${formatNumber(ind.weight)}</td></tr>`,
   )}</tbody></table>`;
 }
 
