@@ -39,6 +39,11 @@ const ADMIN1_EXTRAS = {
   'US.TN': ['Tenn.'], 'US.TX': ['Tex.'], 'US.VT': ['Vt.'], 'US.VA': ['Va.'], 'US.WA': ['Wash.'], 'US.WV': ['W.Va.', 'W. Va.'],
   'US.WI': ['Wis.', 'Wisc.'], 'US.WY': ['Wyo.'],
   'MX.09': ['Ciudad de México', 'CDMX', 'Distrito Federal'], 'CO.34': ['Bogotá D.C.', 'Distrito Capital'],
+  'MX.15': ['Estado de México', 'Edomex'], 'BR.07': ['Distrito Federal'], 'AR.07': ['Ciudad de Buenos Aires', 'CABA', 'Capital Federal'],
+  'PE.08': ['Cusco'], 'CL.12': ['Región Metropolitana', 'Metropolitana'], 'EC.04': ['Cañar'], 'CO.25': ['San Andrés'],
+  'ES.51': ['Andalucía'], 'ES.53': ['Canarias', 'Islas Canarias'], 'ES.54': ['Castilla-La Mancha'], 'ES.55': ['Castilla y León'],
+  'ES.56': ['Cataluña', 'Catalunya'], 'ES.59': ['País Vasco', 'Euskadi'], 'ES.07': ['Baleares', 'Islas Baleares'], 'ES.29': ['Comunidad de Madrid'],
+  'ES.60': ['Comunidad Valenciana'], 'ES.32': ['Navarra'], 'ES.52': ['Aragón'], 'ES.31': ['Región de Murcia'],
 };
 
 // GeoNames-style reference coordinates for large countries, where a centre derived from city positions drifts.

@@ -39,7 +39,16 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
 }
 
 /** "Cartagena, Bolívar" / "Springfield, Ill." / "Lima (Perú)": the entry named right after the mention. */
+/** Brazilian state abbreviations (UF) -> GeoNames admin-1 code: "Caruaru (PE)", "Campinas-SP", "Manaus/AM". */
+const BR_UF: Record<string, string> = {
+  AC: '01', AL: '02', AP: '03', AM: '04', BA: '05', CE: '06', DF: '07', ES: '08', GO: '29', MA: '13', MT: '14', MS: '11', MG: '15', PA: '16',
+  PB: '17', PR: '18', PE: '30', PI: '20', RJ: '21', RN: '22', RS: '23', RO: '24', RR: '25', SC: '26', SP: '27', SE: '28', TO: '31',
+};
+const UF_AFTER = /^\s?(?:\(|-|–|\/)\s?([A-Z]{2})\b/;
+
 function qualifier(text: string, toks: readonly WordToken[], m: Mention, all: Mention[], gaz: Gazetteer): [string | null, string | null] {
+  const uf = UF_AFTER.exec(text.slice(m.end, m.end + 6));
+  if (uf && BR_UF[uf[1]!]) return ['BR', `BR.${BR_UF[uf[1]!]}`];
   const next = all.find((x) => x.first === m.last + 1);
   if (!next) return [null, null];
   const gap = text.slice(m.end, next.start);

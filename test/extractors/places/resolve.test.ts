@@ -56,6 +56,23 @@ describe('resolvePlaces', () => {
     expect(p?.lon).toBeCloseTo(-75.56, 0);
   });
 
+  it('reads Brazilian state abbreviations after a town as its division', () => {
+    const places = resolvePlaces('Um casal de Caruaru (PE) e outro de Santa Cruz/RN foram presos.', 'pt');
+    expect(places.map((p) => [p.text, p.countryCode, p.admin1])).toEqual([
+      ['Caruaru', 'BR', 'Pernambuco'],
+      ['Santa Cruz', 'BR', 'Rio Grande do Norte'],
+    ]);
+  });
+
+  it('knows Spanish names of divisions whose table name is English', () => {
+    const places = resolvePlaces('Detenidos en Sevilla, Andalucía, y en la Región Metropolitana.', 'es');
+    expect(places.map((p) => [p.text, p.kind, p.countryCode])).toEqual([
+      ['Sevilla', 'city', 'ES'],
+      ['Andalucía', 'admin1', 'ES'],
+      ['Región Metropolitana', 'admin1', 'CL'],
+    ]);
+  });
+
   it('returns nothing for text without place names', () => {
     expect(resolvePlaces('se trata de un caso sin lugares nombrados', 'es')).toEqual([]);
   });
