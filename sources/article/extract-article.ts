@@ -43,25 +43,27 @@ function selectorDate($: CheerioAPI, selector: string | undefined, parse: (s: st
 
 /** Share of 6-word probes of `reference` found in `text`: low when the scorer picked another block. */
 function coverage(reference: string, text: string): number {
+  // Letters and digits only: structured bodies often glue paragraphs or differ in quotes and spacing.
+  const squash = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
   const words = collapse(reference).split(' ');
-  const hay = collapse(text);
+  const hay = squash(text);
   let probes = 0;
   let hits = 0;
   for (let i = 0; i + 6 <= words.length && probes < 20; i += Math.max(6, Math.floor(words.length / 20))) {
+    const probe = squash(words.slice(i + 1, i + 5).join(' '));
+    if (probe.length < 12) continue;
     probes++;
-    if (hay.includes(words.slice(i, i + 6).join(' '))) hits++;
+    if (hay.includes(probe)) hits++;
   }
   return probes ? hits / probes : 1;
 }
 
 /** The JSON-LD body split into paragraphs (publishers separate them with newlines, if at all). */
 function ldBodyText(body: string): string {
-  return body
-    .replace(/<[^>]+>/g, ' ')
-    .split(/\n\s*\n|\r\n|\n/)
-    .map((p) => collapse(p))
-    .filter((p) => p !== '')
-    .join('\n\n');
+  // Publishers put plain text, HTML or entity-encoded HTML here: parse it as HTML either way.
+  const withBreaks = body.replace(/\r?\n\s*/g, '<br>');
+  const root = load(`<div>${withBreaks}</div>`)('div').first()[0];
+  return root ? blocksToText([root]).split('\n').map((p) => collapse(p)).filter((p) => p !== '').join('\n\n') : '';
 }
 
 const STANDFIRST_TAGS = new Set(['h2', 'h3', 'p', 'div', 'span']);
@@ -139,10 +141,13 @@ export function extractArticle(html: string, url?: string, opts: ExtractArticleO
   // Structured bodies (JSON-LD articleBody, microdata) win when the scorer found much less text.
   if (!opts.bodySelector) {
     const ldBody = pm.jsonLd?.articleBody ? ldBodyText(pm.jsonLd.articleBody) : '';
-    for (const structured of [ldBody, microdataBody]) {
-      if (structured.length <= 200) continue;
-      if (text.length < structured.length * 0.6 || (structured.length > 500 && coverage(structured, text) < 0.3)) text = structured;
-    }
+    const domText = text;
+    const better = [ldBody, microdataBody].find(
+      (structured) =>
+        structured.length > 200 &&
+        (domText.length < structured.length * 0.6 || (structured.length > 500 && coverage(structured, domText) < 0.3)),
+    );
+    if (better) text = better;
   }
 
   if (standfirst && text && !collapse(text).includes(standfirst.slice(0, 60))) text = `${standfirst}\n\n${text}`;

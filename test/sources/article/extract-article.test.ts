@@ -113,4 +113,13 @@ describe('extractArticle robustness and options', () => {
     const html = `<html><head><script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'Nota', articleBody: body })}</script></head><body><div id="app"></div></body></html>`;
     expect(extractArticle(html).text).toBe(body.split('\n').join('\n\n'));
   });
+
+  it('decodes an entity-encoded HTML articleBody and keeps its paragraphs', () => {
+    const para = 'Uma opera&ccedil;&atilde;o resgatou trabalhadores mantidos em condi&ccedil;&otilde;es an&aacute;logas &agrave; escravid&atilde;o numa fazenda de caf&eacute;.';
+    const body = `<p>${para}</p><p>${para.replace('Uma', 'Outra')}</p><p>${para.replace('Uma', 'Mais uma')}</p>`;
+    const html = `<html><head><script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', articleBody: body })}</script></head><body><div id="app"></div></body></html>`;
+    const paras = extractArticle(html).text!.split('\n\n');
+    expect(paras).toHaveLength(3);
+    expect(paras[0]).toBe('Uma operação resgatou trabalhadores mantidos em condições análogas à escravidão numa fazenda de café.');
+  });
 });
