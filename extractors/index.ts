@@ -6,6 +6,7 @@ export {
   resourcesFor,
   modelLangFor,
   loadOrgMatcher,
+  loadModel,
   OrgMatcher,
   parseOrgList,
   ORG_KINDS,

@@ -68,10 +68,18 @@ let scoreBuf = new Float64Array(256 * NT);
 let backBuf = new Uint8Array(256 * NT);
 
 /**
- * Best tag sequence for n tokens, starting and ending next to O; writes tag indices into `out`.
+ * Best tag sequence for n tokens, starting and ending next to O; writes tag indices into `out` from
+ * `outOffset` on.
  * `frozen` transitions (a trained model's) have their constrained copy cached.
  */
-export function viterbi(emis: Float64Array, n: number, trans: ArrayLike<number>, out: Uint8Array, frozen = false): void {
+export function viterbi(
+  emis: Float64Array,
+  n: number,
+  trans: ArrayLike<number>,
+  out: Uint8Array,
+  frozen = false,
+  outOffset = 0,
+): void {
   if (n === 0) return;
   if (scoreBuf.length < n * NT) {
     scoreBuf = new Float64Array(n * NT * 2);
@@ -108,7 +116,7 @@ export function viterbi(emis: Float64Array, n: number, trans: ArrayLike<number>,
     }
   }
   for (let j = n - 1; j >= 0; j--) {
-    out[j] = arg;
+    out[outOffset + j] = arg;
     arg = back[j * NT + arg]!;
   }
 }

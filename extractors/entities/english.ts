@@ -1,6 +1,7 @@
 import type { EntityType } from '../../core/index.js';
 import { F_ALLCAPS, F_CAP, tokenInfo } from './features.js';
-import type { Gazetteer } from './gazetteer.js';
+import { GAZ_CATEGORIES, type Gazetteer } from './gazetteer.js';
+import { hashString } from './hash.js';
 import type { Tokens } from './tokenize.js';
 
 /** A typed token range found by the English rules. */
@@ -51,6 +52,8 @@ const NATIONALITIES = new Set(
     .split(' '),
 );
 
+const FIRSTNAME = 1 << GAZ_CATEGORIES.indexOf('firstname');
+
 function isCap(w: string): boolean {
   return (tokenInfo(w).flags & (F_CAP | F_ALLCAPS)) !== 0;
 }
@@ -91,16 +94,19 @@ export function englishSpans(tokens: Tokens, gaz: Gazetteer | undefined): RuleSp
     const key = lower.join(' ');
     const prev = (words[s - 1] ?? '').toLowerCase();
     const atStart = sentStart[next] === 1 && s === next;
-    const inGaz = (cat: 'country' | 'city' | 'admin' | 'firstname') => gaz?.has(cat, key) ?? false;
+    const keyBits = gaz?.bitsOf(hashString(key)) ?? 0;
+    const firstBits = gaz?.bitsOf(tokenInfo(words[s]!).lowerHash) ?? 0;
+    const inGaz = (cat: 'country' | 'city' | 'admin') => (keyBits & (1 << GAZ_CATEGORIES.indexOf(cat))) !== 0;
+    const firstName = (firstBits & FIRSTNAME) !== 0;
     let type: EntityType | undefined;
     if (lower.length === 1 && NATIONALITIES.has(first.replace(/s$/, ''))) type = 'misc';
     else if (ORG_HEADS.has(last) || ORG_HEADS.has(first)) type = 'organization';
     else if (title || TITLES.has(prev)) type = 'person';
     else if (inGaz('country') || inGaz('admin')) type = 'location';
     else if (PLACE_HEADS.has(last)) type = 'location';
-    else if (inGaz('city') && (PLACE_PREPS.has(prev) || lower.length > 1 || !gaz?.has('firstname', first))) type = 'location';
+    else if (inGaz('city') && (PLACE_PREPS.has(prev) || lower.length > 1 || !firstName)) type = 'location';
     else if (/^\p{Lu}{2,6}$/u.test(words[s]!) && lower.length === 1) type = 'organization';
-    else if (gaz?.has('firstname', first) && lower.length >= 2) type = 'person';
+    else if (firstName && lower.length >= 2) type = 'person';
     else if (PLACE_PREPS.has(prev) && lower.length <= 2) type = 'location';
     else if (lower.length >= 2 && lower.length <= 3) type = 'person';
     else if (lower.length > 3) type = 'organization';

@@ -149,9 +149,10 @@ export function viewSentence(
   for (let s = 0; s + 1 < segments.length; s += 2) {
     gazetteer.mark(infos, Math.max(0, segments[s]! - 1), Math.min(n, segments[s + 1]! + 1), gaz);
   }
-  const runStart = new Int32Array(n).fill(-1);
-  const runEnd = new Int32Array(n).fill(-1);
+  const runStart = new Int32Array(n);
+  const runEnd = new Int32Array(n);
   const runHash = new Uint32Array(n);
+  runStart.fill(-1);
   const isCap = (k: number) => k < n && (infos[k]!.flags & (F_CAP | F_ALLCAPS)) !== 0;
   for (let i = 0; i < n; ) {
     if (!isCap(i)) {

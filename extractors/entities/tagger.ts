@@ -27,52 +27,68 @@ export interface SegmentFeatures {
 let emisBuf = new Float64Array(256 * NT);
 let featBuf = new Uint32Array(4096 * MAX_FEATURES_PER_TOKEN);
 
-/** Candidate segments of a sentence and the features of their tokens. */
-export function sentenceFeatures(
+let offsBuf = new Int32Array(257);
+
+/**
+ * Calls `visit` for each candidate segment of a sentence with the features of its tokens. The
+ * features live in shared buffers that the next segment overwrites: copy them to keep them.
+ */
+function forEachSegment(
   words: readonly string[],
   gazetteer: Gazetteer,
   segOpts: SegmentOptions,
-  docBits = 0,
-): SegmentFeatures[] {
+  docBits: number,
+  visit: (seg: SegmentFeatures) => void,
+): void {
   const infos = words.map(tokenInfo);
   const initial = initialFlags(infos);
   const segs = candidateSegments(infos, segOpts);
-  if (segs.length === 0) return [];
+  if (segs.length === 0) return;
   const view = viewSentence(infos, initial, gazetteer, segs, docBits);
-  const out: SegmentFeatures[] = [];
   for (let s = 0; s + 1 < segs.length; s += 2) {
     const start = segs[s]!;
     const end = segs[s + 1]!;
     const need = (end - start) * MAX_FEATURES_PER_TOKEN;
     if (featBuf.length < need) featBuf = new Uint32Array(need * 2);
-    const offs = new Int32Array(end - start + 1);
+    if (offsBuf.length < end - start + 1) offsBuf = new Int32Array((end - start + 1) * 2);
+    const offs = offsBuf;
     let len = 0;
     for (let i = start; i < end; i++) {
       offs[i - start] = len;
       len = tokenFeatures(view, i, featBuf, len);
     }
     offs[end - start] = len;
-    out.push({ start, end, feats: featBuf.slice(0, len), offs });
+    visit({ start, end, feats: featBuf, offs });
   }
+}
+
+/** Candidate segments of a sentence and the features of their tokens (copied, for training). */
+export function sentenceFeatures(
+  words: readonly string[],
+  gazetteer: Gazetteer,
+  segOpts: SegmentOptions,
+  docBits = 0,
+): SegmentFeatures[] {
+  const out: SegmentFeatures[] = [];
+  forEachSegment(words, gazetteer, segOpts, docBits, (seg) => {
+    const n = seg.end - seg.start;
+    out.push({ start: seg.start, end: seg.end, feats: seg.feats.slice(0, seg.offs[n]!), offs: seg.offs.slice(0, n + 1) });
+  });
   return out;
 }
 
-/** Decodes one segment into tag indices. */
-export function decodeSegment(p: DecodeParams, seg: SegmentFeatures, out: Uint8Array): void {
+/** Decodes one segment into tag indices, written to out[outOffset ...]. */
+export function decodeSegment(p: DecodeParams, seg: SegmentFeatures, out: Uint8Array, outOffset = 0): void {
   const n = seg.end - seg.start;
   if (emisBuf.length < n * NT) emisBuf = new Float64Array(n * NT * 2);
   emissions(p.weights, p.scale, (1 << p.bits) - 1, seg.feats, seg.offs, n, emisBuf);
-  viterbi(emisBuf, n, p.transitions, out, p.frozen === true);
+  viterbi(emisBuf, n, p.transitions, out, p.frozen === true, outOffset);
 }
 
 /** Tag indices (see TAGS) for every token of a sentence; tokens outside candidate segments are O (0). */
 export function tagSentence(p: DecodeParams, words: readonly string[], docBits = 0): Uint8Array {
   const tags = new Uint8Array(words.length);
-  for (const seg of sentenceFeatures(words, p.gazetteer, p.segments, docBits)) {
-    const part = new Uint8Array(seg.end - seg.start);
-    decodeSegment(p, seg, part);
-    tags.set(part, seg.start);
-  }
+  forEachSegment(words, p.gazetteer, p.segments, docBits, (seg) => decodeSegment(p, seg, tags, seg.start));
   return tags;
 }
 
