@@ -62,6 +62,8 @@ export function filterParagraphs(text: string): string {
     const p = paras[i]!;
     if (p.length < 80 && BOILERPLATE_LINE.test(p)) continue;
     if (p.length < 100 && BYLINE.test(p)) continue;
+    // Unrendered CMS shortcodes ("[button link=...]Send us your review[/button]").
+    if (/^\[[a-z_-]+(?:\s[^\]]*)?\][\s\S]*(?:\[\/[a-z_-]+\])?$/.test(p) && p.length < 300) continue;
     // A dateline or "Publicado em 12 de março de 2024, às 10h15": metadata, not text.
     if (p.length < 90 && !/[.!?…"”]$/.test(p) && parseTextDate(p) !== null && p.split(/\s+/).length <= 12) continue;
     if (p.length < 300 && PROMO_LINE.test(p)) {

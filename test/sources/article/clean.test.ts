@@ -22,6 +22,12 @@ describe('filterParagraphs', () => {
     ]);
   });
 
+  it('drops unrendered CMS shortcodes but not bracketed editorial notes', () => {
+    expect(filterParagraphs(join('[button link="/x" type="big"] Send us your review[/button]', '[Actualización] La fiscalía confirmó la captura.'))).toBe(
+      '[Actualización] La fiscalía confirmó la captura.',
+    );
+  });
+
   it('drops a datelines-only paragraph', () => {
     expect(filterParagraphs(join('Publicado em 12 de março de 2024, às 10h15', 'Texto da matéria.'))).toBe('Texto da matéria.');
   });
