@@ -7,7 +7,8 @@ const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 let t: TestServer;
-let browser: Browser;
+let browser: Browser | undefined;
+let launchError: Error | undefined;
 
 /** A missing or broken Chromium fails the suite with instructions; it never skips. */
 async function launch(): Promise<Browser> {
@@ -21,6 +22,7 @@ async function launch(): Promise<Browser> {
 
 /** A page that records console errors (a CSP violation shows up there) and any dialog an injected script opens. */
 async function openPage(): Promise<{ page: Page; problems: string[] }> {
+  if (!browser) throw launchError ?? new Error('browser tests: Chromium was not launched');
   const page = await browser.newPage();
   page.setDefaultTimeout(10_000);
   const problems: string[] = [];
@@ -36,7 +38,11 @@ async function openPage(): Promise<{ page: Page; problems: string[] }> {
 }
 
 beforeAll(async () => {
-  browser = await launch();
+  // A launch failure is kept and thrown by every test, so each one FAILS with the reason (never skipped).
+  browser = await launch().catch((err: Error) => {
+    launchError = err;
+    return undefined;
+  });
   t = await startTestServer([...sampleLeads(), xssLead()]);
 });
 afterAll(async () => {
