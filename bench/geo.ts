@@ -40,7 +40,7 @@ for (const lang of ['es', 'pt', 'en']) {
 const meanBytes = docs.reduce((s, d) => s + Buffer.byteLength(d.text), 0) / docs.length;
 
 const countryNames = new Set<string>();
-for (const [key, ids] of gaz.byKey) if (ids.some((i) => i >= 0 && gaz.entries[i]?.kind === 'country')) countryNames.add(key);
+for (const [key, v] of gaz.byKey) if ((typeof v === 'number' ? [v] : v).some((i) => i >= 0 && gaz.entry(i).kind === 'country')) countryNames.add(key);
 const CAP = /\p{Lu}[\p{L}]+/gu;
 function baseline(text: string): number {
   let n = 0;
@@ -75,7 +75,7 @@ function run(name: string, fn: (d: { text: string; lang: string }) => number): n
   return rate;
 }
 
-console.log(`gazetteer: ${gaz.entries.length} entries, ${gaz.byKey.size} keys, load ${loadMs.toFixed(0)} ms, heap +${heapMB.toFixed(0)} MB`);
+console.log(`gazetteer: ${gaz.size} entries, ${gaz.byKey.size} keys, load ${loadMs.toFixed(0)} ms, heap +${heapMB.toFixed(0)} MB`);
 console.log(`texts: ${docs.length} docs, mean ${meanBytes.toFixed(0)} bytes`);
 const base = run('baseline (country-name regex)', (d) => baseline(d.text));
 const pl = run('resolvePlaces', (d) => resolvePlaces(d.text, d.lang).length);

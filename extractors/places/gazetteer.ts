@@ -35,9 +35,15 @@ export interface GazEntry {
 }
 
 export interface Gazetteer {
-  entries: GazEntry[];
-  /** Folded name key -> entry indexes; an alternate (not preferred) name is stored as -(index + 1). */
-  byKey: Map<string, number[]>;
+  /** Number of entries (regions, countries, divisions, then towns). */
+  size: number;
+  /** Entry by index; towns are materialised on first use from compact columns. */
+  entry(index: number): GazEntry;
+  /**
+   * Folded name key -> entry code, or codes most populous first; an alternate (not preferred) name is stored
+   * as -(index + 1). Read it through `codesOf`.
+   */
+  byKey: Map<string, number | number[]>;
   /** Every proper word prefix of a multi-word key ("rio", "rio de"), to stop extending a span early. */
   prefixes: Set<string>;
   /** Longest key length in words. */
@@ -46,17 +52,51 @@ export interface Gazetteer {
   countryByCode: Map<string, number>;
 }
 
+/** The entry codes of a key, as an array (see `Gazetteer.byKey`). */
+export function codesOf(g: Gazetteer, key: string): readonly number[] | undefined {
+  const v = g.byKey.get(key);
+  return v === undefined ? undefined : typeof v === 'number' ? [v] : v;
+}
+
+/** Town columns: typed arrays and interned strings instead of 200k objects (heap and GC time). */
+interface TownColumns {
+  base: number;
+  name: string[];
+  lat: Float32Array;
+  lon: Float32Array;
+  pop: Uint32Array;
+  id: Int32Array;
+  cc: Uint16Array;
+  a1: Uint32Array;
+  fc: Uint8Array;
+  ccTable: string[];
+  a1Table: string[];
+  fcTable: string[];
+}
+
+function intern(table: string[], index: Map<string, number>, v: string): number {
+  let i = index.get(v);
+  if (i === undefined) {
+    i = table.push(v) - 1;
+    index.set(v, i);
+  }
+  return i;
+}
+
 function add(g: Gazetteer, key: string, idx: number, alt = false): void {
   if (!key) return;
-  const list = g.byKey.get(key);
+  const cur = g.byKey.get(key);
   const code = alt ? -(idx + 1) : idx;
-  if (list) {
+  if (cur !== undefined) {
+    const list = typeof cur === 'number' ? [cur] : cur;
     if (alt) {
       // A town's alternate name never shadows a country or division name ("Paraguay", "África", "Sul").
-      if (list.includes(idx) || list.some((i) => i >= 0 && g.entries[i]!.kind !== 'city')) return;
+      if (list.includes(idx) || list.some((i) => i >= 0 && g.entry(i).kind !== 'city')) return;
     }
-    if (!list.includes(code)) list.push(code);
-  } else g.byKey.set(key, [code]);
+    if (list.includes(code)) return;
+    list.push(code);
+    if (typeof cur === 'number') g.byKey.set(key, list);
+  } else g.byKey.set(key, code);
   let sp = key.indexOf(' ');
   let words = 1;
   while (sp > 0) {
@@ -71,20 +111,43 @@ const ADMIN_PREFIX = /^(?:departamento|estado|provincia|province|region|región|
 const ADMIN_SUFFIX = / (?:department|departamento|province|provincia|state|region|district|governorate)$/;
 
 export function indexGazetteer(data: GazetteerData): Gazetteer {
-  const g: Gazetteer = { entries: [], byKey: new Map(), prefixes: new Set(), maxWords: 1, admin1Name: new Map(), countryByCode: new Map() };
+  const fixed: GazEntry[] = [];
+  let cols: TownColumns | null = null;
+  const made: Array<GazEntry | undefined> = [];
+  const g: Gazetteer = {
+    size: 0,
+    entry(i: number): GazEntry {
+      if (!cols || i < cols.base) return fixed[i]!;
+      const hit = made[i - cols.base];
+      if (hit) return hit;
+      const k = i - cols.base;
+      const e: GazEntry = {
+        kind: 'city', name: cols.name[k] ?? '', cc: cols.ccTable[cols.cc[k]!]!, a1: cols.a1Table[cols.a1[k]!]!,
+        lat: Math.round(cols.lat[k]! * 1e4) / 1e4, lon: Math.round(cols.lon[k]! * 1e4) / 1e4, pop: cols.pop[k]!,
+        fc: cols.fcTable[cols.fc[k]!]!, geonameId: cols.id[k]!,
+      };
+      made[k] = e;
+      return e;
+    },
+    byKey: new Map(), prefixes: new Set(), maxWords: 1, admin1Name: new Map(), countryByCode: new Map(),
+  };
+  const push = (e: GazEntry): number => {
+    g.size = fixed.push(e);
+    return g.size - 1;
+  };
   for (const [name, lat, lon, ...names] of data.regions ?? []) {
-    const idx = g.entries.push({ kind: 'region', name, cc: '', a1: '', lat, lon, pop: 1e9, fc: 'CONT' }) - 1;
+    const idx = push({ kind: 'region', name, cc: '', a1: '', lat, lon, pop: 1e9, fc: 'CONT' });
     for (const n of [name, ...names]) add(g, nameKey(n), idx);
   }
   for (const [code, lat, lon, pop, ...names] of data.countries) {
-    const idx = g.entries.push({ kind: 'country', name: names[0] ?? code, cc: code, a1: '', lat, lon, pop, fc: 'PCLI' }) - 1;
+    const idx = push({ kind: 'country', name: names[0] ?? code, cc: code, a1: '', lat, lon, pop, fc: 'PCLI' });
     g.countryByCode.set(code, idx);
     for (const n of names) add(g, nameKey(n), idx);
   }
   for (const [code, name, lat, lon, pop, ...extra] of data.admin1) {
     const cc = code.slice(0, 2);
     g.admin1Name.set(code, name);
-    const idx = g.entries.push({ kind: 'admin1', name, cc, a1: code, lat, lon, pop, fc: 'ADM1' }) - 1;
+    const idx = push({ kind: 'admin1', name, cc, a1: code, lat, lon, pop, fc: 'ADM1' });
     const key = nameKey(name);
     add(g, key, idx);
     const bare = key.replace(ADMIN_PREFIX, '').replace(ADMIN_SUFFIX, '');
@@ -96,27 +159,39 @@ export function indexGazetteer(data: GazetteerData): Gazetteer {
     const a1 = code.slice(0, code.lastIndexOf('.'));
     // Only names that read as divisions ("Rapides Parish", "Cook County"): bare admin-2 names duplicate towns.
     if (!/ (County|Parish|Borough|Province|Municipality|District)$/.test(name)) continue;
-    const idx = g.entries.push({ kind: 'admin2', name, cc, a1, lat, lon, pop, fc: 'ADM2' }) - 1;
+    const idx = push({ kind: 'admin2', name, cc, a1, lat, lon, pop, fc: 'ADM2' });
     add(g, nameKey(name), idx);
   }
   const c = data.cities;
-  for (let i = 0; i < c.id.length; i += 1) {
+  const n = c.id.length;
+  const ccIndex = new Map<string, number>();
+  const a1Index = new Map<string, number>();
+  const fcIndex = new Map<string, number>();
+  cols = {
+    base: fixed.length, name: c.name, lat: Float32Array.from(c.lat), lon: Float32Array.from(c.lon), pop: Uint32Array.from(c.pop),
+    id: Int32Array.from(c.id), cc: new Uint16Array(n), a1: new Uint32Array(n), fc: new Uint8Array(n), ccTable: [], a1Table: [], fcTable: [],
+  };
+  for (let i = 0; i < n; i += 1) {
     const cc = c.cc[i] ?? '';
-    const name = c.name[i] ?? '';
-    const idx = g.entries.push({
-      kind: 'city', name, cc, a1: `${cc}.${c.a1[i] ?? ''}`, lat: c.lat[i] ?? null, lon: c.lon[i] ?? null,
-      pop: c.pop[i] ?? 0, fc: c.fc[i] ?? 'PPL', geonameId: c.id[i] ?? 0,
-    }) - 1;
-    add(g, nameKey(name), idx);
+    cols.cc[i] = intern(cols.ccTable, ccIndex, cc);
+    cols.a1[i] = intern(cols.a1Table, a1Index, `${cc}.${c.a1[i] ?? ''}`);
+    cols.fc[i] = intern(cols.fcTable, fcIndex, c.fc[i] ?? 'PPL');
+  }
+  g.size = cols.base + n;
+  for (let i = 0; i < n; i += 1) {
+    const idx = cols.base + i;
+    add(g, nameKey(c.name[i] ?? ''), idx);
     const alt = c.alt[i];
     if (alt) for (const a of alt.split('|')) add(g, nameKey(a), idx, true);
   }
+  made.length = 0;
   // Most populous referent first (countries and divisions ahead of towns of the same size).
   const weight = (code: number): number => {
-    const e = g.entries[code >= 0 ? code : -code - 1]!;
+    const i = code >= 0 ? code : -code - 1;
+    const e = cols && i >= cols.base ? { pop: cols.pop[i - cols.base]!, kind: 'city' } : fixed[i]!;
     return e.pop * (e.kind === 'city' ? 1 : 10) * (code >= 0 ? 1 : 0.5);
   };
-  for (const list of g.byKey.values()) if (list.length > 1) list.sort((a, b) => weight(b) - weight(a));
+  for (const list of g.byKey.values()) if (typeof list !== 'number') list.sort((a, b) => weight(b) - weight(a));
   return g;
 }
 

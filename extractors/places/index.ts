@@ -1,5 +1,5 @@
 export { resolvePlaces, type PlaceHints } from './resolve.js';
 export { places } from './extractor.js';
 export { documentCountries, eventCountry, originCountries } from './countries.js';
-export { getGazetteer, setGazetteer, indexGazetteer, GAZETTEER_PATHS, type Gazetteer, type GazetteerData, type GazEntry } from './gazetteer.js';
+export { getGazetteer, setGazetteer, indexGazetteer, codesOf, GAZETTEER_PATHS, type Gazetteer, type GazetteerData, type GazEntry } from './gazetteer.js';
 export { wordTokens, foldWord, type WordToken } from './normalize.js';

@@ -1,4 +1,4 @@
-import type { Gazetteer } from './gazetteer.js';
+import { codesOf, type Gazetteer } from './gazetteer.js';
 import { CONNECTORS } from './words.js';
 import { foldWord, isUpperInitial, type WordToken } from './normalize.js';
 
@@ -62,7 +62,7 @@ export function findMentions(text: string, toks: readonly WordToken[], gaz: Gaze
       key = j === i ? norm : `${key} ${norm}`;
       if (j > i && !gaz.prefixes.has(key) && !gaz.byKey.has(key)) break;
       if (!t.upper) continue;
-      const codes = gaz.byKey.get(key);
+      const codes = codesOf(gaz, key);
       if (codes) {
         const ids: number[] = [];
         const alt = new Set<number>();
@@ -83,7 +83,7 @@ export function findMentions(text: string, toks: readonly WordToken[], gaz: Gaze
       // "London-based", "Amsterdam-London": the capitalised parts of a hyphenated word.
       let off = t0.start;
       for (const part of t0.text.split('-')) {
-        const codes = isUpperInitial(part) ? gaz.byKey.get(foldWord(part)) : undefined;
+        const codes = isUpperInitial(part) ? codesOf(gaz, foldWord(part)) : undefined;
         if (codes) {
           const ids = codes.map((c) => (c >= 0 ? c : -c - 1));
           const alt = new Set(codes.filter((c) => c < 0).map((c) => -c - 1));

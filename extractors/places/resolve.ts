@@ -57,7 +57,7 @@ function qualifier(text: string, toks: readonly WordToken[], m: Mention, all: Me
   let cc: string | null = null;
   let a1: string | null = null;
   for (const id of next.ids) {
-    const e = gaz.entries[id];
+    const e = gaz.entry(id);
     if (e?.kind === 'country') cc = e.cc;
     else if (e?.kind === 'admin1' && !a1) a1 = e.a1;
   }
@@ -90,7 +90,7 @@ function judge(text: string, toks: readonly WordToken[], m: Mention, all: Mentio
   const adjacentPrev = prev && /^ $/.test(text.slice(prev.end, m.start));
   const adjacentNext = next && /^ $/.test(text.slice(m.end, next.start));
   const single = m.first === m.last;
-  const kinds = new Set(m.ids.map((id) => gaz.entries[id]?.kind));
+  const kinds = new Set(m.ids.map((id) => gaz.entry(id).kind));
   const admin = kinds.has('country') || kinds.has('admin1') || kinds.has('admin2');
   let veto = false;
   let evidence = 0;
@@ -218,10 +218,10 @@ function choose(gaz: Gazetteer, j: Judged, ctx: Ctx): Choice | null {
   for (const id of j.m.ids) {
     k += 1;
     if (k > 40) {
-      const e = gaz.entries[id];
+      const e = gaz.entry(id);
       if (!e || !(ctx.votes.has(e.cc) || ctx.admin1s.has(e.a1) || j.qualifierA1 === e.a1)) continue;
     }
-    const e = gaz.entries[id];
+    const e = gaz.entry(id);
     if (!e) continue;
     const s = score(e, j, ctx, j.m.alt.has(id));
     if (s > bestS) {
@@ -288,7 +288,7 @@ export function resolvePlaces(text: string, lang: string, hints: PlaceHints = {}
   // Start from names with one referent country (or the hint), then re-choose in the frame the choices make.
   const first = judged.map((j) => {
     if (j.veto) return null;
-    const ccs = new Set(j.m.ids.map((id) => gaz.entries[id]?.cc));
+    const ccs = new Set(j.m.ids.map((id) => gaz.entry(id).cc));
     return ccs.size === 1 ? choose(gaz, j, ctx) : null;
   });
   frame(ctx, first, judged);
