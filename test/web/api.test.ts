@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Lead } from '../../core/index.js';
-import { startTestServer, type TestServer } from './helpers.js';
+import { sampleLeads, startTestServer, type TestServer } from './helpers.js';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -122,6 +122,17 @@ describe('POST /api/leads/:id/status', () => {
     expect((await getJson('/api/leads?status=new,dismissed')).body.total).toBe(4);
   });
 
+  it('keeps a dismissed lead out of the list when the story is re-analysed or seen again elsewhere', async () => {
+    const mx = sampleLeads()[3]!;
+    const id = t.ids[3]!;
+    expect((await t.store.getLead(id))?.status).toBe('dismissed');
+    await t.store.upsertLead({ ...mx, lexiconVersion: 'lex-test-2' });
+    await t.store.upsertLead({ ...mx, url: 'https://otro.example/copia', canonicalUrl: 'https://otro.example/copia', sourceId: 'src-otro' });
+    const lists = [await getJson('/api/leads'), await getJson('/api/leads?status=new'), await getJson('/api/leads?country=MX')];
+    for (const { body } of lists) expect(body.items.map((l: Lead) => l.id)).not.toContain(id);
+    expect((await getJson(`/api/leads/${id}`)).body.urls).toContain('https://otro.example/copia');
+  });
+
   it('rejects a bad status, a missing reviewer and a non-JSON body', async () => {
     const bad = await postStatus(t.ids[1]!, { status: 'archived', by: 'ana' });
     expect(bad.status).toBe(400);
@@ -221,6 +232,15 @@ describe('transport safety', () => {
       req.end();
     });
     expect(status).toBe(421);
+  });
+
+  it('rejects `ready` when the port is taken', async () => {
+    const { createWebServer } = await import('../../web/index.js');
+    const { loadConfig, silentLogger } = await import('../../core/index.js');
+    const port = Number(new URL(t.url).port);
+    const clash = createWebServer({ store: t.store, config: loadConfig({ webPort: port }, {}), log: silentLogger });
+    await expect(clash.ready).rejects.toThrow(/EADDRINUSE/);
+    await clash.close();
   });
 
   it('sends a strict Content-Security-Policy on every response', async () => {
