@@ -1,6 +1,6 @@
 /**
  * Throughput of our geo/victims/values part of extraction vs a baseline measured in the same run.
- *   npx tsx bench/geo.ts [seconds-per-case=3]
+ *   node --expose-gc --import tsx bench/geo.ts [seconds-per-case=3]   (without --expose-gc the heap figure includes garbage)
  * Rates are per second of this process's CPU time (the machine is shared). Texts: samples/dev/news.jsonl joined into ~4 KB docs (ours, es/pt/en news-length). Also reports gazetteer load time and heap.
  * Baseline: one pass of a capitalised-word RegExp with a Set lookup of country names (the keyword scorer's
  * approach), i.e. the cheapest possible "find country names" pass over the same texts.
@@ -17,6 +17,7 @@ const heap0 = process.memoryUsage().heapUsed;
 const t0 = performance.now();
 const gaz = getGazetteer();
 const loadMs = performance.now() - t0;
+(globalThis as { gc?: () => void }).gc?.();
 const heapMB = (process.memoryUsage().heapUsed - heap0) / 1e6;
 
 const samples = readFileSync(new URL('../samples/dev/news.jsonl', import.meta.url), 'utf8')

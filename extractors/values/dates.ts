@@ -21,7 +21,14 @@ const RE_MDY_EN = new RegExp(`\\b${MONTH_RE} (\\d{1,2})(?:st|nd|rd|th)?(?:,? (\\
 const RE_DMY_EN = new RegExp(`\\b(\\d{1,2}) ${MONTH_RE} (\\d{4})\\b`, 'gu');
 const RE_NUMERIC = /\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b/g;
 const RE_ISO = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
-const RE_RELATIVE_DAY = /\b(hoy|ayer|anteayer|antier|hoje|ontem|anteontem|today|yesterday)\b/giu;
+/** Folded word -> 'm' (month), 'w' (weekday) or a day offset (relative day words). */
+const DATE_WORDS: ReadonlyMap<string, 'm' | 'w' | number> = new Map<string, 'm' | 'w' | number>([
+  ...Object.keys(MONTHS).map((k) => [k, 'm'] as const),
+  ...Object.keys(WEEKDAYS).map((k) => [k.replace('-', ' '), 'w'] as const),
+  ...(['hoy', 'hoje', 'today'] as const).map((k) => [k, 0] as const),
+  ...(['ayer', 'ontem', 'yesterday'] as const).map((k) => [k, -1] as const),
+  ...(['anteayer', 'antier', 'anteontem'] as const).map((k) => [k, -2] as const),
+]);
 const RE_WEEKDAY = new RegExp(`\\b(?:(el|la|na|no|this|last|on|este|esta|nesta|neste)\\s+)?(?:(pasado|pasada|[úu]ltimo|[úu]ltima|past)\\s+)?${WEEKDAY_RE}(?:\\s+(pasado|pasada|passado|passada|anterior))?`, 'giu');
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -59,10 +66,13 @@ export function extractDates(text: string, lang: string, publishedAt?: string | 
   // Month and weekday regexes are costly over a whole page: run them only when such a word is there.
   let hasMonth = false;
   let hasWeekday = false;
+  const relative: Array<{ start: number; end: number; days: number }> = [];
   for (const t of wordTokens(text)) {
-    if (!hasMonth && Object.hasOwn(MONTHS, t.norm)) hasMonth = true;
-    else if (!hasWeekday && (Object.hasOwn(WEEKDAYS, t.norm) || Object.hasOwn(WEEKDAYS, t.norm.replace(" ", "-")))) hasWeekday = true;
-    if (hasMonth && hasWeekday) break;
+    const kind = DATE_WORDS.get(t.norm);
+    if (kind === undefined) continue;
+    if (kind === 'm') hasMonth = true;
+    else if (kind === 'w') hasWeekday = true;
+    else relative.push({ start: t.start, end: t.end, days: kind });
   }
   for (const m of text.matchAll(RE_ISO)) push(out, text, m.index, m.index + m[0].length, iso(+m[1]!, +m[2]!, +m[3]!), 0.95);
   for (const m of hasMonth ? text.matchAll(RE_DMY_WORDS) : []) {
@@ -89,11 +99,7 @@ export function extractDates(text: string, lang: string, publishedAt?: string | 
     push(out, text, m.index, m.index + m[0].length, iso(y, b, a), 0.8);
   }
   if (!ref) return out.sort((x, y) => x.start - y.start);
-  for (const m of text.matchAll(RE_RELATIVE_DAY)) {
-    const w = fold(m[1]!);
-    const days = w === 'hoy' || w === 'hoje' || w === 'today' ? 0 : w === 'ayer' || w === 'ontem' || w === 'yesterday' ? -1 : -2;
-    push(out, text, m.index, m.index + m[0].length, shift(ref, days), 0.8);
-  }
+  for (const r of relative) push(out, text, r.start, r.end, shift(ref, r.days), 0.8);
   for (const m of hasWeekday ? text.matchAll(RE_WEEKDAY) : []) {
     const wd = WEEKDAYS[fold(m[3]!)];
     if (wd === undefined) continue;
