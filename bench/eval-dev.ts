@@ -1,0 +1,113 @@
+/**
+ * `npm run eval`: scores the extractor on our development news set (samples/dev/news.jsonl, written by us) in
+ * process: incident precision/recall/F1 per language, negatives flagged, types, countries, event country, victims.
+ * Definitions follow ../shared/eval/score-news.mjs so the figures compare. Options: --data FILE, --json.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createExtractor } from '../extractors/index.js';
+import { loadLexicons, packageRoot } from '../lexicons/index.js';
+
+interface Case {
+  id: string;
+  lang: string;
+  label: 'incident' | 'awareness' | 'negative';
+  types: string[];
+  countries: string[];
+  event_country: string | null;
+  victims: { count: number | null; minors: boolean | null; nationalities: string[] };
+  text: string;
+}
+
+const arg = (name: string) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const file = arg('--data') ?? join(packageRoot(), 'samples', 'dev', 'news.jsonl');
+const cases = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Case);
+const extract = createExtractor({ lexicons: loadLexicons() });
+
+const prf = (tp: number, fp: number, fn: number) => {
+  const p = tp + fp ? tp / (tp + fp) : null;
+  const r = tp + fn ? tp / (tp + fn) : null;
+  const f = p !== null && r !== null && p + r ? (2 * p * r) / (p + r) : null;
+  return { p, r, f };
+};
+const round = (x: number | null) => (x === null ? null : Math.round(x * 10000) / 10000);
+
+const inc: Record<string, { tp: number; fp: number; fn: number }> = {};
+const setAcc = { types: { tp: 0, fp: 0, fn: 0 }, countries: { tp: 0, fp: 0, fn: 0 } };
+let negatives = 0, negFlagged = 0, acc3 = 0, evN = 0, evOk = 0, vcN = 0, vcOk = 0, mnN = 0, mnOk = 0, langOk = 0;
+const confusion: Record<string, Record<string, number>> = {};
+const misses: string[] = [];
+const t0 = Date.now();
+for (const c of cases) {
+  const x = extract({ text: c.text });
+  const gold = c.label === 'negative' ? 'none' : c.label;
+  const pred = x.relevance.label;
+  (confusion[gold] ??= {})[pred] = (confusion[gold]![pred] ?? 0) + 1;
+  if (gold === pred) acc3++;
+  if (x.language.split('-')[0] === c.lang) langOk++;
+  for (const k of [c.lang, 'all']) {
+    const s = (inc[k] ??= { tp: 0, fp: 0, fn: 0 });
+    if (gold === 'incident' && pred === 'incident') s.tp++;
+    else if (gold !== 'incident' && pred === 'incident') s.fp++;
+    else if (gold === 'incident') s.fn++;
+  }
+  if (gold !== pred) misses.push(`${c.id}: gold ${gold}, got ${pred} (${x.relevance.score.toFixed(2)})`);
+  if (c.label === 'negative') {
+    negatives++;
+    if (pred === 'incident') negFlagged++;
+  }
+  const cmp = (acc: { tp: number; fp: number; fn: number }, g: string[], p: string[]) => {
+    const G = new Set(g.map((s) => s.toUpperCase()));
+    const P = new Set(p.map((s) => s.toUpperCase()));
+    for (const v of P) G.has(v) ? acc.tp++ : acc.fp++;
+    for (const v of G) if (!P.has(v)) acc.fn++;
+  };
+  if (c.label === 'incident') cmp(setAcc.types, c.types, x.types);
+  cmp(setAcc.countries, c.countries, x.countries);
+  if (c.label === 'incident' && c.event_country) {
+    evN++;
+    if (x.eventCountry === c.event_country) evOk++;
+  }
+  if (c.victims.count !== null) {
+    vcN++;
+    if (x.victims.count === c.victims.count) vcOk++;
+  }
+  if (c.victims.minors !== null) {
+    mnN++;
+    if (x.victims.minors === c.victims.minors) mnOk++;
+  }
+}
+const metrics: Record<string, number | null> = {};
+for (const [k, s] of Object.entries(inc)) {
+  const { p, r, f } = prf(s.tp, s.fp, s.fn);
+  const key = k === 'all' ? 'incident' : `incident_${k}`;
+  metrics[`${key}_precision`] = round(p);
+  metrics[`${key}_recall`] = round(r);
+  metrics[`${key}_f1`] = round(f);
+}
+metrics.accuracy3 = round(acc3 / cases.length);
+metrics.fpr_negatives = round(negatives ? negFlagged / negatives : null);
+metrics.types_f1 = round(prf(setAcc.types.tp, setAcc.types.fp, setAcc.types.fn).f);
+metrics.countries_f1 = round(prf(setAcc.countries.tp, setAcc.countries.fp, setAcc.countries.fn).f);
+metrics.event_country_acc = round(evN ? evOk / evN : null);
+metrics.victim_count_acc = round(vcN ? vcOk / vcN : null);
+metrics.minors_acc = round(mnN ? mnOk / mnN : null);
+metrics.language_acc = round(langOk / cases.length);
+
+if (process.argv.includes('--json')) {
+  console.log(JSON.stringify({ data: file, n: cases.length, lexiconVersion: loadLexicons().version, metrics }));
+} else {
+  console.log(`# dev news set ${file}: ${cases.length} cases, lexicon ${loadLexicons().version}, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log('lang  precision  recall  f1');
+  for (const k of ['es', 'pt', 'en', 'all']) {
+    if (!inc[k]) continue;
+    const { p, r, f } = prf(inc[k]!.tp, inc[k]!.fp, inc[k]!.fn);
+    console.log(`${k.padEnd(5)} ${String(round(p)).padEnd(10)} ${String(round(r)).padEnd(7)} ${round(f)}`);
+  }
+  for (const [k, v] of Object.entries(metrics)) if (!k.startsWith('incident')) console.log(`${k.padEnd(20)} ${v}`);
+  console.log('confusion (gold → predicted):', JSON.stringify(confusion));
+  if (process.argv.includes('--misses')) for (const m of misses) console.log('  ' + m);
+}
