@@ -98,6 +98,29 @@ describe('lead page', () => {
     expect(text).toContain('Alerta Amber');
   });
 
+  it('blocks out a victim name the store kept in the title and text (keepVictimNames or a missed mask)', async () => {
+    const text = 'Rosa Elvira Quispe fue rescatada. La familia de rosa elvira quispe pidió reserva.';
+    const [first] = sampleLeads();
+    const { id } = await t.store.upsertLead({
+      ...first!,
+      url: 'https://kept.example/1',
+      canonicalUrl: 'https://kept.example/1',
+      contentHash: 'h-kept',
+      title: 'Rescatan a Rosa Elvira Quispe',
+      text,
+      indicators: [],
+      reasons: [],
+      entities: [{ type: 'person', role: 'victim', text: 'Rosa Elvira Quispe', start: 0, end: 18 }],
+      victims: { count: 1, minors: null, nationalities: [], evidence: [{ start: 0, end: 32, text: 'Rosa Elvira Quispe fue rescatada', supports: 'count' }] },
+    });
+    for (const path of [`/leads/${id}`, `/api/leads/${id}`, '/?q=rescatada', '/api/leads?q=familia']) {
+      const body = (await get(path)).text;
+      expect(body.toLowerCase()).not.toContain('quispe');
+      expect(body.toLowerCase()).not.toContain('rosa elvira');
+    }
+    expect((await get(`/leads/${id}`)).text).toContain('████ ██████ ██████ fue rescatada');
+  });
+
   it('answers 404 with a page for an unknown lead', async () => {
     const { status, text } = await get('/leads/0123456789abcdef01234567');
     expect(status).toBe(404);
