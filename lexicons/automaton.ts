@@ -41,8 +41,6 @@ export interface MatchStats {
   maxStates: number;
 }
 
-/** Window of token starts a live state can have; every pattern spans fewer tokens (MAX_SPAN) than this. */
-const START_WINDOW = 1024;
 
 /**
  * Patterns are added without expanding their alternatives: a pattern becomes a small DAG (alternatives
@@ -50,10 +48,23 @@ const START_WINDOW = 1024;
  * a single edge from the root chain ("tree" nodes) are shared between patterns that start alike, which
  * makes the first tokens of thousands of entries one hash lookup.
  */
+const ROOT_CACHE_MAX = 200_000;
+
 export class TokenAutomaton {
   readonly root: Node;
   private nodeCount = 0;
   private readonly numberWords: ReadonlySet<string>;
+  // reusable match buffers (matching is synchronous, so one set per automaton is enough)
+  private stamp = new Int32Array(0);
+  private slot = new Int32Array(0);
+  private epoch = 0;
+  private readonly rootCache = new Map<string, Node[]>();
+  private readonly bufA: Node[] = [];
+  private readonly bufB: Node[] = [];
+  private readonly startA: number[] = [];
+  private readonly startB: number[] = [];
+  private readonly budgetA: number[] = [];
+  private readonly budgetB: number[] = [];
 
   constructor(numberWords: ReadonlySet<string>) {
     this.numberWords = numberWords;
@@ -117,6 +128,7 @@ export class TokenAutomaton {
 
   /** Adds one parsed pattern (see pattern.ts) that accepts `target`. */
   add(elements: Element[], target: number): void {
+    this.rootCache.clear();
     let frontier: Node[] = [this.root];
     for (const el of elements) {
       if (el.kind === 'gap') {
@@ -153,74 +165,142 @@ export class TokenAutomaton {
     return t.kind === 'number' || this.numberWords.has(t.norm);
   }
 
-  /**
-   * Runs over tokens [from, to) (one sentence) and calls `onHit` for every accepted path end.
-   * `stats` (optional) accumulates the work done.
-   */
+  /** Nodes the root reaches on this token, #cap aside (that one depends on case, not on the folded form). */
+  private rootTransitions(tok: Token): Node[] {
+    const out: Node[] = [];
+    const root = this.root;
+    const list = root.lit?.get(tok.norm);
+    if (list) out.push(...list);
+    if (root.pre !== null && tok.kind === 'word') {
+      let p: PrefixNode | undefined = root.pre;
+      for (let k = 0; k < tok.norm.length && p; k++) {
+        p = p.next?.get(tok.norm[k]!);
+        if (p?.targets) out.push(...p.targets);
+      }
+    }
+    if (root.num !== null && this.isNumber(tok)) out.push(...root.num);
+    return out;
+  }
+
+  /** Runs over tokens [from, to) (one sentence); see runRanges. */
   run(tokens: readonly Token[], from: number, to: number, onHit: (h: RawHit) => void, stats?: MatchStats): void {
-    let curNodes: Node[] = [];
-    let curStarts: number[] = [];
-    let curBudgets: number[] = [];
-    let nextNodes: Node[] = [];
-    let nextStarts: number[] = [];
-    let nextBudgets: number[] = [];
-    const index = new Map<number, number>();
+    this.runRanges(tokens, [[from, to]], (target, tokenStart, tokenEnd) => onHit({ target, tokenStart, tokenEnd }), stats);
+  }
+
+  /**
+   * Runs over each token range (one per sentence: no match crosses a range end) and calls
+   * `onHit(target, tokenStart, tokenEnd, rangeIndex)` for every accepted pattern end.
+   * State dedup uses per-node epoch stamps, so a step allocates nothing.
+   */
+  runRanges(
+    tokens: readonly Token[],
+    ranges: ReadonlyArray<readonly [number, number]>,
+    onHit: (target: number, tokenStart: number, tokenEnd: number, range: number) => void,
+    stats?: MatchStats,
+  ): void {
+    if (this.stamp.length < this.nodeCount) {
+      this.stamp = new Int32Array(this.nodeCount);
+      this.slot = new Int32Array(this.nodeCount);
+      this.epoch = 0;
+    }
+    const stamp = this.stamp;
+    const slot = this.slot;
+    let curN = this.bufA;
+    let curS = this.startA;
+    let curB = this.budgetA;
+    let nextN = this.bufB;
+    let nextS = this.startB;
+    let nextB = this.budgetB;
+    let curLen = 0;
+    let nextLen = 0;
+    let epoch = this.epoch;
     let steps = 0;
     let maxStates = 0;
+    let range = 0;
+    const root = this.root;
 
     const push = (node: Node, start: number, budget: number, end: number): void => {
-      const key = node.id * START_WINDOW + (start % START_WINDOW);
-      const at = index.get(key);
-      if (at !== undefined) {
-        if (nextBudgets[at]! < budget) nextBudgets[at] = budget;
-        return;
+      const id = node.id;
+      if (stamp[id] === epoch) {
+        for (let k = slot[id]!; k < nextLen; k++) {
+          if (nextN[k] === node && nextS[k] === start) {
+            if (nextB[k]! < budget) nextB[k] = budget;
+            return;
+          }
+        }
+      } else {
+        stamp[id] = epoch;
+        slot[id] = nextLen;
       }
-      index.set(key, nextNodes.length);
-      nextNodes.push(node);
-      nextStarts.push(start);
-      nextBudgets.push(budget);
+      nextN[nextLen] = node;
+      nextS[nextLen] = start;
+      nextB[nextLen] = budget;
+      nextLen++;
       if (end < 0) return; // a skipped token inside a gap: nothing new was matched
-      if (node.accepts) for (const target of node.accepts) onHit({ target, tokenStart: start, tokenEnd: end });
+      if (node.accepts) for (const target of node.accepts) onHit(target, start, end, range);
       if (node.gaps) for (const g of node.gaps) push(g.node, start, 2 * g.max, end);
     };
 
-    for (let i = from; i < to; i++) {
-      const tok = tokens[i]!;
-      index.clear();
-      nextNodes.length = 0;
-      nextStarts.length = 0;
-      nextBudgets.length = 0;
-      curNodes.push(this.root);
-      curStarts.push(i);
-      curBudgets.push(0);
-      const live = curNodes.length;
-      for (let s = 0; s < live; s++) {
-        const node = curNodes[s]!;
-        const start = curStarts[s]!;
-        steps++;
-        if (node.lit) {
-          const list = node.lit.get(tok.norm);
-          if (list) for (const c of list) push(c, start, 0, i + 1);
-        }
-        if (node.pre && tok.kind === 'word') {
-          let p: PrefixNode | undefined = node.pre;
-          const norm = tok.norm;
-          for (let k = 0; k < norm.length && p; k++) {
-            p = p.next?.get(norm[k]!);
-            if (p?.targets) for (const t of p.targets) push(t, start, 0, i + 1);
-          }
-        }
-        if (node.num && this.isNumber(tok)) for (const c of node.num) push(c, start, 0, i + 1);
-        if (node.cap && tok.kind === 'word' && isCapitalised(tok.text)) for (const c of node.cap) push(c, start, 0, i + 1);
-        // skipping a word costs 2, a punctuation mark 1: `~N` spans N words plus the commas between them
-        const b = curBudgets[s]! - (tok.kind === 'punct' ? 1 : 2);
-        if (b >= 0) push(node, start, b, -1);
+    const advance = (node: Node, start: number, tok: Token, end: number): void => {
+      if (node.lit) {
+        const list = node.lit.get(tok.norm);
+        if (list) for (const c of list) push(c, start, 0, end);
       }
-      if (nextNodes.length > maxStates) maxStates = nextNodes.length;
-      [curNodes, nextNodes] = [nextNodes, curNodes];
-      [curStarts, nextStarts] = [nextStarts, curStarts];
-      [curBudgets, nextBudgets] = [nextBudgets, curBudgets];
+      if (node.pre !== null && tok.kind === 'word') {
+        let p: PrefixNode | undefined = node.pre;
+        const norm = tok.norm;
+        for (let k = 0; k < norm.length && p; k++) {
+          p = p.next?.get(norm[k]!);
+          if (p?.targets) for (const t of p.targets) push(t, start, 0, end);
+        }
+      }
+      if (node.num !== null && this.isNumber(tok)) for (const c of node.num) push(c, start, 0, end);
+      if (node.cap !== null && tok.kind === 'word' && isCapitalised(tok.text)) for (const c of node.cap) push(c, start, 0, end);
+    };
+
+    for (range = 0; range < ranges.length; range++) {
+      const [from, to] = ranges[range]!;
+      curLen = 0;
+      for (let i = from; i < to; i++) {
+        const tok = tokens[i]!;
+        if (++epoch >= 0x7fffffff) {
+          stamp.fill(0);
+          epoch = 1;
+        }
+        nextLen = 0;
+        steps++;
+        // the root's transitions depend only on the folded token (plus case for #cap): memoised per token
+        let rootNext = this.rootCache.get(tok.norm);
+        if (rootNext === undefined) {
+          rootNext = this.rootTransitions(tok);
+          if (this.rootCache.size >= ROOT_CACHE_MAX) this.rootCache.clear();
+          this.rootCache.set(tok.norm, rootNext);
+        }
+        for (let k = 0; k < rootNext.length; k++) push(rootNext[k]!, i, 0, i + 1);
+        if (root.cap !== null && tok.kind === 'word' && isCapitalised(tok.text)) for (const c of root.cap) push(c, i, 0, i + 1);
+        for (let s = 0; s < curLen; s++) {
+          const node = curN[s]!;
+          const start = curS[s]!;
+          steps++;
+          advance(node, start, tok, i + 1);
+          // skipping a word costs 2, a punctuation mark 1: `~N` spans N words plus the commas between them
+          const b = curB[s]! - (tok.kind === 'punct' ? 1 : 2);
+          if (b >= 0) push(node, start, b, -1);
+        }
+        if (nextLen > maxStates) maxStates = nextLen;
+        const tn = curN;
+        curN = nextN;
+        nextN = tn;
+        const ts = curS;
+        curS = nextS;
+        nextS = ts;
+        const tb = curB;
+        curB = nextB;
+        nextB = tb;
+        curLen = nextLen;
+      }
     }
+    this.epoch = epoch;
     if (stats) {
       stats.steps += steps;
       if (maxStates > stats.maxStates) stats.maxStates = maxStates;
@@ -229,6 +309,8 @@ export class TokenAutomaton {
 }
 
 function isCapitalised(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
   const ch = s[0]!;
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }

@@ -59,13 +59,12 @@ export interface LexiconSet {
   match(text: string, lang: string, sentencesOrOptions?: readonly SentenceSpan[] | MatchOptions): LexiconHit[];
 }
 
-type Target = { entry: number; exclude: boolean };
+/** What an accepting automaton node stands for: an entry's pattern, its exclude pattern, or a cue. */
+type Target = { entry: number; exclude: boolean; cue: CueKind | null };
 
 interface Compiled {
   automaton: TokenAutomaton;
   targets: Target[];
-  cues: TokenAutomaton;
-  cueKinds: CueKind[];
 }
 
 const ALL = '*';
@@ -99,23 +98,24 @@ class CompiledLexiconSet implements LexiconSet {
     const targets: Target[] = [];
     this.entries.forEach((e, idx) => {
       if (key !== ALL && e.lang !== key) return;
-      const hit = targets.push({ entry: idx, exclude: false }) - 1;
+      const hit = targets.push({ entry: idx, exclude: false, cue: null }) - 1;
       for (const p of e.compiled) automaton.add(p, hit);
       if (e.excludeCompiled.length) {
-        const ex = targets.push({ entry: idx, exclude: true }) - 1;
+        const ex = targets.push({ entry: idx, exclude: true, cue: null }) - 1;
         for (const p of e.excludeCompiled) automaton.add(p, ex);
       }
     });
-    const cues = new TokenAutomaton(words);
+    // cues share the automaton (one pass over the tokens)
     const cueKinds: CueKind[] = ['negation', 'hedge', 'post_negation', 'clause_break'];
     for (const l of langs) {
       const cf = this.cueFiles.get(l);
       if (!cf) continue;
       [cf.negation, cf.hedge, cf.postNegation, cf.clauseBreaks].forEach((patterns, kind) => {
-        for (const p of patterns) cues.add(p, kind);
+        const t = targets.push({ entry: -1, exclude: false, cue: cueKinds[kind]! }) - 1;
+        for (const p of patterns) automaton.add(p, t);
       });
     }
-    c = { automaton, targets, cues, cueKinds };
+    c = { automaton, targets };
     this.compiled.set(key, c);
     return c;
   }
@@ -129,25 +129,22 @@ class CompiledLexiconSet implements LexiconSet {
     const ranges = sentenceTokenRanges(tokens, sentences);
 
     const raw: Array<RawHit & { sentenceIndex: number }> = [];
-    const vetoed = new Set<string>();
+    const vetoed = new Set<number>();
     const cueHits: CueHit[] = [];
-    ranges.forEach(([from, to], si) => {
-      if (to <= from) return;
-      c.automaton.run(
-        tokens,
-        from,
-        to,
-        (h) => {
-          const t = c.targets[h.target]!;
-          if (t.exclude) vetoed.add(`${t.entry}:${si}`);
-          else raw.push({ ...h, sentenceIndex: si });
-        },
-        options.stats,
-      );
-      c.cues.run(tokens, from, to, (h) => cueHits.push({ kind: c.cueKinds[h.target]!, tokenStart: h.tokenStart, tokenEnd: h.tokenEnd, sentenceIndex: si }));
-    });
+    const nSent = sentences.length + 1;
+    c.automaton.runRanges(
+      tokens,
+      ranges,
+      (target, tokenStart, tokenEnd, si) => {
+        const t = c.targets[target]!;
+        if (t.cue !== null) cueHits.push({ kind: t.cue, tokenStart, tokenEnd, sentenceIndex: si });
+        else if (t.exclude) vetoed.add(t.entry * nSent + si);
+        else raw.push({ target, tokenStart, tokenEnd, sentenceIndex: si });
+      },
+      options.stats,
+    );
 
-    const kept = longestPerEntry(raw.filter((h) => !vetoed.has(`${c.targets[h.target]!.entry}:${h.sentenceIndex}`)), c.targets);
+    const kept = longestPerEntry(vetoed.size ? raw.filter((h) => !vetoed.has(c.targets[h.target]!.entry * nSent + h.sentenceIndex)) : raw, c.targets);
     const scoped: Scoped[] = kept.map((h) => ({ tokenStart: h.tokenStart, tokenEnd: h.tokenEnd, sentenceIndex: h.sentenceIndex }));
     applyCues(scoped, cueHits, tokens);
     const hits: LexiconHit[] = kept.map((h, k) => {

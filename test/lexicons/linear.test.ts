@@ -22,20 +22,20 @@ function run(patterns: string[], words: number): { stats: MatchStats; size: numb
 
 describe('automaton work is linear in the text length', () => {
   it('keeps the live state set bounded by states × span on pathological patterns', () => {
-    const { stats, size } = run(PATHOLOGICAL, 4000);
+    const { stats, size } = run(PATHOLOGICAL, 1500);
     expect(stats.maxStates).toBeLessThanOrEqual(size * (2 * MAX_SPAN + 1));
     // and far below that bound in practice: the set does not grow with the input
-    expect(run(PATHOLOGICAL, 8000).stats.maxStates).toBe(stats.maxStates);
+    expect(run(PATHOLOGICAL, 3000).stats.maxStates).toBe(stats.maxStates);
   });
 
   it('does twice the work for twice the text (no super-linear blow-up)', () => {
-    const a = run(PATHOLOGICAL, 4000).stats.steps;
-    const b = run(PATHOLOGICAL, 8000).stats.steps;
+    const a = run(PATHOLOGICAL, 1500).stats.steps;
+    const b = run(PATHOLOGICAL, 3000).stats.steps;
     expect(b / a).toBeGreaterThan(1.9);
     expect(b / a).toBeLessThan(2.1);
   });
 
   it('never reports a hit that needs the absent closing word', () => {
-    expect(run(PATHOLOGICAL, 2000).hits).toBe(0);
+    expect(run(PATHOLOGICAL, 1000).hits).toBe(0);
   });
 });
