@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, silentLogger, type Indicator, type IndicatorGroup } from '../../core/index.js';
-import { SqliteStore, type LeadInput } from '../../store/index.js';
+import { SqliteStore, type LeadInput, type LeadStore } from '../../store/index.js';
 import { startWebServer, type QueueMap, type WebServer } from '../../web/index.js';
 
 /** An indicator over the first occurrence of `phrase` in `text`, with the sentence around it. */
@@ -154,20 +154,17 @@ export function xssLead(): LeadInput {
 
 export interface TestServer {
   url: string;
-  store: SqliteStore;
+  store: LeadStore;
   web: WebServer;
   ids: string[];
   stop(): Promise<void>;
 }
 
-/** A real server on port 0 over a real SQLite store in a temp dir, filled through upsertLead. */
-export async function startTestServer(leads: LeadInput[] = sampleLeads(), queues?: QueueMap): Promise<TestServer> {
-  const dir = mkdtempSync(join(tmpdir(), 'rastro-web-'));
-  const store = new SqliteStore(join(dir, 'test.db'));
-  await store.init();
+/** A real server on port 0 over the given (initialised) store, filled through upsertLead. Closes the store on stop. */
+export async function startServerOn(store: LeadStore, leads: LeadInput[], queues?: QueueMap, cleanup: () => void = () => {}): Promise<TestServer> {
   const ids: string[] = [];
   for (const l of leads) ids.push((await store.upsertLead(l)).id);
-  const config = loadConfig({ webPort: 0, dbPath: join(dir, 'test.db') }, {});
+  const config = loadConfig({ webPort: 0 }, {});
   const web = await startWebServer({ store, config, log: silentLogger, ...(queues ? { queues } : {}) });
   return {
     url: web.url,
@@ -177,7 +174,15 @@ export async function startTestServer(leads: LeadInput[] = sampleLeads(), queues
     async stop() {
       await web.close();
       await store.close();
-      rmSync(dir, { recursive: true, force: true });
+      cleanup();
     },
   };
+}
+
+/** A real server on port 0 over a real SQLite store in a temp dir. */
+export async function startTestServer(leads: LeadInput[] = sampleLeads(), queues?: QueueMap): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'rastro-web-'));
+  const store = new SqliteStore(join(dir, 'test.db'));
+  await store.init();
+  return startServerOn(store, leads, queues, () => rmSync(dir, { recursive: true, force: true }));
 }
