@@ -59,6 +59,7 @@ export class TokenAutomaton {
   private slot = new Int32Array(0);
   private epoch = 0;
   private readonly rootCache = new Map<string, Node[]>();
+  private readonly multi = new Map<number, number>();
   private readonly bufA: Node[] = [];
   private readonly bufB: Node[] = [];
   private readonly startA: number[] = [];
@@ -218,15 +219,29 @@ export class TokenAutomaton {
     let maxStates = 0;
     let range = 0;
     const root = this.root;
+    const multi = this.multi;
+    let multiEpoch = -1;
 
     const push = (node: Node, start: number, budget: number, end: number): void => {
       const id = node.id;
       if (stamp[id] === epoch) {
-        for (let k = slot[id]!; k < nextLen; k++) {
-          if (nextN[k] === node && nextS[k] === start) {
-            if (nextB[k]! < budget) nextB[k] = budget;
-            return;
+        // the node already has a state this step: same start → merge; other starts → a small side table
+        let k = slot[id]!;
+        if (nextS[k] !== start) {
+          const key = id * 256 + (start & 255); // live starts lie within 2 × MAX_SPAN < 256 tokens
+          if (multiEpoch !== epoch) {
+            multi.clear();
+            multiEpoch = epoch;
           }
+          const at = multi.get(key);
+          if (at === undefined) {
+            multi.set(key, nextLen);
+            k = -1;
+          } else k = at;
+        }
+        if (k >= 0) {
+          if (nextB[k]! < budget) nextB[k] = budget;
+          return;
         }
       } else {
         stamp[id] = epoch;
