@@ -2,7 +2,7 @@
  * Throughput of extractArticle against @mozilla/readability + linkedom on the same pages, in one run.
  * Pages: the Scrapinghub benchmark HTML (gunzipped at run time, never stored) or, when that folder is
  * missing, our own samples/articles pages. Quality is measured elsewhere (score-articles.mjs); this
- * only times the work. Run: npx tsx bench/article.ts [--rounds N]
+ * only times the work. Run: npx tsx bench/article.ts [--rounds N] [--pages DIR]
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -15,7 +15,15 @@ import { extractArticle } from '../sources/index.js';
 const SHARED = '/work/shared/data/articles-scrapinghub/html';
 const SAMPLES = new URL('../samples/articles/', import.meta.url).pathname;
 
-function loadPages(): { source: string; pages: string[] } {
+function loadPages(dir: string | undefined): { source: string; pages: string[] } {
+  if (dir) {
+    const files = readdirSync(dir).filter((f) => /\.html?(\.gz)?$/.test(f)).sort();
+    const read = (f: string): string => {
+      const buf = readFileSync(join(dir, f));
+      return (f.endsWith('.gz') ? gunzipSync(buf) : buf).toString('utf8');
+    };
+    return { source: dir, pages: files.map(read) };
+  }
   if (existsSync(SHARED)) {
     const files = readdirSync(SHARED).filter((f) => f.endsWith('.html.gz')).sort();
     return { source: SHARED, pages: files.map((f) => gunzipSync(readFileSync(join(SHARED, f))).toString('utf8')) };
@@ -34,19 +42,24 @@ function runOurs(html: string): number {
   return extractArticle(html).text?.length ?? 0;
 }
 
-/** Pages per second over `rounds` passes after one warm-up pass; the median pass. */
-function time(pages: string[], fn: (html: string) => number, rounds: number): { pagesPerSec: number; chars: number } {
-  let chars = 0;
-  for (const p of pages) chars += fn(p);
-  const rates: number[] = [];
+/**
+ * Pages per second of each extractor: one warm-up pass each, then `rounds` passes alternating between
+ * the two so that load from other processes on a shared machine hits both alike; the median pass.
+ */
+function race(pages: string[], fns: Array<(html: string) => number>, rounds: number): Array<{ pagesPerSec: number; chars: number }> {
+  const chars = fns.map((fn) => pages.reduce((a, p) => a + fn(p), 0));
+  const rates: number[][] = fns.map(() => []);
   for (let r = 0; r < rounds; r++) {
-    const t0 = process.hrtime.bigint();
-    for (const p of pages) fn(p);
-    const s = Number(process.hrtime.bigint() - t0) / 1e9;
-    rates.push(pages.length / s);
+    fns.forEach((fn, i) => {
+      const t0 = process.hrtime.bigint();
+      for (const p of pages) fn(p);
+      rates[i]!.push(pages.length / (Number(process.hrtime.bigint() - t0) / 1e9));
+    });
   }
-  rates.sort((a, b) => a - b);
-  return { pagesPerSec: rates[Math.floor(rates.length / 2)]!, chars };
+  return rates.map((rs, i) => {
+    rs.sort((a, b) => a - b);
+    return { pagesPerSec: rs[Math.floor(rs.length / 2)]!, chars: chars[i]! };
+  });
 }
 
 const roundsArg = process.argv.indexOf('--rounds');
@@ -60,10 +73,10 @@ const version = (pkg: string): string => {
   }
 };
 
-const { source, pages } = loadPages();
+const pagesArg = process.argv.indexOf('--pages');
+const { source, pages } = loadPages(pagesArg > 0 ? process.argv[pagesArg + 1] : undefined);
 const mb = pages.reduce((a, p) => a + Buffer.byteLength(p), 0) / 1e6;
-const ours = time(pages, runOurs, rounds);
-const theirs = time(pages, runReadability, rounds);
+const [ours, theirs] = race(pages, [runOurs, runReadability], rounds) as [{ pagesPerSec: number; chars: number }, { pagesPerSec: number; chars: number }];
 const result = {
   pages: pages.length,
   megabytes: +mb.toFixed(2),

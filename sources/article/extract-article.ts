@@ -11,6 +11,7 @@ import { prune } from './prune.js';
 import { blocksToText, childrenOf, collapse, collapsedLength, rawText } from './text.js';
 import { parseMachineDate } from './dates.js';
 import type { PageMeta } from './metadata.js';
+import { indexPage } from './page-index.js';
 import { findAuthor, findCanonical, findLanguage, findPublishedAt, findTitle, readMeta } from './metadata.js';
 
 export interface ExtractArticleOptions {
@@ -106,18 +107,19 @@ export function extractArticle(html: string, url?: string, opts: ExtractArticleO
   } catch {
     return { title: null, text: null, publishedAt: null, language: null, author: null, canonicalUrl: url ?? null, missing: ['title', 'text', 'date'] };
   }
-  const pm = readMeta($);
-  const title = selectorText($, opts.titleSelector) ?? findTitle($, pm);
-  const language = findLanguage($, pm);
-  const author = findAuthor($, pm);
-  const canonicalUrl = findCanonical($, pm, url);
-  const bodyEl = ($('body')[0] ?? $.root()[0]) as AnyNode;
+  const page = indexPage($.root()[0] as AnyNode);
+  const pm = readMeta(page);
+  const title = selectorText($, opts.titleSelector) ?? findTitle(page, pm);
+  const language = findLanguage(page, pm);
+  const author = findAuthor(page, pm);
+  const canonicalUrl = findCanonical(page, pm, url);
+  const bodyEl = page.body;
   const pageText = collapse(rawText(bodyEl));
   const standfirst = findStandfirst(bodyEl, pm);
   const topText = pageText.slice(0, 4000);
   const publishedAt =
     selectorDate($, opts.dateSelector, parseMachineDate) ??
-    findPublishedAt($, pm, url, topText);
+    findPublishedAt(page, pm, url, topText);
 
   let nodes: Element[] = [];
   if (opts.bodySelector) {
@@ -127,8 +129,7 @@ export function extractArticle(html: string, url?: string, opts: ExtractArticleO
       nodes = [];
     }
   }
-  const microdataBody = $('[itemprop="articleBody"], [itemprop="articlebody"]')
-    .toArray()
+  const microdataBody = page.articleBodies
     .map((el) => blocksToText([el]))
     .reduce((a, b) => (b.length > a.length ? b : a), '');
   const pageChars = pageText.length;

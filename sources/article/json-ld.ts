@@ -2,7 +2,6 @@
  * JSON-LD (schema.org) article metadata: the first NewsArticle / Article-like object of the page, looked
  * up through arrays, `@graph` and nesting (`mainEntity`, `itemListElement`). Broken JSON is tolerated.
  */
-import type { CheerioAPI } from 'cheerio/slim';
 
 export interface JsonLdArticle {
   headline: string | null;
@@ -78,12 +77,12 @@ function collect(node: Json, out: JsonObject[], depth = 0): void {
 }
 
 /** Article metadata from the page's JSON-LD blocks, or null when none describes an article or page. */
-export function readJsonLd($: CheerioAPI): JsonLdArticle | null {
+export function readJsonLd(scripts: string[]): JsonLdArticle | null {
   const objects: JsonObject[] = [];
-  $('script[type="application/ld+json" i], script[type="application/ld+json"]').each((_i, el) => {
-    const parsed = parseLoose($(el).text());
+  for (const text of scripts) {
+    const parsed = parseLoose(text);
     if (parsed !== undefined) collect(parsed, objects);
-  });
+  }
   const article =
     objects.find((o) => typesOf(o).some((t) => ARTICLE_TYPES.has(t))) ??
     objects.find((o) => typesOf(o).some((t) => PAGE_TYPES.has(t)) && (o['datePublished'] || o['headline']));

@@ -2,10 +2,11 @@
  * Page metadata: title, publication date, author, language and canonical URL, from JSON-LD, meta tags,
  * microdata, `<time>` elements, the URL and, last, date text near the top of the page.
  */
-import type { CheerioAPI } from 'cheerio/slim';
+import type { Element } from 'domhandler';
+import { attr, type PageIndex } from './page-index.js';
 import { readJsonLd, type JsonLdArticle } from './json-ld.js';
 import { dateFromUrl, localizeUtc, parseMachineDate, parseTextDate } from './dates.js';
-import { collapse } from './text.js';
+import { collapse, rawText } from './text.js';
 
 export interface PageMeta {
   jsonLd: JsonLdArticle | null;
@@ -13,21 +14,23 @@ export interface PageMeta {
   meta: Map<string, string>;
 }
 
-export function readMeta($: CheerioAPI): PageMeta {
+export function readMeta(page: PageIndex): PageMeta {
   const meta = new Map<string, string>();
-  $('meta').each((_i, el) => {
-    const a = (el as { attribs?: Record<string, string> }).attribs ?? {};
+  for (const el of page.metas) {
+    const a = el.attribs;
     const content = a['content'] ?? a['value'];
-    if (content == null || content.trim() === '') return;
+    if (content == null || content.trim() === '') continue;
     for (const k of [a['property'], a['name'], a['itemprop'], a['http-equiv']]) {
       if (k) {
         const key = k.trim().toLowerCase();
         if (!meta.has(key)) meta.set(key, content.trim());
       }
     }
-  });
-  return { jsonLd: readJsonLd($), meta };
+  }
+  return { jsonLd: readJsonLd(page.ldScripts), meta };
 }
+
+const textOf = (el: Element): string => collapse(rawText(el));
 
 function firstMeta(meta: Map<string, string>, keys: string[]): string | null {
   for (const k of keys) {
@@ -48,12 +51,12 @@ const PUBLISHED_KEYS = [
 const MODIFIED_KEYS = ['article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'dc.date.modified', 'dcterms.modified'];
 
 /** Publication date as ISO 8601, or null. `topText` is the first part of the page text, for written dates. */
-export function findPublishedAt($: CheerioAPI, pm: PageMeta, url: string | undefined, topText: string): string | null {
-  const d = findPublishedRaw($, pm, url, topText);
-  return d ? localizeUtc(d, url, localeRegion($, pm)) : null;
+export function findPublishedAt(page: PageIndex, pm: PageMeta, url: string | undefined, topText: string): string | null {
+  const d = findPublishedRaw(page, pm, url, topText);
+  return d ? localizeUtc(d, url, localeRegion(page, pm)) : null;
 }
 
-function findPublishedRaw($: CheerioAPI, pm: PageMeta, url: string | undefined, topText: string): string | null {
+function findPublishedRaw(page: PageIndex, pm: PageMeta, url: string | undefined, topText: string): string | null {
   const fromMeta = firstMeta(pm.meta, PUBLISHED_KEYS);
   const candidates: Array<string | null | undefined> = [pm.jsonLd?.datePublished, fromMeta];
   const parsely = pm.meta.get('parsely-page');
@@ -66,20 +69,17 @@ function findPublishedRaw($: CheerioAPI, pm: PageMeta, url: string | undefined, 
   }
   for (const c of candidates) {
     const d = c ? parseMachineDate(c) : null;
-    if (d) return preferLocalForm(d, $);
+    if (d) return preferLocalForm(d, page);
   }
-  const timeEls = $('[itemprop="datePublished"], time[pubdate], time[datetime], [class*="publish"] time, abbr.published');
-  for (let i = 0; i < timeEls.length && i < 10; i++) {
-    const el = timeEls.eq(i);
-    const raw = el.attr('datetime') ?? el.attr('content') ?? el.attr('title') ?? el.text();
+  for (const el of page.timeEls.slice(0, 10)) {
+    const raw = attr(el, 'datetime') ?? attr(el, 'content') ?? attr(el, 'title') ?? rawText(el);
     const d = raw ? parseMachineDate(raw) : null;
     if (d) return d;
   }
   const byUrl = url ? dateFromUrl(url) : null;
   if (byUrl) return byUrl;
-  const dateish = $('[class*="date" i], [class*="fecha" i], [class*="data" i], [id*="date" i], [class*="time" i], [class*="publicad" i], [class*="meta" i]');
-  for (let i = 0; i < dateish.length && i < 30; i++) {
-    const t = collapse(dateish.eq(i).text());
+  for (const el of page.dateish.slice(0, 30)) {
+    const t = textOf(el);
     if (t.length > 0 && t.length < 120) {
       const d = parseTextDate(t);
       if (d) return d;
@@ -95,13 +95,10 @@ function findPublishedRaw($: CheerioAPI, pm: PageMeta, url: string | undefined, 
  * A UTC timestamp is replaced by the page's own local rendering of the same instant when a `<time>` or
  * meta value gives one ("2022-05-04T03:37:37Z" → "2022-05-03T23:37:37-04:00"), so the day is the publisher's.
  */
-function preferLocalForm(d: string, $: CheerioAPI): string {
+function preferLocalForm(d: string, page: PageIndex): string {
   if (!/T\d{2}:\d{2}:\d{2}(?:Z|\+00:00)$/.test(d)) return d;
   const instant = Date.parse(d);
-  const values = $('time[datetime], meta[content]')
-    .toArray()
-    .slice(0, 200)
-    .map((el) => (el as { attribs: Record<string, string> }).attribs['datetime'] ?? (el as { attribs: Record<string, string> }).attribs['content'] ?? '');
+  const values = [...page.metas.slice(0, 200).map((el) => attr(el, 'content') ?? ''), ...page.timeEls.map((el) => attr(el, 'datetime') ?? '')];
   for (const v of values) {
     if (!/^\d{4}-\d{2}-\d{2}T/.test(v)) continue;
     const local = parseMachineDate(v);
@@ -123,15 +120,11 @@ function stripSiteName(title: string, siteName: string | null): string {
   return longest.split(/\s+/).length >= 3 ? longest : title;
 }
 
-export function findTitle($: CheerioAPI, pm: PageMeta): string | null {
+export function findTitle(page: PageIndex, pm: PageMeta): string | null {
   const og = firstMeta(pm.meta, ['og:title', 'twitter:title', 'title', 'dc.title', 'headline']);
   const ld = pm.jsonLd?.headline ?? null;
-  const docTitle = collapse($('head title').first().text() || $('title').first().text());
-  const h1s = $('h1')
-    .toArray()
-    .slice(0, 5)
-    .map((el) => collapse($(el).text()))
-    .filter((t) => t.length > 3);
+  const docTitle = collapse(page.title);
+  const h1s = page.h1s.map(textOf).filter((t) => t.length > 3);
   const site = pm.meta.get('og:site_name') ?? null;
   // The visible headline wins when it agrees with any declared title (og:title is often an SEO variant).
   const refs = [og, ld, docTitle].filter((r): r is string => !!r).map((r) => collapse(r).toLowerCase());
@@ -151,7 +144,7 @@ export function findTitle($: CheerioAPI, pm: PageMeta): string | null {
   return stripped || null;
 }
 
-export function findAuthor($: CheerioAPI, pm: PageMeta): string | null {
+export function findAuthor(page: PageIndex, pm: PageMeta): string | null {
   const clean = (s: string | null | undefined): string | null => {
     if (!s) return null;
     const t = collapse(s).replace(/^(?:por|by|de|por:|by:)\s+/i, '');
@@ -163,23 +156,23 @@ export function findAuthor($: CheerioAPI, pm: PageMeta): string | null {
   const fromMeta =
     clean(pm.jsonLd?.author) ?? metaKeys.map((k) => clean(pm.meta.get(k))).find((a) => a !== null) ?? clean(writtenBy);
   if (fromMeta) return fromMeta;
-  const el = $('[itemprop="author"], [rel="author"], .author-name, .byline, .autor, .author').first();
-  return clean(el.attr('content') ?? el.text());
+  const el = page.authorEls[0];
+  return el ? clean(attr(el, 'content') ?? rawText(el)) : null;
 }
 
 /** Region of the page locale ("es_CO" → "CO"), or null. */
-export function localeRegion($: CheerioAPI, pm: PageMeta): string | null {
-  for (const raw of [pm.meta.get('og:locale'), $('html').attr('lang'), pm.meta.get('content-language')]) {
+export function localeRegion(page: PageIndex, pm: PageMeta): string | null {
+  for (const raw of [pm.meta.get('og:locale'), attr(page.html, 'lang'), pm.meta.get('content-language')]) {
     const m = raw ? /^[a-z]{2,3}[-_]([a-z]{2})\b/i.exec(raw.trim()) : null;
     if (m) return m[1]!.toUpperCase();
   }
   return null;
 }
 
-export function findLanguage($: CheerioAPI, pm: PageMeta): string | null {
+export function findLanguage(page: PageIndex, pm: PageMeta): string | null {
   const raw =
-    $('html').attr('lang') ??
-    $('html').attr('xml:lang') ??
+    attr(page.html, 'lang') ??
+    attr(page.html, 'xml:lang') ??
     pm.meta.get('og:locale') ??
     pm.meta.get('content-language') ??
     pm.meta.get('language') ??
@@ -190,8 +183,8 @@ export function findLanguage($: CheerioAPI, pm: PageMeta): string | null {
   return m ? m[1]!.toLowerCase() : null;
 }
 
-export function findCanonical($: CheerioAPI, pm: PageMeta, url: string | undefined): string | null {
-  const declared = $('link[rel="canonical"]').attr('href') ?? pm.meta.get('og:url') ?? null;
+export function findCanonical(page: PageIndex, pm: PageMeta, url: string | undefined): string | null {
+  const declared = page.canonical ?? pm.meta.get('og:url') ?? null;
   if (declared) {
     try {
       return new URL(declared.trim(), url || undefined).href;
