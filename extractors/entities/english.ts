@@ -1,5 +1,5 @@
 import type { EntityType } from '../../core/index.js';
-import { F_ALLCAPS, F_CAP, tokenInfo } from './features.js';
+import { F_ALLCAPS, F_CAP, initialFlags, tokenInfo } from './features.js';
 import { GAZ_CATEGORIES, type Gazetteer } from './gazetteer.js';
 import { hashString } from './hash.js';
 import type { Tokens } from './tokenize.js';
@@ -11,18 +11,20 @@ export interface RuleSpan {
   type: EntityType;
 }
 
-const CONNECT = new Set(['of', 'the', 'de', 'del', 'la', 'for', 'and', '&', 'da', 'do', 'dos', 'van', 'von', 'al', 'bin']);
+const CONNECT = new Set(['of', 'the', 'de', 'del', 'la', 'for', '&', 'da', 'do', 'dos', 'van', 'von', 'al', 'bin']);
+/** Connectors allowed only once the run has an organisation head ("Office on Drugs and Crime"). */
+const ORG_CONNECT = new Set(['and', 'in', 'on', 'against', 'to']);
 /** Capitalised words that are not names on their own (sentence starters, pronouns, months, days). */
 const COMMON = new Set(
   ('the a an in on at to from for by with of and but or nor so yet if when while after before since until as ' +
   'he she it they we i you his her its their our my your this that these those there here what which who whom ' +
   'whose where why how all some many most several few both each every no not one two three four five ' +
-  'police officials authorities investigators prosecutors according however also meanwhile last next this ' +
+  'police officials authorities investigators prosecutors according however also meanwhile last next ' +
   'monday tuesday wednesday thursday friday saturday sunday january february march april may june july ' +
   'august september october november december today yesterday tomorrow mr mrs ms dr sen rep gov gen ' +
   'president minister senator governor mayor judge officer chief director secretary spokesman spokeswoman ' +
   'prime king queen prince pope sir lady lord father sister brother captain sergeant lieutenant colonel ' +
-  'general attorney detective agent inspector commissioner state federal national government court')
+  'general attorney detective agent inspector commissioner speaking')
     .split(' '),
 );
 const TITLES = new Set(
@@ -42,7 +44,9 @@ const ORG_HEADS = new Set(
 );
 const PLACE_PREPS = new Set(['in', 'at', 'from', 'to', 'near', 'into', 'across', 'outside', 'inside', 'towards', 'toward']);
 const PLACE_HEADS = new Set(
-  'street avenue road boulevard square bridge county province state region city river lake sea ocean gulf island islands mountains valley bay border district airport'.split(' '),
+  ('street avenue road boulevard square bridge county province state region city river lake sea ocean gulf island ' +
+  'islands mountains valley bay border district airport gap pass canyon desert coast peninsula strait channel park ' +
+  'falls heights hills beach harbor harbour').split(' '),
 );
 const NATIONALITIES = new Set(
   ('american mexican colombian venezuelan brazilian peruvian ecuadorian bolivian chilean argentine argentinian ' +
@@ -54,10 +58,6 @@ const NATIONALITIES = new Set(
 
 const FIRSTNAME = 1 << GAZ_CATEGORIES.indexOf('firstname');
 
-function isCap(w: string): boolean {
-  return (tokenInfo(w).flags & (F_CAP | F_ALLCAPS)) !== 0;
-}
-
 /**
  * Light English NER: runs of capitalised words (with "of", "the", "&" ... inside), typed by titles,
  * organisation heads, gazetteers (countries, cities, first names), nationalities and the preceding
@@ -66,40 +66,56 @@ function isCap(w: string): boolean {
 export function englishSpans(tokens: Tokens, gaz: Gazetteer | undefined): RuleSpan[] {
   const out: RuleSpan[] = [];
   const words = tokens.words;
-  const sentStart = new Uint8Array(words.length);
-  for (const s of tokens.sentenceStarts) sentStart[s] = 1;
+  const infos = words.map(tokenInfo);
+  const sentStart = initialFlags(infos);
+  const low = (k: number) => infos[k]!.lower;
+  const cap = (k: number) => k < words.length && (infos[k]!.flags & (F_CAP | F_ALLCAPS)) !== 0;
   for (let i = 0; i < words.length; i++) {
-    if (!isCap(words[i]!)) continue;
+    if (!cap(i)) continue;
     let e = i + 1;
+    let hasHead = ORG_HEADS.has(low(i));
     for (;;) {
-      if (e < words.length && isCap(words[e]!)) e++;
-      else if (e + 1 < words.length && CONNECT.has(words[e]!.toLowerCase()) && isCap(words[e + 1]!)) e += 2;
-      else break;
+      if (cap(e)) {
+        e++;
+      } else if (e + 1 < words.length && (CONNECT.has(low(e)) || (hasHead && ORG_CONNECT.has(low(e))))) {
+        // One or two connectors followed by a capitalised word: "Bureau of Investigation", "Agency for the Prohibition".
+        if (cap(e + 1)) e += 2;
+        else if (e + 2 < words.length && CONNECT.has(low(e + 1)) && cap(e + 2)) e += 3;
+        else break;
+      } else break;
+      hasHead ||= ORG_HEADS.has(low(e - 1));
     }
     let s = i;
-    const run = () => words.slice(s, e).map((w) => w.toLowerCase());
     // Peel leading common words and titles ("The", "In", "President").
     let title = false;
-    while (s < e && (COMMON.has(words[s]!.toLowerCase().replace(/\.$/, '')) || TITLES.has(words[s]!.toLowerCase()))) {
-      if (TITLES.has(words[s]!.toLowerCase())) title = true;
+    let article = false;
+    while (s < e && (COMMON.has(low(s).replace(/\.$/, '')) || TITLES.has(low(s)))) {
+      if (TITLES.has(low(s))) title = true;
+      if (low(s) === 'the') article = true;
       s++;
     }
-    while (s < e && CONNECT.has(words[s]!.toLowerCase())) s++;
+    while (s < e && CONNECT.has(low(s))) s++;
     const next = i;
     i = e - 1;
     if (s >= e) continue;
-    const lower = run();
+    const lower: string[] = [];
+    for (let k = s; k < e; k++) lower.push(low(k));
     const first = lower[0]!;
     const last = lower[lower.length - 1]!;
     const key = lower.join(' ');
     const prev = (words[s - 1] ?? '').toLowerCase();
     const atStart = sentStart[next] === 1 && s === next;
+    const allNationalities = lower.every((w) => CONNECT.has(w) || NATIONALITIES.has(w.replace(/s$/, '')));
     const keyBits = gaz?.bitsOf(hashString(key)) ?? 0;
     const firstBits = gaz?.bitsOf(tokenInfo(words[s]!).lowerHash) ?? 0;
     const inGaz = (cat: 'country' | 'city' | 'admin') => (keyBits & (1 << GAZ_CATEGORIES.indexOf(cat))) !== 0;
     const firstName = (firstBits & FIRSTNAME) !== 0;
     let type: EntityType | undefined;
-    if (lower.length === 1 && NATIONALITIES.has(first.replace(/s$/, ''))) type = 'misc';
+    if (allNationalities) {
+      // "Honduran and Guatemalan": one misc entity per nationality.
+      for (let k = s; k < e; k++) if (!CONNECT.has(low(k))) out.push({ start: k, end: k + 1, type: 'misc' });
+      continue;
+    } else if (lower.length === 1 && article && !atStart && !inGaz('country') && !inGaz('city')) type = 'organization';
     else if (ORG_HEADS.has(last) || ORG_HEADS.has(first)) type = 'organization';
     else if (title || TITLES.has(prev)) type = 'person';
     else if (inGaz('country') || inGaz('admin')) type = 'location';

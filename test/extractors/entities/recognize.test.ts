@@ -72,3 +72,19 @@ describe('entitiesExtractor', () => {
     expect(entitiesExtractor.name).toBe('entities');
   });
 });
+
+describe('English rules', () => {
+  it('keeps long organisation names with connectors whole and splits nationality pairs', () => {
+    const text = 'Officials said the National Agency for the Prohibition of Trafficking in Persons met Honduran and Guatemalan workers near the Darien Gap.';
+    expect(pick(text, 'en')).toEqual([
+      'organization:National Agency for the Prohibition of Trafficking in Persons',
+      'misc:Honduran',
+      'misc:Guatemalan',
+      'location:Darien Gap',
+    ]);
+  });
+
+  it('does not take a sentence-initial common word for a name', () => {
+    expect(pick('Yesterday Ana Ruiz spoke. However, nobody else did.', 'en')).toEqual(['person:Ana Ruiz']);
+  });
+});
