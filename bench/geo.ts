@@ -13,12 +13,16 @@ import { victims } from '../extractors/victims.js';
 import { roles } from '../extractors/roles.js';
 
 const seconds = Number(process.argv[2] ?? 3);
-const heap0 = process.memoryUsage().heapUsed;
+const mem0 = process.memoryUsage();
+const heap0 = mem0.heapUsed;
 const t0 = performance.now();
 const gaz = getGazetteer();
 const loadMs = performance.now() - t0;
 (globalThis as { gc?: () => void }).gc?.();
-const heapMB = (process.memoryUsage().heapUsed - heap0) / 1e6;
+const mem1 = process.memoryUsage();
+const heapMB = (mem1.heapUsed - heap0) / 1e6;
+const externalMB = (mem1.external + mem1.arrayBuffers - mem0.external - mem0.arrayBuffers) / 1e6;
+const rssMB = mem1.rss / 1e6;
 
 const samples = readFileSync(new URL('../samples/dev/news.jsonl', import.meta.url), 'utf8')
   .split('\n').filter(Boolean).map((l) => JSON.parse(l) as { text: string; lang: string });
@@ -76,7 +80,7 @@ function run(name: string, fn: (d: { text: string; lang: string }) => number): n
   return rate;
 }
 
-console.log(`gazetteer: ${gaz.size} entries, ${gaz.byKey.size} keys, load ${loadMs.toFixed(0)} ms, heap +${heapMB.toFixed(0)} MB`);
+console.log(`gazetteer: ${gaz.size} entries, ${gaz.byKey.size} keys, load ${loadMs.toFixed(0)} ms, heap +${heapMB.toFixed(0)} MB, typed arrays +${externalMB.toFixed(0)} MB, rss ${rssMB.toFixed(0)} MB`);
 console.log(`texts: ${docs.length} docs, mean ${meanBytes.toFixed(0)} bytes`);
 const base = run('baseline (country-name regex)', (d) => baseline(d.text));
 const pl = run('resolvePlaces', (d) => resolvePlaces(d.text, d.lang).length);

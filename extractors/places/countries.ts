@@ -32,7 +32,7 @@ export function eventCountry(text: string, places: readonly Place[], countryHint
     if (!p.countryCode) continue;
     add(p.countryCode, p.kind === 'country' ? 0.7 : 1);
     // Where victims were recruited or came from is not where the events happened.
-    if (ORIGIN_CUE.test(text.slice(Math.max(0, p.start - 60), p.start))) {
+    if (originBefore(text, p.start)) {
       add(p.countryCode, -1.5);
       continue;
     }
@@ -48,7 +48,35 @@ export function eventCountry(text: string, places: readonly Place[], countryHint
   return best;
 }
 
-const ORIGIN_CUE = /\b(?:from|oriund[oa]s?\s+(?:de|do|da|dos|das)|originari[oa]s?\s+(?:de|del)|origin[aá]ri[oa]s?\s+(?:de|do|da)|naturales?\s+de|procedentes?\s+de|provenientes?\s+de|vind[oa]s?\s+(?:de|do|da)|trazid[oa]s?\s+(?:de|do|da)|tra[ií]d[oa]s?\s+(?:de|desde)|captad[oa]s?\s+en|captaba\p{L}*\s+a\s+\p{L}+\s+en|reclutad[oa]s?\s+en|recrutad[oa]s?\s+(?:em|no|na)|aliciad[oa]s?\s+(?:em|no|na)|recruited\s+in|lured\s+from|(?:mujer|mujeres|joven|j[oó]venes|niñ[oa]s?|menor|adolescentes?|mulher|mulheres|jovem|jovens|menin[oa]s?|women|woman|girls?|men|workers|trabajador[ae]s|trabalhador[ae]s)(?:\s+\p{L}+)?\s+(?:de|del|from|do|da))\s+(?:la\s+|el\s+|the\s+|o\s+|a\s+)?$/iu;
+const ORIGIN_WORD = /^(?:oriund|originari|natural|procedent|provenient|vind|trazid|traid|traíd)/;
+const RECRUIT_WORD = /^(?:captad|captab|reclutad|recrutad|aliciad|recruited|lured)/;
+const OF = new Set(['de', 'del', 'do', 'da', 'dos', 'das', 'from']);
+const IN = new Set(['en', 'em', 'in', 'no', 'na', 'nos', 'nas']);
+const ARTICLE = new Set(['la', 'el', 'the', 'o', 'a', 'los', 'las', 'os', 'as']);
+const PEOPLE = /^(?:mujer|mujeres|joven|jovenes|nin[oa]s?|menor|menores|adolescentes?|mulher|mulheres|jovem|jovens|menin[oa]s?|women|woman|girls?|men|workers|trabajador[ae]s|trabalhador[ae]s)$/;
+
+/** True when the words before offset `start` say where someone came from or was recruited (see `originCountries`). */
+function originBefore(text: string, start: number): boolean {
+  const toks = wordTokens(text);
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  let k = lo - 1;
+  if (k >= 0 && ARTICLE.has(toks[k]!.norm) && start - toks[k]!.end <= 2) k -= 1;
+  const p1 = toks[k]?.norm ?? '';
+  const p2 = toks[k - 1]?.norm ?? '';
+  const p3 = toks[k - 2]?.norm ?? '';
+  const p4 = toks[k - 3]?.norm ?? '';
+  if (p1 === 'from') return true;
+  if (OF.has(p1) && (ORIGIN_WORD.test(p2) || PEOPLE.test(p2) || PEOPLE.test(p3))) return true;
+  if (p1 === 'desde' && /^tra[ií]d/.test(p2)) return true;
+  if (IN.has(p1) && (RECRUIT_WORD.test(p2) || (PEOPLE.test(p2) && (RECRUIT_WORD.test(p3) || RECRUIT_WORD.test(p4))))) return true;
+  return false;
+}
 
 /**
  * Countries the victims come from, read from places right after origin words ("oriundos do Nepal e da Índia",
@@ -59,9 +87,8 @@ export function originCountries(text: string, places: readonly Place[]): string[
   let chainEnd = -1;
   for (const p of places) {
     if (!p.countryCode) continue;
-    const before = text.slice(Math.max(0, p.start - 60), p.start);
     const chained = chainEnd >= 0 && /^\s*(?:,|y|e|and|,\s*y|,\s*e|,\s*and)\s+(?:la\s+|el\s+|da\s+|do\s+|de\s+|the\s+)?$/iu.test(text.slice(chainEnd, p.start));
-    if (chained || ORIGIN_CUE.test(before)) {
+    if (chained || originBefore(text, p.start)) {
       if (!out.includes(p.countryCode)) out.push(p.countryCode);
       chainEnd = p.end;
     } else chainEnd = -1;
