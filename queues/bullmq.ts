@@ -15,11 +15,15 @@ export function connectionFor(config: Config): ConnectionOptions {
 
 export type Queues = Record<QueueName, Queue>;
 
-export function createQueues(config: Config): Queues {
+/**
+ * One Queue per stage. Connection errors are emitted as `error` events; an unhandled one would crash the process,
+ * so they are logged (or dropped) here while ioredis reconnects.
+ */
+export function createQueues(config: Config, log?: Logger): Queues {
   const connection = connectionFor(config);
   const out = {} as Queues;
   for (const name of ALL_QUEUES) {
-    out[name] = new Queue(name, {
+    const queue = new Queue(name, {
       connection,
       prefix: config.queuePrefix,
       defaultJobOptions: {
@@ -29,6 +33,8 @@ export function createQueues(config: Config): Queues {
         removeOnFail: KEEP_FAILED,
       },
     });
+    queue.on('error', (err) => log?.warn({ queue: name, err: describeError(err) }, 'queue connection error'));
+    out[name] = queue;
   }
   return out;
 }

@@ -15,7 +15,7 @@ export interface RunningWorkers {
 
 /** A long-running BullMQ worker process for the given stages; any number of these share the work. */
 export function startWorkers(deps: PipelineDeps, stages: readonly Stage[]): RunningWorkers {
-  const queues = createQueues(deps.config);
+  const queues = createQueues(deps.config, deps.log);
   const enqueue = bullEnqueue(queues);
   const processors = createProcessors(deps);
   const workers = stages.map((stage) =>

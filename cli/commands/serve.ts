@@ -14,7 +14,7 @@ export async function serve(opts: GlobalOptions & { port?: string; host?: string
   let queues: Queues | undefined;
   if (opts.queues || process.env.REDIS_URL) {
     await assertRedisReachable(config.redisUrl);
-    queues = createQueues(config);
+    queues = createQueues(config, log);
   }
   const web = await startWebServer({ store, config, log, host: opts.host ?? '127.0.0.1', ...(queues ? { queues: queues as unknown as QueueMap } : {}) });
   process.stderr.write(`rastro: review pages at ${web.url}/ (API ${web.url}/api/leads, metrics ${web.url}/metrics); Ctrl-C to stop\n`);
