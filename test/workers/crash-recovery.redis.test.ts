@@ -1,0 +1,74 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Queues } from '../../queues/index.js';
+import { assertCliBuilt, killAll, pipelineEnv, runCli, startWorker, stopGracefully, type CliProcess } from './helpers/cli.js';
+import { startFixtureServer, type FixtureServer } from './helpers/fixture-server.js';
+import { dropPrefix, fetchJobFor, openQueues, SHARED_REDIS, uniquePrefix, waitForDrain } from './helpers/redis.js';
+import { readLeads } from './helpers/store.js';
+import { waitFor } from './helpers/wait.js';
+
+const prefix = uniquePrefix('crash');
+const dir = mkdtempSync(join(tmpdir(), 'rastro-crash-'));
+const db = join(dir, 'leads.db');
+const children: CliProcess[] = [];
+let server: FixtureServer;
+let queues: Queues | undefined;
+
+const ARTICLES = ['/articles/onion-farm.html', '/articles/taller-textil.html', '/articles/boate-resgate.html', '/articles/domestic-worker.html'];
+const SLOW = '/articles/onion-farm.html';
+
+beforeAll(async () => {
+  assertCliBuilt();
+  server = await startFixtureServer();
+});
+
+afterAll(async () => {
+  await killAll(children);
+  await server?.close();
+  await dropPrefix(SHARED_REDIS, prefix, queues);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('a worker killed in the middle of a job', () => {
+  it('loses no job and duplicates no lead: the stalled fetch is taken over by another worker and completes', async () => {
+    // Short lock and stalled check so the killed worker's job is recovered within seconds.
+    const env = pipelineEnv({ redisUrl: SHARED_REDIS, prefix, db, RASTRO_LOCK_MS: '2000', RASTRO_STALLED_CHECK_MS: '1000' });
+    queues = openQueues(SHARED_REDIS, prefix);
+    server.behave(SLOW, { delayMs: 3000 });
+
+    const a = await startWorker(env);
+    children.push(a);
+    await runCli(['enqueue', '--kind', 'rss', server.url('/feeds/main.xml')], env);
+
+    // Worker A has asked for the slow page and is waiting for the answer: its fetch job is active.
+    await server.waitForHits(SLOW, 1);
+    const job = await fetchJobFor(queues, server.url(SLOW));
+    expect(job, 'the fetch job of the slow page').toBeDefined();
+    expect(await job!.getState()).toBe('active');
+
+    a.proc.kill('SIGKILL');
+    expect(await a.exited).toEqual({ code: null, signal: 'SIGKILL' });
+    expect(await job!.getState()).toBe('active');
+
+    const b = await startWorker(env);
+    children.push(b);
+    const counts = await waitForDrain(queues, { timeoutMs: 60_000, minCompleted: 1 + ARTICLES.length * 2 });
+
+    // The killed job was requested again (by B) and completed; it did not fail as stalled too often.
+    expect(server.hits(SLOW).length).toBeGreaterThanOrEqual(2);
+    const recovered = await fetchJobFor(queues, server.url(SLOW));
+    expect(await recovered!.getState()).toBe('completed');
+    expect(counts.discover).toMatchObject({ completed: 1, failed: 0 });
+    expect(counts.fetch).toMatchObject({ completed: ARTICLES.length, failed: 0 });
+    expect(counts.analyze).toMatchObject({ completed: ARTICLES.length, failed: 0 });
+
+    // Every article is exactly one lead.
+    const leads = await waitFor('the leads to be readable', () => readLeads(db));
+    expect(leads.map((l) => l.canonicalUrl)).toEqual(ARTICLES.map((p) => server.url(p)).sort());
+
+    expect(await stopGracefully(b)).toEqual({ code: 0, signal: null });
+    expect(b.stderr()).toContain('stopped cleanly');
+  }, 120_000);
+});

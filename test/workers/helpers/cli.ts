@@ -1,0 +1,132 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { waitFor } from './wait.js';
+
+export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+export const CLI = resolve(REPO, 'dist/cli/main.js');
+
+/** The tests spawn the built CLI; say how to get it instead of failing with a module-not-found trace. */
+export function assertCliBuilt(): void {
+  if (!existsSync(CLI)) {
+    throw new Error(`${CLI} does not exist: run \`npm run build\` first (\`npm test\` builds before running vitest)`);
+  }
+}
+
+/** The child's environment: ours without any Rastro/Redis/Mongo setting, then exactly the given ones. */
+export function cliEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (/^(RASTRO_|REDIS_URL$|MONGODB_)/.test(k)) continue;
+    env[k] = v;
+  }
+  return { ...env, RASTRO_LOG_LEVEL: 'warn', ...settings };
+}
+
+export interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+export interface CliProcess {
+  readonly proc: ChildProcess;
+  readonly pid: number;
+  stdout(): string;
+  stderr(): string;
+  /** Resolves once the process has exited. */
+  readonly exited: Promise<Exit>;
+  exit(): Exit | null;
+}
+
+export function spawnCli(args: readonly string[], env: NodeJS.ProcessEnv): CliProcess {
+  const proc = spawn(process.execPath, [CLI, ...args], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  let exit: Exit | null = null;
+  proc.stdout!.setEncoding('utf8').on('data', (d: string) => (out += d));
+  proc.stderr!.setEncoding('utf8').on('data', (d: string) => (err += d));
+  const exited = new Promise<Exit>((res) => {
+    proc.once('exit', (code, signal) => {
+      exit = { code, signal };
+      res(exit);
+    });
+  });
+  if (proc.pid === undefined) throw new Error(`could not spawn ${CLI}`);
+  return { proc, pid: proc.pid, stdout: () => out, stderr: () => err, exited, exit: () => exit };
+}
+
+/** Runs a short CLI command to its end (bounded); rejects with its output when it does not exit 0. */
+export async function runCli(args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<{ stdout: string; stderr: string }> {
+  const child = spawnCli(args, env);
+  const timer = setTimeout(() => child.proc.kill('SIGKILL'), timeoutMs);
+  const { code, signal } = await child.exited.finally(() => clearTimeout(timer));
+  if (code !== 0) {
+    throw new Error(`rastro ${args.join(' ')} exited ${code ?? signal}${signal === 'SIGKILL' ? ` (killed after ${timeoutMs} ms)` : ''}\n${child.stderr()}`);
+  }
+  return { stdout: child.stdout(), stderr: child.stderr() };
+}
+
+/** `rastro worker`, resolved once it has printed its start line (its BullMQ workers exist). */
+export async function startWorker(env: NodeJS.ProcessEnv, extraArgs: readonly string[] = []): Promise<CliProcess> {
+  const child = spawnCli(['worker', ...extraArgs], env);
+  await waitFor(
+    `worker ${child.pid} to start`,
+    () => {
+      if (child.exit()) throw new Error(`worker ${child.pid} exited early: ${JSON.stringify(child.exit())}\n${child.stderr()}`);
+      return /rastro worker \d+: stages/.test(child.stderr());
+    },
+    { timeoutMs: 30_000 },
+  ).catch((err: unknown) => {
+    child.proc.kill('SIGKILL');
+    throw err;
+  });
+  return child;
+}
+
+/** SIGTERM and wait (bounded) for the exit; the caller asserts on the result. */
+export async function stopGracefully(child: CliProcess, timeoutMs = 30_000): Promise<Exit> {
+  if (child.exit()) return child.exit()!;
+  child.proc.kill('SIGTERM');
+  let timer: NodeJS.Timeout | undefined;
+  const killed = new Promise<Exit>((res) => {
+    timer = setTimeout(() => {
+      child.proc.kill('SIGKILL');
+      res({ code: null, signal: 'SIGKILL' });
+    }, timeoutMs);
+  });
+  const exit = await Promise.race([child.exited, killed]);
+  clearTimeout(timer);
+  return exit;
+}
+
+/** For afterEach/afterAll: whatever happened in the test, no child outlives it. */
+export async function killAll(children: CliProcess[]): Promise<void> {
+  await Promise.all(
+    children.splice(0).map(async (c) => {
+      if (c.exit()) return;
+      c.proc.kill('SIGKILL');
+      await Promise.race([c.exited, new Promise((r) => setTimeout(r, 5000))]);
+    }),
+  );
+}
+
+/**
+ * Settings for a pipeline that fetches from the local fixture server: loopback allowed by name, no politeness
+ * delay, short retry backoff. `RASTRO_HOST_CONCURRENCY` is raised because a SIGKILLed worker keeps its host
+ * lease until the lease TTL (120 s) runs out, and the tests kill workers on purpose.
+ */
+export function pipelineEnv(settings: { redisUrl: string; prefix: string; db: string } & Record<string, string>): NodeJS.ProcessEnv {
+  const { redisUrl, prefix, db, ...rest } = settings;
+  return cliEnv({
+    REDIS_URL: redisUrl,
+    RASTRO_QUEUE_PREFIX: prefix,
+    RASTRO_DB: db,
+    RASTRO_ALLOW_HOSTS: '127.0.0.1',
+    RASTRO_HOST_DELAY_MS: '0',
+    RASTRO_HOST_CONCURRENCY: '8',
+    RASTRO_ATTEMPTS: '3',
+    RASTRO_BACKOFF_MS: '200',
+    ...rest,
+  });
+}
