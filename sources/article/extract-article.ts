@@ -8,7 +8,7 @@ import type { ArticleResult } from '../../core/index.js';
 import { computeStats, selectContent } from './content.js';
 import { filterParagraphs, makeSkipper } from './clean.js';
 import { prune } from './prune.js';
-import { blocksToText, childrenOf, collapse, collapsedLength, rawText } from './text.js';
+import { blocksToText, childrenOf, collapse, collapsedLength, limitDepth, rawText } from './text.js';
 import { parseMachineDate } from './dates.js';
 import type { PageMeta } from './metadata.js';
 import { indexPage } from './page-index.js';
@@ -107,6 +107,7 @@ export function extractArticle(html: string, url?: string, opts: ExtractArticleO
   } catch {
     return { title: null, text: null, publishedAt: null, language: null, author: null, canonicalUrl: url ?? null, missing: ['title', 'text', 'date'] };
   }
+  limitDepth($.root()[0] as AnyNode);
   const page = indexPage($.root()[0] as AnyNode);
   const pm = readMeta(page);
   const title = selectorText($, opts.titleSelector) ?? findTitle(page, pm);

@@ -109,3 +109,35 @@ export function blocksToText(nodes: AnyNode[], skip?: (el: Element) => boolean):
   flush();
   return paragraphs.join('\n\n');
 }
+
+/**
+ * Pathological nesting (thousands of unclosed `<div>`s) would overflow the recursive walks: below
+ * `maxDepth`, each element's subtree is replaced by its text nodes, in order. Iterative, in place.
+ */
+export function limitDepth(root: AnyNode, maxDepth = 250): void {
+  const stack: Array<[AnyNode, number]> = [[root, 0]];
+  while (stack.length) {
+    const [n, depth] = stack.pop()!;
+    for (const c of childrenOf(n)) {
+      if (!('children' in c)) continue;
+      if (depth + 1 < maxDepth) stack.push([c, depth + 1]);
+      else flattenToText(c as Element);
+    }
+  }
+}
+
+function flattenToText(el: Element): void {
+  const texts: AnyNode[] = [];
+  const pending: AnyNode[] = [...el.children].reverse();
+  while (pending.length) {
+    const x = pending.pop()!;
+    if (x.type === 'text') texts.push(x);
+    else if ((x.type === 'tag' || x.type === 'root') && 'children' in x) for (let i = x.children.length - 1; i >= 0; i--) pending.push(x.children[i]!);
+  }
+  texts.forEach((t, i) => {
+    t.parent = el;
+    t.prev = (texts[i - 1] as typeof t.prev) ?? null;
+    t.next = (texts[i + 1] as typeof t.next) ?? null;
+  });
+  el.children = texts as Element['children'];
+}

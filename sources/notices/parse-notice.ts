@@ -5,7 +5,8 @@
  */
 import { load } from 'cheerio/slim';
 import type { ArticleResult, NoticeFields } from '../../core/index.js';
-import { extractArticle } from '../article/index.js';
+import type { AnyNode } from 'domhandler';
+import { extractArticle, limitDepth } from '../article/index.js';
 import { detectAlertType } from './alert-types.js';
 import { readLabelValues } from './label-values.js';
 import {
@@ -28,6 +29,7 @@ function cleanName(v: string): string | null {
 export function parseNotice(html: string, url: string): ParsedNotice {
   const article = extractArticle(html, url);
   const $ = load(typeof html === 'string' ? html : '');
+  limitDepth($.root()[0] as AnyNode);
   const notice: NoticeFields = {
     name: null, age: null, sex: null, lastSeenDate: null, lastSeenPlace: null, authority: null, alertType: null,
     noticeUrl: url,

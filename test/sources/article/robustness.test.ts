@@ -33,4 +33,10 @@ describe('extractArticle and parseNotice on broken input', () => {
     }
     expect(extractArticle('<meta property="article:published_time" content="9999-99-99">').publishedAt).toBeNull();
   });
+
+  it('handles 50,000 unclosed nested <div>s without overflowing the stack, keeping the text', () => {
+    const html = `${'<div>'.repeat(50_000)}<p>Un párrafo enterrado muy hondo que, aun así, debe salir en el texto extraído.</p>`;
+    expect(extractArticle(html).text).toBe('Un párrafo enterrado muy hondo que, aun así, debe salir en el texto extraído.');
+    expect(() => parseNotice(`${'<div>'.repeat(50_000)}<p>Edad: 14 años</p>`, 'https://x.example/')).not.toThrow();
+  });
 });
