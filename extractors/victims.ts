@@ -47,12 +47,13 @@ const NATIONALITY_WORDS = new Set(['nacionalidad', 'nacionalidade']);
 const INSTITUTION_BEFORE = /\b(?:polic[ií]a|police|ley|lei|gobierno|governo|government|autoridades|authorities|justicia|justi[çc]a|fiscal[ií]a|ministerio|minist[ée]rio|embajada|embaixada|consulado|ej[ée]rcito|ex[ée]rcito|armada|marinha|army|navy|frontera|fronteira|border|canciller[ií]a|rep[uú]blica|selecci[oó]n|sele[çc][aã]o|empresa|compan[ií]a|companhia|prensa|imprensa|am[ée]rica|cultura|costa|capital|territorio|territ[oó]rio|justice|courts?|tribunal)\s+$/iu;
 const INSTITUTION_AFTER = /^\s+(?:labou?r inspectors?|inspectors?|police|authorities|officials?|government|prosecutors?|courts?|embassy|consulate|border|navy|army|federal)\b/iu;
 
+const NOT_VICTIM_G = new RegExp(NOT_VICTIM.source, 'giu');
+const RESCUE_G = new RegExp(RESCUE.source, 'giu');
 const PLURAL_IRREGULAR = new Set(['children', 'men', 'women', 'people']);
 
 /** Distance from the count to the nearest match of `re` in the text before it (from its end) and after it. */
-function distance(re: RegExp, before: string, after: string): number {
+function distance(g: RegExp, before: string, after: string): number {
   let d = Infinity;
-  const g = new RegExp(re.source, 'giu');
   for (const m of before.matchAll(g)) d = Math.min(d, before.length - (m.index + m[0].length));
   for (const m of after.matchAll(g)) d = Math.min(d, m.index + 5);
   return d;
@@ -60,7 +61,7 @@ function distance(re: RegExp, before: string, after: string): number {
 
 function nearerNotVictim(before: string, after: string): boolean {
   if (!NOT_VICTIM.test(before) && !NOT_VICTIM.test(after)) return false;
-  return distance(NOT_VICTIM, before, after) < distance(RESCUE, before, after);
+  return distance(NOT_VICTIM_G, before, after) < distance(RESCUE_G, before, after);
 }
 
 interface Count { start: number; end: number; n: number; noun: string; rescue: boolean }
@@ -71,12 +72,22 @@ export function extractVictims(text: string, entities: readonly Entity[] = []): 
   const evidence: Evidence[] = [];
   const counts: Count[] = [];
   const toks = wordTokens(text);
-  const spaced = (x: WordToken, y: WordToken | undefined): y is WordToken => !!y && /^\s+$/.test(text.slice(x.end, y.start));
+  const spaced = (x: WordToken, y: WordToken | undefined): y is WordToken => {
+    if (!y || y.start === x.end) return false;
+    for (let p = x.end; p < y.start; p += 1) {
+      const c = text.charCodeAt(p);
+      if (c !== 32 && c !== 10 && c !== 160 && c !== 9 && c !== 13) return false;
+    }
+    return true;
+  };
   const isNoun = (w: string): boolean => !!NOUNS[w] || (DEMONYMS.has(w) && w.endsWith('s'));
   for (let i = 0; i < toks.length; i += 1) {
     const t0 = toks[i]!;
     // The number: digits, a number word, or a compound ("treinta y dos", "twenty-three").
-    let n: number | null = /^\d{1,4}$/.test(t0.norm) ? Number(t0.norm) : (NUMBER_WORDS.get(t0.norm) ?? (t0.norm.includes(' ') ? wordsToNumber(t0.norm) : null));
+    const c0 = t0.norm.charCodeAt(0);
+    let n: number | null = c0 >= 48 && c0 <= 57
+      ? (t0.norm.length <= 4 && /^\d+$/.test(t0.norm) ? Number(t0.norm) : null)
+      : (NUMBER_WORDS.get(t0.norm) ?? (t0.norm.length > 6 && t0.norm.includes(' ') ? wordsToNumber(t0.norm) : null));
     if (n === null) continue;
     if (i > 0 && /[.,]$/.test(text.slice(toks[i - 1]!.end, t0.start)) && /^\d/.test(t0.norm) && t0.start === toks[i - 1]!.end + 1) continue;
     let k = i;
