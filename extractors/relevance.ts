@@ -11,10 +11,17 @@ import type { AnalysisDoc, Extractor } from './types.js';
  *   counter   = context.* smuggling / drugs / road traffic / arms / mining / fiction
  *   awareness = context.awareness (campaigns, statistics, laws, trainings)
  *
- *   1. no evidence, but >= 2 distinct ILO/means indicators with a case marker   -> incident (forced labour described)
+ *   case score = Σ over distinct event categories (arrest, rescue, charge 1; complaint, missing 0.5; job-offer 0.25)
+ *                + 0.5 for a victim count + 0.5 for a named suspect
+ *
+ *   1. no evidence, but >= 2 distinct ILO/means categories and case score >= 1  -> incident (forced labour described)
  *   2. no evidence                                                              -> none
- *   3. counter-signals outweigh weak evidence (no purpose, no support)          -> none
- *   4. evidence with a case marker (or with support and no awareness context)   -> incident
+ *   3. smuggling/drugs/traffic/mining counter-signal, no purpose and no
+ *      exploitation means/ILO support                                           -> none
+ *      fiction/history and case score < 2                                       -> none
+ *   4. evidence and case score >= 1 (>= 2 inside an awareness frame)            -> incident
+ *      evidence, no awareness frame, >= 2 exploitation support categories or
+ *      victim/suspect specifics                                                 -> incident
  *   5. evidence without a case                                                  -> awareness
  */
 
@@ -84,8 +91,19 @@ function rule(id: string, weight: number): RelevanceReason {
   return { id: `rule.${id}`, category: 'rule', weight };
 }
 
-function distinct(xs: readonly Indicator[], key: (i: Indicator) => string): number {
-  return new Set(xs.map(key)).size;
+/** How much each event category says "a specific case happened" (hotlines and job-offer warnings say little). */
+export const CASE_WEIGHTS: Readonly<Record<string, number>> = {
+  'event.arrest_raid': 1,
+  'event.rescue': 1,
+  'event.charge_conviction': 1,
+  'event.complaint_report': 0.5,
+  'event.missing_person': 0.5,
+  'event.recruitment_offer': 0.25,
+};
+
+/** Support that speaks for exploitation rather than for smuggling (which shares transport and payment). */
+function exploitationSupport(s: RelevanceSignals): Indicator[] {
+  return s.support.filter((i) => i.group === 'ilo' || (i.group === 'means' && i.category !== 'means.payment'));
 }
 
 /** The relevance decision for one document (pure; reads doc.indicators, doc.victims, doc.entities). */
@@ -95,38 +113,48 @@ export function decideRelevance(doc: Pick<AnalysisDoc, 'indicators' | 'victims' 
   const sup = noisyOr(s.support);
   const victimCount = doc.victims?.count ?? null;
   const suspects = (doc.entities ?? []).filter((e) => e.type === 'person' && e.role === 'suspect');
-  const hasCase = s.caseMarkers.length > 0 || (victimCount !== null && victimCount > 0) || suspects.length > 0;
-  const caseScore = Math.max(noisyOr(s.caseMarkers), victimCount ? 0.4 : 0, suspects.length ? 0.4 : 0);
+  const eventScore = [...new Set(s.caseMarkers.map((i) => i.category))].reduce((n, c) => n + (CASE_WEIGHTS[c] ?? 0.5), 0);
+  const specifics = (victimCount !== null && victimCount > 0 ? 0.5 : 0) + (suspects.length > 0 ? 0.5 : 0);
+  const caseScore = eventScore + specifics;
   const hasPurpose = s.evidence.some((i) => i.group === 'purpose');
+  const exSupport = exploitationSupport(s);
   const reasons: RelevanceReason[] = [...s.evidence, ...s.support, ...s.caseMarkers, ...s.victimProfile].map(reason);
   const counterReasons = [...s.counter, ...s.fiction].map(reason);
   const awarenessReasons = s.awareness.map(reason);
+  const specificReasons: RelevanceReason[] = [];
+  if (victimCount) specificReasons.push({ id: 'victims.count', category: 'victims', weight: 0.5, text: String(victimCount) });
+  for (const p of suspects.slice(0, 3)) specificReasons.push({ id: 'entity.suspect', category: 'entities', weight: 0.5, start: p.start, end: p.end, text: p.text });
+  const caseProb = Math.min(1, caseScore / 2);
 
   // 1-2: nothing names the crime or a purpose
   if (s.evidence.length === 0) {
-    const controls = s.support.filter((i) => i.group === 'ilo' || i.group === 'means');
-    if (distinct(controls, (i) => i.category) >= 2 && hasCase && s.counter.length === 0) {
-      const score = 0.5 + 0.3 * sup + 0.2 * caseScore;
-      return { label: 'incident', score: round(score), reasons: [rule('control_indicators_with_case', score), ...reasons] };
+    const controls = exSupport.map((i) => i.category);
+    if (new Set(controls).size >= 2 && caseScore >= 1 && s.counter.length === 0 && s.awareness.length === 0) {
+      const score = 0.5 + 0.3 * sup + 0.2 * caseProb;
+      return { label: 'incident', score: round(score), reasons: [rule('control_indicators_with_case', score), ...reasons, ...specificReasons] };
     }
     return { label: 'none', score: round(0.3 * sup), reasons: [rule('no_trafficking_evidence', 0), ...reasons, ...counterReasons] };
   }
 
-  // 3: counter-signals against weak evidence
-  const counterWeight = noisyOr([...s.counter, ...s.fiction]);
-  if (counterWeight > 0 && !hasPurpose && s.support.length === 0 && counterWeight >= ev) {
+  // 3: counter-signals (smuggling, drugs, traffic, mining, fiction) against evidence with no exploitation detail
+  const counterWeight = noisyOr(s.counter);
+  if (counterWeight > 0 && !hasPurpose && exSupport.length === 0) {
     return { label: 'none', score: round(ev * (1 - counterWeight)), reasons: [rule('counter_signal', counterWeight), ...counterReasons, ...reasons] };
+  }
+  if (s.fiction.length > 0 && caseScore < 2) {
+    return { label: 'none', score: round(0.2 * ev), reasons: [rule('fiction_or_history', noisyOr(s.fiction)), ...counterReasons, ...reasons] };
   }
 
   const evidenceScore = 1 - (1 - ev) * (1 - 0.5 * sup);
-  // 4: a specific case
-  if (hasCase && !(s.fiction.length > 0 && s.caseMarkers.length === 0)) {
-    const score = 0.4 + 0.35 * evidenceScore + 0.25 * caseScore;
-    return { label: 'incident', score: round(score), reasons: [rule('evidence_with_case', score), ...reasons] };
+  // 4: a specific case; with an awareness frame (campaign, report, law) it takes two case markers
+  const needed = s.awareness.length > 0 ? 2 : 1;
+  if (caseScore >= needed) {
+    const score = 0.4 + 0.35 * evidenceScore + 0.25 * caseProb;
+    return { label: 'incident', score: round(score), reasons: [rule('evidence_with_case', score), ...reasons, ...specificReasons] };
   }
-  if (s.awareness.length === 0 && s.fiction.length === 0 && (s.support.length > 0 || s.victimProfile.length > 0)) {
+  if (s.awareness.length === 0 && (new Set(exSupport.map((i) => i.category)).size >= 2 || specifics > 0)) {
     const score = 0.4 + 0.4 * evidenceScore;
-    return { label: 'incident', score: round(score), reasons: [rule('evidence_with_support', score), ...reasons] };
+    return { label: 'incident', score: round(score), reasons: [rule('evidence_with_specific_support', score), ...reasons, ...specificReasons] };
   }
   // 5: the topic without a case
   const score = 0.2 + 0.3 * evidenceScore;
