@@ -4,13 +4,8 @@
  * Usage: npx tsx bench/geo-runner.ts [--ner] < items.jsonl   (`--ner` runs the NER extractor first, as the full pipeline does)
  */
 import { createInterface } from 'node:readline';
-import type { AnalysisDoc } from '../extractors/types.js';
-import { places } from '../extractors/places/index.js';
-import { values } from '../extractors/values/index.js';
-import { victims } from '../extractors/victims.js';
-import { roles } from '../extractors/roles.js';
-import { entitiesExtractor } from '../extractors/entities/index.js';
-import type { Extractor } from '../extractors/types.js';
+import type { AnalysisDoc, Extractor } from '../extractors/index.js';
+import { entitiesExtractor, places, roles, values, victims } from '../extractors/index.js';
 
 interface Item { id: string; text: string; lang?: string; countryHint?: string; publishedAt?: string }
 

@@ -6,11 +6,8 @@
  * approach), i.e. the cheapest possible "find country names" pass over the same texts.
  */
 import { readFileSync } from 'node:fs';
-import type { AnalysisDoc } from '../extractors/types.js';
-import { getGazetteer, places, resolvePlaces } from '../extractors/places/index.js';
-import { extractValues, values } from '../extractors/values/index.js';
-import { victims } from '../extractors/victims.js';
-import { roles } from '../extractors/roles.js';
+import type { AnalysisDoc } from '../extractors/index.js';
+import { extractValues, getGazetteer, places, resolvePlaces, roles, values, victims } from '../extractors/index.js';
 
 const seconds = Number(process.argv[2] ?? 3);
 const mem0 = process.memoryUsage();
