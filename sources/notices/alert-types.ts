@@ -13,6 +13,7 @@ export const ALERT_TYPES: Array<[RegExp, string]> = [
   [/\bmissing\s+child(?:ren)?\s+alert\b/i, 'Missing Child Alert'],
   [/\bc[ée]dula\s+de\s+(?:b[úu]squeda|identificaci[óo]n)\b/i, 'Cédula de búsqueda'],
   [/\bficha\s+de\s+b[úu]squeda\b/i, 'Ficha de búsqueda'],
+  [/\b(?:nota\s+de\s+)?alerta\s+de\s+desaparici[óo]n\b/i, 'Alerta de desaparición'],
   [/\bpessoas?\s+desaparecidas?\b/i, 'Pessoa desaparecida'],
   [/\bpersonas?\s+desaparecidas?\b/i, 'Persona desaparecida'],
   [/\bmissing\s+person\b/i, 'Missing person'],

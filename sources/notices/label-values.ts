@@ -64,6 +64,20 @@ export function readLabelValues($: CheerioAPI): LabelValue[] {
     const dd = $(dt).nextAll('dd').first();
     if (dd.length) push(out, $(dt).text(), dd.text());
   });
+  // <span class="label">Edad</span> <span class="valor">13 años</span>: a label element, its value next to it.
+  $('body span, body strong, body b, body label, body div, body p, body li').each((_i, el) => {
+    if (el.type !== 'tag' || el.children.some((c) => c.type === 'tag' && c.name !== 'br')) return;
+    const inline = /^(?:span|strong|b|label)$/.test(el.name);
+    const marked = /label|campo|etiqueta|rotulo|field|key|dato-titulo|titulo-dato/i.test(el.attribs['class'] ?? '');
+    if (!inline && !marked) return;
+    const label = collapse($(el).text());
+    if (label === '' || label.length > 60 || /[:：]\s*\S/.test(label)) return;
+    let sib = el.next;
+    while (sib && sib.type === 'text' && collapse((sib as unknown as { data: string }).data) === '') sib = sib.next;
+    if (!sib || (sib.type !== 'text' && sib.type !== 'tag')) return;
+    const value = collapse(sib.type === 'text' ? (sib as unknown as { data: string }).data : $(sib).text());
+    if (value !== '' && value.length <= 120 && !fieldOfLabel(value)) push(out, label, value);
+  });
   for (const line of lines($)) {
     const colon = line.search(/[:：]/);
     if (colon > 0 && colon <= 60) push(out, line.slice(0, colon), line.slice(colon + 1));

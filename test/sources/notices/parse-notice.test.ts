@@ -75,6 +75,19 @@ describe('parseNotice', () => {
     });
   });
 
+  it('reads label and value elements side by side without colons (span.campo / span.valor)', () => {
+    expect(parseNotice(fixture('notices', 'ficha-spans.html'), 'https://mujer.example/alertas/318').notice).toEqual({
+      name: 'Milagros Anahí Quispe Huamán',
+      age: 14,
+      sex: 'female',
+      lastSeenDate: '2024-04-09',
+      lastSeenPlace: 'Distrito de San Martín de Porres, Lima',
+      authority: 'Dirección de Investigación de Personas Desaparecidas',
+      alertType: 'Alerta de desaparición',
+      noticeUrl: 'https://mujer.example/alertas/318',
+    });
+  });
+
   it('returns empty fields for a page that is not a notice, without throwing', () => {
     const { notice } = parseNotice('<html><body><p>Hoy hay sol.</p></body></html>', 'https://x.example/');
     expect(notice).toEqual({
@@ -87,13 +100,17 @@ describe('parseNotice', () => {
 
 describe('isLikelyNotice', () => {
   it('accepts every notice fixture, as HTML', () => {
-    for (const f of ['amber-table.html', 'alba-dl.html', 'br-desaparecidos.html', 'fiscalia-boletin.html', 'en-missing-child.html']) {
+    for (const f of ['amber-table.html', 'alba-dl.html', 'br-desaparecidos.html', 'fiscalia-boletin.html', 'en-missing-child.html', 'ficha-spans.html']) {
       expect(isLikelyNotice(fixture('notices', f)), f).toBe(true);
     }
   });
 
   it('accepts a plain-text notice', () => {
     expect(isLikelyNotice('Se busca. Edad: 14 años. Estatura: 1.60 m. Vestía: playera roja. Si tiene información llame al 089.')).toBe(true);
+  });
+
+  it('does not read CSS such as "line-height:" as a description label', () => {
+    expect(isLikelyNotice('<p style="line-height: 1.2; max-height: 3em">Se busca departamento; si tiene información, escriba.</p>')).toBe(false);
   });
 
   it('rejects news articles, including one about a disappearance', () => {
