@@ -110,7 +110,7 @@ describe('isLikelyNotice', () => {
   });
 
   it('does not read CSS such as "line-height:" as a description label', () => {
-    expect(isLikelyNotice('<p style="line-height: 1.2; max-height: 3em">Se busca departamento; si tiene información, escriba.</p>')).toBe(false);
+    expect(isLikelyNotice('Estilos: line-height: 1.2; max-height: 3em; min-height: 1em. Se busca departamento amueblado.')).toBe(false);
   });
 
   it('rejects news articles, including one about a disappearance', () => {
