@@ -1,7 +1,8 @@
 import type { Entity, Place } from '../../core/index.js';
 import { getGazetteer, type GazEntry, type Gazetteer } from './gazetteer.js';
 import { findMentions, type Mention } from './mentions.js';
-import { wordTokens, type WordToken } from './normalize.js';
+import { foldWord, wordTokens, type WordToken } from './normalize.js';
+import { FIRST_NAMES } from '../entities/index.js';
 import { AREA_MODIFIERS, COMMON, COMMON_PHRASES, CUES, SPEECH, ORG_HEADS, STREET_HEADS, STRONG_CUES, TITLES } from './words.js';
 
 export interface PlaceHints {
@@ -24,7 +25,11 @@ interface Judged {
   ner: boolean;
   /** An earlier extractor tagged the span (or part of it) as a person. */
   person: boolean;
+  /** The span is one word that is also a common first name ("Nelson", "Tyler", "Santiago"). */
+  firstName: boolean;
 }
+
+const FIRST_NAME_SET = new Set(FIRST_NAMES.map((n) => foldWord(n)));
 
 const KIND_BASE: Record<GazEntry['kind'], number> = { region: 9, country: 11, admin1: 6.5, admin2: 4, city: 0 };
 const FC_BONUS: Record<string, number> = { PPLC: 2.5, PPLA: 1.5, PPLA2: 0.7, PPLA3: 0.3, PPLG: 1 };
@@ -136,7 +141,7 @@ function judge(text: string, toks: readonly WordToken[], m: Mention, all: Mentio
   }
   const [qualifierCc, qualifierA1] = qualifier(text, toks, m, all, gaz);
   if (qualifierCc || qualifierA1) evidence += 2;
-  return { m, evidence, veto, cue, qualifierCc, qualifierA1, ner, person };
+  return { m, evidence, veto, cue, qualifierCc, qualifierA1, ner, person, firstName: single && FIRST_NAME_SET.has(m.key) };
 }
 
 interface Ctx {
@@ -201,7 +206,7 @@ function accept(e: GazEntry, j: Judged, ctx: Ctx, alt: boolean): boolean {
   if (j.ner && !j.person) need = Math.min(need, 20_000);
   if (j.evidence < 0) need *= 10;
   if (alt) need = Math.max(need, 50_000);
-  if (j.person && !j.cue && !j.qualifierA1 && !j.qualifierCc) need = Math.max(need, 1_000_000);
+  if ((j.person || j.firstName) && !j.cue && !j.qualifierA1 && !j.qualifierCc) need = Math.max(need, 1_000_000);
   return pop >= need || (e.fc === 'PPLC' && !j.m.sentenceStart);
 }
 

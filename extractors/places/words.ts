@@ -45,7 +45,7 @@ export const COMMON = new Set([
   'paz', 'victoria', 'esperanza', 'mercedes', 'dolores', 'soledad', 'consuelo', 'caridad', 'gloria', 'luz', 'pilar', 'fe', 'amor', 'libertad', 'union', 'progreso', 'bella', 'linda',
   'police', 'policia', 'mission', 'hope', 'liberty', 'independence', 'justice', 'justicia', 'enterprise', 'commerce', 'progress', 'unity', 'harmony', 'friendship', 'paradise',
   'mobile', 'reading', 'bath', 'nice', 'orange', 'christmas', 'easter', 'university', 'college', 'church', 'mass', 'home', 'man', 'best', 'most', 'many', 'more',
-  'city', 'county', 'state', 'town', 'center', 'north', 'south', 'east', 'west', 'central', 'street', 'new', 'national', 'republic', 'republica', 'federal', 'capital',
+  'city', 'county', 'state', 'town', 'center', 'centre', 'north', 'south', 'east', 'west', 'central', 'street', 'new', 'national', 'republic', 'republica', 'federal', 'capital',
   'god', 'dios', 'deus', 'jesus', 'maria', 'mary', 'god\'s', 'obama', 'trump', 'bush', 'clinton', 'biden', 'lula', 'bolsonaro', 'petro', 'milei', 'maduro', 'chavez',
   'the', 'this', 'that', 'these', 'there', 'but', 'and', 'or', 'if', 'when', 'after', 'before', 'while', 'for', 'with', 'as', 'by', 'on', 'a', 'an', 'it', 'he', 'she', 'we', 'they', 'his', 'her',
   'el', 'la', 'los', 'las', 'un', 'una', 'o', 'os', 'as', 'um', 'uma', 'se', 'que', 'con', 'com', 'sin', 'sem', 'segun', 'segundo', 'tras', 'apos', 'durante', 'mientras', 'pero', 'mas', 'ya', 'tambien',
@@ -65,7 +65,7 @@ export const AREA_MODIFIERS = new Set([
 ]);
 
 /** Multi-word names that are institutions, not places. */
-export const COMMON_PHRASES = new Set(['white house', 'casa blanca', 'casa branca', 'new world', 'middle earth', 'main street', 'wall street']);
+export const COMMON_PHRASES = new Set(['el nino', 'la nina', 'white house', 'casa blanca', 'casa branca', 'new world', 'middle earth', 'main street', 'wall street']);
 
 /** Verbs of saying next to a bare name make it a speaker. */
 export const SPEECH = new Set(['said', 'says', 'told', 'added', 'explained', 'asked', 'wrote', 'dijo', 'afirmo', 'declaro', 'explico', 'senalo', 'indico', 'disse', 'afirmou', 'declarou', 'explicou']);
