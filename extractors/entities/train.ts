@@ -201,3 +201,24 @@ export function trainNer(sentences: readonly TaggedSentence[], opts: TrainOption
     meta: { ...opts.meta, epochs, seed: opts.seed ?? 1, trainSentences: sentences.length },
   };
 }
+
+/** Averages models trained on the same data with different seeds (same bits, gazetteer and windows). */
+export function averageModels(models: readonly NerModel[]): NerModel {
+  const first = models[0];
+  if (!first) throw new Error('averageModels: no models');
+  const w = new Float64Array(first.weights.length);
+  const tr = new Float64Array(first.transitions.length);
+  for (const m of models) {
+    if (m.bits !== first.bits) throw new Error('averageModels: models differ in bits');
+    for (let i = 0; i < w.length; i++) w[i] = w[i]! + (m.weights[i]! * m.scale) / models.length;
+    for (let i = 0; i < tr.length; i++) tr[i] = tr[i]! + m.transitions[i]! / models.length;
+  }
+  const q = quantize(w, 0);
+  return {
+    ...first,
+    weights: q.weights,
+    scale: q.scale,
+    transitions: Float32Array.from(tr),
+    meta: { ...first.meta, seeds: models.map((m) => m.meta.seed) },
+  };
+}
