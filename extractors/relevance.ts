@@ -16,8 +16,8 @@ import type { AnalysisDoc, Extractor } from './types.js';
  *
  *   1. no evidence, but >= 2 distinct ILO/means categories and case score >= 1  -> incident (forced labour described)
  *   2. no evidence                                                              -> none
- *   3. smuggling/drugs/traffic/mining counter-signal, no purpose and no
- *      exploitation means/ILO support                                           -> none
+ *   3. smuggling/drugs/traffic/mining counter-signal, no purpose, no exploitation
+ *      means/ILO support and no unambiguous crime name (weight >= 0.9)          -> none
  *      fiction/history and case score < 2                                       -> none
  *   4. evidence and case score >= 1 (>= 2 inside an awareness frame)            -> incident
  *      evidence, no awareness frame, >= 2 exploitation support categories or
@@ -101,6 +101,9 @@ export const CASE_WEIGHTS: Readonly<Record<string, number>> = {
   'event.recruitment_offer': 0.25,
 };
 
+/** An offence.trafficking hit at least this strong ("trata de personas") is not explained away by a smuggling context. */
+export const STRONG_OFFENCE = 0.9;
+
 /** Support that speaks for exploitation rather than for smuggling (which shares transport and payment). */
 function exploitationSupport(s: RelevanceSignals): Indicator[] {
   return s.support.filter((i) => i.group === 'ilo' || (i.group === 'means' && i.category !== 'means.payment'));
@@ -138,7 +141,8 @@ export function decideRelevance(doc: Pick<AnalysisDoc, 'indicators' | 'victims' 
 
   // 3: counter-signals (smuggling, drugs, traffic, mining, fiction) against evidence with no exploitation detail
   const counterWeight = noisyOr(s.counter);
-  if (counterWeight > 0 && !hasPurpose && exSupport.length === 0) {
+  const strongNamed = s.evidence.some((i) => i.category === 'offence.trafficking' && i.weight >= STRONG_OFFENCE);
+  if (counterWeight > 0 && !hasPurpose && exSupport.length === 0 && !strongNamed) {
     return { label: 'none', score: round(ev * (1 - counterWeight)), reasons: [rule('counter_signal', counterWeight), ...counterReasons, ...reasons] };
   }
   if (s.fiction.length > 0 && caseScore < 2) {
