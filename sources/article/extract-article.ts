@@ -133,15 +133,21 @@ export function extractArticle(html: string, url?: string, opts: ExtractArticleO
   const microdataBody = page.articleBodies
     .map((el) => blocksToText([el]))
     .reduce((a, b) => (b.length > a.length ? b : a), '');
-  const pageChars = pageText.length;
-  if (nodes.length) prune(nodes[0]!.parent ?? bodyEl, Infinity);
-  else prune(bodyEl, pageChars);
-  const stats = computeStats(bodyEl);
-  if (!nodes.length) nodes = selectContent(bodyEl, stats).nodes;
-  let text = nodes.length ? filterParagraphs(blocksToText(nodes, makeSkipper(stats, title))) : '';
+  let text: string;
+  const configured = nodes.length > 0;
+  if (configured) {
+    // A configured body is trusted: only scripts, hidden and furniture-classed blocks inside it go.
+    for (const n of nodes) prune(n, Infinity);
+    text = filterParagraphs(blocksToText(nodes));
+  } else {
+    prune(bodyEl, pageText.length);
+    const stats = computeStats(bodyEl);
+    nodes = selectContent(bodyEl, stats).nodes;
+    text = nodes.length ? filterParagraphs(blocksToText(nodes, makeSkipper(stats, title))) : '';
+  }
 
   // Structured bodies (JSON-LD articleBody, microdata) win when the scorer found much less text.
-  if (!opts.bodySelector) {
+  if (!configured) {
     const ldBody = pm.jsonLd?.articleBody ? ldBodyText(pm.jsonLd.articleBody) : '';
     const domText = text;
     const better = [ldBody, microdataBody].find(
@@ -152,7 +158,7 @@ export function extractArticle(html: string, url?: string, opts: ExtractArticleO
     if (better) text = better;
   }
 
-  if (standfirst && text && !collapse(text).includes(standfirst.slice(0, 60))) text = `${standfirst}\n\n${text}`;
+  if (!configured && standfirst && text && !collapse(text).includes(standfirst.slice(0, 60))) text = `${standfirst}\n\n${text}`;
 
   const missing: Array<'title' | 'text' | 'date'> = [];
   if (!title) missing.push('title');

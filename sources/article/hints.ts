@@ -43,6 +43,9 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const NEGATIVE_RE = new RegExp(NEGATIVE_STEMS.map(escape).join('|'));
 const POSITIVE_RE = new RegExp(POSITIVE_STEMS.map(escape).join('|'));
 const AD_PART = /(?:^|-)ads?(?:-|$)/;
+/** Negative stems that no positive stem can redeem ("notas-relacionadas", "comment-content", "share-text"). */
+const STRONG_NEGATIVE_RE =
+  /related|relacionad|comment|coment|disqus|share|sharing|compartir|compartilh|newsletter|cookie|subscri|suscri|outbrain|taboola|leia-?mais|leia-tambem|lea-tambien|mas-leid|mais-lid|most-read|recommend|recomend|breadcrumb|te-puede-interesar|veja-tambem/;
 
 /** Pages repeat the same class strings many times: remember verdicts (bounded). */
 const memo = new Map<string, number>();
@@ -55,7 +58,8 @@ function verdict(hint: string): number {
     neg = NEGATIVE_RE.test(hint) || tokenize(hint).some((t) => NEGATIVE_TOKENS.has(t) || AD_PART.test(t));
     pos = POSITIVE_RE.test(hint);
   }
-  v = (neg ? 1 : 0) | (pos ? 2 : 0);
+  const strong = neg && STRONG_NEGATIVE_RE.test(hint);
+  v = (neg ? 1 : 0) | (pos ? 2 : 0) | (strong ? 4 : 0);
   if (memo.size > 50_000) memo.clear();
   memo.set(hint, v);
   return v;
@@ -67,6 +71,11 @@ export function isNegativeHint(hint: string): boolean {
 
 export function isPositiveHint(hint: string): boolean {
   return (verdict(hint) & 2) !== 0;
+}
+
+/** Negative hint strong enough to win over positive stems in the same class string. */
+export function isStrongNegativeHint(hint: string): boolean {
+  return (verdict(hint) & 4) !== 0;
 }
 
 /** Readability-style weight of an element's class and id: -25 per negative, +25 per positive side. */

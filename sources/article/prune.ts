@@ -4,7 +4,7 @@
  */
 import type { AnyNode, Element } from 'domhandler';
 import { childrenOf, collapsedLength, detach, isElement, rawText } from './text.js';
-import { hintString, isNegativeHint, isPositiveHint } from './hints.js';
+import { hintString, isNegativeHint, isPositiveHint, isStrongNegativeHint } from './hints.js';
 
 const ALWAYS_DROP = new Set([
   'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'button', 'select',
@@ -12,7 +12,7 @@ const ALWAYS_DROP = new Set([
   'figcaption', 'source', 'track', 'picture', 'img', 'label',
 ]);
 /** Structural furniture: dropped when it holds little text compared with the page. */
-const FURNITURE = new Set(['aside', 'footer', 'header', 'form']);
+const FURNITURE = new Set(['aside', 'footer', 'header']);
 const KEEP = new Set(['html', 'body', 'main', 'article']);
 /** Inline elements inside paragraphs keep their words whatever their class says (links, emphasis). */
 const INLINE = new Set(['a', 'em', 'strong', 'b', 'i', 'u', 'sup', 'sub', 'mark', 'abbr', 'time', 'code', 'q', 'cite', 'small', 'font']);
@@ -51,7 +51,8 @@ export function prune(root: AnyNode, pageChars: number): void {
       if (!KEEP.has(tag) && !INLINE.has(tag) && !isEmbeddedPost(c)) {
         const hint = hintString(c);
         const furniture = FURNITURE.has(tag) || c.attribs['role'] === 'navigation' || c.attribs['role'] === 'complementary';
-        if ((furniture || isNegativeHint(hint)) && !isPositiveHint(hint) && c.attribs['itemprop'] !== 'articleBody') {
+        const negative = furniture || isStrongNegativeHint(hint) || (isNegativeHint(hint) && !isPositiveHint(hint));
+        if (negative && c.attribs['itemprop'] !== 'articleBody') {
           if (textLength(c) < pageChars * 0.35) {
             drop.push(c);
             continue;

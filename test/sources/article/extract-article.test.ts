@@ -108,6 +108,19 @@ describe('extractArticle robustness and options', () => {
     expect(r.publishedAt).toBe('2024-03-12');
   });
 
+  it('trusts a configured bodySelector but still drops furniture inside it', () => {
+    const r = extractArticle(fixture('es-nota-graph.html'), undefined, { bodySelector: '.nota-cuerpo' });
+    const paras = r.text!.split('\n\n');
+    expect(paras[0]).toMatch(/^Agentes de la fiscalía regional/);
+    expect(paras).toHaveLength(5);
+    expect(r.text).not.toMatch(/Notas relacionadas|Publicidad|Suscríbete|Foto: archivo/);
+  });
+
+  it('falls back to the scorer when the bodySelector matches nothing', () => {
+    const r = extractArticle(fixture('es-nota-graph.html'), undefined, { bodySelector: '.no-existe' });
+    expect(r.text).toContain('Los catorce hombres recibieron atención médica');
+  });
+
   it('falls back to the JSON-LD articleBody when the page body is empty', () => {
     const body = 'Primer párrafo del cuerpo estructurado, con suficiente texto para contar como nota completa.\nSegundo párrafo del cuerpo estructurado, que sigue con más detalles del caso y de la investigación en curso.\nTercer párrafo.';
     const html = `<html><head><script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'Nota', articleBody: body })}</script></head><body><div id="app"></div></body></html>`;
