@@ -1,0 +1,123 @@
+import { describe, it, expect } from 'vitest';
+import { decideRelevance, exploitationTypes, relevanceExtractor } from '../../extractors/index.js';
+import type { AnalysisDoc } from '../../extractors/index.js';
+import type { Indicator, IndicatorGroup, Victims } from '../../core/index.js';
+
+let pos = 0;
+/** A synthetic counted indicator; each gets its own span. */
+function ind(category: string, opts: { weight?: number; negated?: boolean; text?: string } = {}): Indicator {
+  const start = (pos += 10);
+  const i: Indicator = {
+    id: `t.${category}`,
+    category,
+    group: category.split('.')[0] as IndicatorGroup,
+    weight: opts.weight ?? 0.9,
+    start,
+    end: start + 5,
+    text: opts.text ?? category,
+  };
+  if (opts.negated) i.negated = true;
+  return i;
+}
+
+const noVictims: Victims = { count: null, minors: null, nationalities: [] };
+const label = (indicators: Indicator[], victims: Victims = noVictims) => decideRelevance({ indicators, victims, entities: [] }).label;
+
+describe('relevance rules', () => {
+  it('calls a named crime with an arrest an incident, with the rule and evidence as reasons', () => {
+    const r = decideRelevance({ indicators: [ind('offence.trafficking'), ind('event.arrest_raid')], victims: noVictims, entities: [] });
+    expect(r.label).toBe('incident');
+    expect(r.reasons[0]!.id).toBe('rule.evidence_with_case');
+    expect(r.reasons.map((x) => x.category)).toEqual(['rule', 'offence.trafficking', 'event.arrest_raid']);
+    expect(r.score).toBeGreaterThan(0.5);
+    expect(r.score).toBeLessThanOrEqual(1);
+  });
+
+  it('ignores negated evidence', () => {
+    expect(label([ind('offence.trafficking', { negated: true }), ind('event.arrest_raid')])).toBe('none');
+  });
+
+  it('calls the topic without a case awareness', () => {
+    expect(label([ind('offence.trafficking'), ind('context.awareness')])).toBe('awareness');
+    expect(label([ind('offence.trafficking')])).toBe('awareness');
+  });
+
+  it('does not take a hotline or a job-offer warning for a case', () => {
+    expect(label([ind('offence.trafficking'), ind('event.complaint_report'), ind('event.recruitment_offer')])).toBe('awareness');
+  });
+
+  it('needs two case markers inside an awareness frame (a report that mentions rescues)', () => {
+    expect(label([ind('offence.trafficking'), ind('context.awareness'), ind('event.rescue')])).toBe('awareness');
+    expect(label([ind('offence.trafficking'), ind('context.awareness'), ind('event.rescue'), ind('event.arrest_raid')])).toBe('incident');
+  });
+
+  it('lets a migrant-smuggling context explain away an ambiguous crime name', () => {
+    expect(label([ind('offence.trafficking', { weight: 0.7 }), ind('context.migrant_smuggling'), ind('event.arrest_raid'), ind('means.payment')])).toBe('none');
+  });
+
+  it('keeps smuggling stories with exploitation evidence or an unambiguous crime name', () => {
+    expect(label([ind('offence.trafficking', { weight: 0.7 }), ind('context.migrant_smuggling'), ind('event.arrest_raid'), ind('ilo.debt_bondage')])).toBe('incident');
+    expect(label([ind('offence.trafficking', { weight: 0.95 }), ind('context.migrant_smuggling'), ind('event.arrest_raid')])).toBe('incident');
+  });
+
+  it('drops fiction and history without a real case', () => {
+    expect(label([ind('purpose.sexual_exploitation'), ind('context.fiction_history')])).toBe('none');
+  });
+
+  it('calls forced-labour indicators with a rescue an incident even when no crime is named', () => {
+    expect(label([ind('ilo.withholding_wages'), ind('ilo.retention_of_documents'), ind('event.rescue')])).toBe('incident');
+    expect(label([ind('ilo.withholding_wages'), ind('event.rescue')])).toBe('none');
+  });
+
+  it('counts victim specifics from the victims extractor toward a case', () => {
+    expect(label([ind('purpose.sexual_exploitation')], { count: 3, minors: false, nationalities: [] })).toBe('incident');
+  });
+});
+
+describe('exploitation types', () => {
+  it('takes types from purpose indicators, unspecified for an incident without purpose, none otherwise', () => {
+    expect(exploitationTypes('incident', [ind('purpose.forced_labour'), ind('purpose.organ_removal')])).toEqual(['forced_labour', 'organ_removal']);
+    expect(exploitationTypes('incident', [ind('offence.trafficking')])).toEqual(['unspecified']);
+    expect(exploitationTypes('awareness', [ind('purpose.forced_labour')])).toEqual([]);
+  });
+
+  it('drops a purpose with less than half the hits of the leading one', () => {
+    const hits = [ind('purpose.sexual_exploitation'), ind('purpose.sexual_exploitation'), ind('purpose.sexual_exploitation'), ind('purpose.forced_labour')];
+    expect(exploitationTypes('incident', hits)).toEqual(['sexual_exploitation']);
+  });
+
+  it('reads the purpose from a related crime name when none is named', () => {
+    expect(exploitationTypes('incident', [ind('offence.related', { text: 'proxenetismo' })])).toEqual(['sexual_exploitation']);
+    expect(exploitationTypes('incident', [ind('offence.related', { text: 'trabalho escravo' })])).toEqual(['forced_labour']);
+  });
+
+  it('adds child_exploitation only when the counted victims are children and the purpose is child-prone', () => {
+    const kids: Victims = { count: 2, minors: true, nationalities: [], evidence: [{ start: 0, end: 15, text: 'dos adolescentes', supports: 'count' }] };
+    const women: Victims = { count: 12, minors: true, nationalities: [], evidence: [{ start: 0, end: 12, text: 'doce mujeres', supports: 'count' }] };
+    expect(exploitationTypes('incident', [ind('purpose.sexual_exploitation')], kids)).toEqual(['sexual_exploitation', 'child_exploitation']);
+    expect(exploitationTypes('incident', [ind('purpose.sexual_exploitation')], women)).toEqual(['sexual_exploitation']);
+    expect(exploitationTypes('incident', [ind('purpose.illegal_adoption')], kids)).toEqual(['illegal_adoption']);
+  });
+});
+
+describe('relevance extractor', () => {
+  it('fills relevance and types on the document', () => {
+    const d = {
+      text: '',
+      input: { text: '' },
+      language: 'es',
+      sentences: [],
+      indicators: [ind('offence.trafficking'), ind('purpose.sexual_exploitation'), ind('event.rescue')],
+      entities: [],
+      places: [],
+      countries: [],
+      eventCountry: null,
+      victims: noVictims,
+      relevance: { label: 'none', score: 0, reasons: [] },
+      types: [],
+    } satisfies AnalysisDoc;
+    relevanceExtractor.extract(d, { lexicons: null, keepVictimNames: false });
+    expect(d.relevance.label).toBe('incident');
+    expect(d.types).toEqual(['sexual_exploitation']);
+  });
+});
