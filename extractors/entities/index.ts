@@ -6,6 +6,6 @@ export { tokenize, type Tokens } from './tokenize.js';
 export { FIRST_NAMES, ORG_WORDS, PERSON_TITLES, PLACE_CUES, SPORTS_WORDS } from './cue-words.js';
 export { Gazetteer, GAZ_CATEGORIES, type GazCategory } from './gazetteer.js';
 export { TAGS, NT, serializeModel, deserializeModel, parseModel, type NerModel } from './model.js';
-export { trainNer, averageModels, evaluate, assignDocBits, type TaggedSentence, type TrainOptions } from './train.js';
+export { trainNer, averageModels, withTagBias, evaluate, assignDocBits, type TaggedSentence, type TrainOptions } from './train.js';
 export { tagSentence, modelParams } from './tagger.js';
 export { englishSpans } from './english.js';
