@@ -17,6 +17,9 @@ export async function worker(opts: GlobalOptions & { stages?: string; concurrenc
   const limiter = new RedisHostLimiter(redis, { prefix: `${config.queuePrefix}:polite` });
   const deps = await buildDeps(config, { limiter });
   deps.provider.start();
+  // The first extraction loads the gazetteer and compiles each language's lexicon: seconds of blocked event loop.
+  // Done before taking jobs, so it cannot outlast the locks of jobs already held (RASTRO_LOCK_MS) and lose them.
+  if (stages.includes('analyze')) for (const lang of ['es', 'pt', 'en']) deps.extract({ text: 'Rastro warm-up.', lang });
   const running = startWorkers(deps, stages);
   process.stderr.write(
     `rastro worker ${process.pid}: stages ${stages.join(',')} · concurrency ${config.concurrency} · redis ${config.redisUrl.replace(/\/\/[^@/]*@/, '//***@')} · store ${deps.store.kind}\n`,
