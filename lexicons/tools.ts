@@ -51,14 +51,24 @@ export function validateLexicons(dirIn: string): ValidationReport {
   unknownKeyWarnings(source.files, problems);
 
   // duplicate patterns across entries of one language
-  const seen = new Map<string, { id: string; file: string; line: number }>();
+  // Same words twice in one category is an error; in two categories it is a deliberate double mapping
+  // (e.g. "trabalho escravo" is both the named offence and the forced-labour purpose), reported as a warning.
+  const seen = new Map<string, { id: string; category: string; file: string; line: number }>();
   for (const e of source.entries) {
     e.compiled.forEach((els, k) => {
       const key = `${e.lang}\u0000${patternKey(els)}`;
       const prev = seen.get(key);
       if (prev && prev.id !== e.id) {
-        problems.push({ file: e.file, line: e.patternLines[k] ?? e.line, reason: `pattern "${e.patterns[k]}" duplicates one of ${prev.id} (${prev.file}:${prev.line})`, severity: 'error' });
-      } else if (!prev) seen.set(key, { id: e.id, file: e.file, line: e.patternLines[k] ?? e.line });
+        const same = prev.category === e.category;
+        problems.push({
+          file: e.file,
+          line: e.patternLines[k] ?? e.line,
+          reason: same
+            ? `pattern "${e.patterns[k]}" duplicates one of ${prev.id} (${prev.file}:${prev.line})`
+            : `pattern "${e.patterns[k]}" is also in ${prev.id} (${prev.file}:${prev.line}): it maps to both ${prev.category} and ${e.category}`,
+          severity: same ? 'error' : 'warning',
+        });
+      } else if (!prev) seen.set(key, { id: e.id, category: e.category, file: e.file, line: e.patternLines[k] ?? e.line });
     });
   }
 
