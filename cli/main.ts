@@ -148,7 +148,7 @@ export function buildProgram(): Command {
     .option('--weight <w>', '0..1', '0.5')
     .option('--exclude <pattern>', 'exclusion pattern (repeatable)', collect)
     .option('--match <sentence>', 'example that must match (repeatable, at least one)', collect)
-    .option('--no-match <sentence>', 'example that must not match (repeatable)', collect)
+    .option('--not-match <sentence>', 'example that must not match (repeatable)', collect)
     .option('--notes <text>', 'notes for analysts')
     .action(run(lexiconAdd as Action));
   lexicon.command('stats').description('entries per category and language; hits and precision from reviewed leads').option('--by-entry', 'precision per lexicon entry').option('--json', 'as JSON').action(run(lexiconStatsCmd as Action));

@@ -52,7 +52,7 @@ export async function lexiconTest(pattern: string, files: string[], opts: Global
   return 0;
 }
 
-export async function lexiconAdd(opts: GlobalOptions & { lang: string; group: string; id: string; category: string; pattern: string[]; weight?: string; exclude?: string[]; match?: string[]; noMatch?: string[]; notes?: string }): Promise<number> {
+export async function lexiconAdd(opts: GlobalOptions & { lang: string; group: string; id: string; category: string; pattern: string[]; weight?: string; exclude?: string[]; match?: string[]; notMatch?: string[]; notes?: string }): Promise<number> {
   const entry: EntryDef = {
     id: opts.id,
     category: opts.category,
@@ -60,7 +60,7 @@ export async function lexiconAdd(opts: GlobalOptions & { lang: string; group: st
     patterns: opts.pattern,
     ...(opts.exclude?.length ? { exclude: opts.exclude } : {}),
     ...(opts.notes ? { notes: opts.notes } : {}),
-    examples: { match: opts.match ?? [], ...(opts.noMatch?.length ? { no_match: opts.noMatch } : {}) },
+    examples: { match: opts.match ?? [], ...(opts.notMatch?.length ? { no_match: opts.notMatch } : {}) },
   } as EntryDef;
   const { file } = addEntry(dirOf(opts), opts.lang, opts.group, entry);
   process.stdout.write(`added ${opts.id} to ${file}\n`);
