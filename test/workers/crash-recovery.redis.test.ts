@@ -1,9 +1,9 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect, beforeAll, afterAll, onTestFailed } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Queues } from '../../queues/index.js';
-import { assertCliBuilt, killAll, pipelineEnv, runCli, startWorker, stopGracefully, type CliProcess } from './helpers/cli.js';
+import { assertCliBuilt, childrenOutput, killAll, pipelineEnv, runCli, startWorker, stopGracefully, type CliProcess } from './helpers/cli.js';
 import { startFixtureServer, type FixtureServer } from './helpers/fixture-server.js';
 import { dropPrefix, fetchJobFor, openQueues, SHARED_REDIS, uniquePrefix, waitForDrain } from './helpers/redis.js';
 import { readLeads } from './helpers/store.js';
@@ -25,6 +25,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  if (process.env.RASTRO_TEST_DEBUG) console.error(childrenOutput(children));
   await killAll(children);
   await server?.close();
   await dropPrefix(SHARED_REDIS, prefix, queues);
@@ -33,6 +34,7 @@ afterAll(async () => {
 
 describe('a worker killed in the middle of a job', () => {
   it('loses no job and duplicates no lead: the stalled fetch is taken over by another worker and completes', async () => {
+    onTestFailed(() => console.error(childrenOutput(children)));
     // Short lock and stalled check so the killed worker's job is recovered within seconds.
     const env = pipelineEnv({ redisUrl: SHARED_REDIS, prefix, db, RASTRO_LOCK_MS: '2000', RASTRO_STALLED_CHECK_MS: '1000' });
     queues = openQueues(SHARED_REDIS, prefix);
@@ -60,6 +62,9 @@ describe('a worker killed in the middle of a job', () => {
     expect(server.hits(SLOW).length).toBeGreaterThanOrEqual(2);
     const recovered = await fetchJobFor(queues, server.url(SLOW));
     expect(await recovered!.getState()).toBe('completed');
+    // Recovered from the stall once (A's death), and B kept the locks of the jobs it was running.
+    expect(recovered!.stalledCounter).toBe(1);
+    expect(b.stderr()).not.toMatch(/could not renew lock|Missing lock/);
     expect(counts.discover).toMatchObject({ completed: 1, failed: 0 });
     expect(counts.fetch).toMatchObject({ completed: ARTICLES.length, failed: 0 });
     expect(counts.analyze).toMatchObject({ completed: ARTICLES.length, failed: 0 });

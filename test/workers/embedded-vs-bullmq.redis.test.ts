@@ -1,9 +1,9 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect, beforeAll, afterAll, onTestFailed } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Queues } from '../../queues/index.js';
-import { assertCliBuilt, cliEnv, killAll, runCli, startWorker, stopGracefully, type CliProcess } from './helpers/cli.js';
+import { assertCliBuilt, childrenOutput, cliEnv, killAll, runCli, startWorker, stopGracefully, type CliProcess } from './helpers/cli.js';
 import { dropPrefix, openQueues, SHARED_REDIS, uniquePrefix, waitForDrain } from './helpers/redis.js';
 import { leadSources, readLeads } from './helpers/store.js';
 
@@ -17,6 +17,7 @@ let queues: Queues | undefined;
 beforeAll(() => assertCliBuilt());
 
 afterAll(async () => {
+  if (process.env.RASTRO_TEST_DEBUG) console.error(childrenOutput(children));
   await killAll(children);
   await dropPrefix(SHARED_REDIS, prefix, queues);
   rmSync(dir, { recursive: true, force: true });
@@ -24,6 +25,7 @@ afterAll(async () => {
 
 describe('the BullMQ pipeline on Redis against the embedded scan', () => {
   it('three worker processes store the same leads from samples/sources.yaml as `rastro scan`, none twice, and stop cleanly on SIGTERM', async () => {
+    onTestFailed(() => console.error(childrenOutput(children)));
     const distributedEnv = cliEnv({ REDIS_URL: SHARED_REDIS, RASTRO_QUEUE_PREFIX: prefix, RASTRO_DB: distributedDb, RASTRO_ATTEMPTS: '2', RASTRO_BACKOFF_MS: '200' });
     queues = openQueues(SHARED_REDIS, prefix);
 

@@ -130,3 +130,8 @@ export function pipelineEnv(settings: { redisUrl: string; prefix: string; db: st
     ...rest,
   });
 }
+
+/** The children's stderr, for the report of a failed test (vitest `onTestFailed`). */
+export function childrenOutput(children: readonly CliProcess[]): string {
+  return children.map((c) => `--- rastro pid ${c.pid} exit ${JSON.stringify(c.exit())}\n${c.stderr().slice(-4000)}`).join('\n');
+}

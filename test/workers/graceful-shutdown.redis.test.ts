@@ -1,0 +1,73 @@
+import { describe, it, expect, beforeAll, afterAll, onTestFailed } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Queues } from '../../queues/index.js';
+import { canonicalizeUrl } from '../../sources/index.js';
+import { assertCliBuilt, childrenOutput, killAll, pipelineEnv, runCli, startWorker, stopGracefully, type CliProcess } from './helpers/cli.js';
+import { startFixtureServer, type FixtureServer } from './helpers/fixture-server.js';
+import { dropPrefix, fetchJobFor, jobCounts, openQueues, SHARED_REDIS, uniquePrefix, waitForDrain } from './helpers/redis.js';
+import { readLeads } from './helpers/store.js';
+
+const prefix = uniquePrefix('graceful');
+const dir = mkdtempSync(join(tmpdir(), 'rastro-graceful-'));
+const db = join(dir, 'leads.db');
+const children: CliProcess[] = [];
+let server: FixtureServer;
+let queues: Queues | undefined;
+
+const ARTICLES = ['/articles/onion-farm.html', '/articles/taller-textil.html', '/articles/boate-resgate.html', '/articles/domestic-worker.html'];
+const SLOW = '/articles/domestic-worker.html';
+
+beforeAll(async () => {
+  assertCliBuilt();
+  server = await startFixtureServer();
+});
+
+afterAll(async () => {
+  if (process.env.RASTRO_TEST_DEBUG) console.error(childrenOutput(children));
+  await killAll(children);
+  await server?.close();
+  await dropPrefix(SHARED_REDIS, prefix, queues);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('SIGTERM on a worker', () => {
+  it('lets the active fetch finish (completed, fetched once) before the process exits 0', async () => {
+    onTestFailed(() => console.error(childrenOutput(children)));
+    const env = pipelineEnv({ redisUrl: SHARED_REDIS, prefix, db });
+    queues = openQueues(SHARED_REDIS, prefix);
+    server.behave(SLOW, { delayMs: 3000 });
+
+    const a = await startWorker(env);
+    children.push(a);
+    await runCli(['enqueue', '--kind', 'rss', server.url('/feeds/main.xml')], env);
+    await server.waitForHits(SLOW, 1);
+    const job = await fetchJobFor(queues, server.url(SLOW));
+    expect(await job!.getState()).toBe('active');
+
+    const signalledAt = Date.now();
+    const exit = await stopGracefully(a);
+    expect(exit).toEqual({ code: 0, signal: null });
+    expect(a.stderr()).toMatch(/SIGTERM received, finishing active jobs…[\s\S]*stopped cleanly/);
+
+    // The job was finished by the stopping worker after the signal, not abandoned to be recovered as stalled.
+    const done = await fetchJobFor(queues, server.url(SLOW));
+    expect(await done!.getState()).toBe('completed');
+    expect(done!.finishedOn).toBeGreaterThan(signalledAt);
+    expect(done!.attemptsMade).toBe(1);
+    expect(server.hits(SLOW)).toHaveLength(1);
+    // Its hand-off to the next stage is waiting in Redis for any worker.
+    expect((await jobCounts(queues)).analyze.waiting).toBeGreaterThanOrEqual(1);
+
+    // Another worker finishes the run without fetching the page again.
+    const b = await startWorker(env);
+    children.push(b);
+    const counts = await waitForDrain(queues, { timeoutMs: 60_000, minCompleted: 1 + ARTICLES.length * 2 });
+    expect(counts.fetch).toMatchObject({ completed: ARTICLES.length, failed: 0 });
+    expect(counts.analyze).toMatchObject({ completed: ARTICLES.length, failed: 0 });
+    expect(server.hits(SLOW)).toHaveLength(1);
+    expect(readLeads(db).map((l) => l.canonicalUrl)).toEqual(ARTICLES.map((p) => canonicalizeUrl(server.url(p))).sort());
+    expect(await stopGracefully(b)).toEqual({ code: 0, signal: null });
+  }, 120_000);
+});
