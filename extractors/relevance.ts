@@ -19,7 +19,8 @@ import type { AnalysisDoc, Extractor } from './types.js';
  *   3. smuggling/drugs/traffic/mining counter-signal, no purpose, no exploitation
  *      means/ILO support and no unambiguous crime name (weight >= 0.9)          -> none
  *      fiction/history and case score < 2                                       -> none
- *   4. evidence and case score >= 1 (>= 2 inside an awareness frame)            -> incident
+ *      (event words inside a proper name, "Programa Nacional de Rescate", do not count)
+ *   4. evidence and case score >= 1 + (distinct awareness frames, at most 2)     -> incident
  *      evidence, no awareness frame, >= 2 exploitation support categories or
  *      victim/suspect specifics                                                 -> incident
  *   5. evidence without a case                                                  -> awareness
@@ -116,7 +117,9 @@ export function decideRelevance(doc: Pick<AnalysisDoc, 'indicators' | 'victims' 
   const sup = noisyOr(s.support);
   const victimCount = doc.victims?.count ?? null;
   const suspects = (doc.entities ?? []).filter((e) => e.type === 'person' && e.role === 'suspect');
-  const eventScore = [...new Set(s.caseMarkers.map((i) => i.category))].reduce((n, c) => n + (CASE_WEIGHTS[c] ?? 0.5), 0);
+  // "Programa Nacional de Rescate", "Unidad de Rescate": an event word inside a proper name is no event
+  const events = s.caseMarkers.filter((i) => !isNameLike(i));
+  const eventScore = [...new Set(events.map((i) => i.category))].reduce((n, c) => n + (CASE_WEIGHTS[c] ?? 0.5), 0);
   const specifics = (victimCount !== null && victimCount > 0 ? 0.5 : 0) + (suspects.length > 0 ? 0.5 : 0);
   const caseScore = eventScore + specifics;
   const hasPurpose = s.evidence.some((i) => i.group === 'purpose');
@@ -151,7 +154,8 @@ export function decideRelevance(doc: Pick<AnalysisDoc, 'indicators' | 'victims' 
 
   const evidenceScore = 1 - (1 - ev) * (1 - 0.5 * sup);
   // 4: a specific case; with an awareness frame (campaign, report, law) it takes two case markers
-  const needed = s.awareness.length > 0 ? 2 : 1;
+  const awarenessFrames = new Set(s.awareness.map((i) => i.id)).size;
+  const needed = 1 + Math.min(2, awarenessFrames);
   if (caseScore >= needed) {
     const score = 0.4 + 0.35 * evidenceScore + 0.25 * caseProb;
     return { label: 'incident', score: round(score), reasons: [rule('evidence_with_case', score), ...reasons, ...specificReasons] };
@@ -163,6 +167,13 @@ export function decideRelevance(doc: Pick<AnalysisDoc, 'indicators' | 'victims' 
   // 5: the topic without a case
   const score = 0.2 + 0.3 * evidenceScore;
   return { label: 'awareness', score: round(score), reasons: [rule('topic_without_case', score), ...awarenessReasons, ...reasons, ...counterReasons] };
+}
+
+/** True when every longer word of the hit is capitalised and the hit does not open its sentence (a name). */
+export function isNameLike(i: Indicator): boolean {
+  if (i.sentence && i.sentence.start === i.start) return false;
+  const words = i.text.split(/[^\p{L}]+/u).filter((w) => w.length >= 4);
+  return words.length > 0 && words.every((w) => w[0] !== w[0]!.toLowerCase());
 }
 
 function round(x: number): number {

@@ -3,7 +3,8 @@ import type { Token } from './tokenize.js';
 /**
  * Clause-scoped negation and hedging. A negation cue negates hits that start within `window` tokens after it
  * in the same clause; a post-negation cue negates hits that end within `window` tokens before it; a hedge cue
- * marks the hit hedged. Clauses end at the sentence end, at clause punctuation and at clause-break cues.
+ * marks the hit hedged. Clauses end at the sentence end, at clause punctuation, at clause-break cues and (for
+ * negation that precedes the hit) at a comma or a conjunction followed by a determiner ("… y las familias …").
  */
 
 export type CueKind = 'negation' | 'hedge' | 'post_negation' | 'clause_break';
@@ -30,6 +31,13 @@ export const CUE_WINDOW = 8;
 /** Punctuation that ends a clause for pre-negation; commas do not end a post-negation scope. */
 const STRONG_BREAK = new Set([';', ':', '(', ')', '[', ']', '—', '–', '•']);
 const WEAK_BREAK = new Set([',']);
+/** "… y las familias …": a coordinating conjunction followed by a determiner opens a new clause (es/pt/en). */
+const CONJUNCTIONS = new Set(['y', 'e', 'and', 'ou']);
+const DETERMINERS = new Set([
+  'el', 'la', 'los', 'las', 'un', 'una', 'unos', 'unas', 'su', 'sus', 'este', 'esta', 'estos', 'estas', 'ese', 'esa', 'esos', 'esas',
+  'os', 'as', 'um', 'uma', 'uns', 'umas', 'seu', 'sua', 'seus', 'suas', 'esse', 'essa', 'esses', 'essas',
+  'the', 'an', 'his', 'her', 'their', 'its', 'this', 'these', 'those',
+]);
 
 /**
  * Marks `hits` negated/hedged in place. `tokens` are the tokens the hits and cues index into.
@@ -45,7 +53,9 @@ export function applyCues(hits: Scoped[], cues: CueHit[], tokens: readonly Token
   for (let k = 0; k < n; k++) {
     const t = tokens[k]!;
     const isStrong = (t.kind === 'punct' && STRONG_BREAK.has(t.text)) || cueBreak[k] === 1;
-    const isWeak = t.kind === 'punct' && WEAK_BREAK.has(t.text);
+    const isWeak =
+      (t.kind === 'punct' && WEAK_BREAK.has(t.text)) ||
+      (CONJUNCTIONS.has(t.norm) && k + 1 < n && DETERMINERS.has(tokens[k + 1]!.norm));
     strong[k + 1] = strong[k]! + (isStrong ? 1 : 0);
     all[k + 1] = all[k]! + (isStrong || isWeak ? 1 : 0);
   }

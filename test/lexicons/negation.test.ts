@@ -56,3 +56,10 @@ describe('clause-scoped negation and hedging', () => {
     expect(h?.negated).toBeUndefined();
   });
 });
+
+describe('clause boundaries inside a sentence', () => {
+  it('ends a preceding negation at a conjunction that opens a new subject', () => {
+    expect(hit('Los niños no iban a la escuela y las víctimas de trata dormían en el piso.', 'es', 'es.offence.trata')?.negated).toBeUndefined();
+    expect(hit('No hubo explotación ni víctimas de trata en el lugar.', 'es', 'es.offence.trata')?.negated).toBe(true);
+  });
+});
