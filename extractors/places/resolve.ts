@@ -25,6 +25,8 @@ interface Judged {
   ner: boolean;
   /** An earlier extractor tagged the span (or part of it) as a person. */
   person: boolean;
+  /** Listed right after another name ("Monterrey y Guadalupe"): a cue only within the document's countries. */
+  listed: boolean;
   /** The span is one word that is also a common first name ("Nelson", "Tyler", "Santiago"). */
   firstName: boolean;
 }
@@ -51,13 +53,16 @@ const BR_UF: Record<string, string> = {
 };
 const UF_AFTER = /^\s?(?:\(|-|–|\/)\s?([A-Z]{2})\b/;
 
+/** ", " / " (" / ", estado " / ", in the state of " between a town and its division or country. */
+const QUALIFIER_GAP = /^\s*[,(]\s*(?:(?:en |no |na |in )?(?:el |la |o |a |the )?(?:estado|departamento|provincia|municipio|regi[oó]n|state|province|department|region)(?: de| do| da| of)?\s+)?$/iu;
+
 function qualifier(text: string, toks: readonly WordToken[], m: Mention, all: Mention[], gaz: Gazetteer): [string | null, string | null] {
   const uf = UF_AFTER.exec(text.slice(m.end, m.end + 6));
   if (uf && BR_UF[uf[1]!]) return ['BR', `BR.${BR_UF[uf[1]!]}`];
-  const next = all.find((x) => x.first === m.last + 1);
+  const next = all.find((x) => x.start >= m.end && x.start - m.end < 40);
   if (!next) return [null, null];
   const gap = text.slice(m.end, next.start);
-  if (!/^\s*[,(]\s*$/.test(gap)) return [null, null];
+  if (!QUALIFIER_GAP.test(gap)) return [null, null];
   void toks;
   let cc: string | null = null;
   let a1: string | null = null;
@@ -106,6 +111,8 @@ function judge(text: string, toks: readonly WordToken[], m: Mention, all: Mentio
     m.sentenceStart = false;
     evidence += 2;
   }
+  // "Monterrey y Guadalupe", "Cúcuta, Pamplona": a name listed right after another is read like it.
+  const listed = all.some((x) => x !== m && x.end <= m.start && m.start - x.end <= 5 && /^\s*(?:,|y|e|and|o|ou|or)\s*$/iu.test(text.slice(x.end, m.start)));
   const cue = dateline || (!!prev && CUES.has(prev.norm) && !m.sentenceStart);
   if (prev && CUES.has(prev.norm)) evidence += STRONG_CUES.has(prev.norm) ? 2 : 1;
   if (prev && TITLES.has(prev.norm) && !admin) veto = true;
@@ -141,7 +148,7 @@ function judge(text: string, toks: readonly WordToken[], m: Mention, all: Mentio
   }
   const [qualifierCc, qualifierA1] = qualifier(text, toks, m, all, gaz);
   if (qualifierCc || qualifierA1) evidence += 2;
-  return { m, evidence, veto, cue, qualifierCc, qualifierA1, ner, person, firstName: single && FIRST_NAME_SET.has(m.key) };
+  return { m, evidence, veto, cue, listed, qualifierCc, qualifierA1, ner, person, firstName: single && FIRST_NAME_SET.has(m.key) };
 }
 
 interface Ctx {
@@ -202,11 +209,13 @@ function accept(e: GazEntry, j: Judged, ctx: Ctx, alt: boolean): boolean {
   let need = j.m.sentenceStart ? 300_000 : 60_000;
   if (ctx.admin1s.has(e.a1) || nearest(e, j, ctx) < 100) need = j.m.sentenceStart ? 20_000 : 2_000;
   if (j.cue) need = inDoc ? 500 : 5_000;
+  else if (j.listed && inDoc) need = 500;
   if (j.qualifierA1 === e.a1 || j.qualifierCc === e.cc) need = 0;
   if (j.ner && !j.person) need = Math.min(need, 20_000);
   if (j.evidence < 0) need *= 10;
-  if (alt) need = Math.max(need, 50_000);
-  if ((j.person || j.firstName) && !j.cue && !j.qualifierA1 && !j.qualifierCc) need = Math.max(need, 1_000_000);
+  if (alt) need = Math.max(need, j.cue && j.evidence >= 2 ? 20_000 : 50_000);
+  const framed = ctx.admin1s.has(e.a1) || nearest(e, j, ctx) < 100;
+  if ((j.person || j.firstName) && !j.cue && !j.listed && !j.qualifierA1 && !j.qualifierCc && !framed) need = Math.max(need, 1_000_000);
   return pop >= need || (e.fc === 'PPLC' && !j.m.sentenceStart);
 }
 
@@ -235,6 +244,10 @@ function choose(gaz: Gazetteer, j: Judged, ctx: Ctx): Choice | null {
       best = e;
       bestAlt = j.m.alt.has(id);
     } else if (s > second) second = s;
+  }
+  // "El Alto, Bolivia" when the table has no El Alto in Bolivia: trust the qualifier, leave coordinates unknown.
+  if (best && best.kind === 'city' && j.qualifierCc && !j.qualifierA1 && best.cc !== j.qualifierCc && !j.veto) {
+    return { e: { kind: 'city', name: best.name, cc: j.qualifierCc, a1: '', lat: null, lon: null, pop: 0, fc: 'PPL' }, conf: 0.5 };
   }
   if (!best || !accept(best, j, ctx, bestAlt)) return null;
   return { e: best, conf: Number.isFinite(second) ? Math.min(0.95, 0.5 + (bestS - second) / 10) : 0.9 };
