@@ -7,3 +7,4 @@ export { createProcessors } from './processors.js';
 export { runEmbedded, type ScanSummary, type ScanOptions } from './embedded.js';
 export { startWorkers, type RunningWorkers } from './bullmq-worker.js';
 export { rescoreLeads, type RescoreSummary } from './rescore.js';
+export { findRelatedLeads, haversineKm, anchorDate, matchPlaces, RELATED_DEFAULTS, NOTICE_PUBLICATION_LAG_DAYS, type RelatedLead, type RelatedLeadSummary, type RelatedOptions } from './related.js';
