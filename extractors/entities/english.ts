@@ -1,5 +1,6 @@
 import type { EntityType } from '../../core/index.js';
-import { F_ALLCAPS, F_CAP, initialFlags, tokenInfo } from './features.js';
+import { initialFlags } from './sentence-view.js';
+import { F_ALLCAPS, F_CAP, tokenInfo } from './token-info.js';
 import { GAZ_CATEGORIES, type Gazetteer } from './gazetteer.js';
 import { hashString } from './hash.js';
 import type { Tokens } from './tokenize.js';

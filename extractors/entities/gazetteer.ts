@@ -1,4 +1,4 @@
-import type { TokenInfo } from './features.js';
+import type { TokenInfo } from './token-info.js';
 import { hashString } from './hash.js';
 import { tokenize } from './tokenize.js';
 

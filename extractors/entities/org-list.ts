@@ -1,4 +1,4 @@
-import { tokenInfo } from './features.js';
+import { tokenInfo } from './token-info.js';
 import { tokenize, type Tokens } from './tokenize.js';
 
 export const ORG_KINDS = [

@@ -1,6 +1,7 @@
 import type { Entity, EntityType } from '../../core/index.js';
 import { englishSpans, type RuleSpan } from './english.js';
-import { docTopicBits, F_ALLCAPS, F_CAP, F_DIGIT, F_PUNCT, tokenInfo } from './features.js';
+import { docTopicBits } from './sentence-view.js';
+import { F_ALLCAPS, F_CAP, F_DIGIT, F_PUNCT, tokenInfo } from './token-info.js';
 import { loadModel, loadOrgMatcher, type ModelLang } from './loader.js';
 import { TAGS, type NerModel } from './model.js';
 import type { OrgMatcher } from './org-list.js';

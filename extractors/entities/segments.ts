@@ -1,4 +1,4 @@
-import { F_ALLCAPS, F_CAP, type TokenInfo } from './features.js';
+import { F_ALLCAPS, F_CAP, type TokenInfo } from './token-info.js';
 
 /** How far around capitalised tokens the sequence model looks; everything else is tagged O. */
 export interface SegmentOptions {

@@ -1,5 +1,7 @@
 import { emissions, viterbi } from './decode.js';
-import { initialFlags, MAX_FEATURES_PER_TOKEN, tokenFeatures, tokenInfo, viewSentence } from './features.js';
+import { MAX_FEATURES_PER_TOKEN, tokenFeatures } from './features.js';
+import { initialFlags, viewSentence } from './sentence-view.js';
+import { tokenInfo } from './token-info.js';
 import type { Gazetteer } from './gazetteer.js';
 import { NT, type NerModel } from './model.js';
 import { candidateSegments, type SegmentOptions } from './segments.js';

@@ -1,8 +1,9 @@
-import { docTopicBits } from './features.js';
+import { docTopicBits } from './sentence-view.js';
 import type { Gazetteer } from './gazetteer.js';
 import { NT, TAGS, quantize, type NerModel } from './model.js';
 import { DEFAULT_SEGMENTS, type SegmentOptions } from './segments.js';
-import { decodeSegment, sentenceFeatures, tagSentence, type DecodeParams, type SegmentFeatures } from './tagger.js';
+import { chunks, evaluate, tagIndex } from './evaluate.js';
+import { decodeSegment, sentenceFeatures, type DecodeParams, type SegmentFeatures } from './tagger.js';
 
 /** A tokenised sentence with one BIO tag (from TAGS) per token. */
 export interface TaggedSentence {
@@ -52,49 +53,6 @@ function rng(seed: number): () => number {
   };
 }
 
-function tagIndex(tag: string): number {
-  const i = (TAGS as readonly string[]).indexOf(tag);
-  return i < 0 ? 0 : i;
-}
-
-/** Entity chunks "start:end:type" of a tag-index sequence. */
-export function chunks(tags: ArrayLike<number>): Set<string> {
-  const out = new Set<string>();
-  let start = -1;
-  let type = '';
-  const close = (i: number) => {
-    if (start >= 0) out.add(`${start}:${i}:${type}`);
-    start = -1;
-  };
-  for (let i = 0; i < tags.length; i++) {
-    const t = TAGS[tags[i]!]!;
-    if (t === 'O') close(i);
-    else if (t.startsWith('B-') || t.slice(2) !== type || start < 0) {
-      close(i);
-      start = i;
-      type = t.slice(2);
-    }
-  }
-  close(tags.length);
-  return out;
-}
-
-/** Micro entity P/R/F1 of `p` on tagged sentences. */
-export function evaluate(p: DecodeParams, sentences: readonly TaggedSentence[]): { precision: number; recall: number; f1: number } {
-  let tp = 0;
-  let np = 0;
-  let ng = 0;
-  for (const s of sentences) {
-    const gold = chunks(s.tags.map(tagIndex));
-    const pred = chunks(tagSentence(p, s.words, s.docBits ?? 0));
-    ng += gold.size;
-    np += pred.size;
-    for (const c of pred) if (gold.has(c)) tp++;
-  }
-  const precision = np ? tp / np : 0;
-  const recall = ng ? tp / ng : 0;
-  return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
-}
 
 /** Trains an averaged structured perceptron (first-order Viterbi over BIO tags) on candidate segments. */
 export function trainNer(sentences: readonly TaggedSentence[], opts: TrainOptions): NerModel {
@@ -200,39 +158,4 @@ export function trainNer(sentences: readonly TaggedSentence[], opts: TrainOption
     segments,
     meta: { ...opts.meta, epochs, seed: opts.seed ?? 1, trainSentences: sentences.length },
   };
-}
-
-/** Averages models trained on the same data with different seeds (same bits, gazetteer and windows). */
-export function averageModels(models: readonly NerModel[]): NerModel {
-  const first = models[0];
-  if (!first) throw new Error('averageModels: no models');
-  const w = new Float64Array(first.weights.length);
-  const tr = new Float64Array(first.transitions.length);
-  for (const m of models) {
-    if (m.bits !== first.bits) throw new Error('averageModels: models differ in bits');
-    for (let i = 0; i < w.length; i++) w[i] = w[i]! + (m.weights[i]! * m.scale) / models.length;
-    for (let i = 0; i < tr.length; i++) tr[i] = tr[i]! + m.transitions[i]! / models.length;
-  }
-  const q = quantize(w, 0);
-  return {
-    ...first,
-    weights: q.weights,
-    scale: q.scale,
-    transitions: Float32Array.from(tr),
-    meta: { ...first.meta, seeds: models.map((m) => m.meta.seed) },
-  };
-}
-
-/**
- * Adds `bias` to every transition into each named tag (e.g. { 'B-LOC': -16 }): a per-tag prior that
- * trades one type's precision for recall, tuned on dev data. Returns a new model.
- */
-export function withTagBias(model: NerModel, bias: Readonly<Record<string, number>>): NerModel {
-  const tr = Float32Array.from(model.transitions);
-  for (const [tag, b] of Object.entries(bias)) {
-    const t = (TAGS as readonly string[]).indexOf(tag);
-    if (t < 0) throw new Error(`withTagBias: unknown tag ${tag}`);
-    for (let p = 0; p < NT; p++) tr[p * NT + t] = tr[p * NT + t]! + b;
-  }
-  return { ...model, transitions: tr, meta: { ...model.meta, tagBias: bias } };
 }

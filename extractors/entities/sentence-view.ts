@@ -1,0 +1,89 @@
+import { SPORTS_WORDS } from './cue-words.js';
+import type { Gazetteer } from './gazetteer.js';
+import { mix } from './hash.js';
+import { F_ALLCAPS, F_CAP, F_PUNCT, tokenInfo, type TokenInfo } from './token-info.js';
+
+/** Lower-case words that may sit inside a name between capitalised words. */
+const CONNECTORS = new Set(['de', 'del', 'la', 'las', 'los', 'el', 'y', 'e', 'do', 'da', 'dos', 'das', 'of', 'the', 'and', 'for', "d'", 'di', 'von', 'van']);
+
+/** The per-sentence view that features read. */
+export interface SentenceView {
+  infos: readonly TokenInfo[];
+  /** Per token inside a capitalised run (connectors allowed inside): run start and end (exclusive); -1 outside. */
+  runStart: Int32Array;
+  runEnd: Int32Array;
+  /** Hash of the run's lower-cased words. */
+  runHash: Uint32Array;
+  /** Document topic bits (see docTopicBits). */
+  docBits: number;
+  /** 1 where the token starts a sentence (or follows an opening quote or colon at sentence start). */
+  initial: Uint8Array;
+  gaz: Uint32Array;
+}
+
+const SPORTS = new Set(SPORTS_WORDS);
+const SENTENCE_PUNCT = new Set(['.', '!', '?', '¿', '¡', ':', '…']);
+
+/** Topic bits of a document from its words: 1 = sports story (two or more sports words). */
+export function docTopicBits(words: Iterable<string>): number {
+  let sports = 0;
+  for (const w of words) if (SPORTS.has(tokenInfo(w).lower) && ++sports >= 2) return 1;
+  return 0;
+}
+
+/**
+ * Builds the view of a sentence from its token infos; gazetteer bits are computed only around the
+ * `segments` ([start, end) pairs).
+ */
+/** 1 for tokens that start a sentence: the first, those after . ! ? : and punctuation right after those. */
+export function initialFlags(infos: readonly TokenInfo[]): Uint8Array {
+  const n = infos.length;
+  const initial = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const prev = infos[i - 1];
+    initial[i] = i === 0 || (prev !== undefined && (prev.flags & F_PUNCT) !== 0 && initial[i - 1] === 1) ? 1 : 0;
+    if (prev !== undefined && SENTENCE_PUNCT.has(prev.lower)) initial[i] = 1;
+  }
+  return initial;
+}
+
+export function viewSentence(
+  infos: readonly TokenInfo[],
+  initial: Uint8Array,
+  gazetteer: Gazetteer,
+  segments: readonly number[],
+  docBits = 0,
+): SentenceView {
+  const n = infos.length;
+  const gaz = new Uint32Array(n);
+  for (let s = 0; s + 1 < segments.length; s += 2) {
+    gazetteer.mark(infos, Math.max(0, segments[s]! - 1), Math.min(n, segments[s + 1]! + 1), gaz);
+  }
+  const runStart = new Int32Array(n);
+  const runEnd = new Int32Array(n);
+  const runHash = new Uint32Array(n);
+  runStart.fill(-1);
+  const isCap = (k: number) => k < n && (infos[k]!.flags & (F_CAP | F_ALLCAPS)) !== 0;
+  for (let i = 0; i < n; ) {
+    if (!isCap(i)) {
+      i++;
+      continue;
+    }
+    let e = i + 1;
+    for (;;) {
+      if (isCap(e)) e++;
+      else if (e + 1 < n && CONNECTORS.has(infos[e]!.lower) && isCap(e + 1)) e += 2;
+      else if (e + 2 < n && CONNECTORS.has(infos[e]!.lower) && CONNECTORS.has(infos[e + 1]!.lower) && isCap(e + 2)) e += 3;
+      else break;
+    }
+    let h = 0x811c9dc5;
+    for (let k = i; k < e; k++) h = mix(h, infos[k]!.lowerHash);
+    for (let k = i; k < e; k++) {
+      runStart[k] = i;
+      runEnd[k] = e;
+      runHash[k] = h;
+    }
+    i = e;
+  }
+  return { infos, initial, gaz, runStart, runEnd, runHash, docBits };
+}

@@ -1,0 +1,86 @@
+/**
+ * Per-word-form facts (flags, shape, affix hashes), computed once per form and cached.
+ */
+import { hashString } from './hash.js';
+
+/** Token flags. */
+export const F_CAP = 1; // first character is an upper-case letter
+export const F_ALLCAPS = 2; // two or more letters, none lower case
+export const F_DIGIT = 4; // contains a digit
+export const F_PUNCT = 8; // no letter or digit
+export const F_HYPHEN = 16;
+export const F_DOT = 32;
+export const F_MIXED = 64; // upper case after the first character in a word that has lower case too
+export const F_QUOTE = 128;
+export const FLAG_COUNT = 8;
+
+/** What a word form gives, computed once per form. */
+export interface TokenInfo {
+  readonly lower: string;
+  readonly lowerHash: number;
+  readonly shapeHash: number;
+  readonly affixHashes: readonly number[]; // suffixes 2..4, prefixes 2..3
+  readonly flags: number;
+  /** Hash of the lower-cased form seeded with the shape (case-sensitive identity). */
+  readonly formHash: number;
+}
+
+const QUOTES = new Set(['"', '«', '»', '“', '”', "'", '‘', '’', '`']);
+
+function shapeOf(w: string): string {
+  let out = '';
+  let last = '';
+  let run = 0;
+  for (const ch of w) {
+    let c: string;
+    if (/\p{Lu}/u.test(ch)) c = 'X';
+    else if (/\p{L}/u.test(ch)) c = 'x';
+    else if (/\p{N}/u.test(ch)) c = 'd';
+    else c = ch;
+    if (c === last) {
+      run++;
+      if (run >= 2) continue;
+    } else {
+      run = 0;
+      last = c;
+    }
+    out += c;
+  }
+  return out;
+}
+
+function computeInfo(w: string): TokenInfo {
+  const lower = w.toLowerCase();
+  let flags = 0;
+  const first = w.charAt(0);
+  const hasLetter = /\p{L}/u.test(w);
+  if (/\p{Lu}/u.test(first)) flags |= F_CAP;
+  if (hasLetter && w.length > 1 && w === w.toUpperCase() && /\p{Lu}.*\p{Lu}/u.test(w)) flags |= F_ALLCAPS;
+  if (/\p{N}/u.test(w)) flags |= F_DIGIT;
+  if (!hasLetter && !/\p{N}/u.test(w)) flags |= F_PUNCT;
+  if (w.length > 1 && w.includes('-')) flags |= F_HYPHEN;
+  if (w.length > 1 && w.includes('.')) flags |= F_DOT;
+  if (lower !== w && /\p{Ll}/u.test(w) && /.\p{Lu}/u.test(w.slice(1)) ) flags |= F_MIXED;
+  if (QUOTES.has(w)) flags |= F_QUOTE;
+  const affixHashes: number[] = [];
+  for (let k = 2; k <= 4; k++) affixHashes.push(lower.length > k ? hashString(lower.slice(-k)) : 0);
+  for (let k = 2; k <= 3; k++) affixHashes.push(lower.length > k ? hashString(lower.slice(0, k)) : 0);
+  const shapeHash = hashString(shapeOf(w));
+  return { lower, lowerHash: hashString(lower), shapeHash, affixHashes, flags, formHash: hashString(lower, shapeHash) };
+}
+
+const cache = new Map<string, TokenInfo>();
+const CACHE_LIMIT = 200_000;
+
+export function tokenInfo(w: string): TokenInfo {
+  let info = cache.get(w);
+  if (info === undefined) {
+    info = computeInfo(w);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(w, info);
+  }
+  return info;
+}
+
+/** Stand-in for positions before the first and after the last token. */
+export const BOUNDARY: TokenInfo = { lower: '', lowerHash: 0x5bd1e995, shapeHash: 0x1b873593, affixHashes: [], flags: 0, formHash: 0 };
