@@ -17,6 +17,8 @@ import { sentenceTokenRanges } from './lexicon-set.js';
 
 /** Tools for analysts (the `rastro lexicon ...` commands wrap these). */
 
+const PLURAL_OPTIONAL = /(?<![\p{L}|(])(\p{L}{2,}s)\?/gu;
+
 export interface ValidationReport {
   ok: boolean;
   dir: string;
@@ -69,6 +71,21 @@ export function validateLexicons(dirIn: string): ValidationReport {
           severity: same ? 'error' : 'warning',
         });
       } else if (!prev) seen.set(key, { id: e.id, category: e.category, file: e.file, line: e.patternLines[k] ?? e.line });
+    });
+  }
+
+  // `víctimas?` makes the whole word optional (it is not a regex "optional s"): usually a mistake
+  for (const e of source.entries) {
+    e.patterns.forEach((pat, k) => {
+      for (const m of pat.matchAll(PLURAL_OPTIONAL)) {
+        const w = m[1]!;
+        problems.push({
+          file: e.file,
+          line: e.patternLines[k] ?? e.line,
+          reason: `pattern "${pat}": "${w}?" makes the whole word optional; for singular or plural write (${w.slice(0, -1)}|${w})`,
+          severity: 'warning',
+        });
+      }
     });
   }
 

@@ -51,6 +51,25 @@ entries:
     expect(reasons).toMatch(/duplicates one of es.offence.a/);
     expect(r.warnings.map((w) => w.reason).join('\n')).toMatch(/unknown key "patern"/);
   });
+
+  it('warns that "palabras?" makes the whole word optional', () => {
+    const dir = tmpLexicon({
+      'es/offence.yaml': `lang: es
+group: offence
+entries:
+  - id: es.offence.a
+    category: offence.trafficking
+    weight: 0.9
+    patterns: [víctimas? de trata, (trata|tratas)? de personas]
+    examples:
+      match: [víctimas de trata]
+`,
+    });
+    const warnings = validateLexicons(dir).warnings.map((w) => w.reason);
+    expect(warnings.filter((w) => w.includes('optional'))).toEqual([
+      'pattern "víctimas? de trata": "víctimas?" makes the whole word optional; for singular or plural write (víctima|víctimas)',
+    ]);
+  });
 });
 
 describe('testPattern', () => {
