@@ -176,6 +176,7 @@ function nearest(e: GazEntry, j: Judged, ctx: Ctx): number {
     // 3° of latitude is > 300 km: no need for the distance.
     if (p.key === j.m.key || Math.abs(p.lat - e.lat) > 3) continue;
     near = Math.min(near, km(e.lat, e.lon, p.lat, p.lon));
+    if (near < 100) break;
   }
   return near;
 }
@@ -271,7 +272,8 @@ function frame(ctx: Ctx, choices: Array<Choice | null>, judged: Judged[]): void 
     ctx.votes.set(c.e.cc, (ctx.votes.get(c.e.cc) ?? 0) + w);
     ctx.total += w;
     if (c.e.kind !== 'country') ctx.admin1s.add(c.e.a1);
-    if (c.e.kind !== 'country' && c.e.lat !== null && c.e.lon !== null) ctx.points.push({ lat: c.e.lat, lon: c.e.lon, key });
+    // A long page names hundreds of places; the first 120 are frame enough and keep this linear.
+    if (c.e.kind !== 'country' && c.e.lat !== null && c.e.lon !== null && ctx.points.length < 120) ctx.points.push({ lat: c.e.lat, lon: c.e.lon, key });
   });
   if (ctx.hint) {
     ctx.votes.set(ctx.hint, (ctx.votes.get(ctx.hint) ?? 0) + 0.5);
