@@ -49,6 +49,7 @@ const INSTITUTION_AFTER = /^\s+(?:labou?r inspectors?|inspectors?|police|authori
 
 const NOT_VICTIM_G = new RegExp(NOT_VICTIM.source, 'giu');
 const RESCUE_G = new RegExp(RESCUE.source, 'giu');
+const GENERIC = new Set(['personas', 'pessoas', 'people', 'persons', 'victimas', 'vitimas', 'victims']);
 const PLURAL_IRREGULAR = new Set(['children', 'men', 'women', 'people']);
 
 /** Distance from the count to the nearest match of `re` in the text before it (from its end) and after it. */
@@ -146,6 +147,11 @@ export function extractVictims(text: string, entities: readonly Entity[] = []): 
       j += 1;
       total += counts[j]!.n;
       spans.push(counts[j]!);
+    }
+    // "23 personas, 15 mujeres y 8 hombres": what follows a generic total is its breakdown, not more people.
+    if (spans.length > 1 && GENERIC.has(spans[0]!.noun)) {
+      total = spans[0]!.n;
+      spans.length = 1;
     }
     const rescue = spans.some((c) => c.rescue);
     if (!best || (rescue && !best.rescue)) best = { n: total, spans, rescue };

@@ -9,6 +9,7 @@ describe('extractVictims', () => {
     ['Rescataron a dos adolescentes y tres mujeres.', 5],
     ['Una menor de 15 años fue rescatada.', 1],
     ['Police freed seven Venezuelan women from a bar.', 7],
+    ['Rescataron a 23 personas, 15 mujeres y 8 hombres.', 23],
   ])('counts the victims in %j', (text, count) => {
     expect(extractVictims(text).count).toBe(count);
   });
