@@ -31,6 +31,8 @@ export const CUE_WINDOW = 8;
 /** Punctuation that ends a clause for pre-negation; commas do not end a post-negation scope. */
 const STRONG_BREAK = new Set([';', ':', '(', ')', '[', ']', '—', '–', '•']);
 const WEAK_BREAK = new Set([',']);
+/** "si no pagaba", "se não pagasse", "if she did not pay": a condition (typical of threats), not a negation. */
+const CONDITIONALS = new Set(['si', 'se', 'if', 'unless', 'caso']);
 /** "… y las familias …": a coordinating conjunction followed by a determiner opens a new clause (es/pt/en). */
 const CONJUNCTIONS = new Set(['y', 'e', 'and', 'ou']);
 const DETERMINERS = new Set([
@@ -64,7 +66,7 @@ export function applyCues(hits: Scoped[], cues: CueHit[], tokens: readonly Token
   for (const h of hits) {
     for (const c of cues) {
       if (c.sentenceIndex !== h.sentenceIndex || c.kind === 'clause_break') continue;
-      if (c.kind === 'negation' && !h.negated) {
+      if (c.kind === 'negation' && !h.negated && !isConditional(c, tokens)) {
         if (c.tokenEnd <= h.tokenStart && h.tokenStart - c.tokenEnd <= window && !breaksBetween(c.tokenEnd, h.tokenStart, all)) {
           h.negated = true;
           h.cue = { kind: c.kind, tokenStart: c.tokenStart, tokenEnd: c.tokenEnd };
@@ -84,4 +86,14 @@ export function applyCues(hits: Scoped[], cues: CueHit[], tokens: readonly Token
       }
     }
   }
+}
+
+/** The cue follows "si"/"se"/"if" (directly, or with one word between: "if she did not"). */
+function isConditional(c: CueHit, tokens: readonly Token[]): boolean {
+  for (let k = c.tokenStart - 1; k >= Math.max(0, c.tokenStart - 3); k--) {
+    const t = tokens[k]!;
+    if (t.kind === 'punct') return false;
+    if (CONDITIONALS.has(t.norm)) return true;
+  }
+  return false;
 }

@@ -63,3 +63,11 @@ describe('clause boundaries inside a sentence', () => {
     expect(hit('No hubo explotación ni víctimas de trata en el lugar.', 'es', 'es.offence.trata')?.negated).toBe(true);
   });
 });
+
+describe('conditions are not negations', () => {
+  it('does not negate after "si no" / "if ... not" (a threat\'s condition)', () => {
+    expect(hit('La amenazaban con denunciarla si no aceptaba la trata de personas como destino.', 'es', 'es.offence.trata')?.negated).toBeUndefined();
+    expect(hit('Prosecutors said he beat her if she did not obey the human trafficking ring.', 'en', 'en.offence.human_trafficking')?.negated).toBeUndefined();
+    expect(hit('La policía dijo que no era trata de personas.', 'es', 'es.offence.trata')?.negated).toBe(true);
+  });
+});
