@@ -38,21 +38,23 @@ export function extractorVersion(list: readonly Extractor[] = DEFAULT_EXTRACTORS
   return list.map((e) => `${e.name}@${e.version}`).join('+');
 }
 
-function emptyDoc(input: ExtractInput): AnalysisDoc {
+/** The answer for a document with no findings (also what `rastro extract` sends for a line it cannot read). */
+export function emptyFindings(language = 'und'): Omit<Extraction, 'lexiconVersion' | 'extractorVersion'> {
   return {
-    text: input.text,
-    input,
-    language: input.lang ?? 'und',
-    sentences: [],
+    language,
+    relevance: { label: 'none', score: 0, reasons: [] },
+    types: [],
     indicators: [],
     entities: [],
     places: [],
     countries: [],
     eventCountry: null,
     victims: { count: null, minors: null, nationalities: [] },
-    relevance: { label: 'none', score: 0, reasons: [] },
-    types: [],
   };
+}
+
+function emptyDoc(input: ExtractInput): AnalysisDoc {
+  return { ...emptyFindings(input.lang ?? 'und'), text: input.text, input, sentences: [] };
 }
 
 export interface ExtractorOptions {

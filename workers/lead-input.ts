@@ -27,6 +27,17 @@ export function toLeadInput(doc: SourceDocument, text: string, extraction: Extra
     text: safe.text,
     publishedAt: doc.publishedAt,
     fetchedAt: doc.fetchedAt,
+    notice: doc.notice ?? null,
+    ...analysisFields(x),
+  };
+}
+
+/** The lead fields an extraction decides (what `rescore` replaces). */
+export function analysisFields(x: Extraction): Pick<
+  LeadInput,
+  'language' | 'label' | 'score' | 'reasons' | 'types' | 'indicators' | 'entities' | 'places' | 'countries' | 'eventCountry' | 'victims' | 'lexiconVersion' | 'extractorVersion'
+> {
+  return {
     language: x.language,
     label: x.relevance.label,
     score: x.relevance.score,
@@ -38,7 +49,6 @@ export function toLeadInput(doc: SourceDocument, text: string, extraction: Extra
     countries: x.countries,
     eventCountry: x.eventCountry,
     victims: x.victims,
-    notice: doc.notice ?? null,
     lexiconVersion: x.lexiconVersion,
     extractorVersion: x.extractorVersion,
   };

@@ -1,6 +1,7 @@
 import type { LeadFilter } from '../store/index.js';
 import { redactVictims } from '../extractors/index.js';
 import type { PipelineDeps } from './deps.js';
+import { analysisFields } from './lead-input.js';
 
 export interface RescoreSummary {
   scanned: number;
@@ -29,22 +30,7 @@ export async function rescoreLeads(deps: Pick<PipelineDeps, 'store' | 'extract'>
     summary.labels[x.relevance.label] = (summary.labels[x.relevance.label] ?? 0) + 1;
     if (!changed) continue;
     summary.changed++;
-    await deps.store.replaceAnalysis(id, {
-      text,
-      language: x.language,
-      label: x.relevance.label,
-      score: x.relevance.score,
-      reasons: x.relevance.reasons,
-      types: x.types,
-      indicators: x.indicators,
-      entities: x.entities,
-      places: x.places,
-      countries: x.countries,
-      eventCountry: x.eventCountry,
-      victims: x.victims,
-      lexiconVersion: x.lexiconVersion,
-      extractorVersion: x.extractorVersion,
-    });
+    await deps.store.replaceAnalysis(id, { text, ...analysisFields(x) });
     onProgress?.(summary.scanned);
   }
   return summary;

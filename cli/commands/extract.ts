@@ -3,20 +3,11 @@ import { createInterface } from 'node:readline';
 import { extname } from 'node:path';
 import { describeError, InputError, type Extraction } from '../../core/index.js';
 import { extractArticle } from '../../sources/index.js';
+import { emptyFindings } from '../../extractors/index.js';
 import { configFrom, extractorFor, lexiconProvider, type GlobalOptions } from '../context.js';
 import { highlight } from '../format.js';
 
-const EMPTY = {
-  language: 'und',
-  relevance: { label: 'none', score: 0, reasons: [] },
-  types: [],
-  indicators: [],
-  entities: [],
-  places: [],
-  countries: [],
-  eventCountry: null,
-  victims: { count: null, minors: null, nationalities: [] },
-};
+const EMPTY = emptyFindings();
 
 /** Reads JSON Lines on stdin and writes one line per input line, in order (the eval `extract` contract). */
 export async function extractStream(opts: GlobalOptions): Promise<number> {
