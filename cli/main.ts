@@ -5,6 +5,7 @@ import { scan } from './commands/scan.js';
 import { extractFile, extractStream } from './commands/extract.js';
 import { articleStream } from './commands/article.js';
 import { leadsExport, leadsList, leadsSetStatus, leadsShow } from './commands/leads.js';
+import { leadsRelated } from './commands/related.js';
 import { status } from './commands/status.js';
 import { enqueue, schedule, worker } from './commands/distributed.js';
 import { lexiconAdd, lexiconStatsCmd, lexiconTest, lexiconValidate } from './commands/lexicon.js';
@@ -105,6 +106,15 @@ export function buildProgram(): Command {
     .option('--format <fmt>', 'table|jsonl')
     .action(run(leadsList as Action));
   leads.command('show').argument('<id>').option('--json', 'as JSON').description('one lead with its evidence highlighted and its history').action(run(leadsShow as Action));
+  leads
+    .command('related')
+    .argument('<id>')
+    .option('--km <n>', 'greatest distance between places in km', '150')
+    .option('--days <n>', 'greatest distance between dates in days', '60')
+    .option('--limit <n>', 'most results', '20')
+    .option('--json', 'as JSON')
+    .description('incidents near a missing-person notice in place and time (or notices near an incident), with the reasons')
+    .action(run(leadsRelated as Action));
   filters(leads.command('export').description('export leads as CSV, JSON Lines or GeoJSON (notice names masked)'))
     .option('--format <fmt>', 'csv|jsonl|geojson', 'jsonl')
     .option('--out <file>', 'write to a file instead of stdout')
