@@ -47,12 +47,51 @@ export function wordTokens(text: string): readonly WordToken[] {
   return lastTokens;
 }
 
+/** Letter/mark/number table for the BMP below U+3000, built once from the same classes as `WORD_RE`. */
+const WORD_TABLE = (() => {
+  const t = new Uint8Array(0x3000);
+  const re = /[\p{L}\p{M}\p{N}]/u;
+  for (let c = 0; c < 0x3000; c += 1) if (c < 0xd800 && re.test(String.fromCharCode(c))) t[c] = 1;
+  return t;
+})();
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+
+/** Width (1 or 2 code units) of the word character at `i`, or 0. */
+function wordCharAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0x3000) return WORD_TABLE[c]!;
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const cp = text.codePointAt(i)!;
+    return WORD_CHAR.test(String.fromCodePoint(cp)) ? 2 : 0;
+  }
+  return c >= 0xe000 || c < 0xd800 ? (WORD_CHAR.test(text.charAt(i)) ? 1 : 0) : 0;
+}
+
+/** Same tokens as `WORD_RE`, by a character scan (several times faster than the Unicode regex). */
 function tokenize(text: string): WordToken[] {
   const out: WordToken[] = [];
-  WORD_RE.lastIndex = 0;
-  for (let m = WORD_RE.exec(text); m; m = WORD_RE.exec(text)) {
-    const t = m[0];
-    out.push({ start: m.index, end: m.index + t.length, text: t, norm: foldWord(t), upper: isUpperInitial(t) });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let w = wordCharAt(text, i);
+    if (w === 0) {
+      i += 1;
+      continue;
+    }
+    const start = i;
+    i += w;
+    for (;;) {
+      while (i < n && (w = wordCharAt(text, i)) > 0) i += w;
+      const c = text.charCodeAt(i);
+      // Inner joiners: "EE.UU", "D'Aunoy", "Saint-Denis" (only between word characters).
+      if ((c === 46 || c === 39 || c === 0x2019 || c === 45) && i + 1 < n && wordCharAt(text, i + 1) > 0) {
+        i += 1;
+        continue;
+      }
+      break;
+    }
+    const t = text.slice(start, i);
+    out.push({ start, end: i, text: t, norm: foldWord(t), upper: isUpperInitial(t) });
   }
   return out;
 }
