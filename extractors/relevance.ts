@@ -17,7 +17,8 @@ import type { AnalysisDoc, Extractor } from './types.js';
  *   1. no evidence, but >= 2 distinct ILO/means categories and case score >= 1  -> incident (forced labour described)
  *   2. no evidence                                                              -> none
  *   3. smuggling/drugs/traffic/mining counter-signal, no purpose, no exploitation
- *      means/ILO support and no unambiguous crime name (weight >= 0.9)          -> none
+ *      means/ILO support and no unambiguous crime name (weight >= 0.9) outside
+ *      the counter-signal's sentences                                           -> none
  *      fiction/history and case score < 2                                       -> none
  *      (event words inside a proper name, "Programa Nacional de Rescate", do not count)
  *   4. evidence and case score >= 1 + (distinct awareness frames, at most 2)     -> incident
@@ -144,7 +145,12 @@ export function decideRelevance(doc: Pick<AnalysisDoc, 'indicators' | 'victims' 
 
   // 3: counter-signals (smuggling, drugs, traffic, mining, fiction) against evidence with no exploitation detail
   const counterWeight = noisyOr(s.counter);
-  const strongNamed = s.evidence.some((i) => i.category === 'offence.trafficking' && i.weight >= STRONG_OFFENCE);
+  // a crime name only listed beside drug/arms/smuggling in the same sentence ("narcotráfico, extorsión y trata")
+  // is not enough on its own
+  const counterSentences = new Set(s.counter.map((i) => i.sentence?.start ?? -1));
+  const strongNamed = s.evidence.some(
+    (i) => i.category === 'offence.trafficking' && i.weight >= STRONG_OFFENCE && !counterSentences.has(i.sentence?.start ?? -2),
+  );
   if (counterWeight > 0 && !hasPurpose && exSupport.length === 0 && !strongNamed) {
     return { label: 'none', score: round(ev * (1 - counterWeight)), reasons: [rule('counter_signal', counterWeight), ...counterReasons, ...reasons] };
   }

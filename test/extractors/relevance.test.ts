@@ -121,3 +121,14 @@ describe('relevance extractor', () => {
     expect(d.types).toEqual(['sexual_exploitation']);
   });
 });
+
+describe('crime lists', () => {
+  it('does not let a crime name listed beside drug trafficking in one sentence make a case', () => {
+    const sentence = { start: 0, end: 100 };
+    const named = { ...ind('offence.trafficking', { weight: 0.95 }), sentence };
+    const drugs = { ...ind('context.drug_trafficking'), sentence };
+    expect(label([named, drugs, ind('event.arrest_raid')])).toBe('none');
+    const elsewhere = { ...ind('offence.trafficking', { weight: 0.95 }), sentence: { start: 200, end: 300 } };
+    expect(label([named, elsewhere, drugs, ind('event.arrest_raid')])).toBe('incident');
+  });
+});
