@@ -68,27 +68,37 @@ export function tokenize(text: string): Token[] {
       i++;
       continue;
     }
-    const cls = charClass(text, i);
+    const cls = c < 128 ? ASCII_CLASS[c]! : charClass(text, i);
     if (cls === LETTER || cls === DIGIT || cls === MARK) {
       const start = i;
       let allDigits = cls === DIGIT;
+      let upper = c >= 65 && c <= 90;
+      let nonAscii = c >= 128;
       i++;
       while (i < n) {
-        const k = charClass(text, i);
+        const d = text.charCodeAt(i);
+        const k = d < 128 ? ASCII_CLASS[d]! : charClass(text, i);
         if (k === LETTER || k === MARK) {
           allDigits = false;
+          if (d < 128) {
+            if (d <= 90) upper = true;
+          } else nonAscii = true;
           i++;
         } else if (k === DIGIT) {
+          if (d >= 128) nonAscii = true;
           i++;
         } else if (k === JOINER && i + 1 < n && isWordClass(charClass(text, i + 1))) {
           allDigits = false;
-          i += 2;
-        } else if (allDigits && isNumSep(text.charCodeAt(i)) && i + 1 < n && charClass(text, i + 1) === DIGIT) {
+          if (d >= 128) nonAscii = true;
+          i++;
+        } else if (allDigits && isNumSep(d) && i + 1 < n && charClass(text, i + 1) === DIGIT) {
           i += 2;
         } else break;
       }
       const raw = text.slice(start, i);
-      out.push({ start, end: i, text: raw, norm: allDigits ? raw : fold(raw), kind: allDigits ? 'number' : 'word' });
+      // fast paths: lower-case ASCII needs no folding at all
+      const norm = allDigits || (!upper && !nonAscii) ? raw : nonAscii ? fold(raw) : raw.toLowerCase();
+      out.push({ start, end: i, text: raw, norm, kind: allDigits ? 'number' : 'word' });
       continue;
     }
     // punctuation: one code unit (or one surrogate pair)
