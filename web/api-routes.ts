@@ -1,4 +1,5 @@
 import { errorKind, describeError, type Lead } from '../core/index.js';
+import { RELATED_DEFAULTS, findRelatedLeads, type RelatedOptions } from '../workers/index.js';
 import type { WebContext } from './context.js';
 import { HttpError, readJson, sendJson } from './http.js';
 import { isLeadId, parseLeadQuery, parseStatusChange, toStoreQuery, type StatusChangeInput } from './query.js';
@@ -41,6 +42,16 @@ export function addApiRoutes(router: Router, ctx: WebContext): void {
     sendJson(res, 200, redactLead(lead));
   });
 
+  // --- related leads (issue 5): notices near an incident, incidents near a notice ---
+  router.get('/api/leads/:id/related', async ({ res, url, params }) => {
+    const opts = parseRelatedQuery(url.searchParams);
+    if (typeof opts === 'string') throw new HttpError(400, opts);
+    const lead = await findLead(ctx, params.id!);
+    if (!lead) throw new HttpError(404, `no lead with id "${params.id}"`);
+    sendJson(res, 200, { id: lead.id, maxKm: opts.maxKm, days: opts.days, items: await findRelatedLeads(ctx.store, lead, opts) });
+  });
+  // --- end related leads ---
+
   router.post('/api/leads/:id/status', async ({ req, res, params }) => {
     const parsed = parseStatusChange(await readJson(req));
     if (!parsed.ok) throw new HttpError(400, parsed.error);
@@ -75,4 +86,20 @@ export function addApiRoutes(router: Router, ctx: WebContext): void {
       sendJson(res, 503, { ok: false, error: describeError(err) });
     }
   });
+}
+
+/** `km`, `days`, `limit` of the related-leads endpoint; a message for a bad value. */
+export function parseRelatedQuery(q: URLSearchParams): Required<RelatedOptions> | string {
+  const read = (name: string, dflt: number, max: number, whole: boolean): number | string => {
+    const raw = q.get(name);
+    if (raw === null || raw === '') return dflt;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n < 0 || n > max || (whole && !Number.isInteger(n))) return `${name}: expected a ${whole ? 'whole ' : ''}number from 0 to ${max}`;
+    return n;
+  };
+  const maxKm = read('km', RELATED_DEFAULTS.maxKm, 2000, false);
+  const days = read('days', RELATED_DEFAULTS.days, 3650, true);
+  const limit = read('limit', RELATED_DEFAULTS.limit, 100, true);
+  for (const v of [maxKm, days, limit]) if (typeof v === 'string') return v;
+  return { maxKm: maxKm as number, days: days as number, limit: limit as number };
 }

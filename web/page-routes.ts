@@ -1,9 +1,10 @@
-import { describeError } from '../core/index.js';
+import { describeError, type Lead } from '../core/index.js';
+import { RELATED_DEFAULTS, findRelatedLeads } from '../workers/index.js';
 import { findLead, changeStatus } from './api-routes.js';
 import { APP_CSS, APP_JS } from './assets.js';
 import type { WebContext } from './context.js';
 import { HttpError, assertSameOrigin, readForm, redirect, sendHtml, sendText } from './http.js';
-import { leadPage } from './pages/lead-page.js';
+import { leadPage, type LeadPageInput } from './pages/lead-page.js';
 import { listPage } from './pages/list-page.js';
 import { queuesPage, sourcesPage } from './pages/ops-pages.js';
 import { parseLeadQuery, parseStatusChange, toStoreQuery } from './query.js';
@@ -20,6 +21,19 @@ export function cleanBack(raw: string | null | undefined): string {
   p.delete('saved');
   return p.toString();
 }
+
+// --- related leads (issue 5) ---
+/** Notices near an incident or incidents near a notice; a failure is logged and leaves the section out. */
+async function relatedSection(ctx: WebContext, lead: Lead): Promise<LeadPageInput['related'] | null> {
+  if (lead.kind !== 'notice' && lead.label !== 'incident') return null;
+  try {
+    return { items: await findRelatedLeads(ctx.store, lead), maxKm: RELATED_DEFAULTS.maxKm, days: RELATED_DEFAULTS.days };
+  } catch (err) {
+    ctx.log.warn({ leadId: lead.id, err: describeError(err) }, 'related leads failed');
+    return null;
+  }
+}
+// --- end related leads ---
 
 /** Server-rendered review pages. The list shows `new` leads by default; dismissed ones only when asked for. */
 export function addPageRoutes(router: Router, ctx: WebContext): void {
@@ -49,7 +63,8 @@ export function addPageRoutes(router: Router, ctx: WebContext): void {
     const lead = await findLead(ctx, params.id!);
     if (!lead) throw new HttpError(404, `no lead with id "${params.id}"`);
     const saved = url.searchParams.get('saved');
-    sendHtml(res, 200, leadPage({ lead: redactLead(lead), back: cleanBack(url.searchParams.get('back')), ...(saved ? { saved } : {}) }));
+    const related = await relatedSection(ctx, lead);
+    sendHtml(res, 200, leadPage({ lead: redactLead(lead), back: cleanBack(url.searchParams.get('back')), ...(saved ? { saved } : {}), ...(related ? { related } : {}) }));
   });
 
   router.post('/leads/:id/status', async ({ req, res, params }) => {

@@ -1,4 +1,5 @@
 import type { Entity, Lead } from '../../core/index.js';
+import type { RelatedLead } from '../../workers/index.js';
 import { locateSpan, renderEvidenceText, groupClass, indicatorTip } from '../highlight.js';
 import { externalLink, html, type SafeHtml } from '../html.js';
 import { formatDate, formatDateTime, formatNumber, layout } from '../layout.js';
@@ -13,6 +14,8 @@ export interface LeadPageInput {
   back: string;
   saved?: string;
   error?: string;
+  /** Notices near an incident or incidents near a notice (issue 5); the section is shown when given. */
+  related?: { items: RelatedLead[]; maxKm: number; days: number };
 }
 
 /**
@@ -105,6 +108,21 @@ ${n.authority ? html`<dt>Authority</dt><dd>${n.authority}</dd>` : ''}${n.alertTy
 <dt>Notice</dt><dd>${externalLink(n.noticeUrl)}</dd></dl>`;
 }
 
+// --- related leads (issue 5) ---
+function related(lead: Lead, r: NonNullable<LeadPageInput['related']>): SafeHtml {
+  const what = lead.kind === 'notice' ? 'incidents' : 'missing-person notices';
+  const head = html`<h2 id="h-related">Related leads</h2><p class="small muted">Open ${what} within ${r.maxKm} km and ${r.days} days.</p>`;
+  if (r.items.length === 0) return html`<div id="related">${head}<p class="muted">${S.none}</p></div>`;
+  return html`<div id="related">${head}<table class="related"><thead><tr><th scope="col">Lead</th><th scope="col">Why related</th><th scope="col">Score</th></tr></thead><tbody>${r.items.map(
+    (x) => html`<tr data-related-id="${x.lead.id}"><td><a href="/leads/${encodeURIComponent(x.lead.id)}">${x.lead.title?.trim() || STRINGS.list.untitled}</a><br><span class="pill">${
+      x.lead.kind === 'notice' ? 'notice' : STRINGS.labels[x.lead.label]
+    }</span> <span class="pill status-${x.lead.status}">${STRINGS.statuses[x.lead.status]}</span> <span class="small muted">${formatDate(x.lead.notice?.lastSeenDate ?? x.lead.publishedAt)}</span></td><td><ul class="plain small">${x.reasons.map(
+      (why) => html`<li>${why}</li>`,
+    )}</ul></td><td>${x.score.toFixed(2)}</td></tr>`,
+  )}</tbody></table></div>`;
+}
+// --- end related leads ---
+
 export function leadPage(input: LeadPageInput): SafeHtml {
   const { lead } = input;
   const { body: evidence, located } = renderEvidenceText(lead.text, lead.indicators);
@@ -122,7 +140,7 @@ ${input.error ? html`<p class="error" role="alert">${input.error}</p>` : ''}
 <div class="evidence-text" lang="${lead.language}">${evidence}</div>
 <h2>${S.reasons}</h2>${reasons(lead)}
 <h2>${S.indicators}</h2>${indicatorTable(lead, located)}
-</section>
+${input.related ? related(lead, input.related) : ''}</section>
 <aside>
 <h2>${S.review}</h2>${reviewForm(lead, input.back)}
 <h2>${S.history}</h2>${history(lead)}
