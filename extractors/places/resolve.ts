@@ -192,7 +192,7 @@ function score(e: GazEntry, j: Judged, ctx: Ctx, alt: boolean): number {
   let s = prior(e) - (alt ? 1.5 : 0);
   if (j.qualifierCc && e.cc === j.qualifierCc) s += 6;
   if (j.qualifierA1 && e.a1 === j.qualifierA1) s += 8;
-  if (e.kind !== 'country' && e.kind !== 'region') s += 3.5 * weightOf(e.cc, j, ctx);
+  if (e.kind !== 'country' && e.kind !== 'region') s += (e.kind === 'admin1' ? 5 : 3.5) * weightOf(e.cc, j, ctx);
   if ((e.kind === 'city' || e.kind === 'admin2') && ctx.admin1s.has(e.a1)) s += 3;
   if (ctx.hint && e.cc === ctx.hint) s += 1.5;
   const near = nearest(e, j, ctx);
