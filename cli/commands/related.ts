@@ -63,7 +63,8 @@ export async function leadsRelated(id: string, opts: GlobalOptions & RelatedFlag
     const [head, rule, ...rows] = table(HEADERS, related.map(row), [24, 9, 10, 5, 4, 5, 10, 60]).split('\n');
     const lines = [head, rule, ...rows.flatMap((line, i) => [line, ...related[i]!.reasons.map((why) => `    · ${why}`)])];
     process.stdout.write(lines.join('\n') + '\n');
-    process.stdout.write(`${related.length} ${what} within ${maxKm} km and ${days} days of ${id}\n`);
+    const noun = related.length === 1 ? what.slice(0, -1) : what;
+    process.stdout.write(`${related.length} ${noun} within ${maxKm} km and ${days} days of ${id}\n`);
     return 0;
   } finally {
     await store.close();
