@@ -19,6 +19,8 @@ import type { AnalysisDoc, Extractor } from './types.js';
  *   3. smuggling/drugs/traffic/mining counter-signal, no purpose, no exploitation
  *      means/ILO support and no unambiguous crime name (weight >= 0.9) outside
  *      the counter-signal's sentences                                           -> none
+ *      (-> awareness when such a name is there but no case marker at all)
+ *      counter-signals inside a proper name ("Comisión ... Tráfico de Migrantes") do not count
  *      fiction/history and case score < 2                                       -> none
  *      (event words inside a proper name, "Programa Nacional de Rescate", do not count)
  *   4. evidence and case score >= 1 + (distinct awareness frames, at most 2)     -> incident
@@ -69,7 +71,8 @@ export function relevanceSignals(indicators: readonly Indicator[]): RelevanceSig
       case 'context':
         if (i.category === 'context.awareness') s.awareness.push(i);
         else if (i.category === 'context.fiction_history') s.fiction.push(i);
-        else if (COUNTER.has(i.category)) s.counter.push(i);
+        // "Comisión contra la Trata y el Tráfico Ilícito de Migrantes": a counter-signal inside a name is none
+        else if (COUNTER.has(i.category) && !isNameLike(i)) s.counter.push(i);
         break;
     }
   }
@@ -152,6 +155,11 @@ export function decideRelevance(doc: Pick<AnalysisDoc, 'indicators' | 'victims' 
     (i) => i.category === 'offence.trafficking' && i.weight >= STRONG_OFFENCE && !counterSentences.has(i.sentence?.start ?? -2),
   );
   if (counterWeight > 0 && !hasPurpose && exSupport.length === 0 && !strongNamed) {
+    // the crime named beside smuggling with no case at all: the topic, not a lead
+    const namedAnywhere = s.evidence.some((i) => i.category === 'offence.trafficking' && i.weight >= STRONG_OFFENCE);
+    if (namedAnywhere && caseScore < 1) {
+      return { label: 'awareness', score: round(0.2 + 0.2 * ev), reasons: [rule('topic_beside_counter_signal', ev), ...reasons, ...counterReasons] };
+    }
     return { label: 'none', score: round(ev * (1 - counterWeight)), reasons: [rule('counter_signal', counterWeight), ...counterReasons, ...reasons] };
   }
   if (s.fiction.length > 0 && caseScore < 2) {

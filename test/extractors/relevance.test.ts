@@ -132,3 +132,19 @@ describe('crime lists', () => {
     expect(label([named, elsewhere, drugs, ind('event.arrest_raid')])).toBe('incident');
   });
 });
+
+describe('counter-signals and names', () => {
+  it('calls the crime named beside smuggling, with no case at all, awareness', () => {
+    const sentence = { start: 0, end: 100 };
+    const named = { ...ind('offence.trafficking', { weight: 0.95 }), sentence };
+    const smuggling = { ...ind('context.migrant_smuggling', { text: 'tráfico de migrantes' }), sentence };
+    expect(label([named, smuggling])).toBe('awareness');
+    expect(label([named, smuggling, ind('event.arrest_raid')])).toBe('none');
+  });
+
+  it('ignores a counter-signal inside an institution name', () => {
+    const sentence = { start: 0, end: 100 };
+    const name = { ...ind('context.migrant_smuggling', { text: 'Tráfico Ilícito de Migrantes' }), start: 40, end: 68, sentence };
+    expect(label([ind('offence.trafficking', { weight: 0.7 }), name, ind('event.arrest_raid')])).toBe('incident');
+  });
+});
