@@ -176,7 +176,7 @@ class CompiledLexiconSet implements LexiconSet {
       }
       return hit;
     });
-    hits.sort((a, b) => a.start - b.start || b.end - a.end || a.id.localeCompare(b.id));
+    hits.sort((a, b) => a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return hits;
   }
 }

@@ -28,6 +28,9 @@ export interface Scoped {
 
 export const CUE_WINDOW = 8;
 
+/** Reused prefix-count buffers (matching is synchronous). */
+let scratch = new Int32Array(3 * 1024);
+
 /** Punctuation that ends a clause for pre-negation; commas do not end a post-negation scope. */
 const STRONG_BREAK = new Set([';', ':', '(', ')', '[', ']', '—', '–', '•']);
 const WEAK_BREAK = new Set([',']);
@@ -48,9 +51,11 @@ export function applyCues(hits: Scoped[], cues: CueHit[], tokens: readonly Token
   if (hits.length === 0 || cues.length === 0) return;
   const n = tokens.length;
   // prefix counts of clause breaks: strong (any scope) and all (pre-negation / hedge scope)
-  const strong = new Int32Array(n + 1);
-  const all = new Int32Array(n + 1);
-  const cueBreak = new Uint8Array(n);
+  if (scratch.length < 3 * (n + 1)) scratch = new Int32Array(Math.max(3 * (n + 1), 2 * scratch.length));
+  const strong = scratch.subarray(0, n + 1);
+  const all = scratch.subarray(n + 1, 2 * (n + 1));
+  const cueBreak = scratch.subarray(2 * (n + 1), 3 * (n + 1));
+  cueBreak.fill(0);
   for (const c of cues) if (c.kind === 'clause_break') for (let k = c.tokenStart; k < c.tokenEnd; k++) cueBreak[k] = 1;
   for (let k = 0; k < n; k++) {
     const t = tokens[k]!;
