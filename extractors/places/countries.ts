@@ -4,7 +4,7 @@ import { wordTokens } from './normalize.js';
 /** Stems of the events a lead is about (folded): where these happen is the event country. */
 const EVENT_STEMS = ['rescat', 'liber', 'resgat', 'rescued', 'freed', 'raid', 'captur', 'detenid', 'detuv', 'arrest', 'aprehend', 'preso', 'presa',
   'prend', 'explot', 'explorad', 'exploracao', 'exploited', 'exploitation', 'operativo', 'operacion', 'operacao', 'allanamiento', 'desmantel',
-  'desarticul', 'trabajaban', 'trabalhavam', 'forced', 'obligad', 'forcad', 'sometid', 'submetid', 'encontrad', 'hallad'];
+  'desarticul', 'trabajaban', 'trabalhavam', 'forced', 'escap', 'compound', 'obligad', 'forcad', 'sometid', 'submetid', 'encontrad', 'hallad'];
 const EVENT_PREFIX = new Set(EVENT_STEMS.map((x) => x.slice(0, 4)));
 const isEvent = (w: string): boolean => w.length >= 4 && EVENT_PREFIX.has(w.slice(0, 4)) && EVENT_STEMS.some((x) => w.startsWith(x));
 
@@ -28,12 +28,21 @@ export function eventCountry(text: string, places: readonly Place[], countryHint
   const events: number[] = [];
   if (places.length === 0) return null;
   for (const t of wordTokens(text)) if (isEvent(t.norm)) events.push(t.end);
+  let originEnd = -1;
   for (const p of places) {
     if (!p.countryCode) continue;
     add(p.countryCode, p.kind === 'country' ? 0.7 : 1);
+    // "from Ecuador and Colombia": the whole list is where people came from.
+    if (originEnd >= 0 && /^\s*(?:,|y|e|and)\s+(?:la\s+|el\s+|da\s+|do\s+|de\s+|the\s+)?$/iu.test(text.slice(originEnd, p.start))) {
+      add(p.countryCode, -1.5);
+      originEnd = p.end;
+      continue;
+    }
+    originEnd = -1;
     // Where victims were recruited or came from is not where the events happened.
     if (originBefore(text, p.start)) {
       add(p.countryCode, -1.5);
+      originEnd = p.end;
       continue;
     }
     if (events.some((e) => p.start >= e && p.start - e < 60)) add(p.countryCode, 2);

@@ -1,7 +1,7 @@
 import type { Entity, Place } from '../../core/index.js';
-import { getGazetteer, type GazEntry, type Gazetteer } from './gazetteer.js';
+import { codesOf, getGazetteer, type GazEntry, type Gazetteer } from './gazetteer.js';
 import { findMentions, type Mention } from './mentions.js';
-import { foldWord, wordTokens, type WordToken } from './normalize.js';
+import { foldWord, nameKey, wordTokens, type WordToken } from './normalize.js';
 import { FIRST_NAMES } from '../entities/index.js';
 import { AREA_MODIFIERS, COMMON, COMMON_PHRASES, CUES, SPEECH, ORG_HEADS, STREET_HEADS, STRONG_CUES, TITLES } from './words.js';
 
@@ -21,7 +21,8 @@ interface Judged {
   veto: boolean;
   cue: boolean;
   qualifierCc: string | null;
-  qualifierA1: string | null;
+  /** Divisions named right after the span (", Bolívar" may be CO.35, EC.03 or VE.06). */
+  qualifierA1s: string[];
   ner: boolean;
   /** An earlier extractor tagged the span (or part of it) as a person. */
   person: boolean;
@@ -31,6 +32,7 @@ interface Judged {
   firstName: boolean;
 }
 
+const ARTICLES = new Set(['la', 'el', 'los', 'las', 'the', 'o', 'a', 'os', 'as']);
 const FIRST_NAME_SET = new Set(FIRST_NAMES.map((n) => foldWord(n)));
 
 const KIND_BASE: Record<GazEntry['kind'], number> = { region: 9, country: 11, admin1: 6.5, admin2: 4, city: 0 };
@@ -56,22 +58,22 @@ const UF_AFTER = /^\s?(?:\(|-|–|\/)\s?([A-Z]{2})\b/;
 /** ", " / " (" / ", estado " / ", in the state of " between a town and its division or country. */
 const QUALIFIER_GAP = /^\s*[,(]\s*(?:(?:en |no |na |in )?(?:el |la |o |a |the )?(?:estado|departamento|provincia|municipio|regi[oó]n|state|province|department|region)(?: de| do| da| of)?\s+)?$/iu;
 
-function qualifier(text: string, toks: readonly WordToken[], m: Mention, all: Mention[], gaz: Gazetteer): [string | null, string | null] {
+function qualifier(text: string, toks: readonly WordToken[], m: Mention, all: Mention[], gaz: Gazetteer): [string | null, string[]] {
   const uf = UF_AFTER.exec(text.slice(m.end, m.end + 6));
-  if (uf && BR_UF[uf[1]!]) return ['BR', `BR.${BR_UF[uf[1]!]}`];
+  if (uf && BR_UF[uf[1]!]) return ['BR', [`BR.${BR_UF[uf[1]!]}`]];
   const next = all.find((x) => x.start >= m.end && x.start - m.end < 40);
-  if (!next) return [null, null];
+  if (!next) return [null, []];
   const gap = text.slice(m.end, next.start);
-  if (!QUALIFIER_GAP.test(gap)) return [null, null];
+  if (!QUALIFIER_GAP.test(gap)) return [null, []];
   void toks;
   let cc: string | null = null;
-  let a1: string | null = null;
+  const a1s: string[] = [];
   for (const id of next.ids) {
     const e = gaz.entry(id);
-    if (e?.kind === 'country') cc = e.cc;
-    else if (e?.kind === 'admin1' && !a1) a1 = e.a1;
+    if (e.kind === 'country') cc = e.cc;
+    else if (e.kind === 'admin1' && !a1s.includes(e.a1)) a1s.push(e.a1);
   }
-  return [cc, a1];
+  return [cc, a1s];
 }
 
 /** Single-token names of people seen inside longer capitalised runs ("Ana María Henry" -> henry). */
@@ -113,8 +115,11 @@ function judge(text: string, toks: readonly WordToken[], m: Mention, all: Mentio
   }
   // "Monterrey y Guadalupe", "Cúcuta, Pamplona": a name listed right after another is read like it.
   const listed = all.some((x) => x !== m && x.end <= m.start && m.start - x.end <= 5 && /^\s*(?:,|y|e|and|o|ou|or)\s*$/iu.test(text.slice(x.end, m.start)));
-  const cue = dateline || (!!prev && CUES.has(prev.norm) && !m.sentenceStart);
+  // "en la Región Metropolitana": look past one article for the cue.
+  const cueTok = prev && ARTICLES.has(prev.norm) && prev2 ? prev2 : prev;
+  const cue = dateline || (!!cueTok && CUES.has(cueTok.norm) && !m.sentenceStart);
   if (prev && CUES.has(prev.norm)) evidence += STRONG_CUES.has(prev.norm) ? 2 : 1;
+  else if (prev && prev2 && ARTICLES.has(prev.norm) && CUES.has(prev2.norm)) evidence += STRONG_CUES.has(prev2.norm) ? 2 : 1;
   if (prev && TITLES.has(prev.norm) && !admin) veto = true;
   if (prev2 && prev && prev.norm === 'de' && TITLES.has(prev2.norm)) veto = true;
   // Inside a capitalised run: "Ana Henry", "Jackson Browne".
@@ -146,9 +151,9 @@ function judge(text: string, toks: readonly WordToken[], m: Mention, all: Mentio
       evidence += 1;
     }
   }
-  const [qualifierCc, qualifierA1] = qualifier(text, toks, m, all, gaz);
-  if (qualifierCc || qualifierA1) evidence += 2;
-  return { m, evidence, veto, cue, listed, qualifierCc, qualifierA1, ner, person, firstName: single && FIRST_NAME_SET.has(m.key) };
+  const [qualifierCc, qualifierA1s] = qualifier(text, toks, m, all, gaz);
+  if (qualifierCc || qualifierA1s.length > 0) evidence += 2;
+  return { m, evidence, veto, cue, listed, qualifierCc, qualifierA1s, ner, person, firstName: single && FIRST_NAME_SET.has(m.key) };
 }
 
 interface Ctx {
@@ -191,7 +196,7 @@ function weightOf(cc: string, j: Judged, ctx: Ctx): number {
 function score(e: GazEntry, j: Judged, ctx: Ctx, alt: boolean): number {
   let s = prior(e) - (alt ? 1.5 : 0);
   if (j.qualifierCc && e.cc === j.qualifierCc) s += 6;
-  if (j.qualifierA1 && e.a1 === j.qualifierA1) s += 8;
+  if (j.qualifierA1s.includes(e.a1)) s += 8;
   if (e.kind !== 'country' && e.kind !== 'region') s += (e.kind === 'admin1' ? 5 : 3.5) * weightOf(e.cc, j, ctx);
   if ((e.kind === 'city' || e.kind === 'admin2') && ctx.admin1s.has(e.a1)) s += 3;
   if (ctx.hint && e.cc === ctx.hint) s += 1.5;
@@ -203,7 +208,9 @@ function score(e: GazEntry, j: Judged, ctx: Ctx, alt: boolean): number {
 
 function accept(e: GazEntry, j: Judged, ctx: Ctx, alt: boolean): boolean {
   if (j.veto) return false;
-  if (e.kind === 'country' || e.kind === 'admin1' || e.kind === 'region') return true;
+  if (e.kind === 'country' || e.kind === 'region') return true;
+  // A division of a country the rest of the text never names needs more than "de": "barrio de Flores" (Buenos Aires).
+  if (e.kind === 'admin1') return !(ctx.total > 0 && weightOf(e.cc, j, ctx) === 0 && j.evidence < 2 && !j.qualifierCc);
   if (e.kind === 'admin2') return true;
   const pop = e.pop;
   const inDoc = weightOf(e.cc, j, ctx) > 0.3 || ctx.admin1s.has(e.a1);
@@ -211,12 +218,12 @@ function accept(e: GazEntry, j: Judged, ctx: Ctx, alt: boolean): boolean {
   if (ctx.admin1s.has(e.a1) || nearest(e, j, ctx) < 100) need = j.m.sentenceStart ? 20_000 : 2_000;
   if (j.cue) need = inDoc ? 500 : 5_000;
   else if (j.listed && inDoc) need = 500;
-  if (j.qualifierA1 === e.a1 || j.qualifierCc === e.cc) need = 0;
+  if (j.qualifierA1s.includes(e.a1) || j.qualifierCc === e.cc) need = 0;
   if (j.ner && !j.person) need = Math.min(need, 20_000);
   if (j.evidence < 0) need *= 10;
   if (alt) need = Math.max(need, j.cue && j.evidence >= 2 ? 20_000 : 50_000);
   const framed = ctx.admin1s.has(e.a1) || nearest(e, j, ctx) < 100;
-  if ((j.person || j.firstName) && !j.cue && !j.listed && !j.qualifierA1 && !j.qualifierCc && !framed) need = Math.max(need, 1_000_000);
+  if ((j.person || j.firstName) && !j.cue && !j.listed && j.qualifierA1s.length === 0 && !j.qualifierCc && !framed) need = Math.max(need, 1_000_000);
   return pop >= need || (e.fc === 'PPLC' && !j.m.sentenceStart);
 }
 
@@ -234,7 +241,7 @@ function choose(gaz: Gazetteer, j: Judged, ctx: Ctx): Choice | null {
     k += 1;
     if (k > 40) {
       const e = gaz.entry(id);
-      if (!e || !(ctx.votes.has(e.cc) || ctx.admin1s.has(e.a1) || j.qualifierA1 === e.a1)) continue;
+      if (!e || !(ctx.votes.has(e.cc) || ctx.admin1s.has(e.a1) || j.qualifierA1s.includes(e.a1))) continue;
     }
     const e = gaz.entry(id);
     if (!e) continue;
@@ -247,8 +254,15 @@ function choose(gaz: Gazetteer, j: Judged, ctx: Ctx): Choice | null {
     } else if (s > second) second = s;
   }
   // "El Alto, Bolivia" when the table has no El Alto in Bolivia: trust the qualifier, leave coordinates unknown.
-  if (best && best.kind === 'city' && j.qualifierCc && !j.qualifierA1 && best.cc !== j.qualifierCc && !j.veto) {
+  if (best && best.kind === 'city' && j.qualifierCc && j.qualifierA1s.length === 0 && best.cc !== j.qualifierCc && !j.veto) {
     return { e: { kind: 'city', name: best.name, cc: j.qualifierCc, a1: '', lat: null, lon: null, pop: 0, fc: 'PPL' }, conf: 0.5 };
+  }
+  // "Santa Elena, Petén" with no such town in Petén in the table: the town is in that division; its centre stands in.
+  const onlyA1 = j.qualifierA1s.length === 1 ? j.qualifierA1s[0]! : null;
+  if (best && (best.kind === 'city' || best.kind === 'admin1') && onlyA1 && best.a1 !== onlyA1 && !j.veto) {
+    const div = gaz.admin1Name.get(onlyA1);
+    const id = div === undefined ? undefined : codesOf(gaz, nameKey(div))?.map((c) => gaz.entry(c < 0 ? -c - 1 : c)).find((e) => e.a1 === onlyA1);
+    if (id) return { e: { kind: 'city', name: best.name, cc: id.cc, a1: id.a1, lat: id.lat, lon: id.lon, pop: 0, fc: 'PPL' }, conf: 0.45 };
   }
   if (!best || !accept(best, j, ctx, bestAlt)) return null;
   return { e: best, conf: Number.isFinite(second) ? Math.min(0.95, 0.5 + (bestS - second) / 10) : 0.9 };
