@@ -38,7 +38,8 @@ describe('a worker killed in the middle of a job', () => {
     // Short lock and stalled check so the killed worker's job is recovered within seconds.
     const env = pipelineEnv({ redisUrl: SHARED_REDIS, prefix, db, RASTRO_LOCK_MS: '2000', RASTRO_STALLED_CHECK_MS: '1000' });
     queues = openQueues(SHARED_REDIS, prefix);
-    server.behave(SLOW, { delayMs: 3000 });
+    // Held by the server until A is dead: A dies in the middle of this fetch, whatever the machine's load.
+    server.behave(SLOW, { hold: true });
 
     const a = await startWorker(env);
     children.push(a);
@@ -54,6 +55,8 @@ describe('a worker killed in the middle of a job', () => {
     expect(await a.exited).toEqual({ code: null, signal: 'SIGKILL' });
     expect(await job!.getState()).toBe('active');
 
+    // For B the page is slow but answers: B must keep its own locks alive while it waits.
+    server.behave(SLOW, { delayMs: 3000 });
     const b = await startWorker(env);
     children.push(b);
     const counts = await waitForDrain(queues, { timeoutMs: 60_000, minCompleted: 1 + ARTICLES.length * 2 });

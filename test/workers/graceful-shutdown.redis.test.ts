@@ -8,6 +8,7 @@ import { assertCliBuilt, childrenOutput, killAll, pipelineEnv, runCli, startWork
 import { startFixtureServer, type FixtureServer } from './helpers/fixture-server.js';
 import { dropPrefix, fetchJobFor, jobCounts, openQueues, SHARED_REDIS, uniquePrefix, waitForDrain } from './helpers/redis.js';
 import { readLeads } from './helpers/store.js';
+import { waitFor } from './helpers/wait.js';
 
 const prefix = uniquePrefix('graceful');
 const dir = mkdtempSync(join(tmpdir(), 'rastro-graceful-'));
@@ -37,7 +38,8 @@ describe('SIGTERM on a worker', () => {
     onTestFailed(() => console.error(childrenOutput(children)));
     const env = pipelineEnv({ redisUrl: SHARED_REDIS, prefix, db });
     queues = openQueues(SHARED_REDIS, prefix);
-    server.behave(SLOW, { delayMs: 3000 });
+    // The slow page is held by the server until the test lets it go: the fetch is provably mid-flight.
+    server.behave(SLOW, { hold: true });
 
     const a = await startWorker(env);
     children.push(a);
@@ -47,15 +49,21 @@ describe('SIGTERM on a worker', () => {
     expect(await job!.getState()).toBe('active');
 
     const signalledAt = Date.now();
-    const exit = await stopGracefully(a);
-    expect(exit).toEqual({ code: 0, signal: null });
+    const stopping = stopGracefully(a);
+    await waitFor('the worker to acknowledge SIGTERM', () => a.stderr().includes('SIGTERM received, finishing active jobs'));
+    // Signalled, yet still running and still holding the job, because the job has not finished.
+    expect(a.exit()).toBeNull();
+    expect(await job!.getState()).toBe('active');
+    server.release(SLOW);
+    expect(await stopping).toEqual({ code: 0, signal: null });
     expect(a.stderr()).toMatch(/SIGTERM received, finishing active jobs…[\s\S]*stopped cleanly/);
 
-    // The job was finished by the stopping worker after the signal, not abandoned to be recovered as stalled.
+    // The job was finished by the stopping worker, not abandoned to be recovered as stalled or retried.
     const done = await fetchJobFor(queues, server.url(SLOW));
     expect(await done!.getState()).toBe('completed');
     expect(done!.finishedOn).toBeGreaterThan(signalledAt);
     expect(done!.attemptsMade).toBe(1);
+    expect(done!.stalledCounter).toBe(0);
     expect(server.hits(SLOW)).toHaveLength(1);
     // Its hand-off to the next stage is waiting in Redis for any worker.
     expect((await jobCounts(queues)).analyze.waiting).toBeGreaterThanOrEqual(1);

@@ -45,8 +45,8 @@ describe('Redis restarting in the middle of a run', () => {
     onTestFailed(() => console.error(childrenOutput(children)));
     const env = pipelineEnv({ redisUrl: redis.url, prefix: 'rastro-restart', db, RASTRO_CONCURRENCY: '1' });
     queues = openQueues(redis.url, 'rastro-restart');
-    // One job per stage and worker at a time, each page slow: the run spans the outage.
-    for (const p of ARTICLES) server.behave(p, { delayMs: 1500 });
+    // One job per stage and worker at a time; the pages are held until Redis is down, so the run spans the outage.
+    for (const p of ARTICLES) server.behave(p, { hold: true });
 
     const workers = await Promise.all([startWorker(env), startWorker(env)]);
     children.push(...workers);
@@ -59,6 +59,8 @@ describe('Redis restarting in the middle of a run', () => {
     expect(await redis.stop()).toBe(0);
     const aof = readdirSync(redisDir, { recursive: true }).map(String).filter((f) => /\.aof$/.test(f) && statSync(join(redisDir, f)).size > 0);
     expect(aof.length).toBeGreaterThan(0);
+    // The fetches in flight finish while Redis is down: their hand-off and completion wait for the reconnection.
+    for (const p of ARTICLES) server.release(p);
     await sleep(OUTAGE_MS);
     const restartedAt = Date.now();
     await redis.start();

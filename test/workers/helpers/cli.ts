@@ -76,7 +76,7 @@ export async function startWorker(env: NodeJS.ProcessEnv, extraArgs: readonly st
       if (child.exit()) throw new Error(`worker ${child.pid} exited early: ${JSON.stringify(child.exit())}\n${child.stderr()}`);
       return /rastro worker \d+: stages/.test(child.stderr());
     },
-    { timeoutMs: 30_000 },
+    { timeoutMs: 60_000 },
   ).catch((err: unknown) => {
     child.proc.kill('SIGKILL');
     throw err;

@@ -11,6 +11,8 @@ export const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../
 export interface Behaviour {
   delayMs?: number;
   statuses?: number[];
+  /** Park every request until `release(path)`: a job that is provably in the middle of its fetch. */
+  hold?: boolean;
 }
 
 export interface Hit {
@@ -23,6 +25,8 @@ export interface FixtureServer {
   readonly base: string;
   url(path: string): string;
   behave(path: string, behaviour: Behaviour): void;
+  /** Answers the parked requests of a held path (those whose client is still there) and stops holding it. */
+  release(path: string): void;
   /** Requests seen for a path (query ignored), in order. */
   hits(path: string): Hit[];
   waitForHits(path: string, n: number, timeoutMs?: number): Promise<Hit[]>;
@@ -40,6 +44,7 @@ export async function startFixtureServer(): Promise<FixtureServer> {
   const seen = new Map<string, number>();
   const log: Hit[] = [];
   const timers = new Set<NodeJS.Timeout>();
+  const parked = new Map<string, Array<() => void>>();
   let base = '';
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
@@ -48,8 +53,9 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     const n = (seen.get(path) ?? 0) + 1;
     seen.set(path, n);
     const b = behaviours.get(path) ?? {};
+    let timer: NodeJS.Timeout | undefined;
     const reply = () => {
-      timers.delete(timer);
+      if (timer) timers.delete(timer);
       if (res.destroyed) return;
       if (path === '/robots.txt') return send(res, 200, 'text/plain', 'User-agent: *\nAllow: /\n');
       const forced = b.statuses?.[n - 1];
@@ -60,7 +66,11 @@ export async function startFixtureServer(): Promise<FixtureServer> {
       }
       send(res, 200, TYPES[extname(file)]!, readFileSync(file, 'utf8').replaceAll('{{BASE}}', base));
     };
-    const timer = setTimeout(reply, b.delayMs ?? 0);
+    if (b.hold) {
+      parked.set(path, [...(parked.get(path) ?? []), reply]);
+      return;
+    }
+    timer = setTimeout(reply, b.delayMs ?? 0);
     timers.add(timer);
   };
 
@@ -73,6 +83,12 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     base,
     url: (path) => base + path,
     behave: (path, behaviour) => void behaviours.set(path, behaviour),
+    release: (path) => {
+      behaviours.set(path, { ...behaviours.get(path), hold: false });
+      const waiting = parked.get(path) ?? [];
+      parked.delete(path);
+      for (const reply of waiting) reply();
+    },
     hits,
     waitForHits: (path, n, timeoutMs = 30_000) => waitFor(`${n} request(s) for ${path}`, () => hits(path).length >= n && hits(path), { timeoutMs, intervalMs: 25 }),
     close: async () => {
