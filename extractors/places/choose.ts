@@ -1,0 +1,152 @@
+/** Choosing a referent for each mention within the document's frame (countries, divisions, nearby places). */
+import { codesOf, type GazEntry, type Gazetteer } from './gazetteer.js';
+import type { Judged } from './judge.js';
+import { nameKey } from './normalize.js';
+
+const KIND_BASE: Record<GazEntry['kind'], number> = { region: 9, country: 11, admin1: 6.5, admin2: 4, city: 0 };
+const FC_BONUS: Record<string, number> = { PPLC: 2.5, PPLA: 1.5, PPLA2: 0.7, PPLA3: 0.3, PPLG: 1 };
+
+function prior(e: GazEntry): number {
+  const pop = Math.log10(e.pop + 10);
+  return KIND_BASE[e.kind] + (e.kind === 'city' ? pop + (FC_BONUS[e.fc] ?? 0) : pop * 0.4);
+}
+
+export interface Ctx {
+  /** Votes per country, and each surface form's own vote (removed when that form is scored: no self-support). */
+  votes: Map<string, number>;
+  own: Map<string, { cc: string; w: number }>;
+  total: number;
+  admin1s: Set<string>;
+  hint: string | null;
+  /** Coordinates of places chosen for other mentions (cities and divisions), for proximity. */
+  points: Array<{ lat: number; lon: number; key: string }>;
+}
+
+function km(aLat: number, aLon: number, bLat: number, bLon: number): number {
+  const r = Math.PI / 180;
+  const x = (bLon - aLon) * r * Math.cos(((aLat + bLat) / 2) * r);
+  const y = (bLat - aLat) * r;
+  return Math.sqrt(x * x + y * y) * 6371;
+}
+
+function nearest(e: GazEntry, j: Judged, ctx: Ctx): number {
+  let near = Infinity;
+  if (e.kind === 'country' || e.lat === null || e.lon === null) return near;
+  for (const p of ctx.points) {
+    // 3° of latitude is > 300 km: no need for the distance.
+    if (p.key === j.m.key || Math.abs(p.lat - e.lat) > 3) continue;
+    near = Math.min(near, km(e.lat, e.lon, p.lat, p.lon));
+    if (near < 100) break;
+  }
+  return near;
+}
+
+function weightOf(cc: string, j: Judged, ctx: Ctx): number {
+  const own = ctx.own.get(j.m.key);
+  const v = (ctx.votes.get(cc) ?? 0) - (own && own.cc === cc ? own.w : 0);
+  const t = ctx.total - (own ? own.w : 0);
+  return t > 0 ? v / t : 0;
+}
+
+function score(e: GazEntry, j: Judged, ctx: Ctx, alt: boolean): number {
+  let s = prior(e) - (alt ? 1.5 : 0);
+  if (j.qualifierCc && e.cc === j.qualifierCc) s += 6;
+  if (j.qualifierA1s.includes(e.a1)) s += 8;
+  if (e.kind !== 'country' && e.kind !== 'region') s += (e.kind === 'admin1' ? 5 : 3.5) * weightOf(e.cc, j, ctx);
+  if ((e.kind === 'city' || e.kind === 'admin2') && ctx.admin1s.has(e.a1)) s += 3;
+  if (ctx.hint && e.cc === ctx.hint) s += 1.5;
+  const near = nearest(e, j, ctx);
+  if (near < 100) s += 2.5;
+  else if (near < 300) s += 1.5;
+  return s;
+}
+
+function accept(e: GazEntry, j: Judged, ctx: Ctx, alt: boolean): boolean {
+  if (j.veto) return false;
+  if (e.kind === 'country' || e.kind === 'region') return true;
+  // A division of a country the rest of the text never names needs more than "de": "barrio de Flores" (Buenos Aires).
+  if (e.kind === 'admin1') return !(ctx.total > 0 && weightOf(e.cc, j, ctx) === 0 && j.evidence < 2 && !j.qualifierCc);
+  if (e.kind === 'admin2') return true;
+  const pop = e.pop;
+  const inDoc = weightOf(e.cc, j, ctx) > 0.3 || ctx.admin1s.has(e.a1);
+  let need = j.m.sentenceStart ? 300_000 : 60_000;
+  if (ctx.admin1s.has(e.a1) || nearest(e, j, ctx) < 100) need = j.m.sentenceStart ? 20_000 : 2_000;
+  if (j.cue) need = inDoc ? 500 : 5_000;
+  else if (j.listed && inDoc) need = 500;
+  if (j.qualifierA1s.includes(e.a1) || j.qualifierCc === e.cc) need = 0;
+  if (j.ner && !j.person) need = Math.min(need, 20_000);
+  if (j.evidence < 0) need *= 10;
+  if (alt) need = Math.max(need, j.cue && j.evidence >= 2 ? 20_000 : 50_000);
+  const framed = ctx.admin1s.has(e.a1) || nearest(e, j, ctx) < 100;
+  if ((j.person || j.firstName) && !j.cue && !j.listed && j.qualifierA1s.length === 0 && !j.qualifierCc && !framed) need = Math.max(need, 1_000_000);
+  return pop >= need || (e.fc === 'PPLC' && !j.m.sentenceStart);
+}
+
+export interface Choice { e: GazEntry; conf: number }
+
+/** Best referent of one mention under the current context, or null when the span is not taken as a place. */
+export function choose(gaz: Gazetteer, j: Judged, ctx: Ctx): Choice | null {
+  let best: GazEntry | null = null;
+  let bestAlt = false;
+  let bestS = -Infinity;
+  let second = -Infinity;
+  // Candidates come most populous first; past the first 40 only those in the document's frame can win.
+  let k = 0;
+  for (const id of j.m.ids) {
+    k += 1;
+    if (k > 40) {
+      const e = gaz.entry(id);
+      if (!e || !(ctx.votes.has(e.cc) || ctx.admin1s.has(e.a1) || j.qualifierA1s.includes(e.a1))) continue;
+    }
+    const e = gaz.entry(id);
+    if (!e) continue;
+    const s = score(e, j, ctx, j.m.alt.has(id));
+    if (s > bestS) {
+      second = bestS;
+      bestS = s;
+      best = e;
+      bestAlt = j.m.alt.has(id);
+    } else if (s > second) second = s;
+  }
+  // "El Alto, Bolivia" when the table has no El Alto in Bolivia: trust the qualifier, leave coordinates unknown.
+  if (best && best.kind === 'city' && j.qualifierCc && j.qualifierA1s.length === 0 && best.cc !== j.qualifierCc && !j.veto) {
+    return { e: { kind: 'city', name: best.name, cc: j.qualifierCc, a1: '', lat: null, lon: null, pop: 0, fc: 'PPL' }, conf: 0.5 };
+  }
+  // "Santa Elena, Petén" with no such town in Petén in the table: the town is in that division; its centre stands in.
+  const onlyA1 = j.qualifierA1s.length === 1 ? j.qualifierA1s[0]! : null;
+  if (best && (best.kind === 'city' || best.kind === 'admin1') && onlyA1 && best.a1 !== onlyA1 && !j.veto) {
+    const div = gaz.admin1Name.get(onlyA1);
+    const id = div === undefined ? undefined : codesOf(gaz, nameKey(div))?.map((c) => gaz.entry(c < 0 ? -c - 1 : c)).find((e) => e.a1 === onlyA1);
+    if (id) return { e: { kind: 'city', name: best.name, cc: id.cc, a1: id.a1, lat: id.lat, lon: id.lon, pop: 0, fc: 'PPL' }, conf: 0.45 };
+  }
+  if (!best || !accept(best, j, ctx, bestAlt)) return null;
+  return { e: best, conf: Number.isFinite(second) ? Math.min(0.95, 0.5 + (bestS - second) / 10) : 0.9 };
+}
+
+/** Rebuilds the document frame (countries, divisions, points) from the current choices. */
+export function frame(ctx: Ctx, choices: Array<Choice | null>, judged: Judged[]): void {
+  ctx.votes.clear();
+  ctx.own.clear();
+  ctx.total = 0;
+  ctx.admin1s.clear();
+  ctx.points = [];
+  choices.forEach((c, i) => {
+    if (!c || c.e.kind === 'region') return;
+    const w = c.e.kind === 'country' ? 1 : c.e.kind === 'city' ? 0.5 + 0.5 * c.conf : 1;
+    const key = judged[i]?.m.key ?? '';
+    const own = ctx.own.get(key);
+    // One vote per surface form: repeating a name does not outvote the rest of the document.
+    if (own) return;
+    ctx.own.set(key, { cc: c.e.cc, w });
+    ctx.votes.set(c.e.cc, (ctx.votes.get(c.e.cc) ?? 0) + w);
+    ctx.total += w;
+    if (c.e.kind !== 'country') ctx.admin1s.add(c.e.a1);
+    // A long page names hundreds of places; the first 120 are frame enough and keep this linear.
+    if (c.e.kind !== 'country' && c.e.lat !== null && c.e.lon !== null && ctx.points.length < 120) ctx.points.push({ lat: c.e.lat, lon: c.e.lon, key });
+  });
+  if (ctx.hint) {
+    ctx.votes.set(ctx.hint, (ctx.votes.get(ctx.hint) ?? 0) + 0.5);
+    ctx.total += 0.5;
+  }
+}
+
