@@ -26,7 +26,8 @@ export function eventCountry(text: string, places: readonly Place[], countryHint
     score.set(cc, (score.get(cc) ?? 0) + w);
   };
   const events: number[] = [];
-  if (places.length === 0) return null;
+  // Nothing placed: a local source's own country is the best guess left.
+  if (places.every((p) => !p.countryCode)) return countryHint ? countryHint.toUpperCase() : null;
   for (const t of wordTokens(text)) if (isEvent(t.norm)) events.push(t.end);
   let originEnd = -1;
   for (const p of places) {

@@ -86,6 +86,13 @@ describe('countries and eventCountry', () => {
     expect(documentCountries(places)).toEqual(['VE', 'ES']);
   });
 
+  it('falls back to the source country only when no place has a country', () => {
+    expect(eventCountry('Rescataron a tres mujeres en un bar.', [], 'pe')).toBe('PE');
+    expect(eventCountry('Rescataron a tres mujeres en un bar.', [])).toBeNull();
+    const text = 'Rescataron a tres mujeres en Quito.';
+    expect(eventCountry(text, resolvePlaces(text, 'es'), 'PE')).toBe('EC');
+  });
+
   it('adds victims nationalities to the document countries', () => {
     const text = 'Rescatan en Lima a 20 mujeres.';
     expect(documentCountries(resolvePlaces(text, 'es'), ['VE'])).toEqual(['PE', 'VE']);
