@@ -89,6 +89,8 @@ describe('exploitation types', () => {
   it('reads the purpose from a related crime name when none is named', () => {
     expect(exploitationTypes('incident', [ind('offence.related', { text: 'proxenetismo' })])).toEqual(['sexual_exploitation']);
     expect(exploitationTypes('incident', [ind('offence.related', { text: 'trabalho escravo' })])).toEqual(['forced_labour']);
+    expect(exploitationTypes('incident', [ind('offence.trafficking', { text: 'sex trafficking ring' })])).toEqual(['sexual_exploitation']);
+    expect(exploitationTypes('incident', [ind('offence.trafficking', { text: 'trata de personas' })])).toEqual(['unspecified']);
   });
 
   it('adds child_exploitation only when the counted victims are children and the purpose is child-prone', () => {
