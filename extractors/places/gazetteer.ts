@@ -83,7 +83,8 @@ function intern(table: string[], index: Map<string, number>, v: string): number 
   return i;
 }
 
-function add(g: Gazetteer, key: string, idx: number, alt = false): void {
+/** `fixed`: entries below this index are regions, countries and divisions (towns come after). */
+function add(g: Gazetteer, key: string, idx: number, alt = false, fixed = Infinity): void {
   if (!key) return;
   const cur = g.byKey.get(key);
   const code = alt ? -(idx + 1) : idx;
@@ -91,7 +92,7 @@ function add(g: Gazetteer, key: string, idx: number, alt = false): void {
     const list = typeof cur === 'number' ? [cur] : cur;
     if (alt) {
       // A town's alternate name never shadows a country or division name ("Paraguay", "África", "Sul").
-      if (list.includes(idx) || list.some((i) => i >= 0 && g.entry(i).kind !== 'city')) return;
+      if (list.includes(idx) || list.some((i) => i >= 0 && i < fixed)) return;
     }
     if (list.includes(code)) return;
     list.push(code);
@@ -182,7 +183,7 @@ export function indexGazetteer(data: GazetteerData): Gazetteer {
     const idx = cols.base + i;
     add(g, nameKey(c.name[i] ?? ''), idx);
     const alt = c.alt[i];
-    if (alt) for (const a of alt.split('|')) add(g, nameKey(a), idx, true);
+    if (alt) for (const a of alt.split('|')) add(g, nameKey(a), idx, true, cols.base);
   }
   made.length = 0;
   // Most populous referent first (countries and divisions ahead of towns of the same size).

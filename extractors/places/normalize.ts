@@ -97,7 +97,11 @@ function tokenize(text: string): WordToken[] {
 }
 
 /** Gazetteer key of a name: its folded word tokens joined by one space. */
+const SIMPLE_NAME = /^[A-Za-z]+(?: [A-Za-z]+)*$/;
+
 export function nameKey(name: string): string {
+  // Most gazetteer names are plain ASCII words separated by single spaces: their key is the lower-cased name.
+  if (SIMPLE_NAME.test(name)) return name.toLowerCase();
   const parts: string[] = [];
   WORD_RE.lastIndex = 0;
   for (let m = WORD_RE.exec(name); m; m = WORD_RE.exec(name)) parts.push(foldWord(m[0]));
