@@ -24,6 +24,8 @@ export interface Node {
   cap: Node[] | null;
   gaps: Array<{ max: number; node: Node }> | null;
   accepts: number[] | null;
+  /** Memoised transitions by folded token (nodes with prefix edges, and the root): one lookup per step. */
+  memo: Map<string, Node[]> | null;
 }
 
 export interface RawHit {
@@ -48,7 +50,7 @@ export interface MatchStats {
  * a single edge from the root chain ("tree" nodes) are shared between patterns that start alike, which
  * makes the first tokens of thousands of entries one hash lookup.
  */
-const ROOT_CACHE_MAX = 200_000;
+const MEMO_MAX = 50_000;
 
 export class TokenAutomaton {
   readonly root: Node;
@@ -58,7 +60,8 @@ export class TokenAutomaton {
   private stamp = new Int32Array(0);
   private slot = new Int32Array(0);
   private epoch = 0;
-  private readonly rootCache = new Map<string, Node[]>();
+  /** Nodes holding a memo, to clear them when a pattern is added. */
+  private readonly memoised = new Set<Node>();
   private readonly multi = new Map<number, number>();
   private readonly bufA: Node[] = [];
   private readonly bufB: Node[] = [];
@@ -78,7 +81,7 @@ export class TokenAutomaton {
   }
 
   private newNode(tree: boolean): Node {
-    return { id: this.nodeCount++, tree, lit: null, pre: null, num: null, cap: null, gaps: null, accepts: null };
+    return { id: this.nodeCount++, tree, lit: null, pre: null, num: null, cap: null, gaps: null, accepts: null, memo: null };
   }
 
   /** The list of targets of `from` on `atom`, created when absent. */
@@ -129,7 +132,8 @@ export class TokenAutomaton {
 
   /** Adds one parsed pattern (see pattern.ts) that accepts `target`. */
   add(elements: Element[], target: number): void {
-    this.rootCache.clear();
+    for (const n of this.memoised) n.memo = null;
+    this.memoised.clear();
     let frontier: Node[] = [this.root];
     for (const el of elements) {
       if (el.kind === 'gap') {
@@ -166,21 +170,33 @@ export class TokenAutomaton {
     return t.kind === 'number' || this.numberWords.has(t.norm);
   }
 
-  /** Nodes the root reaches on this token, #cap aside (that one depends on case, not on the folded form). */
-  private rootTransitions(tok: Token): Node[] {
+  /** Nodes `node` reaches on this token, #cap aside (that one depends on case, not on the folded form). */
+  private transitions(node: Node, tok: Token): Node[] {
     const out: Node[] = [];
-    const root = this.root;
-    const list = root.lit?.get(tok.norm);
+    const list = node.lit?.get(tok.norm);
     if (list) out.push(...list);
-    if (root.pre !== null && tok.kind === 'word') {
-      let p: PrefixNode | undefined = root.pre;
+    if (node.pre !== null && tok.kind === 'word') {
+      let p: PrefixNode | undefined = node.pre;
       for (let k = 0; k < tok.norm.length && p; k++) {
         p = p.next?.get(tok.norm[k]!);
         if (p?.targets) out.push(...p.targets);
       }
     }
-    if (root.num !== null && this.isNumber(tok)) out.push(...root.num);
+    if (node.num !== null && this.isNumber(tok)) out.push(...node.num);
     return out;
+  }
+
+  /** Memoised transitions (the token's folded form decides them, #cap aside). */
+  private memoTransitions(node: Node, tok: Token): Node[] {
+    const memo = (node.memo ??= new Map());
+    let next = memo.get(tok.norm);
+    if (next === undefined) {
+      next = this.transitions(node, tok);
+      if (memo.size >= MEMO_MAX) memo.clear();
+      memo.set(tok.norm, next);
+      this.memoised.add(node);
+    }
+    return next;
   }
 
   /** Runs over tokens [from, to) (one sentence); see runRanges. */
@@ -257,19 +273,16 @@ export class TokenAutomaton {
     };
 
     const advance = (node: Node, start: number, tok: Token, end: number): void => {
-      if (node.lit) {
-        const list = node.lit.get(tok.norm);
-        if (list) for (const c of list) push(c, start, 0, end);
-      }
-      if (node.pre !== null && tok.kind === 'word') {
-        let p: PrefixNode | undefined = node.pre;
-        const norm = tok.norm;
-        for (let k = 0; k < norm.length && p; k++) {
-          p = p.next?.get(norm[k]!);
-          if (p?.targets) for (const t of p.targets) push(t, start, 0, end);
+      if (node.pre !== null) {
+        const next = this.memoTransitions(node, tok);
+        for (let k = 0; k < next.length; k++) push(next[k]!, start, 0, end);
+      } else {
+        if (node.lit !== null) {
+          const list = node.lit.get(tok.norm);
+          if (list) for (const c of list) push(c, start, 0, end);
         }
+        if (node.num !== null && this.isNumber(tok)) for (const c of node.num) push(c, start, 0, end);
       }
-      if (node.num !== null && this.isNumber(tok)) for (const c of node.num) push(c, start, 0, end);
       if (node.cap !== null && tok.kind === 'word' && isCapitalised(tok.text)) for (const c of node.cap) push(c, start, 0, end);
     };
 
@@ -285,12 +298,7 @@ export class TokenAutomaton {
         nextLen = 0;
         steps++;
         // the root's transitions depend only on the folded token (plus case for #cap): memoised per token
-        let rootNext = this.rootCache.get(tok.norm);
-        if (rootNext === undefined) {
-          rootNext = this.rootTransitions(tok);
-          if (this.rootCache.size >= ROOT_CACHE_MAX) this.rootCache.clear();
-          this.rootCache.set(tok.norm, rootNext);
-        }
+        const rootNext = this.memoTransitions(root, tok);
         for (let k = 0; k < rootNext.length; k++) push(rootNext[k]!, i, 0, i + 1);
         if (root.cap !== null && tok.kind === 'word' && isCapitalised(tok.text)) for (const c of root.cap) push(c, i, 0, i + 1);
         for (let s = 0; s < curLen; s++) {
