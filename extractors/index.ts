@@ -15,12 +15,11 @@ export {
   type OrgKind,
   type OrgMatch,
 } from './entities/index.js';
-// places, values, victims, roles, privacy. Order in the pipeline: entities -> values -> victims -> places -> roles.
+// places, values, victims, roles. Order in the pipeline: entities -> values -> victims -> places -> roles.
 export { places, resolvePlaces, documentCountries, eventCountry, getGazetteer, setGazetteer, type PlaceHints } from './places/index.js';
 export { values, extractValues, extractDates, extractAges, extractMoney, extractPhones, extractNationalities, DEMONYMS } from './values/index.js';
 export { victims, extractVictims } from './victims.js';
 export { roles, roleAt, assignRoles } from './roles.js';
-export { maskVictimNames, type MaskOptions } from './privacy.js';
 // language, indicators, relevance (lexicon engine in lexicons/). Order: language -> indicators -> ... -> relevance (last).
 export { detectLanguage, primaryLanguage, stopWordCounts } from './language.js';
 export { indicatorsExtractor, toIndicator, isLexiconSet, type IndicatorHit } from './indicators.js';
@@ -29,4 +28,4 @@ export { exploitationTypes } from './exploitation-types.js';
 export type { AnalysisDoc, ExtractContext, Extractor, Sentence } from './types.js';
 // orchestration: the ordered extractor list and redaction before storage.
 export { createExtractor, DEFAULT_EXTRACTORS, emptyFindings, extractorVersion, languageExtractor, type ExtractorOptions } from './extract.js';
-export { redactVictims, REDACTION_CHAR } from './redact.js';
+export { blockOutNames, redactVictims, REDACTION_CHAR } from './redact.js';

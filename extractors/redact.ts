@@ -10,6 +10,26 @@ function redactRange(chars: string[], start: number, end: number): void {
   }
 }
 
+/** Every case-insensitive occurrence of each name becomes blocks of the same length (offsets stay valid). */
+export function blockOutNames(text: string, names: readonly string[]): string {
+  const ranges = nameRanges(text, names);
+  if (ranges.length === 0) return text;
+  const units = text.split('');
+  for (const r of ranges) redactRange(units, r.start, r.end);
+  return units.join('');
+}
+
+function nameRanges(text: string, names: readonly string[]): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  const lower = text.toLowerCase();
+  for (const name of names) {
+    const n = name.trim().toLowerCase();
+    if (n.length < 3) continue;
+    for (let i = lower.indexOf(n); i !== -1; i = lower.indexOf(n, i + n.length)) out.push({ start: i, end: i + n.length });
+  }
+  return out;
+}
+
 /**
  * Redacts victims' names (person entities with role `victim`, plus any extra names such as a notice's subject)
  * in the text and in every span that quotes them. Redaction keeps the length, so indicator, place and evidence
@@ -18,12 +38,7 @@ function redactRange(chars: string[], start: number, end: number): void {
 export function redactVictims(text: string, extraction: Extraction, extraNames: readonly string[] = []): { text: string; extraction: Extraction } {
   const ranges: Array<{ start: number; end: number }> = [];
   for (const e of extraction.entities) if (e.type === 'person' && e.role === 'victim') ranges.push({ start: e.start, end: e.end });
-  const lower = text.toLowerCase();
-  for (const name of extraNames) {
-    const n = name.trim().toLowerCase();
-    if (n.length < 3) continue;
-    for (let i = lower.indexOf(n); i !== -1; i = lower.indexOf(n, i + n.length)) ranges.push({ start: i, end: i + n.length });
-  }
+  ranges.push(...nameRanges(text, extraNames));
   if (ranges.length === 0) return { text, extraction };
   // UTF-16 code units, the unit of every offset we store.
   const units = text.split('');

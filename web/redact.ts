@@ -1,8 +1,8 @@
 import type { Lead } from '../core/index.js';
+import { blockOutNames, REDACTION_CHAR as BLOCK } from '../extractors/index.js';
 
 /** What replaces a victim's name in entities the web server shows or returns. */
 export const WITHHELD = '[victim]';
-const BLOCK = '█';
 
 /** Names worth masking: real words, not a placeholder such as "[víctima]" or an already redacted run. */
 function maskable(name: string | null | undefined): name is string {
@@ -11,19 +11,7 @@ function maskable(name: string | null | undefined): name is string {
   return n.length >= 3 && !/^\[.*\]$/.test(n) && /\p{L}/u.test(n.replace(new RegExp(BLOCK, 'g'), ''));
 }
 
-/** Every case-insensitive occurrence of a name becomes blocks of the same length, so stored offsets stay valid. */
-function maskAll(text: string, names: readonly string[]): string {
-  if (names.length === 0) return text;
-  const lower = text.toLowerCase();
-  const chars = text.split('');
-  for (const name of names) {
-    const n = name.trim().toLowerCase();
-    for (let i = lower.indexOf(n); i !== -1; i = lower.indexOf(n, i + n.length)) {
-      for (let k = i; k < i + n.length; k++) if (!/\s/.test(chars[k]!)) chars[k] = BLOCK;
-    }
-  }
-  return chars.join('');
-}
+const maskAll = blockOutNames;
 
 /**
  * The lead as the web server may show it: victims' names never leave, whatever the store kept (a deployment

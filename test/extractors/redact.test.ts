@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { blockOutNames, emptyFindings, redactVictims, REDACTION_CHAR } from '../../extractors/index.js';
+import type { Extraction } from '../../core/index.js';
+
+const text = 'La víctima, Mariela Ruiz, de 15 años, fue rescatada en Cúcuta. El detenido, alias el Flaco, quedó preso.';
+const at = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, text: s });
+
+function extraction(): Extraction {
+  return {
+    ...emptyFindings('es'),
+    entities: [
+      { ...at('Mariela Ruiz'), type: 'person', role: 'victim' },
+      { ...at('el Flaco'), type: 'person', role: 'suspect' },
+    ],
+    indicators: [{ ...at('fue rescatada'), id: 'es.event.rescate', category: 'event.rescue', group: 'event', weight: 0.5 }],
+    places: [{ ...at('Cúcuta'), name: 'Cúcuta', countryCode: 'CO', admin1: 'Norte de Santander', lat: 7.89, lon: -72.5, confidence: 0.9 }],
+    lexiconVersion: 'v',
+    extractorVersion: 'x',
+  };
+}
+
+describe('redactVictims', () => {
+  it("blocks out a victim's name with same-length blocks and keeps every other span valid", () => {
+    const { text: out, extraction: x } = redactVictims(text, extraction());
+    expect(out).toHaveLength(text.length);
+    expect(out).not.toContain('Mariela');
+    expect(out).not.toContain('Ruiz');
+    expect(out.slice(12, 24)).toBe(`${REDACTION_CHAR.repeat(7)} ${REDACTION_CHAR.repeat(4)}`);
+    expect(out).toContain('alias el Flaco'); // suspects are not masked
+    for (const span of [...x.indicators, ...x.places, ...x.entities]) expect(out.slice(span.start, span.end)).toBe(span.text);
+    expect(x.entities[0]!.text).not.toContain('Mariela');
+  });
+
+  it('also blocks out extra names wherever they appear, case-insensitively', () => {
+    const { text: out } = redactVictims('MARIELA RUIZ fue vista por última vez. Familia de Mariela Ruiz pide ayuda.', { ...extraction(), entities: [] }, ['Mariela Ruiz']);
+    expect(out.toLowerCase()).not.toContain('mariela');
+  });
+
+  it('returns the input untouched when no victim is named', () => {
+    const x = { ...extraction(), entities: [] };
+    expect(redactVictims(text, x)).toEqual({ text, extraction: x });
+  });
+});
+
+describe('blockOutNames', () => {
+  it('ignores names shorter than three characters', () => {
+    expect(blockOutNames('Ana y Al', ['Al'])).toBe('Ana y Al');
+  });
+});
