@@ -88,6 +88,8 @@ const TEXT_PATTERNS: Array<{ re: RegExp; order: 'dmy' | 'mdy' | 'ymd' }> = [
   { re: new RegExp(`\\b(\\d{1,2})(?:º|°|st|nd|rd|th)?\\.?\\s*(?:de\\s+)?(${MONTH_RE})\\.?,?\\s*(?:de\\s+|del\\s+)?(\\d{4})\\b`, 'iu'), order: 'dmy' },
   // March 12, 2024 / Mar. 12 2024
   { re: new RegExp(`\\b(${MONTH_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'iu'), order: 'mdy' },
+  // November 20 15:23 2019 / Nov 20, 3:23 pm, 2019 (a time between day and year)
+  { re: new RegExp(`\\b(${MONTH_RE})\\.?\\s+(\\d{1,2}),?\\s+\\d{1,2}:\\d{2}(?:\\s*[ap]\\.?m\\.?)?,?\\s+(\\d{4})\\b`, 'iu'), order: 'mdy' },
   // 2024-03-12 / 2024/03/12 / 2024.03.12
   { re: /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b/u, order: 'ymd' },
   // 12/03/2024 / 12-03-2024 / 12.03.2024 (day first, as in Latin America)
@@ -146,6 +148,16 @@ const TLD_OFFSET: Record<string, number> = {
 export function localizeUtc(iso: string, url: string | undefined, localeRegion?: string | null): string {
   const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})(?:Z|\+00:00)$/.exec(iso);
   if (!m) return iso;
+  const off = siteOffset(url, localeRegion);
+  if (off === 0) return iso;
+  const t = new Date(`${iso.slice(0, 19)}Z`).getTime() + off * 3600_000;
+  const local = new Date(t).toISOString().slice(0, 19);
+  const sign = off < 0 ? '-' : '+';
+  return `${local}${sign}${pad(Math.abs(off))}:00`;
+}
+
+/** UTC offset (hours) of the site's country: its ccTLD, else the page locale's region; 0 when unknown. */
+export function siteOffset(url: string | undefined, localeRegion?: string | null): number {
   let tld: string | undefined;
   try {
     tld = url ? new URL(url).hostname.split('.').pop() : undefined;
@@ -154,10 +166,95 @@ export function localizeUtc(iso: string, url: string | undefined, localeRegion?:
   }
   // The ccTLD first; else the page locale's region, except es-ES / pt-PT, which CMSs set by default.
   const region = localeRegion?.toLowerCase();
-  const off = (tld ? TLD_OFFSET[tld] : undefined) ?? (region && region !== 'es' && region !== 'pt' ? TLD_OFFSET[region] : undefined);
-  if (off === undefined || off === 0) return iso;
-  const t = new Date(`${iso.slice(0, 19)}Z`).getTime() + off * 3600_000;
-  const local = new Date(t).toISOString().slice(0, 19);
-  const sign = off < 0 ? '-' : '+';
-  return `${local}${sign}${pad(Math.abs(off))}:00`;
+  return (tld ? TLD_OFFSET[tld] : undefined) ?? (region && region !== 'es' && region !== 'pt' ? TLD_OFFSET[region] : undefined) ?? 0;
+}
+
+/** Words that introduce a later revision, a print edition or a capture date, not the first publication. */
+const NOT_PUBLISHED_LABEL =
+  /(?:actualiza|atualiza|updated?|modifica|last (?:edit|change)|editad[oa] (?:el|em|on)|revisad|edici[oó]n impresa|edi[cç][aã]o impressa|print edition|impres[oa] (?:el|em)|consultad|acess(?:ad)?o em|accessed|retrieved|cierre|fechamento)[^\d]{0,30}$/i;
+const PUBLISHED_LABEL = /(?:publicad[oa]|publicaci[oó]n|publica[cç][aã]o|published|posted|creado|criado|em:|el:|on:)[^\d]{0,30}$/i;
+
+interface TextDate {
+  at: number;
+  end: number;
+  value: string;
+}
+
+/** Every written date in `text`, in order of position (overlapping readings keep the earliest). */
+export function findTextDates(text: string): TextDate[] {
+  const found: TextDate[] = [];
+  for (const { re, order } of TEXT_PATTERNS) {
+    const g = new RegExp(re.source, `${re.flags}g`);
+    for (let m = g.exec(text); m; m = g.exec(text)) {
+      const a = m[1]!;
+      const b = m[2]!;
+      const c = m[3]!;
+      let value: string | null;
+      if (order === 'ymd') value = ymd(Number(a), Number(b), Number(c));
+      else if (order === 'mdy') value = ymd(Number(c), MONTHS[a.toLowerCase()] ?? 0, Number(b));
+      else {
+        const month = /^\d+$/.test(b) ? Number(b) : (MONTHS[b.toLowerCase()] ?? 0);
+        value = ymd(Number(c), month, Number(a));
+        if (!value && /^\d+$/.test(b)) value = ymd(Number(c), Number(a), Number(b));
+      }
+      if (value) found.push({ at: m.index, end: m.index + m[0].length, value });
+    }
+  }
+  found.sort((x, y) => x.at - y.at);
+  return found.filter((d, i) => i === 0 || d.at >= found[i - 1]!.end);
+}
+
+/**
+ * The publication date written in a short text such as a byline: a date introduced by "Publicado el",
+ * "Publicado em", "Published" wins; dates introduced by "Actualizado", "Atualizado em", "Updated",
+ * print-edition or access labels are skipped. Null when only such dates (or none) are present.
+ */
+export function parsePublishedText(text: string): string | null {
+  const dates = findTextDates(text);
+  let firstPlain: string | null = null;
+  let prevEnd = 0;
+  for (const d of dates) {
+    const before = text.slice(Math.max(prevEnd, d.at - 60), d.at);
+    prevEnd = d.end;
+    if (PUBLISHED_LABEL.test(before)) return d.value;
+    if (NOT_PUBLISHED_LABEL.test(before)) continue;
+    firstPlain ??= d.value;
+  }
+  return firstPlain;
+}
+
+const UNIT_MS: Record<string, number> = {
+  seg: 1000, sec: 1000, min: 60_000, hora: 3_600_000, hour: 3_600_000, hr: 3_600_000, h: 3_600_000,
+  dia: 86_400_000, día: 86_400_000, day: 86_400_000,
+};
+const RELATIVE_RE =
+  /\b(?:hace|h[áa]|faz)\s+(\d{1,3}|un[ao]?|uma?)\s+(seg|min|hora|h|d[íi]a)s?\w*|\b(\d{1,3}|an?|one)\s+(sec|min|hour|hr|h|day)s?\w*\s+ago\b/i;
+const YESTERDAY_RE = /\b(?:ayer|ontem|yesterday)\b/i;
+const TODAY_RE = /\b(?:hoy|hoje|today)\b/i;
+
+/**
+ * A relative date ("hace 2 horas", "há 3 dias", "5 hours ago", "ayer", "ontem") resolved against the
+ * moment the page was fetched. Returns an instant in UTC for hours/minutes, a day otherwise; null without
+ * a recognisable expression. `offsetHours` is the publisher's zone, so "ayer" is the publisher's yesterday.
+ */
+export function parseRelativeDate(text: string, reference: Date, offsetHours = 0): string | null {
+  const ref = reference.getTime() + offsetHours * 3_600_000;
+  if (Number.isNaN(ref)) return null;
+  const m = RELATIVE_RE.exec(text);
+  if (m) {
+    const rawN = (m[1] ?? m[3] ?? '1').toLowerCase();
+    const n = /^\d+$/.test(rawN) ? Number(rawN) : 1;
+    const unit = (m[2] ?? m[4] ?? '').toLowerCase().replace('í', 'i');
+    const ms = UNIT_MS[unit] ?? UNIT_MS[unit.replace('dia', 'día')] ?? null;
+    if (ms === null || n > 400) return null;
+    const t = new Date(ref - n * ms);
+    if (ms >= 86_400_000) return ymd(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+    // An instant: back to UTC; the caller localises it.
+    return `${new Date(t.getTime() - offsetHours * 3_600_000).toISOString().slice(0, 19)}Z`;
+  }
+  if (YESTERDAY_RE.test(text) || TODAY_RE.test(text)) {
+    const t = new Date(ref - (YESTERDAY_RE.test(text) ? 86_400_000 : 0));
+    return ymd(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+  }
+  return null;
 }

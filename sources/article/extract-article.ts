@@ -12,13 +12,16 @@ import { blocksToText, childrenOf, collapse, collapsedLength, limitDepth, rawTex
 import { parseMachineDate } from './dates.js';
 import type { PageMeta } from './metadata.js';
 import { indexPage } from './page-index.js';
-import { findAuthor, findCanonical, findLanguage, findPublishedAt, findTitle, readMeta } from './metadata.js';
+import { findAuthor, findCanonical, findLanguage, findTitle, readMeta } from './metadata.js';
+import { findPublishedAt } from './published.js';
 
 export interface ExtractArticleOptions {
   /** CSS selector of the article body for a known source; the scorer is used when it matches nothing. */
   bodySelector?: string;
   titleSelector?: string;
   dateSelector?: string;
+  /** When the page was fetched: lets relative dates ("hace 2 horas", "há 3 dias") resolve. */
+  fetchedAt?: Date;
 }
 
 function selectorText($: CheerioAPI, selector: string | undefined): string | null {
@@ -109,7 +112,7 @@ export function extractArticle(html: string, url?: string, opts: ExtractArticleO
   }
   limitDepth($.root()[0] as AnyNode);
   const page = indexPage($.root()[0] as AnyNode);
-  const pm = readMeta(page);
+  const pm = readMeta(page, url);
   const title = selectorText($, opts.titleSelector) ?? findTitle(page, pm);
   const language = findLanguage(page, pm);
   const author = findAuthor(page, pm);
@@ -120,7 +123,7 @@ export function extractArticle(html: string, url?: string, opts: ExtractArticleO
   const topText = pageText.slice(0, 4000);
   const publishedAt =
     selectorDate($, opts.dateSelector, parseMachineDate) ??
-    findPublishedAt(page, pm, url, topText);
+    findPublishedAt(page, pm, url, topText, { fetchedAt: opts.fetchedAt });
 
   let nodes: Element[] = [];
   if (opts.bodySelector) {

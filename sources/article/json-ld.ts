@@ -63,30 +63,52 @@ function authorName(v: Json | undefined): string | null {
   return names.length ? names.join(', ') : null;
 }
 
-function collect(node: Json, out: JsonObject[], depth = 0): void {
+function collect(node: Json, out: Array<{ o: JsonObject; listed: boolean }>, depth = 0, listed = false): void {
   if (depth > 6 || node === null || typeof node !== 'object') return;
   if (Array.isArray(node)) {
-    for (const x of node) collect(x, out, depth + 1);
+    for (const x of node) collect(x, out, depth + 1, listed);
     return;
   }
-  out.push(node);
+  out.push({ o: node, listed });
   for (const key of ['@graph', 'mainEntity', 'mainEntityOfPage', 'itemListElement', 'hasPart', 'item']) {
     const v = node[key];
-    if (v && typeof v === 'object') collect(v, out, depth + 1);
+    // Objects inside item lists and parts are usually other stories (related links, live-blog updates).
+    if (v && typeof v === 'object') collect(v, out, depth + 1, listed || key === 'itemListElement' || key === 'hasPart' || key === 'item');
   }
 }
 
-/** Article metadata from the page's JSON-LD blocks, or null when none describes an article or page. */
-export function readJsonLd(scripts: string[]): JsonLdArticle | null {
-  const objects: JsonObject[] = [];
+const urlKey = (u: string | null | undefined): string | null => {
+  if (!u) return null;
+  const k = u.trim().replace(/^https?:\/\/(?:www\.)?/i, '').replace(/[?#].*$/, '').replace(/\/+$/, '').toLowerCase();
+  return k || null;
+};
+
+/**
+ * Article metadata from the page's JSON-LD blocks, or null when none describes an article or page.
+ * With several articles (a `@graph` with related stories, lists), the one describing `pageUrl` wins, then
+ * one outside item lists that has a datePublished.
+ */
+export function readJsonLd(scripts: string[], pageUrls: Array<string | null | undefined> = []): JsonLdArticle | null {
+  const objects: Array<{ o: JsonObject; listed: boolean }> = [];
   for (const text of scripts) {
     const parsed = parseLoose(text);
     if (parsed !== undefined) collect(parsed, objects);
   }
-  const article =
-    objects.find((o) => typesOf(o).some((t) => ARTICLE_TYPES.has(t))) ??
-    objects.find((o) => typesOf(o).some((t) => PAGE_TYPES.has(t)) && (o['datePublished'] || o['headline']));
-  if (!article) return null;
+  const keys = new Set(pageUrls.map(urlKey).filter((k): k is string => k !== null));
+  const articles = objects.filter(({ o }) => typesOf(o).some((t) => ARTICLE_TYPES.has(t)));
+  const describesPage = ({ o }: { o: JsonObject }): boolean =>
+    keys.size > 0 && [str(o['url'] ?? null), str(o['@id'] ?? null), str(o['mainEntityOfPage'] ?? null)].some((u) => {
+      const k = urlKey(u);
+      return k !== null && keys.has(k);
+    });
+  const found =
+    articles.find(describesPage) ??
+    articles.find(({ o, listed }) => !listed && o['datePublished']) ??
+    articles.find(({ listed }) => !listed) ??
+    articles[0] ??
+    objects.find(({ o }) => typesOf(o).some((t) => PAGE_TYPES.has(t)) && (o['datePublished'] || o['headline']));
+  if (!found) return null;
+  const article = found.o;
   const body = str(article['articleBody'] ?? null);
   return {
     headline: str(article['headline'] ?? null) ?? str(article['name'] ?? null),

@@ -1,11 +1,10 @@
 /**
- * Page metadata: title, publication date, author, language and canonical URL, from JSON-LD, meta tags,
- * microdata, `<time>` elements, the URL and, last, date text near the top of the page.
+ * Page metadata: title, author, language and canonical URL, from JSON-LD, meta tags and microdata
+ * (the publication date is in published.ts).
  */
 import type { Element } from 'domhandler';
 import { attr, type PageIndex } from './page-index.js';
 import { readJsonLd, type JsonLdArticle } from './json-ld.js';
-import { dateFromUrl, localizeUtc, parseMachineDate, parseTextDate } from './dates.js';
 import { collapse, rawText } from './text.js';
 
 export interface PageMeta {
@@ -14,7 +13,7 @@ export interface PageMeta {
   meta: Map<string, string>;
 }
 
-export function readMeta(page: PageIndex): PageMeta {
+export function readMeta(page: PageIndex, url?: string): PageMeta {
   const meta = new Map<string, string>();
   for (const el of page.metas) {
     const a = el.attribs;
@@ -27,7 +26,7 @@ export function readMeta(page: PageIndex): PageMeta {
       }
     }
   }
-  return { jsonLd: readJsonLd(page.ldScripts), meta };
+  return { jsonLd: readJsonLd(page.ldScripts, [url, page.canonical, meta.get('og:url')]), meta };
 }
 
 const textOf = (el: Element): string => collapse(rawText(el));
@@ -38,73 +37,6 @@ function firstMeta(meta: Map<string, string>, keys: string[]): string | null {
     if (v) return v;
   }
   return null;
-}
-
-const PUBLISHED_KEYS = [
-  'article:published_time', 'og:article:published_time', 'og:published_time', 'article:published',
-  'article.published', 'datepublished', 'published_time', 'publish-date', 'publish_date', 'publishdate',
-  'pubdate', 'publication_date', 'publication-date', 'date.release', 'dc.date.issued', 'dcterms.issued',
-  'dc.date', 'dcterms.date', 'dc.date.created', 'dcterms.created', 'parsely-pub-date', 'sailthru.date',
-  'article_date_original', 'original-publish-date', 'cxenseparse:recs:publishtime', 'cxenseparse:publishtime',
-  'date', 'datecreated', 'created', 'article:post_date', 'bt:pubdate', 'eomportal-lastupdate',
-];
-const MODIFIED_KEYS = ['article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'dc.date.modified', 'dcterms.modified'];
-
-/** Publication date as ISO 8601, or null. `topText` is the first part of the page text, for written dates. */
-export function findPublishedAt(page: PageIndex, pm: PageMeta, url: string | undefined, topText: string): string | null {
-  const d = findPublishedRaw(page, pm, url, topText);
-  return d ? localizeUtc(d, url, localeRegion(page, pm)) : null;
-}
-
-function findPublishedRaw(page: PageIndex, pm: PageMeta, url: string | undefined, topText: string): string | null {
-  const fromMeta = firstMeta(pm.meta, PUBLISHED_KEYS);
-  const candidates: Array<string | null | undefined> = [pm.jsonLd?.datePublished, fromMeta];
-  const parsely = pm.meta.get('parsely-page');
-  if (parsely) {
-    try {
-      candidates.push((JSON.parse(parsely) as { pub_date?: string }).pub_date);
-    } catch {
-      /* not JSON */
-    }
-  }
-  for (const c of candidates) {
-    const d = c ? parseMachineDate(c) : null;
-    if (d) return preferLocalForm(d, page);
-  }
-  for (const el of page.timeEls.slice(0, 10)) {
-    const raw = attr(el, 'datetime') ?? attr(el, 'content') ?? attr(el, 'title') ?? rawText(el);
-    const d = raw ? parseMachineDate(raw) : null;
-    if (d) return d;
-  }
-  const byUrl = url ? dateFromUrl(url) : null;
-  if (byUrl) return byUrl;
-  for (const el of page.dateish.slice(0, 30)) {
-    const t = textOf(el);
-    if (t.length > 0 && t.length < 120) {
-      const d = parseTextDate(t);
-      if (d) return d;
-    }
-  }
-  const inTop = parseTextDate(topText);
-  if (inTop) return inTop;
-  const modified = firstMeta(pm.meta, MODIFIED_KEYS) ?? pm.jsonLd?.dateModified;
-  return modified ? parseMachineDate(modified) : null;
-}
-
-/**
- * A UTC timestamp is replaced by the page's own local rendering of the same instant when a `<time>` or
- * meta value gives one ("2022-05-04T03:37:37Z" → "2022-05-03T23:37:37-04:00"), so the day is the publisher's.
- */
-function preferLocalForm(d: string, page: PageIndex): string {
-  if (!/T\d{2}:\d{2}:\d{2}(?:Z|\+00:00)$/.test(d)) return d;
-  const instant = Date.parse(d);
-  const values = [...page.metas.slice(0, 200).map((el) => attr(el, 'content') ?? ''), ...page.timeEls.map((el) => attr(el, 'datetime') ?? '')];
-  for (const v of values) {
-    if (!/^\d{4}-\d{2}-\d{2}T/.test(v)) continue;
-    const local = parseMachineDate(v);
-    if (local && /[+-]\d{2}:\d{2}$/.test(local) && !local.endsWith('+00:00') && Math.abs(Date.parse(local) - instant) < 60_000) return local;
-  }
-  return d;
 }
 
 /** Strips a trailing or leading " | Site name" from a <title>. */

@@ -1,0 +1,135 @@
+/**
+ * Publication date of a page, by precedence of the publisher's own declarations:
+ * 1. JSON-LD datePublished of the article the page describes (NewsArticle, Article, ReportageNews, @graph);
+ * 2. meta tags (article:published_time and the many CMS variants);
+ * 3. itemprop=datePublished and `<time pubdate|datetime>` outside related boxes, navigation and comments,
+ *    those inside the article or near the headline first, never ones marked as modified;
+ * 4. the date written near the headline or byline ("Publicado el 12 de marzo de 2024", "12/03/2024 - 10h30",
+ *    "Atualizado em ... / Publicado em ...", "March 12, 2024"), skipping "updated" and print-edition dates;
+ * 5. the date in the URL; 6. a relative date ("hace 2 horas") when the fetch time is known;
+ * 7. the modification date as a last resort.
+ * UTC timestamps are re-expressed in the publisher's zone so the calendar day is theirs.
+ */
+import type { Element } from 'domhandler';
+import { attr, type DateContext, type PageIndex } from './page-index.js';
+import { dateFromUrl, localizeUtc, parseMachineDate, parsePublishedText, parseRelativeDate, siteOffset } from './dates.js';
+import { collapse, rawText } from './text.js';
+import { localeRegion, type PageMeta } from './metadata.js';
+
+const PUBLISHED_KEYS = [
+  'article:published_time', 'og:article:published_time', 'og:published_time', 'article:published',
+  'article.published', 'datepublished', 'published_time', 'publish-date', 'publish_date', 'publishdate',
+  'pubdate', 'publication_date', 'publication-date', 'date.release', 'dc.date.issued', 'dcterms.issued',
+  'dc.date', 'dcterms.date', 'dc.date.created', 'dcterms.created', 'parsely-pub-date', 'sailthru.date',
+  'article_date_original', 'original-publish-date', 'cxenseparse:recs:publishtime', 'cxenseparse:publishtime',
+  'date', 'datecreated', 'created', 'article:post_date', 'bt:pubdate', 'eomportal-lastupdate',
+];
+const MODIFIED_KEYS = ['article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'dc.date.modified', 'dcterms.modified'];
+
+export interface PublishedOptions {
+  /** When the page was fetched: resolves relative dates ("hace 2 horas"); without it they are ignored. */
+  fetchedAt?: Date | undefined;
+}
+
+/** Publication date as ISO 8601, or null. `topText` is the first part of the page text, for written dates. */
+export function findPublishedAt(page: PageIndex, pm: PageMeta, url: string | undefined, topText: string, opts: PublishedOptions = {}): string | null {
+  const region = localeRegion(page, pm);
+  const d = findPublishedRaw(page, pm, url, topText, opts, region);
+  return d ? localizeUtc(d, url, region) : null;
+}
+
+const textOf = (el: Element): string => collapse(rawText(el));
+
+/** Lower ranks first: the article's own header and byline before anything else on the page. */
+function rank(ctx: DateContext | undefined, h1Order: number, isPubdate: boolean): number {
+  if (!ctx) return 5;
+  if (isPubdate) return 0;
+  const nearHeadline = h1Order >= 0 && ctx.order >= h1Order - 40 && ctx.order <= h1Order + 400;
+  if (ctx.inArticle && nearHeadline) return 1;
+  if (nearHeadline) return 2;
+  if (ctx.inArticle) return 3;
+  return 4;
+}
+
+function bestByRank<T extends { el: Element }>(items: T[], page: PageIndex, pubdate: (el: Element) => boolean): T[] {
+  return items
+    .filter(({ el }) => {
+      const ctx = page.dateCtx.get(el);
+      return !ctx || (!ctx.furniture && !ctx.modified);
+    })
+    .map((it, i) => ({ it, i, r: rank(page.dateCtx.get(it.el), page.h1Order, pubdate(it.el)) }))
+    .sort((a, b) => a.r - b.r || a.i - b.i)
+    .map(({ it }) => it);
+}
+
+/** The text just before an element inside its parent says "updated", "actualizado", "atualizado"... */
+function labelledAsUpdate(el: Element): boolean {
+  const parent = el.parent;
+  if (!parent || parent.type !== 'tag') return false;
+  const whole = collapse(rawText(parent));
+  const own = collapse(rawText(el));
+  if (whole.length > 200 || own === '') return false;
+  const at = whole.indexOf(own);
+  return at > 0 && /(?:actualiza|atualiza|updated?|modifica)[^\d]{0,25}$/i.test(whole.slice(0, at));
+}
+
+function findPublishedRaw(page: PageIndex, pm: PageMeta, url: string | undefined, topText: string, opts: PublishedOptions, region: string | null): string | null {
+  const candidates: Array<string | null | undefined> = [pm.jsonLd?.datePublished, ...PUBLISHED_KEYS.map((k) => pm.meta.get(k))];
+  const parsely = pm.meta.get('parsely-page');
+  if (parsely) {
+    try {
+      candidates.push((JSON.parse(parsely) as { pub_date?: string }).pub_date);
+    } catch {
+      /* not JSON */
+    }
+  }
+  for (const c of candidates) {
+    const d = c ? parseMachineDate(c) : null;
+    if (d) return preferLocalForm(d, page);
+  }
+  const times = bestByRank(page.timeEls.map((el) => ({ el })), page, (el) => 'pubdate' in el.attribs || el.attribs['itemprop'] === 'datePublished');
+  for (const { el } of times.slice(0, 12)) {
+    if (el.attribs['itemprop'] !== 'datePublished' && labelledAsUpdate(el)) continue;
+    const raw = attr(el, 'datetime') ?? attr(el, 'content') ?? attr(el, 'title') ?? rawText(el);
+    const d = raw ? parseMachineDate(raw) : null;
+    if (d) return d;
+  }
+  const lines = bestByRank(
+    page.dateish.slice(0, 60).map((el) => ({ el, text: textOf(el) })).filter(({ text }) => text.length > 0 && text.length < 160),
+    page,
+    () => false,
+  );
+  for (const { text } of lines) {
+    const d = parsePublishedText(text);
+    if (d) return d;
+  }
+  const byUrl = url ? dateFromUrl(url) : null;
+  if (byUrl) return byUrl;
+  const inTop = parsePublishedText(topText);
+  if (inTop) return inTop;
+  if (opts.fetchedAt) {
+    const offset = siteOffset(url, region);
+    for (const { text } of lines) {
+      const d = text.length < 60 ? parseRelativeDate(text, opts.fetchedAt, offset) : null;
+      if (d) return d;
+    }
+  }
+  const modified = MODIFIED_KEYS.map((k) => pm.meta.get(k)).find((v) => !!v) ?? pm.jsonLd?.dateModified;
+  return modified ? parseMachineDate(modified) : null;
+}
+
+/**
+ * A UTC timestamp is replaced by the page's own local rendering of the same instant when a `<time>` or
+ * meta value gives one ("2022-05-04T03:37:37Z" → "2022-05-03T23:37:37-04:00"), so the day is the publisher's.
+ */
+function preferLocalForm(d: string, page: PageIndex): string {
+  if (!/T\d{2}:\d{2}:\d{2}(?:Z|\+00:00)$/.test(d)) return d;
+  const instant = Date.parse(d);
+  const values = [...page.metas.slice(0, 200).map((el) => attr(el, 'content') ?? ''), ...page.timeEls.map((el) => attr(el, 'datetime') ?? '')];
+  for (const v of values) {
+    if (!/^\d{4}-\d{2}-\d{2}T/.test(v)) continue;
+    const local = parseMachineDate(v);
+    if (local && /[+-]\d{2}:\d{2}$/.test(local) && !local.endsWith('+00:00') && Math.abs(Date.parse(local) - instant) < 60_000) return local;
+  }
+  return d;
+}
