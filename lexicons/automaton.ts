@@ -1,5 +1,7 @@
 import type { Atom, Element } from './pattern.js';
 import type { Token } from './tokenize.js';
+import { KIND_NUMBER, KIND_PUNCT, KIND_WORD, streamOf } from './token-stream.js';
+import type { TokenStream } from './token-stream.js';
 
 /**
  * A token-level trie automaton over pattern paths. Literal edges are hash lookups, suffix wildcards walk a
@@ -166,42 +168,43 @@ export class TokenAutomaton {
     }
   }
 
-  private isNumber(t: Token): boolean {
-    return t.kind === 'number' || this.numberWords.has(t.norm);
+  private isNumber(norm: string, kind: number): boolean {
+    return kind === KIND_NUMBER || this.numberWords.has(norm);
   }
 
   /** Nodes `node` reaches on this token, #cap aside (that one depends on case, not on the folded form). */
-  private transitions(node: Node, tok: Token): Node[] {
+  private transitions(node: Node, norm: string, kind: number): Node[] {
     const out: Node[] = [];
-    const list = node.lit?.get(tok.norm);
+    const list = node.lit?.get(norm);
     if (list) out.push(...list);
-    if (node.pre !== null && tok.kind === 'word') {
+    if (node.pre !== null && kind === KIND_WORD) {
       let p: PrefixNode | undefined = node.pre;
-      for (let k = 0; k < tok.norm.length && p; k++) {
-        p = p.next?.get(tok.norm[k]!);
+      for (let k = 0; k < norm.length && p; k++) {
+        p = p.next?.get(norm[k]!);
         if (p?.targets) out.push(...p.targets);
       }
     }
-    if (node.num !== null && this.isNumber(tok)) out.push(...node.num);
+    if (node.num !== null && this.isNumber(norm, kind)) out.push(...node.num);
     return out;
   }
 
-  /** Memoised transitions (the token's folded form decides them, #cap aside). */
-  private memoTransitions(node: Node, tok: Token): Node[] {
+  /** Memoised transitions (the token's folded form decides them, #cap aside; a number's form is its kind). */
+  private memoTransitions(node: Node, norm: string, kind: number): Node[] {
     const memo = (node.memo ??= new Map());
-    let next = memo.get(tok.norm);
+    let next = memo.get(norm);
     if (next === undefined) {
-      next = this.transitions(node, tok);
+      next = this.transitions(node, norm, kind);
       if (memo.size >= MEMO_MAX) memo.clear();
-      memo.set(tok.norm, next);
+      memo.set(norm, next);
       this.memoised.add(node);
     }
     return next;
   }
 
   /** Runs over tokens [from, to) (one sentence); see runRanges. */
-  run(tokens: readonly Token[], from: number, to: number, onHit: (h: RawHit) => void, stats?: MatchStats): void {
-    this.runRanges(tokens, [[from, to]], (target, tokenStart, tokenEnd) => onHit({ target, tokenStart, tokenEnd }), stats);
+  run(tokens: readonly Token[] | TokenStream, from: number, to: number, onHit: (h: RawHit) => void, stats?: MatchStats): void {
+    const stream = Array.isArray(tokens) ? streamOf(tokens as readonly Token[]) : (tokens as TokenStream);
+    this.runRanges(stream, [[from, to]], (target, tokenStart, tokenEnd) => onHit({ target, tokenStart, tokenEnd }), stats);
   }
 
   /**
@@ -210,7 +213,7 @@ export class TokenAutomaton {
    * State dedup uses per-node epoch stamps, so a step allocates nothing.
    */
   runRanges(
-    tokens: readonly Token[],
+    tokens: TokenStream,
     ranges: ReadonlyArray<readonly [number, number]>,
     onHit: (target: number, tokenStart: number, tokenEnd: number, range: number) => void,
     stats?: MatchStats,
@@ -272,25 +275,28 @@ export class TokenAutomaton {
       if (node.gaps) for (const g of node.gaps) push(g.node, start, 2 * g.max, end);
     };
 
-    const advance = (node: Node, start: number, tok: Token, end: number): void => {
+    const { norms, kinds, caps } = tokens;
+    const advance = (node: Node, start: number, norm: string, kind: number, cap: number, end: number): void => {
       if (node.pre !== null) {
-        const next = this.memoTransitions(node, tok);
+        const next = this.memoTransitions(node, norm, kind);
         for (let k = 0; k < next.length; k++) push(next[k]!, start, 0, end);
       } else {
         if (node.lit !== null) {
-          const list = node.lit.get(tok.norm);
+          const list = node.lit.get(norm);
           if (list) for (const c of list) push(c, start, 0, end);
         }
-        if (node.num !== null && this.isNumber(tok)) for (const c of node.num) push(c, start, 0, end);
+        if (node.num !== null && this.isNumber(norm, kind)) for (const c of node.num) push(c, start, 0, end);
       }
-      if (node.cap !== null && tok.kind === 'word' && isCapitalised(tok.text)) for (const c of node.cap) push(c, start, 0, end);
+      if (node.cap !== null && cap === 1) for (const c of node.cap) push(c, start, 0, end);
     };
 
     for (range = 0; range < ranges.length; range++) {
       const [from, to] = ranges[range]!;
       curLen = 0;
       for (let i = from; i < to; i++) {
-        const tok = tokens[i]!;
+        const norm = norms[i]!;
+        const kind = kinds[i]!;
+        const cap = caps[i]!;
         if (++epoch >= 0x7fffffff) {
           stamp.fill(0);
           epoch = 1;
@@ -298,16 +304,16 @@ export class TokenAutomaton {
         nextLen = 0;
         steps++;
         // the root's transitions depend only on the folded token (plus case for #cap): memoised per token
-        const rootNext = this.memoTransitions(root, tok);
+        const rootNext = this.memoTransitions(root, norm, kind);
         for (let k = 0; k < rootNext.length; k++) push(rootNext[k]!, i, 0, i + 1);
-        if (root.cap !== null && tok.kind === 'word' && isCapitalised(tok.text)) for (const c of root.cap) push(c, i, 0, i + 1);
+        if (root.cap !== null && cap === 1) for (const c of root.cap) push(c, i, 0, i + 1);
         for (let s = 0; s < curLen; s++) {
           const node = curN[s]!;
           const start = curS[s]!;
           steps++;
-          advance(node, start, tok, i + 1);
+          advance(node, start, norm, kind, cap, i + 1);
           // skipping a word costs 2, a punctuation mark 1: `~N` spans N words plus the commas between them
-          const b = curB[s]! - (tok.kind === 'punct' ? 1 : 2);
+          const b = curB[s]! - (kind === KIND_PUNCT ? 1 : 2);
           if (b >= 0) push(node, start, b, -1);
         }
         if (nextLen > maxStates) maxStates = nextLen;
@@ -329,11 +335,4 @@ export class TokenAutomaton {
       if (maxStates > stats.maxStates) stats.maxStates = maxStates;
     }
   }
-}
-
-function isCapitalised(s: string): boolean {
-  const c = s.charCodeAt(0);
-  if (c < 128) return c >= 65 && c <= 90;
-  const ch = s[0]!;
-  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }

@@ -1,5 +1,7 @@
 export { fold } from './fold.js';
 export { tokenize } from './tokenize.js';
+export { tokenStream, streamOf } from './token-stream.js';
+export type { TokenStream } from './token-stream.js';
 export type { Token, TokenKind } from './tokenize.js';
 export { splitSentences } from './sentences.js';
 export type { SentenceSpan } from './sentences.js';

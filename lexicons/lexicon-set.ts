@@ -9,8 +9,9 @@ import { numberWords } from './numbers.js';
 import type { CategoryDef } from './schema.js';
 import { splitSentences } from './sentences.js';
 import type { SentenceSpan } from './sentences.js';
-import { tokenize } from './tokenize.js';
 import type { Token } from './tokenize.js';
+import { streamOf, tokenStream } from './token-stream.js';
+import type { TokenStream } from './token-stream.js';
 
 /** One lexicon hit. Offsets are UTF-16 code units into the matched text, `end` exclusive. */
 export interface LexiconHit {
@@ -125,8 +126,8 @@ class CompiledLexiconSet implements LexiconSet {
     const key = this.languages.includes(lang) ? lang : ALL;
     const c = this.compile(key);
     const sentences = options.sentences ?? splitSentences(text);
-    const tokens = tokenize(text);
-    const ranges = sentenceTokenRanges(tokens, sentences);
+    const tokens = tokenStream(text);
+    const ranges = streamSentenceRanges(tokens, sentences);
 
     const raw: Array<RawHit & { sentenceIndex: number }> = [];
     const vetoed = new Set<number>();
@@ -149,8 +150,8 @@ class CompiledLexiconSet implements LexiconSet {
     applyCues(scoped, cueHits, tokens);
     const hits: LexiconHit[] = kept.map((h, k) => {
       const e = this.entries[c.targets[h.target]!.entry]!;
-      const start = tokens[h.tokenStart]!.start;
-      const end = tokens[h.tokenEnd - 1]!.end;
+      const start = tokens.starts[h.tokenStart]!;
+      const end = tokens.ends[h.tokenEnd - 1]!;
       const s = sentences[h.sentenceIndex]!;
       const sc = scoped[k]!;
       const hit: LexiconHit = {
@@ -170,8 +171,8 @@ class CompiledLexiconSet implements LexiconSet {
       if (sc.negated) hit.negated = true;
       if (sc.hedged) hit.hedged = true;
       if (sc.cue) {
-        const cs = tokens[sc.cue.tokenStart]!.start;
-        const ce = tokens[sc.cue.tokenEnd - 1]!.end;
+        const cs = tokens.starts[sc.cue.tokenStart]!;
+        const ce = tokens.ends[sc.cue.tokenEnd - 1]!;
         hit.cue = { kind: sc.cue.kind, start: cs, end: ce, text: text.slice(cs, ce) };
       }
       return hit;
@@ -182,26 +183,31 @@ class CompiledLexiconSet implements LexiconSet {
 }
 
 /** Token index range [from, to) of each sentence. Tokens outside every sentence are ignored. */
-export function sentenceTokenRanges(tokens: readonly Token[], sentences: readonly SentenceSpan[]): Array<[number, number]> {
+export function sentenceTokenRanges(tokens: readonly Token[] | TokenStream, sentences: readonly SentenceSpan[]): Array<[number, number]> {
+  return streamSentenceRanges(Array.isArray(tokens) ? streamOf(tokens as readonly Token[]) : (tokens as TokenStream), sentences);
+}
+
+function streamSentenceRanges(tokens: TokenStream, sentences: readonly SentenceSpan[]): Array<[number, number]> {
+  const { starts, ends, length } = tokens;
   const out: Array<[number, number]> = [];
   let t = 0;
   for (const s of sentences) {
     // sentences are normally sorted; rewind when they are not
-    if (t > 0 && t <= tokens.length && (tokens[t - 1]?.start ?? 0) >= s.start) t = lowerBound(tokens, s.start);
-    while (t < tokens.length && tokens[t]!.start < s.start) t++;
+    if (t > 0 && t <= length && starts[t - 1]! >= s.start) t = lowerBound(starts, length, s.start);
+    while (t < length && starts[t]! < s.start) t++;
     const from = t;
-    while (t < tokens.length && tokens[t]!.end <= s.end) t++;
+    while (t < length && ends[t]! <= s.end) t++;
     out.push([from, t]);
   }
   return out;
 }
 
-function lowerBound(tokens: readonly Token[], pos: number): number {
+function lowerBound(starts: Int32Array, length: number, pos: number): number {
   let lo = 0;
-  let hi = tokens.length;
+  let hi = length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < pos) lo = mid + 1;
+    if (starts[mid]! < pos) lo = mid + 1;
     else hi = mid;
   }
   return lo;

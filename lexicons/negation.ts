@@ -1,4 +1,5 @@
-import type { Token } from './tokenize.js';
+import { KIND_PUNCT } from './token-stream.js';
+import type { TokenStream } from './token-stream.js';
 
 /**
  * Clause-scoped negation and hedging. A negation cue negates hits that start within `window` tokens after it
@@ -47,7 +48,7 @@ const DETERMINERS = new Set([
 /**
  * Marks `hits` negated/hedged in place. `tokens` are the tokens the hits and cues index into.
  */
-export function applyCues(hits: Scoped[], cues: CueHit[], tokens: readonly Token[], window = CUE_WINDOW): void {
+export function applyCues(hits: Scoped[], cues: CueHit[], tokens: TokenStream, window = CUE_WINDOW): void {
   if (hits.length === 0 || cues.length === 0) return;
   const n = tokens.length;
   // prefix counts of clause breaks: strong (any scope) and all (pre-negation / hedge scope)
@@ -58,11 +59,10 @@ export function applyCues(hits: Scoped[], cues: CueHit[], tokens: readonly Token
   cueBreak.fill(0);
   for (const c of cues) if (c.kind === 'clause_break') for (let k = c.tokenStart; k < c.tokenEnd; k++) cueBreak[k] = 1;
   for (let k = 0; k < n; k++) {
-    const t = tokens[k]!;
-    const isStrong = (t.kind === 'punct' && STRONG_BREAK.has(t.text)) || cueBreak[k] === 1;
-    const isWeak =
-      (t.kind === 'punct' && WEAK_BREAK.has(t.text)) ||
-      (CONJUNCTIONS.has(t.norm) && k + 1 < n && DETERMINERS.has(tokens[k + 1]!.norm));
+    const punct = tokens.kinds[k] === KIND_PUNCT;
+    const norm = tokens.norms[k]!;
+    const isStrong = (punct && STRONG_BREAK.has(norm)) || cueBreak[k] === 1;
+    const isWeak = (punct && WEAK_BREAK.has(norm)) || (CONJUNCTIONS.has(norm) && k + 1 < n && DETERMINERS.has(tokens.norms[k + 1]!));
     strong[k + 1] = strong[k]! + (isStrong ? 1 : 0);
     all[k + 1] = all[k]! + (isStrong || isWeak ? 1 : 0);
   }
@@ -94,11 +94,10 @@ export function applyCues(hits: Scoped[], cues: CueHit[], tokens: readonly Token
 }
 
 /** The cue follows "si"/"se"/"if" (directly, or with one word between: "if she did not"). */
-function isConditional(c: CueHit, tokens: readonly Token[]): boolean {
+function isConditional(c: CueHit, tokens: TokenStream): boolean {
   for (let k = c.tokenStart - 1; k >= Math.max(0, c.tokenStart - 3); k--) {
-    const t = tokens[k]!;
-    if (t.kind === 'punct') return false;
-    if (CONDITIONALS.has(t.norm)) return true;
+    if (tokens.kinds[k] === KIND_PUNCT) return false;
+    if (CONDITIONALS.has(tokens.norms[k]!)) return true;
   }
   return false;
 }

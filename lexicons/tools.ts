@@ -12,7 +12,7 @@ import { compilePattern, patternKey } from './pattern.js';
 import { entrySchema, GROUPS, KNOWN_KEYS } from './schema.js';
 import type { EntryDef } from './schema.js';
 import { splitSentences } from './sentences.js';
-import { tokenize } from './tokenize.js';
+import { tokenStream } from './token-stream.js';
 import { sentenceTokenRanges } from './lexicon-set.js';
 
 /** Tools for analysts (the `rastro lexicon ...` commands wrap these). */
@@ -153,7 +153,7 @@ export function testPattern(pattern: string, lang: string, texts: Array<{ id: st
   const a = new TokenAutomaton(numberWords([lang]));
   a.add(compilePattern(pattern), 0);
   return texts.map(({ id, text }) => {
-    const tokens = tokenize(text);
+    const tokens = tokenStream(text, true);
     const spans: Array<[number, number]> = [];
     for (const [from, to] of sentenceTokenRanges(tokens, splitSentences(text))) {
       a.run(tokens, from, to, (h) => spans.push([h.tokenStart, h.tokenEnd]));
@@ -163,8 +163,8 @@ export function testPattern(pattern: string, lang: string, texts: Array<{ id: st
     for (const s of spans) if (!kept.some((k) => k[0] < s[1] && s[0] < k[1])) kept.push(s);
     kept.sort((x, y) => x[0] - y[0]);
     const hits = kept.map(([ts, te]) => {
-      const start = tokens[ts]!.start;
-      const end = tokens[te - 1]!.end;
+      const start = tokens.starts[ts]!;
+      const end = tokens.ends[te - 1]!;
       const context = text.slice(Math.max(0, start - 40), Math.min(text.length, end + 40)).replace(/\s+/g, ' ');
       return { start, end, text: text.slice(start, end), context };
     });

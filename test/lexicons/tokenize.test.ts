@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { fold, splitSentences, tokenize } from '../../lexicons/index.js';
+import { fold, splitSentences, tokenize, tokenStream } from '../../lexicons/index.js';
+import { kindName } from '../../lexicons/token-stream.js';
 
 const norms = (s: string): string[] => tokenize(s).map((t) => t.norm);
 
@@ -69,5 +70,25 @@ describe('splitSentences', () => {
 
   it('does not split before a lower-case continuation', () => {
     expect(split('¿Dónde están? preguntó la madre.')).toEqual(['¿Dónde están? preguntó la madre.']);
+  });
+});
+
+describe('tokenStream', () => {
+  it('tokenises exactly like tokenize(), as parallel arrays', () => {
+    const texts = [
+      'Rescatan 🙂 a “víctimas” de trata-se, d’água. EE.UU. 1.200 personas; 3,5 millones — Fin',
+      'TRÁFICO de Pessoas em São Paulo: 12 resgatados!',
+      'explotacio\u0301n ÇA ça 2ª vez… ¿Quién?',
+      '',
+    ];
+    for (const text of texts) {
+      const toks = tokenize(text);
+      const s = tokenStream(text, true);
+      expect(s.length).toBe(toks.length);
+      toks.forEach((t, k) => {
+        expect([s.starts[k], s.ends[k], s.norms[k], kindName(s, k)]).toEqual([t.start, t.end, t.norm, t.kind]);
+        expect(s.caps[k]).toBe(t.kind === 'word' && /^\p{Lu}/u.test(t.text) ? 1 : 0);
+      });
+    }
   });
 });

@@ -1,0 +1,145 @@
+import { fold } from './fold.js';
+import { charClass } from './tokenize.js';
+import type { Token, TokenKind } from './tokenize.js';
+
+/**
+ * The tokens of one text as parallel arrays (no object per token): what the matcher runs on. Same
+ * tokenisation as `tokenize()`; `kinds` holds 0 word, 1 number, 2 punct; `caps` is 1 for a word whose first
+ * letter is upper case. Buffers are reused between calls, so a stream is valid until the next `tokenStream()`.
+ */
+export interface TokenStream {
+  length: number;
+  starts: Int32Array;
+  ends: Int32Array;
+  kinds: Uint8Array;
+  caps: Uint8Array;
+  norms: string[];
+}
+
+export const KIND_WORD = 0;
+export const KIND_NUMBER = 1;
+export const KIND_PUNCT = 2;
+const KIND_NAMES: TokenKind[] = ['word', 'number', 'punct'];
+
+const LETTER = 1;
+const DIGIT = 2;
+const JOINER = 3;
+const MARK = 4;
+
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2028 || c === 0x2029 || (c >= 0x2000 && c <= 0x200b) || c === 0x202f || c === 0x3000 || c === 0xfeff;
+}
+
+function isWordClass(k: number): boolean {
+  return k === LETTER || k === DIGIT || k === MARK;
+}
+
+function isUpperStart(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c >= 65 && c <= 90;
+  const ch = text[i]!;
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+function emptyStream(capacity: number): TokenStream {
+  return {
+    length: 0,
+    starts: new Int32Array(capacity),
+    ends: new Int32Array(capacity),
+    kinds: new Uint8Array(capacity),
+    caps: new Uint8Array(capacity),
+    norms: [],
+  };
+}
+
+let shared = emptyStream(1024);
+
+function grow(s: TokenStream): TokenStream {
+  const bigger = emptyStream(s.starts.length * 2);
+  bigger.starts.set(s.starts);
+  bigger.ends.set(s.ends);
+  bigger.kinds.set(s.kinds);
+  bigger.caps.set(s.caps);
+  bigger.norms = s.norms;
+  bigger.length = s.length;
+  return bigger;
+}
+
+/** Tokenises `text` into the shared stream (see TokenStream); `fresh` gives a stream of its own. */
+export function tokenStream(text: string, fresh = false): TokenStream {
+  let s = fresh ? emptyStream(Math.max(64, text.length >> 2)) : shared;
+  s.length = 0;
+  const n = text.length;
+  let i = 0;
+  let t = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      i++;
+      continue;
+    }
+    if (t >= s.starts.length) s = grow(s);
+    const cls = charClass(text, i);
+    const start = i;
+    if (cls === LETTER || cls === DIGIT || cls === MARK) {
+      let allDigits = cls === DIGIT;
+      let upper = c >= 65 && c <= 90;
+      let nonAscii = c >= 128;
+      i++;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        const k = charClass(text, i);
+        if (k === LETTER || k === MARK) {
+          allDigits = false;
+          if (d < 128) {
+            if (d <= 90) upper = true;
+          } else nonAscii = true;
+          i++;
+        } else if (k === DIGIT) {
+          if (d >= 128) nonAscii = true;
+          i++;
+        } else if (k === JOINER && i + 1 < n && isWordClass(charClass(text, i + 1))) {
+          allDigits = false;
+          if (d >= 128) nonAscii = true;
+          i++;
+        } else if (allDigits && (d === 46 || d === 44) && i + 1 < n && charClass(text, i + 1) === DIGIT) {
+          i += 2;
+        } else break;
+      }
+      const raw = text.slice(start, i);
+      s.norms[t] = allDigits || (!upper && !nonAscii) ? raw : nonAscii ? fold(raw) : raw.toLowerCase();
+      s.kinds[t] = allDigits ? KIND_NUMBER : KIND_WORD;
+      s.caps[t] = !allDigits && isUpperStart(text, start) ? 1 : 0;
+    } else {
+      i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
+      s.norms[t] = text.slice(start, i);
+      s.kinds[t] = KIND_PUNCT;
+      s.caps[t] = 0;
+    }
+    s.starts[t] = start;
+    s.ends[t] = i;
+    t++;
+  }
+  s.length = t;
+  if (!fresh) shared = s;
+  return s;
+}
+
+/** A stream over already-built tokens (for callers that hold `Token[]`). */
+export function streamOf(tokens: readonly Token[]): TokenStream {
+  const s = emptyStream(Math.max(1, tokens.length));
+  tokens.forEach((tok, k) => {
+    s.starts[k] = tok.start;
+    s.ends[k] = tok.end;
+    s.kinds[k] = tok.kind === 'word' ? KIND_WORD : tok.kind === 'number' ? KIND_NUMBER : KIND_PUNCT;
+    s.caps[k] = tok.kind === 'word' && isUpperStart(tok.text, 0) ? 1 : 0;
+    s.norms[k] = tok.norm;
+  });
+  s.length = tokens.length;
+  return s;
+}
+
+/** Kind name of token `k`. */
+export function kindName(s: TokenStream, k: number): TokenKind {
+  return KIND_NAMES[s.kinds[k]!]!;
+}
