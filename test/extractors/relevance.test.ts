@@ -86,6 +86,16 @@ describe('exploitation types', () => {
     expect(exploitationTypes('incident', hits)).toEqual(['sexual_exploitation']);
   });
 
+  it('lets the generic forced_labour stand for a phrase mapped to two types unless the other type has its own evidence', () => {
+    const phrase = ind('purpose.forced_labour', { text: 'trabajos forzados' });
+    const twin = { ...ind('purpose.domestic_servitude', { text: 'trabajos forzados' }), start: phrase.start, end: phrase.end };
+    expect(exploitationTypes('incident', [phrase, twin])).toEqual(['forced_labour']);
+    expect(exploitationTypes('incident', [phrase, twin, ind('purpose.domestic_servitude', { text: 'labores domésticas' })])).toEqual([
+      'forced_labour',
+      'domestic_servitude',
+    ]);
+  });
+
   it('reads the purpose from a related crime name when none is named', () => {
     expect(exploitationTypes('incident', [ind('offence.related', { text: 'proxenetismo' })])).toEqual(['sexual_exploitation']);
     expect(exploitationTypes('incident', [ind('offence.related', { text: 'trabalho escravo' })])).toEqual(['forced_labour']);
