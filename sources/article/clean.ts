@@ -3,7 +3,7 @@
  * "Leia também" teasers, share and tag rows, short credit lines) so serialisation can skip them.
  */
 import type { AnyNode, Element } from 'domhandler';
-import type { NodeStats } from './content.js';
+import { isProseBlock, type NodeStats } from './content.js';
 import { BOILERPLATE_LINE, PROMO_LINE, classWeight } from './hints.js';
 import { collapse, rawText } from './text.js';
 import { parseTextDate } from './dates.js';
@@ -32,7 +32,11 @@ export function makeSkipper(stats: Map<AnyNode, NodeStats>, title: string | null
     }
     if (!CONDITIONAL.has(tag)) return false;
     const weight = classWeight(el);
-    if (weight < 0) return true;
+    // A weakly negative class on a block of prose ("elementor-widget-container") is a layout wrapper.
+    if (weight < 0 && !isProseBlock(el, stats)) return true;
+    // A span inside running text ("reported that <span><a>the NFL will fine him</a></span> for...") is
+    // part of the sentence: link density says nothing about it.
+    if (tag === 'span' && inRunningText(el)) return false;
     if (tag === 'ul' || tag === 'ol') return ld > 0.35;
     if (ld > 0.5) return true;
     if (weight < 25 && ld > 0.3 && st.paragraphs === 0) return true;
@@ -42,6 +46,18 @@ export function makeSkipper(stats: Map<AnyNode, NodeStats>, title: string | null
     }
     return false;
   };
+}
+
+const TEXT_PARENTS = new Set(['p', 'li', 'dd', 'td', 'blockquote', 'h2', 'h3', 'h4', 'h5', 'h6', 'em', 'strong', 'b', 'i', 'span', 'a', 'q', 'cite', 'figcaption']);
+
+/** The element sits in a sentence: its parent is a text block or inline element, or it has text beside it. */
+function inRunningText(el: Element): boolean {
+  const parent = el.parent;
+  if (parent && parent.type === 'tag' && TEXT_PARENTS.has((parent as Element).name)) return true;
+  for (const sib of [el.prev, el.next]) {
+    if (sib && sib.type === 'text' && /\p{L}/u.test((sib as unknown as { data: string }).data)) return true;
+  }
+  return false;
 }
 
 const NAME_WORD = String.raw`[A-ZÁÉÍÓÚÑÂÊÔÃÕÇ][\p{L}'’.-]*`;

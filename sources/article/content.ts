@@ -5,7 +5,7 @@
  */
 import type { AnyNode, Element } from 'domhandler';
 import { BLOCK_TAGS, childrenOf, collapse, collapsedLength, isElement, isText, rawText } from './text.js';
-import { classWeight } from './hints.js';
+import { classWeight, hintString, isStrongNegativeHint } from './hints.js';
 
 export interface NodeStats {
   chars: number;
@@ -69,7 +69,11 @@ export interface Selection {
 export function selectContent(root: AnyNode, stats: Map<AnyNode, NodeStats>, boost?: Element | null): Selection {
   const scores = new Map<Element, number>();
   const init = (el: Element): void => {
-    if (!scores.has(el)) scores.set(el, (TAG_BASE[el.name] ?? 0) + classWeight(el));
+    if (scores.has(el)) return;
+    let w = classWeight(el);
+    // A weakly negative class on a block of prose ("elementor-widget-container") is a layout wrapper.
+    if (w < 0 && isProseBlock(el, stats)) w = 0;
+    scores.set(el, (TAG_BASE[el.name] ?? 0) + w);
   };
   const credit = (start: Element | null, text: string): void => {
     if (text.length < 25) return;
@@ -160,6 +164,12 @@ export function selectContent(root: AnyNode, stats: Map<AnyNode, NodeStats>, boo
   }
   addTwins(nodes, top, scores, stats, threshold);
   return { nodes, top };
+}
+
+/** Three or more paragraphs, little link text, and no strong negative hint (related, comments, share...). */
+export function isProseBlock(el: Element, stats: Map<AnyNode, NodeStats>): boolean {
+  const st = stats.get(el);
+  return !!st && st.paragraphs >= 3 && st.linkChars < st.chars * 0.2 && !isStrongNegativeHint(hintString(el));
 }
 
 function contains(a: AnyNode, b: AnyNode): boolean {

@@ -33,6 +33,31 @@ function textLength(n: AnyNode): number {
   return collapsedLength(rawText(n));
 }
 
+/** At least three paragraphs of 80+ characters that are mostly not link text. */
+function holdsProse(el: Element): boolean {
+  let found = 0;
+  const walk = (n: AnyNode): boolean => {
+    for (const c of childrenOf(n)) {
+      if (!isElement(c)) continue;
+      if (c.name === 'p') {
+        const len = textLength(c);
+        if (len >= 80 && linkLength(c) < len * 0.3 && ++found >= 3) return true;
+      } else if (walk(c)) return true;
+    }
+    return false;
+  };
+  return walk(el);
+}
+
+function linkLength(n: AnyNode): number {
+  let sum = 0;
+  for (const c of childrenOf(n)) {
+    if (!isElement(c)) continue;
+    sum += c.name === 'a' ? textLength(c) : linkLength(c);
+  }
+  return sum;
+}
+
 /** Removes furniture from the tree in place. `pageChars` is the whole page's text length. */
 export function prune(root: AnyNode, pageChars: number): void {
   const drop: AnyNode[] = [];
@@ -51,8 +76,11 @@ export function prune(root: AnyNode, pageChars: number): void {
       if (!KEEP.has(tag) && !INLINE.has(tag) && !isEmbeddedPost(c)) {
         const hint = hintString(c);
         const furniture = FURNITURE.has(tag) || c.attribs['role'] === 'navigation' || c.attribs['role'] === 'complementary';
-        const negative = furniture || isStrongNegativeHint(hint) || (isNegativeHint(hint) && !isPositiveHint(hint));
-        if (negative && c.attribs['itemprop'] !== 'articleBody') {
+        const strong = furniture || isStrongNegativeHint(hint);
+        const negative = strong || (isNegativeHint(hint) && !isPositiveHint(hint));
+        // A weak hint ("elementor-widget-container", "wrap") on a block of several prose paragraphs is a
+        // page builder's wrapper, not furniture.
+        if (negative && c.attribs['itemprop'] !== 'articleBody' && (strong || !holdsProse(c))) {
           if (textLength(c) < pageChars * 0.35) {
             drop.push(c);
             continue;

@@ -1,0 +1,23 @@
+import { describe, it, expect } from 'vitest';
+import { extractArticle } from '../../../sources/index.js';
+
+const para = (n: number): string =>
+  `<p>Párrafo ${n}: los investigadores describieron cómo la red reclutaba a trabajadores con promesas de empleo y luego les retenía el salario durante meses enteros.</p>`;
+const menu = `<ul class="menu">${Array.from({ length: 40 }, (_, i) => `<li><a href="/s${i}">Sección número ${i} del sitio de noticias</a></li>`).join('')}</ul>`;
+
+describe('body blocks', () => {
+  it('keeps the words of a linked span inside a sentence', () => {
+    const html = `<html><body><h1>Título</h1><div class="cuerpo">${para(1)}<p>La agencia informó que <span class="link"><a href="/otra">la fiscalía abrió una causa</a></span> por trata de personas en la provincia.</p>${para(2)}${para(3)}</div></body></html>`;
+    const text = extractArticle(html).text!;
+    expect(text).toContain('La agencia informó que la fiscalía abrió una causa por trata de personas en la provincia.');
+  });
+
+  it('keeps a page-builder wrapper whose class looks like a widget when it holds the prose', () => {
+    const body = `<div class="builder-widget-wrap"><div class="builder-widget-container">${[1, 2, 3, 4].map(para).join('')}</div></div>`;
+    const sidebar = `<div class="widget recent-posts"><p><a href="/a">Otra nota con un título largo que ocupa bastante espacio en la barra</a></p></div>`;
+    const html = `<html><body><nav>${menu}</nav><h1>Título</h1>${body}${sidebar}<div class="pie">${menu}</div></body></html>`;
+    const text = extractArticle(html).text!;
+    for (const n of [1, 2, 3, 4]) expect(text).toContain(`Párrafo ${n}:`);
+    expect(text).not.toContain('Otra nota');
+  });
+});
