@@ -90,10 +90,16 @@ describe('exploitation types', () => {
     const phrase = ind('purpose.forced_labour', { text: 'trabajos forzados' });
     const twin = { ...ind('purpose.domestic_servitude', { text: 'trabajos forzados' }), start: phrase.start, end: phrase.end };
     expect(exploitationTypes('incident', [phrase, twin])).toEqual(['forced_labour']);
+    // with its own evidence domestic servitude stays, and then (as the specific type) also takes the shared phrase
     expect(exploitationTypes('incident', [phrase, twin, ind('purpose.domestic_servitude', { text: 'labores domésticas' })])).toEqual([
-      'forced_labour',
       'domestic_servitude',
     ]);
+  });
+
+  it('prefers domestic servitude over an equally supported forced labour', () => {
+    expect(exploitationTypes('incident', [ind('purpose.domestic_servitude'), ind('purpose.forced_labour')])).toEqual(['domestic_servitude']);
+    const more = [ind('purpose.domestic_servitude'), ind('purpose.forced_labour'), ind('purpose.forced_labour')];
+    expect(exploitationTypes('incident', more)).toEqual(['forced_labour', 'domestic_servitude']);
   });
 
   it('reads the purpose from a related crime name when none is named', () => {
