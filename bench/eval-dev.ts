@@ -100,7 +100,7 @@ metrics.language_acc = round(langOk / cases.length);
 if (process.argv.includes('--json')) {
   console.log(JSON.stringify({ data: file, n: cases.length, lexiconVersion: loadLexicons().version, metrics }));
 } else {
-  console.log(`# dev news set ${file}: ${cases.length} cases, lexicon ${loadLexicons().version}, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(`# news set ${file}: ${cases.length} cases, lexicon ${loadLexicons().version}, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   console.log('lang  precision  recall  f1');
   for (const k of ['es', 'pt', 'en', 'all']) {
     if (!inc[k]) continue;
