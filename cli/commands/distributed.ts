@@ -14,12 +14,22 @@ export async function worker(opts: GlobalOptions & { stages?: string; concurrenc
   await assertRedisReachable(config.redisUrl);
   const redis = createRedis(config.redisUrl);
   redis.on('error', () => {});
-  const limiter = new RedisHostLimiter(redis, { prefix: `${config.queuePrefix}:polite` });
+  // A lease outlives its request only when the worker died (SIGKILL, OOM): free it once no request can still be
+  // running (RASTRO_FETCH_TIMEOUT_MS bounds one), not after the limiter's generic 120 s.
+  const limiter = new RedisHostLimiter(redis, { prefix: `${config.queuePrefix}:polite`, leaseTtlMs: config.fetchTimeoutMs + 5_000 });
   const deps = await buildDeps(config, { limiter });
   deps.provider.start();
   // The first extraction loads the gazetteer and compiles each language's lexicon: seconds of blocked event loop.
   // Done before taking jobs, so it cannot outlast the locks of jobs already held (RASTRO_LOCK_MS) and lose them.
-  if (stages.includes('analyze')) for (const lang of ['es', 'pt', 'en']) deps.extract({ text: 'Rastro warm-up.', lang });
+  try {
+    if (stages.includes('analyze')) for (const lang of ['es', 'pt', 'en']) deps.extract({ text: 'Rastro warm-up.', lang });
+  } catch (err) {
+    // Exit instead of hanging on the open store, watcher and Redis connection.
+    deps.provider.stop();
+    await closeDeps(deps);
+    redis.disconnect();
+    throw new Error(`worker: the extractor fails on a warm-up text, not taking jobs (${describeError(err)})`, { cause: err });
+  }
   const running = startWorkers(deps, stages);
   process.stderr.write(
     `rastro worker ${process.pid}: stages ${stages.join(',')} · concurrency ${config.concurrency} · redis ${config.redisUrl.replace(/\/\/[^@/]*@/, '//***@')} · store ${deps.store.kind}\n`,
