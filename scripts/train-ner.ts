@@ -18,6 +18,10 @@
  *              pt B-LOC=-16,B-PER=8 (on the held-out firstHAREM part, checked on Second HAREM).
  *              None with --train. Both models over-predict LOC without it.
  * --repeat-last K  use the LAST --train file K times (weights the in-domain corpus; pt default 5)
+ * --doc-folds K  also train the document stage (extractors/entities/doc-stage.ts) from K-fold
+ *              cross-validated first-stage outputs and write <out>-doc.json.gz; 0 = none.
+ *              Default es 5, pt 0 (it did not help Portuguese: held-out firstHAREM +0.4, training
+ *              fold -0.2, Second HAREM -0.6). --doc-epochs 10, --doc-rate 10, --doc-bits 14.
  * Defaults: es trains on ../shared/data/ner-es-conll2002/esp.train with esp.testa as dev;
  *           pt trains on paramopama + firstHAREM minus its first 1,000 sentences (the dev part).
  * Deterministic for a given seed and data (only meta.trainedAt changes). The gazetteer features come
@@ -30,6 +34,7 @@ import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import {
+  assignDocBits,
   FIRST_NAMES,
   Gazetteer,
   ORG_WORDS,
@@ -42,8 +47,11 @@ import {
   tokenize,
   trainNer,
   withTagBias,
+  type NerModel,
   type TaggedSentence,
 } from '../extractors/entities/index.js';
+import { documents, docUnits, evaluateDocs, trainDocModel, type DocUnit } from '../extractors/entities/train-doc.js';
+import { serializeDocModel } from '../extractors/entities/doc-stage.js';
 
 const require = createRequire(import.meta.url);
 const DATA = resolve(dirname(new URL(import.meta.url).pathname), '../../shared/data');
@@ -161,6 +169,10 @@ function main(): void {
       'min-weight': { type: 'string', default: '0' },
       out: { type: 'string' },
       window: { type: 'string', default: '0,0,2' },
+      'doc-folds': { type: 'string' },
+      'doc-epochs': { type: 'string', default: '10' },
+      'doc-rate': { type: 'string', default: '10' },
+      'doc-bits': { type: 'string', default: '14' },
     },
   });
   const lang = values.lang;
@@ -172,13 +184,18 @@ function main(): void {
   const holdout = values.holdout !== undefined ? Number(values.holdout) : values.train ? 0 : defaults.holdout;
   const repeatLast = Number(values['repeat-last'] ?? (values.train ? 1 : lang === 'pt' ? 5 : 1));
   const train: TaggedSentence[] = [];
+  const unique: TaggedSentence[] = [];
   let dev: TaggedSentence[] = [];
   trainFiles.forEach((f, i) => {
     const sents = readConll(readFileSync(f, 'utf8')).map(retokenize);
     if (i === trainFiles.length - 1) {
       if (holdout > 0) dev = sents.slice(0, holdout);
       for (let k = 0; k < repeatLast; k++) train.push(...sents.slice(holdout).map((s) => ({ ...s })));
-    } else train.push(...sents);
+      unique.push(...sents.slice(holdout));
+    } else {
+      train.push(...sents);
+      unique.push(...sents);
+    }
   });
   const devFile = values.dev ?? (values.train ? undefined : defaults.dev);
   if (devFile) dev = readConll(readFileSync(devFile, 'utf8')).map(retokenize);
@@ -186,15 +203,17 @@ function main(): void {
   const gazetteer = Gazetteer.build(gazetteerLists(train) as Parameters<typeof Gazetteer.build>[0]);
   const log = (m: string) => console.error(`[train-ner ${lang} ${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
   log(`train ${train.length} sentences from ${trainFiles.join(', ')}; dev ${dev.length} sentences${holdout ? ` (first ${holdout} of the last file)` : ''}`);
+  const epochs = Number(values.epochs ?? (lang === 'es' ? 10 : 6));
+  const segmentsOpt = (([left, right, maxGap]) => ({ left: left!, right: right!, maxGap: maxGap! }))(values.window.split(',').map(Number));
   const seeds = Array.from({ length: Math.max(1, Number(values.seeds)) }, (_, k) => Number(values.seed) + k);
   const models = seeds.map((seed) => trainNer(train, {
     lang,
     gazetteer,
-    epochs: Number(values.epochs ?? (lang === 'es' ? 10 : 6)),
+    epochs,
     seed,
     bits: Number(values.bits),
     minWeight: Number(values['min-weight']),
-    segments: (([left, right, maxGap]) => ({ left: left!, right: right!, maxGap: maxGap! }))(values.window.split(',').map(Number)),
+    segments: segmentsOpt,
     dev,
     meta: { trainFiles: trainFiles.map((f) => f.replace(/^.*\/shared\/data\//, '')), holdout, repeatLast, trainedAt: new Date().toISOString().slice(0, 10) },
     onProgress: (m) => log(`seed ${seed}: ${m}`),
@@ -221,6 +240,58 @@ function main(): void {
   const bytes = gzipSync(JSON.stringify(serializeModel(model)), { level: 9 });
   writeFileSync(out, bytes);
   log(`wrote ${out} (${(bytes.length / 1e6).toFixed(2)} MB)`);
+  const folds = Number(values['doc-folds'] ?? (lang === 'es' ? 5 : 0));
+  if (folds >= 2) {
+    const docOut = out.replace(/\.json\.gz$/, '-doc.json.gz');
+    trainDocStage({ unique, dev, folds, model, bias, epochs, lang, gazetteer, bits: Number(values.bits), segments: segmentsOpt,
+      docEpochs: Number(values['doc-epochs']), docRate: Number(values['doc-rate']), docBits: Number(values['doc-bits']), seed: Number(values.seed), out: docOut, log });
+  }
+}
+
+/**
+ * Document stage: first-stage outputs for every training document come from a model trained on the
+ * other folds (same settings, one seed, same tag bias); the doc model learns from those. The last
+ * fold is also used as a held-out check (doc model trained on the other folds' units only).
+ */
+function trainDocStage(o: {
+  unique: TaggedSentence[]; dev: TaggedSentence[]; folds: number; model: NerModel; bias: Record<string, number>; epochs: number;
+  lang: string; gazetteer: Gazetteer; bits: number; segments: { left: number; right: number; maxGap: number };
+  docEpochs: number; docRate: number; docBits: number; seed: number; out: string; log: (m: string) => void;
+}): void {
+  assignDocBits(o.unique);
+  const docs = documents(o.unique);
+  const foldOf = (d: number) => Math.floor((d * o.folds) / docs.length);
+  const unitsByFold: DocUnit[][] = [];
+  let heldOutBase = 0;
+  let heldOutParams: ReturnType<typeof modelParams> | undefined;
+  for (let f = 0; f < o.folds; f++) {
+    const trainPart = docs.filter((_, d) => foldOf(d) !== f).flat();
+    const testDocs = docs.filter((_, d) => foldOf(d) === f);
+    let m = trainNer(trainPart, { lang: o.lang, gazetteer: o.gazetteer, epochs: o.epochs, seed: o.seed, bits: o.bits, segments: o.segments });
+    if (Object.keys(o.bias).length > 0) m = withTagBias(m, o.bias);
+    const p = modelParams(m);
+    unitsByFold.push(docUnits(p, testDocs, o.docBits));
+    if (f === o.folds - 1) {
+      heldOutParams = p;
+      heldOutBase = evaluateDocs(p, undefined, testDocs).f1;
+    }
+    o.log(`doc stage: fold ${f + 1}/${o.folds} tagged (${testDocs.length} documents)`);
+  }
+  const lastDocs = docs.filter((_, d) => foldOf(d) === o.folds - 1);
+  const check = trainDocModel(unitsByFold.slice(0, -1).flat(), { bits: o.docBits, epochs: o.docEpochs, seed: o.seed, rate: o.docRate });
+  const checkF1 = evaluateDocs(heldOutParams!, check, lastDocs).f1;
+  o.log(`doc stage: held-out last fold of the training data F1 ${heldOutBase.toFixed(4)} -> ${checkF1.toFixed(4)}`);
+  const doc = trainDocModel(unitsByFold.flat(), { bits: o.docBits, epochs: o.docEpochs, seed: o.seed, rate: o.docRate, onProgress: o.log });
+  if (o.dev.length > 0) {
+    const devDocs = documents(o.dev);
+    const p = modelParams(o.model);
+    const before = evaluateDocs(p, undefined, devDocs);
+    const after = evaluateDocs(p, doc, devDocs);
+    o.log(`doc stage: dev F1 ${before.f1.toFixed(4)} -> P ${after.precision.toFixed(4)} R ${after.recall.toFixed(4)} F1 ${after.f1.toFixed(4)}`);
+  }
+  const bytes = gzipSync(JSON.stringify(serializeDocModel({ ...doc, meta: { ...doc.meta, folds: o.folds } })), { level: 9 });
+  writeFileSync(o.out, bytes);
+  o.log(`wrote ${o.out} (${(bytes.length / 1e6).toFixed(2)} MB)`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname)) main();

@@ -1,14 +1,16 @@
 import { NT, TAGS } from './model.js';
 
 if (NT !== 9) throw new Error('ner decode: emissions() is unrolled for 9 tags');
+/** Local copy of NT: module-level constants read in hot loops stay plain locals under every loader. */
+const K = 9;
 
-/** ALLOWED[prev * NT + cur]: I-X only after B-X or I-X. */
-const ALLOWED = new Uint8Array(NT * NT);
-for (let p = 0; p < NT; p++) {
-  for (let c = 0; c < NT; c++) {
+/** ALLOWED[prev * K + cur]: I-X only after B-X or I-X. */
+const ALLOWED = new Uint8Array(K * K);
+for (let p = 0; p < K; p++) {
+  for (let c = 0; c < K; c++) {
     const cur = TAGS[c]!;
     const prev = TAGS[p]!;
-    ALLOWED[p * NT + c] = !cur.startsWith('I-') || prev.slice(2) === cur.slice(2) ? 1 : 0;
+    ALLOWED[p * K + c] = !cur.startsWith('I-') || prev.slice(2) === cur.slice(2) ? 1 : 0;
   }
 }
 
@@ -17,14 +19,14 @@ const constrainedCache = new WeakMap<object, Float64Array>();
 function constrained(trans: ArrayLike<number>, cache: boolean): Float64Array {
   const hit = cache ? constrainedCache.get(trans as object) : undefined;
   if (hit) return hit;
-  const out = new Float64Array(NT * NT);
-  for (let i = 0; i < NT * NT; i++) out[i] = ALLOWED[i] ? trans[i]! : -Infinity;
+  const out = new Float64Array(K * K);
+  for (let i = 0; i < K * K; i++) out[i] = ALLOWED[i] ? trans[i]! : -Infinity;
   if (cache) constrainedCache.set(trans as object, out);
   return out;
 }
 
 /**
- * Adds emission scores of tokens [0, n) into `emis` (n * NT, zeroed by the caller): token j's
+ * Adds emission scores of tokens [0, n) into `emis` (n * K, zeroed by the caller): token j's
  * features are feats[offs[j] .. offs[j+1]), each a 32-bit hash reduced to a bucket by `mask`.
  */
 export function emissions(
@@ -37,11 +39,11 @@ export function emissions(
   emis: Float64Array,
 ): void {
   for (let j = 0; j < n; j++) {
-    const row = j * NT;
+    const row = j * K;
     let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
     const end = offs[j + 1]!;
     for (let k = offs[j]!; k < end; k++) {
-      const b = (feats[k]! & mask) * NT;
+      const b = (feats[k]! & mask) * K;
       s0 += weights[b]!;
       s1 += weights[b + 1]!;
       s2 += weights[b + 2]!;
@@ -64,8 +66,8 @@ export function emissions(
   }
 }
 
-let scoreBuf = new Float64Array(256 * NT);
-let backBuf = new Uint8Array(256 * NT);
+let scoreBuf = new Float64Array(256 * K);
+let backBuf = new Uint8Array(256 * K);
 
 /**
  * Best tag sequence for n tokens, starting and ending next to O; writes tag indices into `out` from
@@ -81,22 +83,22 @@ export function viterbi(
   outOffset = 0,
 ): void {
   if (n === 0) return;
-  if (scoreBuf.length < n * NT) {
-    scoreBuf = new Float64Array(n * NT * 2);
-    backBuf = new Uint8Array(n * NT * 2);
+  if (scoreBuf.length < n * K) {
+    scoreBuf = new Float64Array(n * K * 2);
+    backBuf = new Uint8Array(n * K * 2);
   }
   const score = scoreBuf;
   const back = backBuf;
   const tr = constrained(trans, frozen);
-  for (let t = 0; t < NT; t++) score[t] = tr[t]! + emis[t]!;
+  for (let t = 0; t < K; t++) score[t] = tr[t]! + emis[t]!;
   for (let j = 1; j < n; j++) {
-    const prevRow = (j - 1) * NT;
-    const row = j * NT;
-    for (let c = 0; c < NT; c++) {
+    const prevRow = (j - 1) * K;
+    const row = j * K;
+    for (let c = 0; c < K; c++) {
       let best = -Infinity;
       let arg = 0;
-      for (let p = 0; p < NT; p++) {
-        const s = score[prevRow + p]! + tr[p * NT + c]!;
+      for (let p = 0; p < K; p++) {
+        const s = score[prevRow + p]! + tr[p * K + c]!;
         if (s > best) {
           best = s;
           arg = p;
@@ -108,8 +110,8 @@ export function viterbi(
   }
   let best = -Infinity;
   let arg = 0;
-  for (let t = 0; t < NT; t++) {
-    const s = score[(n - 1) * NT + t]! + tr[t * NT]!;
+  for (let t = 0; t < K; t++) {
+    const s = score[(n - 1) * K + t]! + tr[t * K]!;
     if (s > best) {
       best = s;
       arg = t;
@@ -117,6 +119,6 @@ export function viterbi(
   }
   for (let j = n - 1; j >= 0; j--) {
     out[outOffset + j] = arg;
-    arg = back[j * NT + arg]!;
+    arg = back[j * K + arg]!;
   }
 }

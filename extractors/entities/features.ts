@@ -1,7 +1,15 @@
 import { GAZ_CATEGORIES } from './gazetteer.js';
-import { mix } from './hash.js';
+import { mix as mixHash } from './hash.js';
 import type { SentenceView } from './sentence-view.js';
-import { BOUNDARY, F_ALLCAPS, F_CAP, FLAG_COUNT } from './token-info.js';
+import { BOUNDARY as BOUNDARY_INFO, F_ALLCAPS as F_ALLCAPS_FLAG, F_CAP as F_CAP_FLAG, FLAG_COUNT } from './token-info.js';
+
+// Local copies of imported values read per token (cheaper than live-binding reads under some loaders).
+const mix = mixHash;
+const BOUNDARY = BOUNDARY_INFO;
+const F_CAP = F_CAP_FLAG;
+const F_ALLCAPS = F_ALLCAPS_FLAG;
+const FLAGS = FLAG_COUNT;
+const GAZ_BITS = 2 * GAZ_CATEGORIES.length;
 
 /** Template ids (part of the model format). */
 const T = {
@@ -43,10 +51,10 @@ export function tokenFeatures(v: SentenceView, i: number, out: Uint32Array, len:
   out[len++] = mix(T.bigramNext, mix(c.lowerHash, nx.lowerHash));
   out[len++] = mix(T.initShape, init * 0x10000 + (c.shapeHash & 0xffff));
   out[len++] = mix(T.initCommon, init * 4 + ((g & COMMON_BIT) !== 0 ? 2 : 0) + (c.flags & F_CAP));
-  for (let b = 0; b < FLAG_COUNT; b++) if ((c.flags & (1 << b)) !== 0) out[len++] = mix(T.flag + b, init);
+  for (let b = 0; b < FLAGS; b++) if ((c.flags & (1 << b)) !== 0) out[len++] = mix(T.flag + b, init);
   const gp = v.gaz[i - 1] ?? 0;
   const gn = v.gaz[i + 1] ?? 0;
-  for (let b = 0; b < 2 * GAZ_CATEGORIES.length; b++) {
+  for (let b = 0; b < GAZ_BITS; b++) {
     const bit = 1 << b;
     if ((g & bit) !== 0) out[len++] = mix(T.gaz, b * 2 + (c.flags & F_CAP));
     if ((gp & bit) !== 0) out[len++] = mix(T.gazPrev, b);

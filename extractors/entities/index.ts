@@ -1,6 +1,6 @@
 export { entitiesExtractor } from './extractor.js';
 export { recognizeEntities, recognizeWith, resourcesFor, modelLangFor, type NerResources } from './recognize.js';
-export { loadModel, loadOrgMatcher, packageRoot, modelPath, orgListPath, MODEL_LANGS, type ModelLang } from './loader.js';
+export { loadModel, loadDocModel, loadOrgMatcher, packageRoot, modelPath, docModelPath, orgListPath, MODEL_LANGS, type ModelLang } from './loader.js';
 export { OrgMatcher, parseOrgList, fold, ORG_KINDS, type OrgEntry, type OrgKind, type OrgMatch } from './org-list.js';
 export { tokenize, type Tokens } from './tokenize.js';
 export { FIRST_NAMES, ORG_WORDS, PERSON_TITLES, PLACE_CUES, SPORTS_WORDS } from './cue-words.js';
@@ -11,3 +11,4 @@ export { evaluate, chunks } from './evaluate.js';
 export { averageModels, withTagBias } from './model-tuning.js';
 export { tagSentence, modelParams } from './tagger.js';
 export { englishSpans } from './english.js';
+export { tagDocument, type DocModel } from './doc-stage.js';

@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
+import { gunzipSync } from 'node:zlib';
+import { deserializeDocModel, type DocModel } from './doc-stage.js';
 import { parseModel, type NerModel } from './model.js';
 import { OrgMatcher, parseOrgList } from './org-list.js';
 
@@ -46,6 +48,27 @@ export function loadModel(lang: ModelLang): NerModel {
     models.set(lang, m);
   }
   return m;
+}
+
+const docModels = new Map<ModelLang, DocModel | null>();
+
+export function docModelPath(lang: ModelLang): string {
+  return join(packageRoot(), 'models', `ner-${lang}-doc.json.gz`);
+}
+
+/** The document-stage model of a language (models/ner-<lang>-doc.json.gz), or undefined when absent. */
+export function loadDocModel(lang: ModelLang): DocModel | undefined {
+  let m = docModels.get(lang);
+  if (m === undefined) {
+    const path = docModelPath(lang);
+    try {
+      m = existsSync(path) ? deserializeDocModel(JSON.parse(gunzipSync(readFileSync(path)).toString('utf8'))) : null;
+    } catch (err) {
+      throw new Error(`ner loader: cannot read document model ${path}`, { cause: err });
+    }
+    docModels.set(lang, m);
+  }
+  return m ?? undefined;
 }
 
 let orgs: OrgMatcher | undefined;

@@ -2,10 +2,11 @@ import type { Entity, EntityType } from '../../core/index.js';
 import { englishSpans, type RuleSpan } from './english.js';
 import { docTopicBits } from './sentence-view.js';
 import { F_ALLCAPS, F_CAP, F_DIGIT, F_PUNCT, tokenInfo } from './token-info.js';
-import { loadModel, loadOrgMatcher, type ModelLang } from './loader.js';
+import { tagDocument, type DocModel } from './doc-stage.js';
+import { loadDocModel, loadModel, loadOrgMatcher, type ModelLang } from './loader.js';
 import { TAGS, type NerModel } from './model.js';
 import type { OrgMatcher } from './org-list.js';
-import { modelParams, tagSentence, type DecodeParams } from './tagger.js';
+import { modelParams, type DecodeParams } from './tagger.js';
 import { tokenize, type Tokens } from './tokenize.js';
 
 const TYPE_OF: Record<string, EntityType> = { PER: 'person', LOC: 'location', ORG: 'organization', MISC: 'misc' };
@@ -13,6 +14,8 @@ const TYPE_OF: Record<string, EntityType> = { PER: 'person', LOC: 'location', OR
 /** What recognition runs with: a trained model, or the English rules (which read a model's gazetteer). */
 export interface NerResources {
   model?: NerModel;
+  /** Document stage on top of `model` (second pass with hints from the first pass over the whole text). */
+  docModel?: DocModel;
   english?: { gazetteer?: NerModel['gazetteer'] };
   orgs?: OrgMatcher;
 }
@@ -32,16 +35,18 @@ function isLowerWord(w: string): boolean {
 
 const paramsCache = new WeakMap<NerModel, DecodeParams>();
 
-function modelSpans(model: NerModel, tokens: Tokens): RuleSpan[] {
+function modelSpans(model: NerModel, docModel: DocModel | undefined, tokens: Tokens): RuleSpan[] {
   let p = paramsCache.get(model);
   if (p === undefined) paramsCache.set(model, (p = modelParams(model)));
   const out: RuleSpan[] = [];
   const docBits = docTopicBits(tokens.words);
   const ss = tokens.sentenceStarts;
+  const sentences: string[][] = [];
+  for (let k = 0; k < ss.length; k++) sentences.push(tokens.words.slice(ss[k]!, ss[k + 1] ?? tokens.words.length));
+  const allTags = tagDocument(p, docModel, sentences, docBits);
   for (let k = 0; k < ss.length; k++) {
     const from = ss[k]!;
-    const to = ss[k + 1] ?? tokens.words.length;
-    const tags = tagSentence(p, tokens.words.slice(from, to), docBits);
+    const tags = allTags[k]!;
     let start = -1;
     let type = '';
     for (let i = 0; i <= tags.length; i++) {
@@ -68,7 +73,7 @@ function modelSpans(model: NerModel, tokens: Tokens): RuleSpan[] {
 export function recognizeWith(text: string, res: NerResources): Entity[] {
   const tokens = tokenize(text);
   let spans: Array<RuleSpan & { ref?: string }> = res.model
-    ? modelSpans(res.model, tokens)
+    ? modelSpans(res.model, res.docModel, tokens)
     : res.english
       ? englishSpans(tokens, res.english.gazetteer)
       : [];
@@ -98,7 +103,8 @@ export function resourcesFor(lang: string): NerResources {
   const which = modelLangFor(lang);
   const orgs = loadOrgMatcher();
   if (which === 'en') return { english: { gazetteer: loadModel('es').gazetteer }, orgs };
-  return { model: loadModel(which), orgs };
+  const docModel = loadDocModel(which);
+  return docModel ? { model: loadModel(which), docModel, orgs } : { model: loadModel(which), orgs };
 }
 
 /** People, organizations, locations (and misc for Spanish) in `text`, with UTF-16 offsets. */

@@ -1,4 +1,6 @@
-import { F_ALLCAPS, F_CAP, type TokenInfo } from './token-info.js';
+import { F_ALLCAPS as F_ALLCAPS_IMPORTED, F_CAP as F_CAP_IMPORTED, type TokenInfo } from './token-info.js';
+const F_ALLCAPS = F_ALLCAPS_IMPORTED;
+const F_CAP = F_CAP_IMPORTED;
 
 /** How far around capitalised tokens the sequence model looks; everything else is tagged O. */
 export interface SegmentOptions {

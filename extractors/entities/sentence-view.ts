@@ -1,7 +1,12 @@
 import { SPORTS_WORDS } from './cue-words.js';
 import type { Gazetteer } from './gazetteer.js';
-import { mix } from './hash.js';
-import { F_ALLCAPS, F_CAP, F_PUNCT, tokenInfo, type TokenInfo } from './token-info.js';
+import { mix as mix_IMPORTED } from './hash.js';
+const mix = mix_IMPORTED;
+import { F_ALLCAPS as F_ALLCAPS_IMPORTED, F_CAP as F_CAP_IMPORTED, F_PUNCT as F_PUNCT_IMPORTED, tokenInfo as tokenInfo_IMPORTED, type TokenInfo } from './token-info.js';
+const F_ALLCAPS = F_ALLCAPS_IMPORTED;
+const F_CAP = F_CAP_IMPORTED;
+const F_PUNCT = F_PUNCT_IMPORTED;
+const tokenInfo = tokenInfo_IMPORTED;
 
 /** Lower-case words that may sit inside a name between capitalised words. */
 const CONNECTORS = new Set(['de', 'del', 'la', 'las', 'los', 'el', 'y', 'e', 'do', 'da', 'dos', 'das', 'of', 'the', 'and', 'for', "d'", 'di', 'von', 'van']);

@@ -1,7 +1,8 @@
 import { emissions, viterbi } from './decode.js';
 import { MAX_FEATURES_PER_TOKEN, tokenFeatures } from './features.js';
-import { initialFlags, viewSentence } from './sentence-view.js';
-import { tokenInfo } from './token-info.js';
+import { initialFlags, viewSentence, type SentenceView } from './sentence-view.js';
+import { tokenInfo as tokenInfo_IMPORTED } from './token-info.js';
+const tokenInfo = tokenInfo_IMPORTED;
 import type { Gazetteer } from './gazetteer.js';
 import { NT, type NerModel } from './model.js';
 import { candidateSegments, type SegmentOptions } from './segments.js';
@@ -35,12 +36,12 @@ let offsBuf = new Int32Array(257);
  * Calls `visit` for each candidate segment of a sentence with the features of its tokens. The
  * features live in shared buffers that the next segment overwrites: copy them to keep them.
  */
-function forEachSegment(
+export function forEachSegment(
   words: readonly string[],
   gazetteer: Gazetteer,
   segOpts: SegmentOptions,
   docBits: number,
-  visit: (seg: SegmentFeatures) => void,
+  visit: (seg: SegmentFeatures, view: SentenceView) => void,
 ): void {
   const infos = words.map(tokenInfo);
   const initial = initialFlags(infos);
@@ -60,7 +61,7 @@ function forEachSegment(
       len = tokenFeatures(view, i, featBuf, len);
     }
     offs[end - start] = len;
-    visit({ start, end, feats: featBuf, offs });
+    visit({ start, end, feats: featBuf, offs }, view);
   }
 }
 

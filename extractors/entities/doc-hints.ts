@@ -1,0 +1,133 @@
+/**
+ * Document-level hints for the second (document) stage: what the first stage predicted for the same
+ * word, the same name and longer names elsewhere in the same document (Krishnan & Manning 2006's
+ * token-, entity- and super-entity-majority features). One packed integer per token.
+ */
+import { mix as mix_IMPORTED } from './hash.js';
+const mix = mix_IMPORTED;
+import { F_ALLCAPS as F_ALLCAPS_IMPORTED, F_CAP as F_CAP_IMPORTED, tokenInfo as tokenInfo_IMPORTED } from './token-info.js';
+const F_ALLCAPS = F_ALLCAPS_IMPORTED;
+const F_CAP = F_CAP_IMPORTED;
+const tokenInfo = tokenInfo_IMPORTED;
+
+/** Entity type code of a tag index: 0 = O, 1 PER, 2 LOC, 3 ORG, 4 MISC. */
+export function typeOfTag(t: number): number {
+  return (t + 1) >> 1;
+}
+
+/** Field layout of a packed hint. */
+export const HINT = {
+  /** Majority first-stage label of the other capitalised occurrences of the word: 0 none, 1 + type code. */
+  tokMaj: (h: number) => h & 7,
+  /** Number of those occurrences, capped at 3. */
+  tokN: (h: number) => (h >>> 3) & 3,
+  /** Majority type of multi-token names elsewhere that contain the word: 0 none, else the type code. */
+  superMaj: (h: number) => (h >>> 5) & 7,
+  /** Majority type of the other occurrences of the first-stage name holding this token: 0 none, 1 + code. */
+  entMaj: (h: number) => (h >>> 8) & 7,
+  /** The first stage's own tag index. */
+  self: (h: number) => (h >>> 11) & 15,
+} as const;
+
+function argmax(c: Int32Array, from: number): number {
+  let best = -1;
+  let arg = -1;
+  for (let k = from; k < c.length; k++) {
+    if (c[k]! > best) {
+      best = c[k]!;
+      arg = k;
+    }
+  }
+  return best > 0 ? arg : -1;
+}
+
+function bump(map: Map<number, Int32Array>, key: number, type: number, by: number): void {
+  let c = map.get(key);
+  if (c === undefined) map.set(key, (c = new Int32Array(5)));
+  c[type] = c[type]! + by;
+}
+
+interface Span {
+  s: number;
+  start: number;
+  end: number;
+  type: number;
+  key: number;
+}
+
+/**
+ * Hints for every token of a document, from its sentences' words and first-stage tag indices.
+ */
+export function docHints(sentences: readonly (readonly string[])[], tags: readonly ArrayLike<number>[]): Int32Array[] {
+  const tok = new Map<number, Int32Array>();
+  const sup = new Map<number, Int32Array>();
+  const ent = new Map<number, Int32Array>();
+  const spans: Span[] = [];
+  const spanOf: Int32Array[] = [];
+  sentences.forEach((words, s) => {
+    const t = tags[s]!;
+    const own = new Int32Array(words.length).fill(-1);
+    spanOf.push(own);
+    let start = -1;
+    let type = 0;
+    const close = (i: number) => {
+      if (start < 0) return;
+      let key = 0x811c9dc5;
+      for (let k = start; k < i; k++) key = mix(key, tokenInfo(words[k]!).lowerHash);
+      for (let k = start; k < i; k++) own[k] = spans.length;
+      spans.push({ s, start, end: i, type, key });
+      bump(ent, key, type, 1);
+      if (i - start >= 2) for (let k = start; k < i; k++) bump(sup, tokenInfo(words[k]!).lowerHash, type, 1);
+      start = -1;
+    };
+    for (let i = 0; i < words.length; i++) {
+      const tag = t[i]!;
+      const ty = typeOfTag(tag);
+      if (tag === 0 || tag % 2 === 1 || ty !== type) close(i);
+      if (tag !== 0 && start < 0) {
+        start = i;
+        type = ty;
+      }
+      const info = tokenInfo(words[i]!);
+      if ((info.flags & (F_CAP | F_ALLCAPS)) !== 0) bump(tok, info.lowerHash, ty, 1);
+    }
+    close(words.length);
+  });
+  return sentences.map((words, s) => {
+    const t = tags[s]!;
+    const own = spanOf[s]!;
+    const out = new Int32Array(words.length);
+    for (let i = 0; i < words.length; i++) {
+      const info = tokenInfo(words[i]!);
+      const ty = typeOfTag(t[i]!);
+      let h = (t[i]! & 15) << 11;
+      if ((info.flags & (F_CAP | F_ALLCAPS)) !== 0) {
+        const c = tok.get(info.lowerHash)!;
+        c[ty] = c[ty]! - 1;
+        let n = 0;
+        for (let k = 0; k < 5; k++) n += c[k]!;
+        const m = argmax(c, 0);
+        c[ty] = c[ty]! + 1;
+        if (n > 0 && m >= 0) h |= (1 + m) | (Math.min(n, 3) << 3);
+      }
+      const sp = own[i]! >= 0 ? spans[own[i]!]! : undefined;
+      const sc = sup.get(info.lowerHash);
+      if (sc !== undefined) {
+        const mine = sp !== undefined && sp.end - sp.start >= 2 ? sp.type : -1;
+        if (mine >= 0) sc[mine] = sc[mine]! - 1;
+        const m = argmax(sc, 1);
+        if (mine >= 0) sc[mine] = sc[mine]! + 1;
+        if (m > 0) h |= m << 5;
+      }
+      if (sp !== undefined) {
+        const ec = ent.get(sp.key)!;
+        ec[sp.type] = ec[sp.type]! - 1;
+        const m = argmax(ec, 1);
+        ec[sp.type] = ec[sp.type]! + 1;
+        if (m > 0) h |= (1 + m) << 8;
+      }
+      out[i] = h;
+    }
+    return out;
+  });
+}
