@@ -18,6 +18,7 @@ let queues: Queues | undefined;
 
 const ARTICLES = ['/articles/onion-farm.html', '/articles/taller-textil.html', '/articles/boate-resgate.html', '/articles/domestic-worker.html'];
 const SLOW = '/articles/onion-farm.html';
+const SLOW_TOO = '/articles/taller-textil.html';
 
 beforeAll(async () => {
   assertCliBuilt();
@@ -36,10 +37,16 @@ describe('a worker killed in the middle of a job', () => {
   it('loses no job and duplicates no lead: the stalled fetch is taken over by another worker and completes', async () => {
     onTestFailed(() => console.error(childrenOutput(children)));
     // Short lock and stalled check so the killed worker's job is recovered within seconds.
-    const env = pipelineEnv({ redisUrl: SHARED_REDIS, prefix, db, RASTRO_LOCK_MS: '2000', RASTRO_STALLED_CHECK_MS: '1000' });
+    // Two requests in flight per host (the default), shared through Redis: A dies holding both host slots.
+    const env = pipelineEnv({
+      redisUrl: SHARED_REDIS, prefix, db,
+      RASTRO_LOCK_MS: '2000', RASTRO_STALLED_CHECK_MS: '1000',
+      RASTRO_HOST_CONCURRENCY: '2', RASTRO_FETCH_TIMEOUT_MS: '6000',
+    });
     queues = openQueues(SHARED_REDIS, prefix);
-    // Held by the server until A is dead: A dies in the middle of this fetch, whatever the machine's load.
+    // Held by the server until A is dead: A dies in the middle of these fetches, whatever the machine's load.
     server.behave(SLOW, { hold: true });
+    server.behave(SLOW_TOO, { hold: true });
 
     const a = await startWorker(env);
     children.push(a);
@@ -47,6 +54,7 @@ describe('a worker killed in the middle of a job', () => {
 
     // Worker A has asked for the slow page and is waiting for the answer: its fetch job is active.
     await server.waitForHits(SLOW, 1);
+    await server.waitForHits(SLOW_TOO, 1);
     const job = await fetchJobFor(queues, server.url(SLOW));
     expect(job, 'the fetch job of the slow page').toBeDefined();
     expect(await job!.getState()).toBe('active');
@@ -55,14 +63,17 @@ describe('a worker killed in the middle of a job', () => {
     expect(await a.exited).toEqual({ code: null, signal: 'SIGKILL' });
     expect(await job!.getState()).toBe('active');
 
-    // For B the page is slow but answers: B must keep its own locks alive while it waits.
-    server.behave(SLOW, { delayMs: 3000 });
+    // For B the pages are slow but answer: B must keep its own locks alive while it waits. B also needs the host
+    // slots the dead A still holds: they must come back once no request can still be using them (fetch timeout).
+    server.behave(SLOW, { delayMs: 2500 });
+    server.behave(SLOW_TOO, { delayMs: 2500 });
     const b = await startWorker(env);
     children.push(b);
     const counts = await waitForDrain(queues, { timeoutMs: 60_000, minCompleted: 1 + ARTICLES.length * 2 });
 
     // The killed job was requested again (by B) and completed; it did not fail as stalled too often.
     expect(server.hits(SLOW).length).toBeGreaterThanOrEqual(2);
+    expect(server.hits(SLOW_TOO).length).toBeGreaterThanOrEqual(2);
     const recovered = await fetchJobFor(queues, server.url(SLOW));
     expect(await recovered!.getState()).toBe('completed');
     // Recovered from the stall once (A's death), and B kept the locks of the jobs it was running.

@@ -2,10 +2,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { waitFor } from './wait.js';
+import { GiveUp, waitFor } from './wait.js';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-export const CLI = resolve(REPO, 'dist/cli/main.js');
+/** The built CLI; RASTRO_TEST_CLI points the tests at another build (a snapshot while others rebuild dist/). */
+export const CLI = resolve(REPO, process.env.RASTRO_TEST_CLI ?? 'dist/cli/main.js');
 
 /** The tests spawn the built CLI; say how to get it instead of failing with a module-not-found trace. */
 export function assertCliBuilt(): void {
@@ -73,7 +74,7 @@ export async function startWorker(env: NodeJS.ProcessEnv, extraArgs: readonly st
   await waitFor(
     `worker ${child.pid} to start`,
     () => {
-      if (child.exit()) throw new Error(`worker ${child.pid} exited early: ${JSON.stringify(child.exit())}\n${child.stderr()}`);
+      if (child.exit()) throw new GiveUp(`worker ${child.pid} exited early: ${JSON.stringify(child.exit())}\n${child.stderr()}`);
       return /rastro worker \d+: stages/.test(child.stderr());
     },
     { timeoutMs: 60_000 },
@@ -113,8 +114,7 @@ export async function killAll(children: CliProcess[]): Promise<void> {
 
 /**
  * Settings for a pipeline that fetches from the local fixture server: loopback allowed by name, no politeness
- * delay, short retry backoff. `RASTRO_HOST_CONCURRENCY` is raised because a SIGKILLed worker keeps its host
- * lease until the lease TTL (120 s) runs out, and the tests kill workers on purpose.
+ * delay (the default two requests in flight per host, shared by every worker through Redis), short retry backoff.
  */
 export function pipelineEnv(settings: { redisUrl: string; prefix: string; db: string } & Record<string, string>): NodeJS.ProcessEnv {
   const { redisUrl, prefix, db, ...rest } = settings;
@@ -124,7 +124,6 @@ export function pipelineEnv(settings: { redisUrl: string; prefix: string; db: st
     RASTRO_DB: db,
     RASTRO_ALLOW_HOSTS: '127.0.0.1',
     RASTRO_HOST_DELAY_MS: '0',
-    RASTRO_HOST_CONCURRENCY: '8',
     RASTRO_ATTEMPTS: '3',
     RASTRO_BACKOFF_MS: '200',
     ...rest,

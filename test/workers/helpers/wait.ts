@@ -1,3 +1,6 @@
+/** Thrown by a probe to stop waiting at once (the awaited thing can no longer happen). */
+export class GiveUp extends Error {}
+
 /** Bounded polling: every wait in these tests has a deadline and says what it was waiting for. */
 export async function waitFor<T>(
   what: string,
@@ -12,6 +15,7 @@ export async function waitFor<T>(
       if (value !== null && value !== undefined && value !== false) return value;
       lastError = null;
     } catch (err) {
+      if (err instanceof GiveUp) throw err;
       lastError = err;
     }
     if (Date.now() >= deadline) {
