@@ -36,7 +36,8 @@ export function makeSkipper(stats: Map<AnyNode, NodeStats>, title: string | null
     if (weight < 0 && !isProseBlock(el, stats)) return true;
     // A span inside running text ("reported that <span><a>the NFL will fine him</a></span> for...") is
     // part of the sentence: link density says nothing about it.
-    if (tag === 'span' && inRunningText(el)) return false;
+    // Hover cards hidden in a span (a name followed by a list of article links) are not.
+    if (tag === 'span' && inRunningText(el) && (st.chars < 150 || countLinks(el) <= 1)) return false;
     if (tag === 'ul' || tag === 'ol') return ld > 0.35;
     if (ld > 0.5) return true;
     if (weight < 25 && ld > 0.3 && st.paragraphs === 0) return true;
@@ -60,6 +61,12 @@ function inRunningText(el: Element): boolean {
   return false;
 }
 
+function countLinks(el: Element): number {
+  let n = 0;
+  for (const c of el.children) if (c.type === 'tag') n += (c as Element).name === 'a' ? 1 : countLinks(c as Element);
+  return n;
+}
+
 const NAME_WORD = String.raw`[A-ZÁÉÍÓÚÑÂÊÔÃÕÇ][\p{L}'’.-]*`;
 /** "By Jane Doe and John Roe", "Por María Pérez", "Redacción", "(Reporting by ...)": credits, not text. */
 const BYLINE = new RegExp(
@@ -67,9 +74,21 @@ const BYLINE = new RegExp(
   'u',
 );
 
+/** "By Jane Doe - 11/18/19 11:04 PM EST", "05/10/2018 - Publicado por: Ana Souza - Categoria: Saúde". */
+const BYLINE_WITH_DATE =
+  /^(?:(?:By|Por|Escrito por|Publicado por:?)\s+[^.!?]{2,60}?\s*[-–—|·,]\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\s*[-–—|·]\s*(?:Publicado por|Por|By)\b)/;
+/** "Updated at 1:23 p.m.", "Actualizado a las 10:30", "Atualizado às 18h20", "Last updated 2 hours ago". */
+const UPDATE_STAMP = /^(?:(?:last )?updated|actualizado|atualizado|modificado)\b[^.]{0,40}(?:\d{1,2}[:h.]\d{2}|ago|atr[áa]s)\b.{0,12}$/i;
+/** A caption's trailing credit: "... Photograph by Robyn Beck/AFP/Getty Images", "(Foto: Ana Lima/Agencia)". */
+const PHOTO_CREDIT_TAIL = /(?:\bPhoto(?:graph)?s?(?: by|:)|\bFoto(?:s|grafía|grafia)?(?: de|:)|\bImagen:|\bImagem:|\bCr[ée]dito:|\bCredit:)\s*[^.!?]{2,80}\)?$/;
+/** An embedded post's attribution ("— Name (@handle) November 1, 2019") is part of the quoted post. */
+const POST_ATTRIBUTION = /^[—–-]\s*.{1,80}\(@\w{1,30}\)/;
+
 /**
- * Paragraph-level clean-up of the serialised body: drops furniture lines, and cuts a paywall or
- * subscription tail (a promotional paragraph in the second half and everything after it).
+ * Paragraph-level clean-up of the serialised body: drops furniture lines (bylines, datelines, update
+ * stamps, photo credits), and cuts a paywall or subscription tail (a promotional paragraph in the second
+ * half and everything after it). A headline repeated in the body stays: the LatAm gold keeps it, the
+ * Scrapinghub gold does not.
  */
 export function filterParagraphs(text: string): string {
   const paras = text.split('\n\n');
@@ -78,10 +97,13 @@ export function filterParagraphs(text: string): string {
     const p = paras[i]!;
     if (p.length < 80 && BOILERPLATE_LINE.test(p)) continue;
     if (p.length < 100 && BYLINE.test(p)) continue;
+    if (p.length < 160 && BYLINE_WITH_DATE.test(p)) continue;
+    if (p.length < 70 && UPDATE_STAMP.test(p)) continue;
+    if (p.length < 300 && PHOTO_CREDIT_TAIL.test(p) && !/[.!?…"”]$/.test(p)) continue;
     // Unrendered CMS shortcodes ("[button link=...]Send us your review[/button]").
     if (/^\[[a-z_-]+(?:\s[^\]]*)?\][\s\S]*(?:\[\/[a-z_-]+\])?$/.test(p) && p.length < 300) continue;
     // A dateline or "Publicado em 12 de março de 2024, às 10h15": metadata, not text.
-    if (p.length < 90 && !/[.!?…"”]$/.test(p) && parseTextDate(p) !== null && p.split(/\s+/).length <= 12) continue;
+    if (p.length < 90 && !/[.!?…"”]$/.test(p) && !POST_ATTRIBUTION.test(p) && parseTextDate(p) !== null && p.split(/\s+/).length <= 12) continue;
     if (p.length < 300 && PROMO_LINE.test(p)) {
       const promoFollows = paras.slice(i + 1).some((q) => q.length < 300 && PROMO_LINE.test(q));
       if (i > 0 && (i >= paras.length / 2 || promoFollows)) break;

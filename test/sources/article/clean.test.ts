@@ -37,4 +37,25 @@ describe('filterParagraphs', () => {
     expect(filterParagraphs(join(...body, 'To read the full story, please subscribe now.', 'Member perks include a tote bag.'))).toBe(join(...body));
     expect(filterParagraphs(join('Uno.', 'Suscríbete a nuestro boletín.', 'Dos.', 'Tres.', 'Cuatro.'))).toBe(join('Uno.', 'Dos.', 'Tres.', 'Cuatro.'));
   });
+
+  it('drops bylines carrying a date, update stamps and caption credits', () => {
+    const text = join(
+      'By Marta Ruiz - 03/12/24 10:04 PM EST',
+      '12/03/2024 - Publicado por: Ana Souza - Categoria: Polícia',
+      'Updated at 1:23 p.m.',
+      'Atualizado às 18h20',
+      'Agents search the warehouse on Tuesday. Photograph by Luis Mora/Agencia Sur',
+      'Los agentes revisaron el depósito durante la noche.',
+      'Updated rules took effect in 2023, when the ministry changed the inspection regime.',
+    );
+    expect(filterParagraphs(text).split('\n\n')).toEqual([
+      'Los agentes revisaron el depósito durante la noche.',
+      'Updated rules took effect in 2023, when the ministry changed the inspection regime.',
+    ]);
+  });
+
+  it('keeps the attribution line of an embedded post although it ends with a date', () => {
+    const text = join('La fiscal escribió en su cuenta:', '— Fiscalía Regional (@fiscalia_ejemplo) March 12, 2024', 'Sigue el texto.');
+    expect(filterParagraphs(text)).toBe(text);
+  });
 });
