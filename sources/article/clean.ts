@@ -82,6 +82,9 @@ const UPDATE_STAMP = /^(?:(?:last )?updated|actualizado|atualizado|modificado)\b
 /** A caption's trailing credit: "... Photograph by Robyn Beck/AFP/Getty Images", "(Foto: Ana Lima/Agencia)". */
 const PHOTO_CREDIT_TAIL = /(?:\bPhoto(?:graph)?s?(?: by|:)|\bFoto(?:s|grafía|grafia)?(?: de|:)|\bImagen:|\bImagem:|\bCr[ée]dito:|\bCredit:)\s*[^.!?]{2,80}\)?$/;
 /** An embedded post's attribution ("— Name (@handle) November 1, 2019") is part of the quoted post. */
+/** A closing author note: "Ana Lima is a reporter for ...", "María Pérez es periodista de ...". */
+const AUTHOR_BIO =
+  /^(?:[A-ZÁÉÍÓÚÑ][\p{L}'’.-]+\s){1,4}(?:is|es|é)\s[^.]{0,120}?\b(?:reporter|journalist|writer|editor|correspondent|columnist|contributor|founder|periodista|redactora?|corresponsal|columnista|jornalista|rep[óo]rter|colunista|editora?)\b/u;
 const POST_ATTRIBUTION = /^[—–-]\s*.{1,80}\(@\w{1,30}\)/;
 
 /**
@@ -99,6 +102,7 @@ export function filterParagraphs(text: string): string {
     if (p.length < 100 && BYLINE.test(p)) continue;
     if (p.length < 160 && BYLINE_WITH_DATE.test(p)) continue;
     if (p.length < 70 && UPDATE_STAMP.test(p)) continue;
+    if (i >= paras.length - 2 && i > 0 && p.length < 250 && AUTHOR_BIO.test(p)) continue;
     if (p.length < 300 && PHOTO_CREDIT_TAIL.test(p) && !/[.!?…"”]$/.test(p)) continue;
     // Unrendered CMS shortcodes ("[button link=...]Send us your review[/button]").
     if (/^\[[a-z_-]+(?:\s[^\]]*)?\][\s\S]*(?:\[\/[a-z_-]+\])?$/.test(p) && p.length < 300) continue;

@@ -71,7 +71,7 @@ function ldBodyText(body: string): string {
 }
 
 const STANDFIRST_TAGS = new Set(['h2', 'h3', 'p', 'div', 'span']);
-const STANDFIRST_HINT = /(?:lead|bajada|subtit|sumario|summary|excerpt|standfirst|deck|dek|resumen|copete|chamada|linha-fina|olho|entradilla|descri|intro|epigrafe|sub-?head|gorro|volanta|bigote)/i;
+const STANDFIRST_HINT = /(?:lead|bajada|subtit|sumario|summary|excerpt|standfirst|deck|dek|resumen|copete|chamada|linha-fina|olho|entradilla|descri|intro|epigra(?:fe|ph)|lede|abstract|sub-?head|gorro|volanta|bigote)/i;
 
 /**
  * The standfirst (lead under the headline): an element marked as such whose text is the page's meta

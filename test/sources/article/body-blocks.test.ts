@@ -20,4 +20,12 @@ describe('body blocks', () => {
     for (const n of [1, 2, 3, 4]) expect(text).toContain(`Párrafo ${n}:`);
     expect(text).not.toContain('Otra nota');
   });
+
+  it('puts an "epigraph" standfirst that repeats the description before the body', () => {
+    const lead = 'La empresa anunció despidos, hubo paros y ahora enviaría a sus trabajadores al seguro de desempleo por tres meses.';
+    const html = `<html><head><meta name="description" content="${lead}"></head><body><h1>Título</h1><h2 class="epigraph">${lead}</h2><div class="cuerpo">${[1, 2, 3].map(para).join('')}</div></body></html>`;
+    const text = extractArticle(html).text!;
+    expect(text.startsWith(lead)).toBe(true);
+    expect(text).toContain('Párrafo 3:');
+  });
 });

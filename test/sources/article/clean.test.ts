@@ -58,4 +58,14 @@ describe('filterParagraphs', () => {
     const text = join('La fiscal escribió en su cuenta:', '— Fiscalía Regional (@fiscalia_ejemplo) March 12, 2024', 'Sigue el texto.');
     expect(filterParagraphs(text)).toBe(text);
   });
+
+  it('drops a closing author note and an app promotion but keeps sentences about reporters', () => {
+    const text = join(
+      'Uno.',
+      'The reporter who first covered the case is a witness in the trial, according to the court.',
+      'Get the latest news straight to your phone with the Example News app.',
+      'Marta Ruiz is a reporter for Example News covering courts.',
+    );
+    expect(filterParagraphs(text)).toBe(join('Uno.', 'The reporter who first covered the case is a witness in the trial, according to the court.'));
+  });
 });
