@@ -33,6 +33,21 @@ function isLowerWord(w: string): boolean {
   return (f & (F_CAP | F_ALLCAPS | F_DIGIT | F_PUNCT)) === 0;
 }
 
+const DASHES = new Set(['-', '–', '—']);
+
+/**
+ * A spaced dash inside a predicted name separates two names ("Famalicão - Espinho", a score line);
+ * tags are edited in place (I-X dash I-X -> I-X O B-X).
+ */
+export function splitAtDashes(tags: Uint8Array, words: readonly string[]): void {
+  for (let i = 1; i + 1 < tags.length; i++) {
+    const t = tags[i]!;
+    if (t === 0 || t % 2 === 1 || !DASHES.has(words[i]!)) continue;
+    tags[i] = 0;
+    if (tags[i + 1] === t) tags[i + 1] = t - 1;
+  }
+}
+
 const paramsCache = new WeakMap<NerModel, DecodeParams>();
 
 function modelSpans(model: NerModel, docModel: DocModel | undefined, tokens: Tokens): RuleSpan[] {
@@ -47,6 +62,7 @@ function modelSpans(model: NerModel, docModel: DocModel | undefined, tokens: Tok
   for (let k = 0; k < ss.length; k++) {
     const from = ss[k]!;
     const tags = allTags[k]!;
+    splitAtDashes(tags, sentences[k]!);
     let start = -1;
     let type = '';
     for (let i = 0; i <= tags.length; i++) {

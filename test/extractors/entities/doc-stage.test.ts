@@ -67,3 +67,13 @@ describe('document stage', () => {
     expect(loadDocModel('es')?.bits).toBeGreaterThan(0);
   });
 });
+
+describe('dash split', () => {
+  it('splits a predicted name at a spaced dash and keeps hyphenated words whole', async () => {
+    const { splitAtDashes } = await import('../../../extractors/entities/recognize.js');
+    const words = ['Porto', 'Alegre', '-', 'Santa', 'Maria', 'e', 'Vila-Real', '.'];
+    const tags = Uint8Array.from(['B-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'O', 'B-LOC', 'O'].map(tag));
+    splitAtDashes(tags, words);
+    expect(Array.from(tags, (t) => TAGS[t])).toEqual(['B-ORG', 'I-ORG', 'O', 'B-ORG', 'I-ORG', 'O', 'B-LOC', 'O']);
+  });
+});
