@@ -37,7 +37,8 @@ export function makeSkipper(stats: Map<AnyNode, NodeStats>, title: string | null
     // A span inside running text ("reported that <span><a>the NFL will fine him</a></span> for...") is
     // part of the sentence: link density says nothing about it.
     // Hover cards hidden in a span (a name followed by a list of article links) are not.
-    if (tag === 'span' && inRunningText(el) && (st.chars < 150 || countLinks(el) <= 1)) return false;
+    // A hover card opens with the linked name itself: the span stays, the card inside it is judged alone.
+    if (tag === 'span' && inRunningText(el) && (st.chars < 150 || countLinks(el) <= 1 || firstChildIsLink(el))) return false;
     if (tag === 'ul' || tag === 'ol') return ld > 0.35;
     if (ld > 0.5) return true;
     if (weight < 25 && ld > 0.3 && st.paragraphs === 0) return true;
@@ -59,6 +60,11 @@ function inRunningText(el: Element): boolean {
     if (sib && sib.type === 'text' && /\p{L}/u.test((sib as unknown as { data: string }).data)) return true;
   }
   return false;
+}
+
+function firstChildIsLink(el: Element): boolean {
+  const first = el.children.find((c) => c.type === 'tag' || (c.type === 'text' && /\S/.test((c as unknown as { data: string }).data)));
+  return !!first && first.type === 'tag' && (first as Element).name === 'a';
 }
 
 function countLinks(el: Element): number {
@@ -85,6 +91,13 @@ const PHOTO_CREDIT_TAIL = /(?:\bPhoto(?:graph)?s?(?: by|:)|\bFoto(?:s|grafía|gr
 /** A closing author note: "Ana Lima is a reporter for ...", "María Pérez es periodista de ...". */
 const AUTHOR_BIO =
   /^(?:[A-ZÁÉÍÓÚÑ][\p{L}'’.-]+\s){1,4}(?:is|es|é)\s[^.]{0,120}?\b(?:reporter|journalist|writer|editor|correspondent|columnist|contributor|founder|periodista|redactora?|corresponsal|columnista|jornalista|rep[óo]rter|colunista|editora?)\b/u;
+/** "(Reporting by ...; editing by ...)", "Fox News' Ana Lima contributed to this report." */
+const CONTRIBUTORS = /^\(?(?:[Rr]eporting|[Aa]dditional reporting|[Ee]diting|[Ww]riting|[Cc]ompiled) by\b|\bcontributed (?:reporting )?to (?:this|the) (?:report|story|article)\.?\)?$/;
+/** A bare wire or photo credit: "Associated Press", "Ana Lima, ASSOCIATED PRESS", "Detroit News wire services". */
+const WIRE_CREDIT =
+  /^(?:[\p{L}.'’ -]{2,40},\s*)?(?:ASSOCIATED PRESS|Associated Press|AP Photo|AP|AFP|Reuters|REUTERS|EFE|Agencia EFE|Getty Images|Europa Press|Ag[êe]ncia Brasil|[\p{L} ]{2,30} wire services)$/u;
+/** Gallery counters and lone section labels: "Image 1 of 5", "Foto 2 de 8", "Tags", "More:". */
+const LONE_LABEL = /^(?:(?:image|imagen|imagem|foto|photo|slide)\s+\d+\s+(?:of|de)\s*\/?\s*\d*|tags|etiquetas|temas|more|m[áa]s|mais|related|filed under:?.*)\s*:?$/i;
 const POST_ATTRIBUTION = /^[—–-]\s*.{1,80}\(@\w{1,30}\)/;
 
 /**
@@ -102,6 +115,8 @@ export function filterParagraphs(text: string): string {
     if (p.length < 100 && BYLINE.test(p)) continue;
     if (p.length < 160 && BYLINE_WITH_DATE.test(p)) continue;
     if (p.length < 70 && UPDATE_STAMP.test(p)) continue;
+    if (p.length < 400 && CONTRIBUTORS.test(p)) continue;
+    if (p.length < 70 && (WIRE_CREDIT.test(p) || LONE_LABEL.test(p))) continue;
     if (i >= paras.length - 2 && i > 0 && p.length < 250 && AUTHOR_BIO.test(p)) continue;
     if (p.length < 300 && PHOTO_CREDIT_TAIL.test(p) && !/[.!?…"”]$/.test(p)) continue;
     // Unrendered CMS shortcodes ("[button link=...]Send us your review[/button]").

@@ -28,4 +28,12 @@ describe('body blocks', () => {
     expect(text.startsWith(lead)).toBe(true);
     expect(text).toContain('Párrafo 3:');
   });
+
+  it('keeps the linked name of a hover card but not the card\'s article links', () => {
+    const card = `<span class="card-block"><span><a href="/p/x">Ana Lima</a><a href="/n/1">Otra nota sobre la fiscalía y su investigación de la red en la frontera norte del país</a> <a href="/n/2">Una tercera nota con un título largo que habla de otro caso distinto</a></span></span>`;
+    const html = `<html><body><h1>Título</h1><div class="cuerpo">${para(1)}<p>La fiscal <span class="hover-person"><a href="/p/x">Ana Lima</a>${card}</span> confirmó la detención de los sospechosos.</p>${para(2)}${para(3)}</div></body></html>`;
+    const text = extractArticle(html).text!;
+    expect(text).toContain('La fiscal Ana Lima confirmó la detención de los sospechosos.');
+    expect(text).not.toContain('Otra nota');
+  });
 });

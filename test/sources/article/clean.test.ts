@@ -68,4 +68,18 @@ describe('filterParagraphs', () => {
     );
     expect(filterParagraphs(text)).toBe(join('Uno.', 'The reporter who first covered the case is a witness in the trial, according to the court.'));
   });
+
+  it('drops contributor notes, bare wire credits, gallery counters and lone labels', () => {
+    const text = join(
+      'La audiencia continuará el lunes.',
+      '(Reporting by Ana Lima and Marta Ruiz in the capital, with additional reporting by Tom Reed; editing by Sue Kim and Li Wen)',
+      'Example Wire writers Ana Lima and Tom Reed contributed to this report.',
+      'Luis Mora, ASSOCIATED PRESS',
+      'Associated Press',
+      'Image 2 of 8',
+      'Tags',
+      'AP sources said the hearing would resume on Monday.',
+    );
+    expect(filterParagraphs(text).split('\n\n')).toEqual(['La audiencia continuará el lunes.', 'AP sources said the hearing would resume on Monday.']);
+  });
 });
