@@ -4,7 +4,8 @@
  */
 import type { AnyNode, Element } from 'domhandler';
 import { isProseBlock, type NodeStats } from './content.js';
-import { BOILERPLATE_LINE, PROMO_LINE, classWeight } from './hints.js';
+import { BOILERPLATE_LINE, PROMO_LINE, classWeight, hintString, isStrongNegativeHint } from './hints.js';
+import { wrapsEmbeddedPost } from './prune.js';
 import { collapse, rawText } from './text.js';
 import { parseTextDate } from './dates.js';
 
@@ -33,7 +34,7 @@ export function makeSkipper(stats: Map<AnyNode, NodeStats>, title: string | null
     if (!CONDITIONAL.has(tag)) return false;
     const weight = classWeight(el);
     // A weakly negative class on a block of prose ("elementor-widget-container") is a layout wrapper.
-    if (weight < 0 && !isProseBlock(el, stats)) return true;
+    if (weight < 0 && !isProseBlock(el, stats) && (isStrongNegativeHint(hintString(el)) || !wrapsEmbeddedPost(el))) return true;
     // A span inside running text ("reported that <span><a>the NFL will fine him</a></span> for...") is
     // part of the sentence: link density says nothing about it.
     // Hover cards hidden in a span (a name followed by a list of article links) are not.

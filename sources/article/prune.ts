@@ -22,6 +22,16 @@ function isEmbeddedPost(el: Element): boolean {
   return el.name === 'blockquote' && /\b(?:twitter-tweet|instagram-media|tiktok-embed|bluesky-embed)\b/.test(el.attribs['class'] ?? '');
 }
 
+/** An embedded post within a few levels ("<div class="social-media-embed"><blockquote class="twitter-tweet">"). */
+export function wrapsEmbeddedPost(el: Element, depth = 0): boolean {
+  if (depth > 3) return false;
+  for (const c of el.children) {
+    if (c.type !== 'tag') continue;
+    if (isEmbeddedPost(c as Element) || wrapsEmbeddedPost(c as Element, depth + 1)) return true;
+  }
+  return false;
+}
+
 function isHidden(el: Element): boolean {
   const a = el.attribs;
   if ('hidden' in a || a['aria-hidden'] === 'true') return true;
@@ -78,9 +88,9 @@ export function prune(root: AnyNode, pageChars: number): void {
         const furniture = FURNITURE.has(tag) || c.attribs['role'] === 'navigation' || c.attribs['role'] === 'complementary';
         const strong = furniture || isStrongNegativeHint(hint);
         const negative = strong || (isNegativeHint(hint) && !isPositiveHint(hint));
-        // A weak hint ("elementor-widget-container", "wrap") on a block of several prose paragraphs is a
-        // page builder's wrapper, not furniture.
-        if (negative && c.attribs['itemprop'] !== 'articleBody' && (strong || !holdsProse(c))) {
+        // A weak hint ("elementor-widget-container", "social-media-embed") on a block of several prose
+        // paragraphs or around an embedded post is a wrapper, not furniture.
+        if (negative && c.attribs['itemprop'] !== 'articleBody' && (strong || (!holdsProse(c) && !wrapsEmbeddedPost(c)))) {
           if (textLength(c) < pageChars * 0.35) {
             drop.push(c);
             continue;

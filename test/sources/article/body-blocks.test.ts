@@ -36,4 +36,14 @@ describe('body blocks', () => {
     expect(text).toContain('La fiscal Ana Lima confirmó la detención de los sospechosos.');
     expect(text).not.toContain('Otra nota');
   });
+
+  it('keeps an embedded post wrapped in a "social" container, but not a share bar', () => {
+    const tweet = '<div class="social-media-embed"><blockquote class="twitter-tweet"><p>La fiscalía confirmó el rescate de catorce trabajadores esta mañana <a href="https://t.example/x">t.example/x</a></p>— Fiscalía Regional (@fiscalia_ejemplo) <a href="https://social.example/s/1">March 12, 2024</a></blockquote></div>';
+    const share = '<div class="social-share"><a href="/fb">Facebook</a> <a href="/x">X</a></div>';
+    const html = `<html><body><h1>Título</h1><div class="cuerpo">${para(1)}${tweet}${para(2)}${share}${para(3)}</div></body></html>`;
+    const text = extractArticle(html).text!;
+    expect(text).toContain('La fiscalía confirmó el rescate de catorce trabajadores esta mañana');
+    expect(text).toContain('(@fiscalia_ejemplo)');
+    expect(text).not.toContain('Facebook');
+  });
 });
