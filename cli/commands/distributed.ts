@@ -45,8 +45,8 @@ export async function worker(opts: GlobalOptions & { stages?: string; concurrenc
       process.stderr.write(`rastro worker ${process.pid}: ${signal} received, finishing active jobs…\n`);
       resolve();
     };
-    process.once('SIGTERM', () => stop('SIGTERM'));
-    process.once('SIGINT', () => stop('SIGINT'));
+    process.on('SIGTERM', () => stop('SIGTERM'));
+    process.on('SIGINT', () => stop('SIGINT'));
   });
   deps.provider.stop();
   await running.close();
