@@ -85,4 +85,20 @@ describe('Redis restarting in the middle of a run', () => {
       expect(stray, `worker ${w.pid} stderr`).toEqual([]);
     }
   }, 150_000);
+
+  it('a worker signalled while Redis is down still obeys a second SIGTERM and exits 130 at once', async () => {
+    onTestFailed(() => console.error(childrenOutput(children)));
+    // BullMQ 6.7's Worker.close() does not settle while its blocking connection is reconnecting
+    // (taskforcesh/bullmq#4656), so the graceful stop waits; the operator's second signal must still end it.
+    const env = pipelineEnv({ redisUrl: redis.url, prefix: 'rastro-restart-stop', db: join(dir, 'stop.db') });
+    const w = await startWorker(env);
+    children.push(w);
+    expect(await redis.stop()).toBe(0);
+    w.proc.kill('SIGTERM');
+    await waitFor('the worker to acknowledge SIGTERM', () => w.stderr().includes('SIGTERM received, finishing active jobs'));
+    w.proc.kill('SIGTERM');
+    const exit = await waitFor('the worker to exit after the second SIGTERM', () => w.exit(), { timeoutMs: 10_000 });
+    expect(exit).toEqual({ code: 130, signal: null });
+    expect(w.stderr()).toContain(`rastro worker ${w.pid}: second SIGTERM, exiting now`);
+  }, 60_000);
 });
