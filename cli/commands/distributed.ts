@@ -49,7 +49,19 @@ export async function worker(opts: GlobalOptions & { stages?: string; concurrenc
     process.on('SIGINT', () => stop('SIGINT'));
   });
   deps.provider.stop();
-  await running.close();
+  // Active jobs get the fetch timeout plus a margin to finish. Past that (e.g. Redis is down and BullMQ cannot
+  // move them), exit anyway: their locks expire and another worker recovers them as stalled, so nothing is lost.
+  const graceMs = config.fetchTimeoutMs + 30_000;
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = await Promise.race([
+    running.close().then(() => false),
+    new Promise<boolean>((res) => (timer = setTimeout(() => res(true), graceMs))),
+  ]);
+  clearTimeout(timer);
+  if (timedOut) {
+    process.stderr.write(`rastro worker ${process.pid}: active jobs did not finish within ${graceMs} ms; exiting, they will be recovered as stalled\n`);
+    process.exit(1);
+  }
   await closeDeps(deps);
   redis.disconnect();
   process.stderr.write(`rastro worker ${process.pid}: stopped cleanly\n`);
