@@ -51,13 +51,38 @@ function hasBlockChild(el: Element): boolean {
   return el.children.some((c) => c.type === 'tag' && BLOCK_TAGS.has(c.name));
 }
 
-function directText(el: Element): string {
+/**
+ * The element's own text (not inside block children), split where `<br><br>` separates paragraphs, so a
+ * body written without `<p>` earns a paragraph's credit for each of its parts.
+ */
+function directSegments(el: Element): string[] {
+  const out: string[] = [];
   let s = '';
+  let brs = 0;
+  const cut = (): void => {
+    const t = collapse(s);
+    if (t !== '') out.push(t);
+    s = '';
+  };
   for (const c of el.children) {
-    if (isText(c)) s += c.data;
-    else if (c.type === 'tag' && !BLOCK_TAGS.has(c.name)) s += rawText(c);
+    if (isText(c)) {
+      if (/\S/.test(c.data)) brs = 0;
+      s += c.data;
+    } else if (c.type === 'tag') {
+      if (c.name === 'br') {
+        if (++brs === 2) cut();
+        s += ' ';
+      } else if (!BLOCK_TAGS.has(c.name)) {
+        brs = 0;
+        s += rawText(c);
+      } else {
+        brs = 0;
+        cut();
+      }
+    }
   }
-  return collapse(s);
+  cut();
+  return out;
 }
 
 export interface Selection {
@@ -94,10 +119,13 @@ export function selectContent(root: AnyNode, stats: Map<AnyNode, NodeStats>, boo
         credit(c.parent as Element | null, collapse(rawText(c)));
         if (c.name === 'td' || c.name === 'blockquote') visit(c);
       } else if (c.name !== 'a' && !/^h[1-6]$/.test(c.name)) {
-        if (BLOCK_TAGS.has(c.name) && !hasBlockChild(c)) credit(c.parent as Element | null, collapse(rawText(c)));
-        else {
-          const t = directText(c);
-          if (t.length >= 25) credit(c, t);
+        if (BLOCK_TAGS.has(c.name) && !hasBlockChild(c)) {
+          // One text is a paragraph (credits its parent); several are a body of their own.
+          const parts = directSegments(c);
+          const target = parts.length > 1 ? c : (c.parent as Element | null);
+          for (const t of parts) credit(target, t);
+        } else {
+          for (const t of directSegments(c)) if (t.length >= 25) credit(c, t);
         }
         visit(c);
       }

@@ -72,7 +72,8 @@ export function detach(n: AnyNode): void {
 }
 
 /**
- * Text of the given nodes with one blank line between blocks and a newline for each `<br>`.
+ * Text of the given nodes with one blank line between blocks and a newline for each `<br>` (a blank line
+ * for `<br><br>`).
  * `skip` removes subtrees from the output without touching the tree.
  */
 export function blocksToText(nodes: AnyNode[], skip?: (el: Element) => boolean): string {
@@ -96,7 +97,9 @@ export function blocksToText(nodes: AnyNode[], skip?: (el: Element) => boolean):
     if (skip?.(n)) return;
     const tag = n.name;
     if (tag === 'br') {
-      line += '\n';
+      // "<br><br>" (an empty line) separates paragraphs in bodies written without <p>.
+      if (/\n[ \t\u00a0]*$/.test(line)) flush();
+      else line += '\n';
       return;
     }
     const block = BLOCK_TAGS.has(tag);

@@ -46,4 +46,16 @@ describe('body blocks', () => {
     expect(text).toContain('(@fiscalia_ejemplo)');
     expect(text).not.toContain('Facebook');
   });
+
+  it('finds a body written as text with <br><br> between paragraphs, and keeps the paragraph breaks', () => {
+    const seg = (n: number): string =>
+      `Segmento ${n}: la fiscalía indicó que la red operaba desde hacía años, que captaba a mujeres jóvenes con ofertas falsas y que las trasladaba a otra ciudad.`;
+    const body = `<div class="txt">${[1, 2, 3, 4, 5, 6].map(seg).join('<br><br>')}</div>`;
+    const column = (i: number): string =>
+      `<p>Opinión ${i}: un columnista escribe sobre la ciudad y el tránsito y otras cosas del barrio en su espacio semanal.</p>`;
+    const side = `<div class="col">${[1, 2, 3, 4].map(column).join('')}</div>`;
+    const text = extractArticle(`<html><body><div class="principal"><h1>Título</h1>${body}</div><div class="lateral">${side}</div></body></html>`).text!;
+    expect(text.split('\n\n').slice(0, 2)).toEqual([seg(1), seg(2)]);
+    expect(text).not.toContain('Opinión');
+  });
 });
