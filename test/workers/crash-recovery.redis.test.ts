@@ -1,18 +1,14 @@
 import { describe, it, expect, beforeAll, afterAll, onTestFailed } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Queues } from '../../queues/index.js';
-import { assertCliBuilt, childrenOutput, killAll, pipelineEnv, runCli, startWorker, stopGracefully, type CliProcess } from './helpers/cli.js';
+import { assertCliBuilt, childrenOutput, pipelineEnv, runCli, startWorker, stopGracefully } from './helpers/cli.js';
 import { startFixtureServer, type FixtureServer } from './helpers/fixture-server.js';
-import { dropPrefix, fetchJobFor, openQueues, SHARED_REDIS, uniquePrefix, waitForDrain } from './helpers/redis.js';
+import { fetchJobFor, openQueues, SHARED_REDIS, waitForDrain } from './helpers/redis.js';
 import { readLeads } from './helpers/store.js';
+import { createScenario } from './helpers/scenario.js';
 import { waitFor } from './helpers/wait.js';
 
-const prefix = uniquePrefix('crash');
-const dir = mkdtempSync(join(tmpdir(), 'rastro-crash-'));
-const db = join(dir, 'leads.db');
-const children: CliProcess[] = [];
+const scenario = createScenario('crash');
+const { prefix, db, children } = scenario;
 let server: FixtureServer;
 let queues: Queues | undefined;
 
@@ -25,13 +21,7 @@ beforeAll(async () => {
   server = await startFixtureServer();
 });
 
-afterAll(async () => {
-  if (process.env.RASTRO_TEST_DEBUG) console.error(childrenOutput(children));
-  await killAll(children);
-  await server?.close();
-  await dropPrefix(SHARED_REDIS, prefix, queues);
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => scenario.cleanup(server, queues));
 
 describe('a worker killed in the middle of a job', () => {
   it('loses no job and duplicates no lead: the stalled fetch is taken over by another worker and completes', async () => {

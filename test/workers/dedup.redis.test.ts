@@ -1,18 +1,14 @@
 import { describe, it, expect, beforeAll, afterAll, onTestFailed } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Queues } from '../../queues/index.js';
 import { canonicalizeUrl } from '../../sources/index.js';
-import { assertCliBuilt, childrenOutput, killAll, pipelineEnv, runCli, startWorker, stopGracefully, type CliProcess } from './helpers/cli.js';
+import { assertCliBuilt, childrenOutput, pipelineEnv, runCli, startWorker, stopGracefully } from './helpers/cli.js';
 import { startFixtureServer, type FixtureServer } from './helpers/fixture-server.js';
-import { dropPrefix, openQueues, SHARED_REDIS, uniquePrefix, waitForDrain } from './helpers/redis.js';
+import { openQueues, SHARED_REDIS, waitForDrain } from './helpers/redis.js';
 import { readLeads } from './helpers/store.js';
+import { createScenario } from './helpers/scenario.js';
 
-const prefix = uniquePrefix('dedup');
-const dir = mkdtempSync(join(tmpdir(), 'rastro-dedup-'));
-const db = join(dir, 'leads.db');
-const children: CliProcess[] = [];
+const scenario = createScenario('dedup');
+const { prefix, db, children } = scenario;
 let server: FixtureServer;
 let queues: Queues | undefined;
 
@@ -23,13 +19,7 @@ beforeAll(async () => {
   server = await startFixtureServer();
 });
 
-afterAll(async () => {
-  if (process.env.RASTRO_TEST_DEBUG) console.error(childrenOutput(children));
-  await killAll(children);
-  await server?.close();
-  await dropPrefix(SHARED_REDIS, prefix, queues);
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => scenario.cleanup(server, queues));
 
 describe('a URL listed by two feeds', () => {
   it('is fetched once and stored as one lead, even with tracking parameters and a fragment on one copy', async () => {

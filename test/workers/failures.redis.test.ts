@@ -1,18 +1,14 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Queues } from '../../queues/index.js';
 import { canonicalizeUrl } from '../../sources/index.js';
-import { assertCliBuilt, childrenOutput, killAll, pipelineEnv, runCli, startWorker, stopGracefully, type CliProcess } from './helpers/cli.js';
+import { assertCliBuilt, childrenOutput, pipelineEnv, runCli, startWorker, stopGracefully } from './helpers/cli.js';
 import { startFixtureServer, type FixtureServer } from './helpers/fixture-server.js';
-import { dropPrefix, fetchJobFor, openQueues, SHARED_REDIS, uniquePrefix, waitForDrain, type Counts } from './helpers/redis.js';
+import { fetchJobFor, openQueues, SHARED_REDIS, waitForDrain, type Counts } from './helpers/redis.js';
 import { readLeads } from './helpers/store.js';
+import { createScenario } from './helpers/scenario.js';
 
-const prefix = uniquePrefix('failures');
-const dir = mkdtempSync(join(tmpdir(), 'rastro-failures-'));
-const db = join(dir, 'leads.db');
-const children: CliProcess[] = [];
+const scenario = createScenario('failures');
+const { prefix, db, children } = scenario;
 let server: FixtureServer;
 let queues: Queues | undefined;
 
@@ -44,13 +40,7 @@ beforeAll(async () => {
   }
 }, 150_000);
 
-afterAll(async () => {
-  if (process.env.RASTRO_TEST_DEBUG) console.error(childrenOutput(children));
-  await killAll(children);
-  await server?.close();
-  await dropPrefix(SHARED_REDIS, prefix, queues);
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => scenario.cleanup(server, queues));
 
 describe('fetch failures on BullMQ', () => {
   it('a 404 fails its fetch job after one attempt (UnrecoverableError) with the reason, the page requested once', async () => {
