@@ -1,4 +1,4 @@
-import { fold } from './fold.js';
+import { kindName, tokenStream } from './token-stream.js';
 
 export type TokenKind = 'word' | 'number' | 'punct';
 
@@ -47,10 +47,6 @@ export function charClass(text: string, i: number): number {
   return WORD_UNICODE.test(ch) ? LETTER : 0;
 }
 
-function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2028 || c === 0x2029 || (c >= 0x2000 && c <= 0x200b) || c === 0x202f || c === 0x3000 || c === 0xfeff;
-}
-
 /**
  * Splits text into word, number and punctuation tokens in one pass.
  * - Letters, digits and combining marks form words; a hyphen or apostrophe between two word characters joins
@@ -59,61 +55,14 @@ function isSpace(c: number): boolean {
  * - Every other non-space character is a one-character punctuation token.
  */
 export function tokenize(text: string): Token[] {
-  const out: Token[] = [];
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (isSpace(c)) {
-      i++;
-      continue;
-    }
-    const cls = c < 128 ? ASCII_CLASS[c]! : charClass(text, i);
-    if (cls === LETTER || cls === DIGIT || cls === MARK) {
-      const start = i;
-      let allDigits = cls === DIGIT;
-      let upper = c >= 65 && c <= 90;
-      let nonAscii = c >= 128;
-      i++;
-      while (i < n) {
-        const d = text.charCodeAt(i);
-        const k = d < 128 ? ASCII_CLASS[d]! : charClass(text, i);
-        if (k === LETTER || k === MARK) {
-          allDigits = false;
-          if (d < 128) {
-            if (d <= 90) upper = true;
-          } else nonAscii = true;
-          i++;
-        } else if (k === DIGIT) {
-          if (d >= 128) nonAscii = true;
-          i++;
-        } else if (k === JOINER && i + 1 < n && isWordClass(charClass(text, i + 1))) {
-          allDigits = false;
-          if (d >= 128) nonAscii = true;
-          i++;
-        } else if (allDigits && isNumSep(d) && i + 1 < n && charClass(text, i + 1) === DIGIT) {
-          i += 2;
-        } else break;
-      }
-      const raw = text.slice(start, i);
-      // fast paths: lower-case ASCII needs no folding at all
-      const norm = allDigits || (!upper && !nonAscii) ? raw : nonAscii ? fold(raw) : raw.toLowerCase();
-      out.push({ start, end: i, text: raw, norm, kind: allDigits ? 'number' : 'word' });
-      continue;
-    }
-    // punctuation: one code unit (or one surrogate pair)
-    const start = i;
-    i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
-    const raw = text.slice(start, i);
-    out.push({ start, end: i, text: raw, norm: raw, kind: 'punct' });
+  // One tokeniser: the matcher's stream (parallel arrays), turned into objects for callers that want them.
+  const s = tokenStream(text, true);
+  const out: Token[] = new Array(s.length);
+  for (let k = 0; k < s.length; k++) {
+    const start = s.starts[k]!;
+    const end = s.ends[k]!;
+    out[k] = { start, end, text: text.slice(start, end), norm: s.norms[k]!, kind: kindName(s, k) };
   }
   return out;
 }
 
-function isWordClass(k: number): boolean {
-  return k === LETTER || k === DIGIT || k === MARK;
-}
-
-function isNumSep(c: number): boolean {
-  return c === 46 || c === 44;
-}
