@@ -5,10 +5,9 @@
  */
 import { mix as mix_IMPORTED } from './hash.js';
 const mix = mix_IMPORTED;
-import { F_ALLCAPS as F_ALLCAPS_IMPORTED, F_CAP as F_CAP_IMPORTED, tokenInfo as tokenInfo_IMPORTED } from './token-info.js';
+import { F_ALLCAPS as F_ALLCAPS_IMPORTED, F_CAP as F_CAP_IMPORTED, type TokenInfo } from './token-info.js';
 const F_ALLCAPS = F_ALLCAPS_IMPORTED;
 const F_CAP = F_CAP_IMPORTED;
-const tokenInfo = tokenInfo_IMPORTED;
 
 /** Entity type code of a tag index: 0 = O, 1 PER, 2 LOC, 3 ORG, 4 MISC. */
 export function typeOfTag(t: number): number {
@@ -55,16 +54,23 @@ interface Span {
   key: number;
 }
 
+const NONE = new Int32Array(0);
+
 /**
- * Hints for every token of a document, from its sentences' words and first-stage tag indices.
+ * Hints for every token of a document, from its sentences' token infos and first-stage tag indices.
+ * A sentence given no infos (it has no capitalised token, so nothing to re-decode) gets no hints.
  */
-export function docHints(sentences: readonly (readonly string[])[], tags: readonly ArrayLike<number>[]): Int32Array[] {
+export function docHints(sentences: readonly (readonly TokenInfo[] | undefined)[], tags: readonly ArrayLike<number>[]): Int32Array[] {
   const tok = new Map<number, Int32Array>();
   const sup = new Map<number, Int32Array>();
   const ent = new Map<number, Int32Array>();
   const spans: Span[] = [];
   const spanOf: Int32Array[] = [];
   sentences.forEach((words, s) => {
+    if (words === undefined) {
+      spanOf.push(NONE);
+      return;
+    }
     const t = tags[s]!;
     const own = new Int32Array(words.length).fill(-1);
     spanOf.push(own);
@@ -73,11 +79,11 @@ export function docHints(sentences: readonly (readonly string[])[], tags: readon
     const close = (i: number) => {
       if (start < 0) return;
       let key = 0x811c9dc5;
-      for (let k = start; k < i; k++) key = mix(key, tokenInfo(words[k]!).lowerHash);
+      for (let k = start; k < i; k++) key = mix(key, words[k]!.lowerHash);
       for (let k = start; k < i; k++) own[k] = spans.length;
       spans.push({ s, start, end: i, type, key });
       bump(ent, key, type, 1);
-      if (i - start >= 2) for (let k = start; k < i; k++) bump(sup, tokenInfo(words[k]!).lowerHash, type, 1);
+      if (i - start >= 2) for (let k = start; k < i; k++) bump(sup, words[k]!.lowerHash, type, 1);
       start = -1;
     };
     for (let i = 0; i < words.length; i++) {
@@ -88,17 +94,18 @@ export function docHints(sentences: readonly (readonly string[])[], tags: readon
         start = i;
         type = ty;
       }
-      const info = tokenInfo(words[i]!);
+      const info = words[i]!;
       if ((info.flags & (F_CAP | F_ALLCAPS)) !== 0) bump(tok, info.lowerHash, ty, 1);
     }
     close(words.length);
   });
   return sentences.map((words, s) => {
+    if (words === undefined) return NONE;
     const t = tags[s]!;
     const own = spanOf[s]!;
     const out = new Int32Array(words.length);
     for (let i = 0; i < words.length; i++) {
-      const info = tokenInfo(words[i]!);
+      const info = words[i]!;
       const ty = typeOfTag(t[i]!);
       let h = (t[i]! & 15) << 11;
       if ((info.flags & (F_CAP | F_ALLCAPS)) !== 0) {

@@ -11,7 +11,7 @@ import { mix as mixHash } from './hash.js';
 import { NT as NUM_TAGS } from './model.js';
 import type { SentenceView } from './sentence-view.js';
 import { forEachSegment, type DecodeParams } from './tagger.js';
-import { F_ALLCAPS as F_ALLCAPS_IMPORTED, F_CAP as F_CAP_IMPORTED } from './token-info.js';
+import { F_ALLCAPS as F_ALLCAPS_IMPORTED, F_CAP as F_CAP_IMPORTED, type TokenInfo } from './token-info.js';
 const F_ALLCAPS = F_ALLCAPS_IMPORTED;
 const F_CAP = F_CAP_IMPORTED;
 
@@ -69,14 +69,17 @@ export function firstStage(
   p: DecodeParams,
   sentences: readonly (readonly string[])[],
   docBits: number,
-): { tags: Uint8Array[]; segments: StagedSegment[] } {
+): { tags: Uint8Array[]; segments: StagedSegment[]; infos: (readonly TokenInfo[] | undefined)[] } {
   const mask = (1 << p.bits) - 1;
   const tags: Uint8Array[] = [];
   const segments: StagedSegment[] = [];
+  const infos: (readonly TokenInfo[] | undefined)[] = [];
   sentences.forEach((words, s) => {
     const t = new Uint8Array(words.length);
     tags.push(t);
+    infos.push(undefined);
     forEachSegment(words, p.gazetteer, p.segments, docBits, (seg, view) => {
+      infos[s] = view.infos;
       const n = seg.end - seg.start;
       const emis = new Float64Array(n * NT);
       emissions(p.weights, p.scale, mask, seg.feats, seg.offs, n, emis);
@@ -84,7 +87,7 @@ export function firstStage(
       segments.push({ sentence: s, start: seg.start, end: seg.end, emis, view });
     });
   });
-  return { tags, segments };
+  return { tags, segments, infos };
 }
 
 let hintBuf = new Uint32Array(256 * MAX_HINT_FEATURES);
@@ -102,6 +105,15 @@ export function segmentHintFeatures(seg: StagedSegment, hints: Int32Array): { fe
   }
   hintOffs[n] = len;
   return { feats: hintBuf, offs: hintOffs };
+}
+
+/**
+ * True when some token of the segment has evidence from elsewhere in the document; segments without
+ * any keep their first-stage tags (in training too), which saves most of the second pass.
+ */
+export function hasDocEvidence(seg: StagedSegment, hints: Int32Array): boolean {
+  for (let i = seg.start; i < seg.end; i++) if ((hints[i]! & 0x7e7) !== 0) return true;
+  return false;
 }
 
 const transCache = new WeakMap<object, Float32Array>();
@@ -127,14 +139,16 @@ export function tagDocument(
 ): Uint8Array[] {
   const first = firstStage(p, sentences, docBits);
   if (doc === undefined || first.segments.length === 0) return first.tags;
-  const hints = docHints(sentences, first.tags);
+  const hints = docHints(first.infos, first.tags);
   const trans = combinedTransitions(p.transitions, doc);
   const mask = (1 << doc.bits) - 1;
   for (const seg of first.segments) {
+    const sh = hints[seg.sentence]!;
+    if (!hasDocEvidence(seg, sh)) continue;
     const n = seg.end - seg.start;
     if (emis2.length < n * NT) emis2 = new Float64Array(n * NT * 2);
     emis2.fill(0, 0, n * NT);
-    const hf = segmentHintFeatures(seg, hints[seg.sentence]!);
+    const hf = segmentHintFeatures(seg, sh);
     emissions(doc.weights, 1, mask, hf.feats, hf.offs, n, emis2);
     for (let k = 0; k < n * NT; k++) emis2[k] = emis2[k]! + seg.emis[k]!;
     viterbi(emis2, n, trans, first.tags[seg.sentence]!, true, seg.start);

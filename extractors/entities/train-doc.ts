@@ -5,7 +5,7 @@
  */
 import { viterbi } from './decode.js';
 import { docHints } from './doc-hints.js';
-import { firstStage, segmentHintFeatures, tagDocument, type DocModel } from './doc-stage.js';
+import { firstStage, hasDocEvidence, segmentHintFeatures, tagDocument, type DocModel } from './doc-stage.js';
 import { chunks, tagIndex } from './evaluate.js';
 import { NT, TAGS } from './model.js';
 import type { DecodeParams } from './tagger.js';
@@ -35,8 +35,9 @@ export function docUnits(p: DecodeParams, docs: readonly (readonly TaggedSentenc
   for (const doc of docs) {
     const words = doc.map((s) => s.words);
     const first = firstStage(p, words, doc[0]?.docBits ?? 0);
-    const hints = docHints(words, first.tags);
+    const hints = docHints(first.infos, first.tags);
     for (const seg of first.segments) {
+      if (!hasDocEvidence(seg, hints[seg.sentence]!)) continue;
       const n = seg.end - seg.start;
       const hf = segmentHintFeatures(seg, hints[seg.sentence]!);
       const feats = Uint32Array.from(hf.feats.subarray(0, hf.offs[n]!), (f) => f & mask);

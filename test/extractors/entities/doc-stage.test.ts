@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HINT, docHints } from '../../../extractors/entities/doc-hints.js';
+import { tokenInfo } from '../../../extractors/entities/token-info.js';
 import { deserializeDocModel, serializeDocModel, tagDocument, type DocModel } from '../../../extractors/entities/doc-stage.js';
 import { loadDocModel, loadModel, modelParams, tagSentence, TAGS } from '../../../extractors/entities/index.js';
 
@@ -14,7 +15,7 @@ describe('document hints', () => {
     Uint8Array.from(['O', 'B-PER', 'I-PER', 'O', 'O', 'B-LOC', 'O'].map(tag)),
     Uint8Array.from(['O', 'O', 'O', 'B-LOC', 'O', 'O', 'O'].map(tag)),
   ];
-  const hints = docHints(sentences, tags);
+  const hints = docHints(sentences.map((s) => s.map(tokenInfo)), tags);
 
   it('gives a lone surname the type of the longer name that held it elsewhere', () => {
     expect(HINT.superMaj(hints[1]![0]!)).toBe(1); // PER
