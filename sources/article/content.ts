@@ -46,6 +46,8 @@ const TAG_BASE: Record<string, number> = {
   dt: -3, li: -3, form: -3, h1: -5, h2: -5, h3: -5, h4: -5, h5: -5, h6: -5, th: -5,
 };
 const SCORE_TAGS = new Set(['p', 'pre', 'td', 'blockquote']);
+const SIBLING_WRAPPERS = new Set(['div', 'section']);
+const PARAGRAPH_CLASS = /paragraph|(?:^|[-_\s])(?:para|parrafo|paragrafo)(?:$|[-_\s])/i;
 
 function hasBlockChild(el: Element): boolean {
   return el.children.some((c) => c.type === 'tag' && BLOCK_TAGS.has(c.name));
@@ -181,7 +183,12 @@ export function selectContent(root: AnyNode, stats: Map<AnyNode, NodeStats>, boo
       nodes.push(sib);
       continue;
     }
-    if (sib.name === 'p') {
+    // Paragraphs beside the top block: <p>, and single-paragraph wrappers named as such
+    // (<div class="body__paragraph">), which is how some CMSs split the opening paragraphs from the rest.
+    const st0 = stats.get(sib);
+    const paragraphLike =
+      sib.name === 'p' || (SIBLING_WRAPPERS.has(sib.name) && !!st0 && st0.paragraphs <= 1 && PARAGRAPH_CLASS.test(sib.attribs['class'] ?? '') && classWeight(sib) >= 0);
+    if (paragraphLike) {
       const st = stats.get(sib);
       const text = collapse(rawText(sib));
       const ld = st && st.chars > 0 ? st.linkChars / st.chars : 0;

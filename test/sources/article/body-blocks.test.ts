@@ -58,4 +58,18 @@ describe('body blocks', () => {
     expect(text.split('\n\n').slice(0, 2)).toEqual([seg(1), seg(2)]);
     expect(text).not.toContain('Opinión');
   });
+
+  it('keeps opening paragraphs that sit in "paragraph" wrappers beside the block holding the rest', () => {
+    const opening =
+      '<div class="story__paragraph">El ministerio confirmó el martes el cierre de tres agencias de empleo acusadas de enviar trabajadores al exterior con contratos falsos.</div>' +
+      '<div class="story__paragraph">No fue una sorpresa.</div>' +
+      '<div class="story__promo"><a href="/x">Lea también: otra nota</a></div>';
+    const rest = `<div class="story__rest">${[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map(para).join('')}</div>`;
+    const html = `<html><body><h1>Título</h1><div class="story">${opening}${rest}</div></body></html>`;
+    const text = extractArticle(html).text!;
+    expect(text.startsWith('El ministerio confirmó el martes')).toBe(true);
+    expect(text).toContain('No fue una sorpresa.');
+    expect(text).toContain('Párrafo 5:');
+    expect(text).not.toContain('Lea también');
+  });
 });
