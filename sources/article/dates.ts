@@ -148,12 +148,16 @@ const TLD_OFFSET: Record<string, number> = {
 export function localizeUtc(iso: string, url: string | undefined, localeRegion?: string | null): string {
   const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})(?:Z|\+00:00)$/.exec(iso);
   if (!m) return iso;
-  const off = siteOffset(url, localeRegion);
-  if (off === 0) return iso;
-  const t = new Date(`${iso.slice(0, 19)}Z`).getTime() + off * 3600_000;
+  return shiftUtc(iso, siteOffset(url, localeRegion) * 60);
+}
+
+/** A UTC timestamp re-expressed at a fixed offset (minutes east of UTC), same instant; others unchanged. */
+export function shiftUtc(iso: string, offsetMinutes: number): string {
+  if (offsetMinutes === 0 || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:Z|\+00:00)$/.test(iso)) return iso;
+  const t = new Date(`${iso.slice(0, 19)}Z`).getTime() + offsetMinutes * 60_000;
   const local = new Date(t).toISOString().slice(0, 19);
-  const sign = off < 0 ? '-' : '+';
-  return `${local}${sign}${pad(Math.abs(off))}:00`;
+  const abs = Math.abs(offsetMinutes);
+  return `${local}${offsetMinutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
 /** UTC offset (hours) of the site's country: its ccTLD, else the page locale's region; 0 when unknown. */

@@ -12,7 +12,7 @@
  */
 import type { Element } from 'domhandler';
 import { attr, type DateContext, type PageIndex } from './page-index.js';
-import { dateFromUrl, localizeUtc, parseMachineDate, parsePublishedText, parseRelativeDate, siteOffset } from './dates.js';
+import { dateFromUrl, localizeUtc, parseMachineDate, parsePublishedText, parseRelativeDate, shiftUtc, siteOffset } from './dates.js';
 import { collapse, rawText } from './text.js';
 import { localeRegion, type PageMeta } from './metadata.js';
 
@@ -35,7 +35,27 @@ export interface PublishedOptions {
 export function findPublishedAt(page: PageIndex, pm: PageMeta, url: string | undefined, topText: string, opts: PublishedOptions = {}): string | null {
   const region = localeRegion(page, pm);
   const d = findPublishedRaw(page, pm, url, topText, opts, region);
-  return d ? localizeUtc(d, url, region) : null;
+  if (!d) return null;
+  if (siteOffset(url, region) !== 0) return localizeUtc(d, url, region);
+  // A generic domain without a locale region: the zone the page writes its other timestamps in.
+  const zone = pageZone(page, pm);
+  return zone === null ? d : shiftUtc(d, zone);
+}
+
+/** Offset (minutes) of the first non-UTC ISO timestamp among the page's meta tags, <time>s and JSON-LD. */
+function pageZone(page: PageIndex, pm: PageMeta): number | null {
+  const values = [
+    pm.jsonLd?.dateModified,
+    ...page.metas.slice(0, 200).map((el) => attr(el, 'content')),
+    ...page.timeEls.map((el) => attr(el, 'datetime')),
+  ];
+  for (const v of values) {
+    const m = v ? /^\d{4}-\d{1,2}-\d{1,2}T\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*([+-])(\d{2}):?(\d{2})$/.exec(v.trim()) : null;
+    if (!m) continue;
+    const minutes = (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
+    if (minutes !== 0 && Math.abs(minutes) <= 14 * 60) return minutes;
+  }
+  return null;
 }
 
 const textOf = (el: Element): string => collapse(rawText(el));

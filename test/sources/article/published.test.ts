@@ -77,6 +77,16 @@ describe('publication date precedence', () => {
     expect(day(html, 'https://diario.example.com.ar/nota')).toBe('2024-03-12');
     expect(extractArticle(html, 'https://diario.example.com.ar/nota').publishedAt).toBe('2024-03-12T23:30:00-03:00');
   });
+
+  it('on a generic domain, takes the zone from the page\'s other timestamps', () => {
+    const html = page(
+      '<meta property="article:published_time" content="2024-03-13T02:30:00Z"><meta property="article:modified_time" content="2024-03-13T09:00:00-05:00">',
+      body,
+    );
+    expect(extractArticle(html, 'https://diario.example.com/nota').publishedAt).toBe('2024-03-12T21:30:00-05:00');
+    const noHint = page('<meta property="article:published_time" content="2024-03-13T02:30:00Z">', body);
+    expect(extractArticle(noHint, 'https://diario.example.com/nota').publishedAt).toBe('2024-03-13T02:30:00Z');
+  });
 });
 
 describe('parsePublishedText', () => {
