@@ -39,7 +39,24 @@ export function findPublishedAt(page: PageIndex, pm: PageMeta, url: string | und
   if (siteOffset(url, region) !== 0) return localizeUtc(d, url, region);
   // A generic domain without a locale region: the zone the page writes its other timestamps in.
   const zone = pageZone(page, pm);
-  return zone === null ? d : shiftUtc(d, zone);
+  if (zone !== null) return shiftUtc(d, zone);
+  // No zone at all: the byline's written date is the publisher's day; trust it when it is the UTC day or
+  // the day before (an evening story in the Americas).
+  if (/T\d{2}:\d{2}:\d{2}(?:Z|\+00:00)$/.test(d)) {
+    const shown = visibleLines(page).map(({ text }) => parsePublishedText(text)).find((v) => v !== null);
+    const prev = new Date(Date.parse(`${d.slice(0, 10)}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    if (shown && shown === prev) return shown;
+  }
+  return d;
+}
+
+/** Short texts of date-classed elements outside furniture, the article's own byline first. */
+function visibleLines(page: PageIndex): Array<{ el: Element; text: string }> {
+  return bestByRank(
+    page.dateish.slice(0, 60).map((el) => ({ el, text: textOf(el) })).filter(({ text }) => text.length > 0 && text.length < 160),
+    page,
+    () => false,
+  );
 }
 
 /** Offset (minutes) of the first non-UTC ISO timestamp among the page's meta tags, <time>s and JSON-LD. */
@@ -114,11 +131,7 @@ function findPublishedRaw(page: PageIndex, pm: PageMeta, url: string | undefined
     const d = raw ? parseMachineDate(raw) : null;
     if (d) return d;
   }
-  const lines = bestByRank(
-    page.dateish.slice(0, 60).map((el) => ({ el, text: textOf(el) })).filter(({ text }) => text.length > 0 && text.length < 160),
-    page,
-    () => false,
-  );
+  const lines = visibleLines(page);
   for (const { text } of lines) {
     const d = parsePublishedText(text);
     if (d) return d;

@@ -87,6 +87,14 @@ describe('publication date precedence', () => {
     const noHint = page('<meta property="article:published_time" content="2024-03-13T02:30:00Z">', body);
     expect(extractArticle(noHint, 'https://diario.example.com/nota').publishedAt).toBe('2024-03-13T02:30:00Z');
   });
+
+  it('with no zone anywhere, trusts the byline day when it is the day before the UTC day', () => {
+    const meta = '<meta property="article:published_time" content="2024-03-13T02:30:00Z">';
+    const evening = page(meta, `<h1>Nota de prueba</h1><div class="post-date">March 12, 2024 10:30 PM</div>${body}`);
+    expect(day(evening, 'https://news.example.com/story')).toBe('2024-03-12');
+    const unrelated = page(meta, `<h1>Nota de prueba</h1><div class="post-date">March 2, 2024</div>${body}`);
+    expect(day(unrelated, 'https://news.example.com/story')).toBe('2024-03-13');
+  });
 });
 
 describe('parsePublishedText', () => {
