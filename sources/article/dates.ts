@@ -175,8 +175,8 @@ export function siteOffset(url: string | undefined, localeRegion?: string | null
 
 /** Words that introduce a later revision, a print edition or a capture date, not the first publication. */
 const NOT_PUBLISHED_LABEL =
-  /(?:actualiza|atualiza|updated?|modifica|last (?:edit|change)|editad[oa] (?:el|em|on)|revisad|edici[oó]n impresa|edi[cç][aã]o impressa|print edition|impres[oa] (?:el|em)|consultad|acess(?:ad)?o em|accessed|retrieved|cierre|fechamento)[^\d]{0,30}$/i;
-const PUBLISHED_LABEL = /(?:publicad[oa]|publicaci[oó]n|publica[cç][aã]o|published|posted|creado|criado|em:|el:|on:)[^\d]{0,30}$/i;
+  /(?<!\p{L})(?:actualiza|atualiza|updated?|modifica|last (?:edit|change)|editad[oa] (?:el|em|on)|revisad|edici[oó]n impresa|edi[cç][aã]o impressa|print edition|impres[oa] (?:el|em)|consultad|acess(?:ad)?o em|accessed|retrieved|cierre|fechamento)[^\d]{0,30}$/iu;
+const PUBLISHED_LABEL = /(?<!\p{L})(?:publicad[oa]|publicaci[oó]n|publica[cç][aã]o|published|posted|creado|criado|em:|el:|on:)[^\d]{0,30}$/iu;
 
 interface TextDate {
   at: number;

@@ -37,15 +37,22 @@ export interface DateContext {
   order: number;
   /** Inside navigation, a footer, an aside, related/most-read/comment boxes or teaser lists. */
   furniture: boolean;
+  /** Inside a block whose class names site chrome (sidebar, widget, menu...), which may be a layout column. */
+  chrome: boolean;
   /** Marked as a modification date (class, id or itemprop). */
   modified: boolean;
   /** Inside an `<article>` or an element with an Article microdata type. */
   inArticle: boolean;
 }
 
-/** Containers whose dates belong to other stories, comments or the site chrome, not to this article. */
+/** Containers whose dates belong to other stories or to comments, wherever they sit. */
 const DATE_FURNITURE =
-  /related|relacionad|recomend|recommend|mas-?leid|mais-?lid|most-?read|popular|trending|sidebar|widget|comment|coment|disqus|outbrain|taboola|teaser|more-(?:news|stories)|mas-noticias|mais-noticias|otras-noticias|ultimas|leia-?mais|leia-tambem|lea-tambien|te-puede|veja-tambem|newsletter|footer|breadcrumb|menu|navbar|weather|clima|ticker|cotiza/;
+  /related|relacionad|recomend|recommend|mas-?leid|mais-?lid|most-?read|popular|trending|comment|coment|disqus|outbrain|taboola|teaser|more-(?:news|stories)|mas-noticias|mais-noticias|otras-noticias|ultimas|leia-?mais|leia-tambem|lea-tambien|te-puede|veja-tambem|newsletter/;
+/**
+ * Layout words that usually mark site chrome but also name the columns an article sits in
+ * ("lay-sidebar", "sidebar__main"): their dates are trusted only right under the headline.
+ */
+const DATE_CHROME = /sidebar|widget|footer|breadcrumb|menu|navbar|weather|clima|ticker|cotiza/;
 const FURNITURE_TAGS = new Set(['aside', 'nav', 'footer']);
 const PAGE_LEVEL = new Set(['html', 'body', 'main']);
 const MODIFIED_HINT = /modif|updat|actualiza|atualiza|edited|revised/;
@@ -61,7 +68,7 @@ export function indexPage(root: AnyNode): PageIndex {
   let order = 0;
   let headTitle: string | null = null;
   let anyTitle: string | null = null;
-  const walk = (n: AnyNode, inHead: boolean, inPublish: boolean, furniture: boolean, inArticle: boolean): void => {
+  const walk = (n: AnyNode, inHead: boolean, inPublish: boolean, furniture: boolean, chrome: boolean, inArticle: boolean): void => {
     for (const c of childrenOf(n)) {
       if (c.type !== 'tag' && c.type !== 'script' && c.type !== 'style') continue;
       const el = c as Element;
@@ -98,6 +105,7 @@ export function indexPage(root: AnyNode): PageIndex {
       const hint = `${cls} ${a['id'] ?? ''}`.toLowerCase();
       // Page-level classes (body, html, main) describe the layout ("mega-menu-primary", "has-sidebar"), not a box.
       const inFurniture = furniture || FURNITURE_TAGS.has(name) || (hint.length > 1 && !PAGE_LEVEL.has(name) && DATE_FURNITURE.test(hint));
+      const inChrome = chrome || (hint.length > 1 && !PAGE_LEVEL.has(name) && DATE_CHROME.test(hint));
       const inArt = inArticle || name === 'article' || /schema\.org\/(?:\w*Article|BlogPosting|ReportageNews)/i.test(a['itemtype'] ?? '');
       const isTime =
         itemprop === 'datePublished' ||
@@ -108,14 +116,14 @@ export function indexPage(root: AnyNode): PageIndex {
       if (isDateish) idx.dateish.push(el);
       if (isTime || isDateish) {
         const modified = itemprop === 'dateModified' || MODIFIED_HINT.test(hint);
-        idx.dateCtx.set(el, { order, furniture: inFurniture, modified, inArticle: inArt });
+        idx.dateCtx.set(el, { order, furniture: inFurniture, chrome: inChrome, modified, inArticle: inArt });
       }
       if (itemprop === 'author' || a['rel'] === 'author' || cls.split(/\s+/).some((t) => AUTHOR_CLASSES.has(t))) idx.authorEls.push(el);
       if (itemprop === 'articleBody' || itemprop === 'articlebody') idx.articleBodies.push(el);
-      walk(el, inHead || name === 'head', inPublish || cls.includes('publish'), inFurniture, inArt);
+      walk(el, inHead || name === 'head', inPublish || cls.includes('publish'), inFurniture, inChrome, inArt);
     }
   };
-  walk(root, false, false, false, false);
+  walk(root, false, false, false, false, false);
   idx.title = headTitle ?? anyTitle ?? '';
   return idx;
 }

@@ -12,7 +12,7 @@
  */
 import type { Element } from 'domhandler';
 import { attr, type DateContext, type PageIndex } from './page-index.js';
-import { dateFromUrl, localizeUtc, parseMachineDate, parsePublishedText, parseRelativeDate, shiftUtc, siteOffset } from './dates.js';
+import { dateFromUrl, localizeUtc, parseMachineDate, parsePublishedText, parseRelativeDate, parseTextDate, shiftUtc, siteOffset } from './dates.js';
 import { collapse, rawText } from './text.js';
 import { localeRegion, type PageMeta } from './metadata.js';
 
@@ -77,6 +77,11 @@ function pageZone(page: PageIndex, pm: PageMeta): number | null {
 
 const textOf = (el: Element): string => collapse(rawText(el));
 
+/** Within a few dozen elements after the first <h1>: the byline, whatever the column is called. */
+function rightUnderHeadline(ctx: DateContext, h1Order: number): boolean {
+  return h1Order >= 0 && ctx.order > h1Order && ctx.order <= h1Order + 60;
+}
+
 /** Lower ranks first: the article's own header and byline before anything else on the page. */
 function rank(ctx: DateContext | undefined, h1Order: number, isPubdate: boolean): number {
   if (!ctx) return 5;
@@ -92,7 +97,7 @@ function bestByRank<T extends { el: Element }>(items: T[], page: PageIndex, pubd
   return items
     .filter(({ el }) => {
       const ctx = page.dateCtx.get(el);
-      return !ctx || (!ctx.furniture && !ctx.modified);
+      return !ctx || (!ctx.furniture && !ctx.modified && (!ctx.chrome || rightUnderHeadline(ctx, page.h1Order)));
     })
     .map((it, i) => ({ it, i, r: rank(page.dateCtx.get(it.el), page.h1Order, pubdate(it.el)) }))
     .sort((a, b) => a.r - b.r || a.i - b.i)
@@ -124,20 +129,30 @@ function findPublishedRaw(page: PageIndex, pm: PageMeta, url: string | undefined
     const d = c ? parseMachineDate(c) : null;
     if (d) return preferLocalForm(d, page);
   }
+  // The article's own <time>s and byline lines (inside the article or near the headline) come before the
+  // URL; dates elsewhere on the page (a header clock, a column of other stories) only after it.
   const times = bestByRank(page.timeEls.map((el) => ({ el })), page, (el) => 'pubdate' in el.attribs || el.attribs['itemprop'] === 'datePublished');
-  for (const { el } of times.slice(0, 12)) {
-    if (el.attribs['itemprop'] !== 'datePublished' && labelledAsUpdate(el)) continue;
-    const raw = attr(el, 'datetime') ?? attr(el, 'content') ?? attr(el, 'title') ?? rawText(el);
-    const d = raw ? parseMachineDate(raw) : null;
-    if (d) return d;
-  }
   const lines = visibleLines(page);
-  for (const { text } of lines) {
-    const d = parsePublishedText(text);
-    if (d) return d;
+  const fromTime = (el: Element): string | null => {
+    if (el.attribs['itemprop'] !== 'datePublished' && labelledAsUpdate(el)) return null;
+    const raw = attr(el, 'datetime') ?? attr(el, 'content') ?? attr(el, 'title') ?? rawText(el);
+    return raw ? parseMachineDate(raw) : null;
+  };
+  const near = (el: Element): boolean => rank(page.dateCtx.get(el), page.h1Order, false) <= 3 || 'pubdate' in el.attribs || el.attribs['itemprop'] === 'datePublished';
+  for (const pass of [true, false]) {
+    for (const { el } of times.slice(0, 12)) {
+      const d = near(el) === pass ? fromTime(el) : null;
+      if (d) return d;
+    }
+    for (const { el, text } of lines) {
+      const d = near(el) === pass ? parsePublishedText(text) : null;
+      if (d) return d;
+    }
+    if (pass) {
+      const byUrl = url ? dateFromUrl(url) : null;
+      if (byUrl) return byUrl;
+    }
   }
-  const byUrl = url ? dateFromUrl(url) : null;
-  if (byUrl) return byUrl;
   const inTop = parsePublishedText(topText);
   if (inTop) return inTop;
   if (opts.fetchedAt) {
@@ -148,7 +163,14 @@ function findPublishedRaw(page: PageIndex, pm: PageMeta, url: string | undefined
     }
   }
   const modified = MODIFIED_KEYS.map((k) => pm.meta.get(k)).find((v) => !!v) ?? pm.jsonLd?.dateModified;
-  return modified ? parseMachineDate(modified) : null;
+  const byModified = modified ? parseMachineDate(modified) : null;
+  if (byModified) return byModified;
+  // Only an "Actualizado el ..." line: the closest thing to a publication date the page shows.
+  for (const { text } of lines) {
+    const d = parseTextDate(text);
+    if (d) return d;
+  }
+  return null;
 }
 
 /**

@@ -61,6 +61,28 @@ describe('publication date precedence', () => {
     }
   });
 
+  it('reads the byline of an article laid out in a column named "sidebar__main"', () => {
+    const html = page('', `<div class="lay-sidebar"><div class="sidebar__main"><h1>Nota de prueba</h1><time class="com-date">3 de mayo de 2022</time>${body}</div></div>`);
+    expect(day(html)).toBe('2022-05-03');
+  });
+
+  it('prefers the URL date to a header clock far from the headline', () => {
+    const clock = '<header><time class="top-clock" datetime="05/04/2022 08:43:31 am">hoy</time></header>';
+    const filler = Array.from({ length: 60 }, (_, i) => `<li><a href="/s${i}">Sección ${i}</a></li>`).join('');
+    const html = page('', `${clock}<ul class="nav-list">${filler}</ul><h1>Nota de prueba</h1>${body}`);
+    expect(day(html, 'https://d.example/2022/05/04/nota')).toBe('2022-05-04');
+  });
+
+  it('does not read a "datePublished" key in stray JSON text as a "published" label', () => {
+    const html = page('', `<h1>Nota de prueba</h1><div class="meta">Ana Souza 04.05.2022, 05:45 {"image":{"datePublished":"2021-01-02"}}</div>${body}`);
+    expect(day(html)).toBe('2022-05-04');
+  });
+
+  it('uses an "Actualizado" line only when the page shows no other date', () => {
+    const html = page('', `<h1>Nota de prueba</h1><div class="story-date">Actualizado el 08/05/2022 02:14 a.m.</div>${body}`);
+    expect(day(html)).toBe('2022-05-08');
+  });
+
   it('falls back to the URL date when the page declares none', () => {
     expect(day(page('', `<h1>Nota de prueba</h1>${body}`), 'https://d.example/2023/11/05/nota')).toBe('2023-11-05');
   });
