@@ -53,6 +53,51 @@ const DATE_FURNITURE =
  * ("lay-sidebar", "sidebar__main"): their dates are trusted only right under the headline.
  */
 const DATE_CHROME = /sidebar|widget|footer|breadcrumb|menu|navbar|weather|clima|ticker|cotiza/;
+/** Pages repeat the same class strings many times: remember each one's verdict (bounded). */
+const boxMemo = new Map<string, number>();
+function boxBits(hint: string): number {
+  let v = boxMemo.get(hint);
+  if (v === undefined) {
+    const h = hint.toLowerCase();
+    v = (DATE_FURNITURE.test(h) ? 1 : 0) | (DATE_CHROME.test(h) ? 2 : 0);
+    if (boxMemo.size > 20_000) boxMemo.clear();
+    boxMemo.set(hint, v);
+  }
+  return v;
+}
+
+/** Bits of a box: 1 furniture, 2 chrome, 4 article. Ancestors are shared, so each is computed once. */
+function boxOf(n: Element | null, memo: Map<Element, number>, depth = 0): number {
+  if (!n || n.type !== 'tag' || depth > 300) return 0;
+  const known = memo.get(n);
+  if (known !== undefined) return known;
+  const name = n.name;
+  let bits = boxOf(n.parent as Element | null, memo, depth + 1);
+  if (FURNITURE_TAGS.has(name)) bits |= 1;
+  if (name === 'article') bits |= 4;
+  const itemtype = n.attribs['itemtype'];
+  if (itemtype !== undefined && /schema\.org\/(?:\w*Article|BlogPosting|ReportageNews)/i.test(itemtype)) bits |= 4;
+  // Page-level classes (body, html, main) describe the layout ("mega-menu-primary", "has-sidebar"), not a box.
+  const cls = n.attribs['class'];
+  const id = n.attribs['id'];
+  if (!PAGE_LEVEL.has(name) && (cls || id)) bits |= boxBits(id ? `${cls ?? ''} ${id}` : cls!);
+  memo.set(n, bits);
+  return bits;
+}
+
+/** Furniture, chrome and article membership of a date element, from its ancestors. */
+function dateContext(el: Element, order: number, memo: Map<Element, number>): DateContext {
+  const own = `${el.attribs['class'] ?? ''} ${el.attribs['id'] ?? ''}`.toLowerCase();
+  const bits = boxOf(el, memo);
+  return {
+    order,
+    furniture: (bits & 1) !== 0,
+    chrome: (bits & 2) !== 0,
+    modified: el.attribs['itemprop'] === 'dateModified' || MODIFIED_HINT.test(own),
+    inArticle: (bits & 4) !== 0,
+  };
+}
+
 const FURNITURE_TAGS = new Set(['aside', 'nav', 'footer']);
 const PAGE_LEVEL = new Set(['html', 'body', 'main']);
 const MODIFIED_HINT = /modif|updat|actualiza|atualiza|edited|revised/;
@@ -66,9 +111,10 @@ export function indexPage(root: AnyNode): PageIndex {
     dateish: [], authorEls: [], articleBodies: [], dateCtx: new Map(), h1Order: -1,
   };
   let order = 0;
+  const orders = new Map<Element, number>();
   let headTitle: string | null = null;
   let anyTitle: string | null = null;
-  const walk = (n: AnyNode, inHead: boolean, inPublish: boolean, furniture: boolean, chrome: boolean, inArticle: boolean): void => {
+  const walk = (n: AnyNode, inHead: boolean, inPublish: boolean): void => {
     for (const c of childrenOf(n)) {
       if (c.type !== 'tag' && c.type !== 'script' && c.type !== 'style') continue;
       const el = c as Element;
@@ -102,11 +148,6 @@ export function indexPage(root: AnyNode): PageIndex {
           break;
       }
       const itemprop = a['itemprop'];
-      const hint = `${cls} ${a['id'] ?? ''}`.toLowerCase();
-      // Page-level classes (body, html, main) describe the layout ("mega-menu-primary", "has-sidebar"), not a box.
-      const inFurniture = furniture || FURNITURE_TAGS.has(name) || (hint.length > 1 && !PAGE_LEVEL.has(name) && DATE_FURNITURE.test(hint));
-      const inChrome = chrome || (hint.length > 1 && !PAGE_LEVEL.has(name) && DATE_CHROME.test(hint));
-      const inArt = inArticle || name === 'article' || /schema\.org\/(?:\w*Article|BlogPosting|ReportageNews)/i.test(a['itemtype'] ?? '');
       const isTime =
         itemprop === 'datePublished' ||
         (name === 'time' && ('pubdate' in a || 'datetime' in a || inPublish)) ||
@@ -114,16 +155,16 @@ export function indexPage(root: AnyNode): PageIndex {
       const isDateish = DATEISH_CLASS.test(cls) || /date/i.test(a['id'] ?? '');
       if (isTime) idx.timeEls.push(el);
       if (isDateish) idx.dateish.push(el);
-      if (isTime || isDateish) {
-        const modified = itemprop === 'dateModified' || MODIFIED_HINT.test(hint);
-        idx.dateCtx.set(el, { order, furniture: inFurniture, chrome: inChrome, modified, inArticle: inArt });
-      }
+      // Where a date element sits is worked out afterwards from its ancestors (date elements are few).
+      if ((isTime || isDateish) && orders.size < 400) orders.set(el, order);
       if (itemprop === 'author' || a['rel'] === 'author' || cls.split(/\s+/).some((t) => AUTHOR_CLASSES.has(t))) idx.authorEls.push(el);
       if (itemprop === 'articleBody' || itemprop === 'articlebody') idx.articleBodies.push(el);
-      walk(el, inHead || name === 'head', inPublish || cls.includes('publish'), inFurniture, inChrome, inArt);
+      walk(el, inHead || name === 'head', inPublish || cls.includes('publish'));
     }
   };
-  walk(root, false, false, false, false, false);
+  walk(root, false, false);
+  const memo = new Map<Element, number>();
+  for (const [el, o] of orders) idx.dateCtx.set(el, dateContext(el, o, memo));
   idx.title = headTitle ?? anyTitle ?? '';
   return idx;
 }

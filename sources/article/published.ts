@@ -10,10 +10,10 @@
  * 7. the modification date as a last resort.
  * UTC timestamps are re-expressed in the publisher's zone so the calendar day is theirs.
  */
-import type { Element } from 'domhandler';
+import type { AnyNode, Element } from 'domhandler';
 import { attr, type DateContext, type PageIndex } from './page-index.js';
 import { dateFromUrl, localizeUtc, parseMachineDate, parsePublishedText, parseRelativeDate, parseTextDate, shiftUtc, siteOffset } from './dates.js';
-import { collapse, rawText } from './text.js';
+import { childrenOf, collapse, rawText } from './text.js';
 import { localeRegion, type PageMeta } from './metadata.js';
 
 const PUBLISHED_KEYS = [
@@ -53,7 +53,10 @@ export function findPublishedAt(page: PageIndex, pm: PageMeta, url: string | und
 /** Short texts of date-classed elements outside furniture, the article's own byline first. */
 function visibleLines(page: PageIndex): Array<{ el: Element; text: string }> {
   return bestByRank(
-    page.dateish.slice(0, 60).map((el) => ({ el, text: textOf(el) })).filter(({ text }) => text.length > 0 && text.length < 160),
+    page.dateish
+      .slice(0, 60)
+      .map((el) => ({ el, text: boundedText(el, 3000) }))
+      .filter(({ text }) => text.length > 0 && text.length < 160),
     page,
     () => false,
   );
@@ -75,7 +78,20 @@ function pageZone(page: PageIndex, pm: PageMeta): number | null {
   return null;
 }
 
-const textOf = (el: Element): string => collapse(rawText(el));
+/** Collapsed text of an element, read only until `max` raw characters (date lines are short; wrappers are not). */
+function boundedText(el: Element, max: number): string {
+  let out = '';
+  const walk = (n: AnyNode): void => {
+    for (const c of childrenOf(n)) {
+      if (out.length > max) return;
+      if (c.type === 'text') out += (c as unknown as { data: string }).data;
+      else if (c.type === 'tag') walk(c);
+    }
+  };
+  walk(el);
+  // A wrapper far longer than any date line: not one.
+  return out.length > max ? '' : collapse(out);
+}
 
 /** Within a few dozen elements after the first <h1>: the byline, whatever the column is called. */
 function rightUnderHeadline(ctx: DateContext, h1Order: number): boolean {
@@ -132,7 +148,8 @@ function findPublishedRaw(page: PageIndex, pm: PageMeta, url: string | undefined
   // The article's own <time>s and byline lines (inside the article or near the headline) come before the
   // URL; dates elsewhere on the page (a header clock, a column of other stories) only after it.
   const times = bestByRank(page.timeEls.map((el) => ({ el })), page, (el) => 'pubdate' in el.attribs || el.attribs['itemprop'] === 'datePublished');
-  const lines = visibleLines(page);
+  let cachedLines: Array<{ el: Element; text: string }> | null = null;
+  const lines = (): Array<{ el: Element; text: string }> => (cachedLines ??= visibleLines(page));
   const fromTime = (el: Element): string | null => {
     if (el.attribs['itemprop'] !== 'datePublished' && labelledAsUpdate(el)) return null;
     const raw = attr(el, 'datetime') ?? attr(el, 'content') ?? attr(el, 'title') ?? rawText(el);
@@ -144,7 +161,7 @@ function findPublishedRaw(page: PageIndex, pm: PageMeta, url: string | undefined
       const d = near(el) === pass ? fromTime(el) : null;
       if (d) return d;
     }
-    for (const { el, text } of lines) {
+    for (const { el, text } of lines()) {
       const d = near(el) === pass ? parsePublishedText(text) : null;
       if (d) return d;
     }
@@ -157,7 +174,7 @@ function findPublishedRaw(page: PageIndex, pm: PageMeta, url: string | undefined
   if (inTop) return inTop;
   if (opts.fetchedAt) {
     const offset = siteOffset(url, region);
-    for (const { text } of lines) {
+    for (const { text } of lines()) {
       const d = text.length < 60 ? parseRelativeDate(text, opts.fetchedAt, offset) : null;
       if (d) return d;
     }
@@ -166,7 +183,7 @@ function findPublishedRaw(page: PageIndex, pm: PageMeta, url: string | undefined
   const byModified = modified ? parseMachineDate(modified) : null;
   if (byModified) return byModified;
   // Only an "Actualizado el ..." line: the closest thing to a publication date the page shows.
-  for (const { text } of lines) {
+  for (const { text } of lines()) {
     const d = parseTextDate(text);
     if (d) return d;
   }
