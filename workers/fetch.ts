@@ -38,7 +38,7 @@ export function fetchProcessor(deps: PipelineDeps): StageProcessor<'fetch', Fetc
       article = parsed.article;
       notice = parsed.notice;
     } else {
-      article = extractArticle(res.body, res.finalUrl, p.bodySelector ? { bodySelector: p.bodySelector } : {});
+      article = extractArticle(res.body, res.finalUrl, { fetchedAt: new Date(res.fetchedAt), ...(p.bodySelector ? { bodySelector: p.bodySelector } : {}) });
     }
     await recordHealth(deps, p.sourceId, p.url, article);
     const text = (article.text ?? '').trim();
