@@ -11,9 +11,10 @@ import { gunzipSync } from 'node:zlib';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { extractArticle } from '../sources/index.js';
+import { packageRoot } from '../lexicons/index.js';
 
 const SHARED = '/work/shared/data/articles-scrapinghub/html';
-const SAMPLES = new URL('../samples/articles/', import.meta.url).pathname;
+const SAMPLES = join(packageRoot(), 'samples', 'articles');
 
 function loadPages(dir: string | undefined): { source: string; pages: string[] } {
   if (dir) {

@@ -6,6 +6,8 @@
  * approach), i.e. the cheapest possible "find country names" pass over the same texts.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../lexicons/index.js';
 import type { AnalysisDoc } from '../extractors/index.js';
 import { extractValues, getGazetteer, places, resolvePlaces, roles, values, victims } from '../extractors/index.js';
 
@@ -21,7 +23,7 @@ const heapMB = (mem1.heapUsed - heap0) / 1e6;
 const externalMB = (mem1.external + mem1.arrayBuffers - mem0.external - mem0.arrayBuffers) / 1e6;
 const rssMB = mem1.rss / 1e6;
 
-const samples = readFileSync(new URL('../samples/dev/news.jsonl', import.meta.url), 'utf8')
+const samples = readFileSync(join(packageRoot(), 'samples', 'dev', 'news.jsonl'), 'utf8')
   .split('\n').filter(Boolean).map((l) => JSON.parse(l) as { text: string; lang: string });
 // 4 KB documents: consecutive samples of one language joined by blank lines, as long news pages are.
 const docs: Array<{ text: string; lang: string }> = [];
