@@ -9,12 +9,15 @@ import { roles } from './roles.js';
 import { relevanceExtractor } from './relevance.js';
 import type { AnalysisDoc, ExtractContext, Extractor } from './types.js';
 
-/** Fills `doc.language` from the text, with the caller's hint as a tie-breaker. */
+/** Characters read for language identification: a news text keeps one language, and 2,000 characters decide it. */
+export const LANGUAGE_SAMPLE_CHARS = 2000;
+
+/** Fills `doc.language` from the start of the text, with the caller's hint as a tie-breaker. */
 export const languageExtractor: Extractor = {
   name: 'language',
   version: '1',
   extract(doc) {
-    doc.language = detectLanguage(doc.text, doc.input.lang);
+    doc.language = detectLanguage(doc.text.length > LANGUAGE_SAMPLE_CHARS ? doc.text.slice(0, LANGUAGE_SAMPLE_CHARS) : doc.text, doc.input.lang);
   },
 };
 
