@@ -53,7 +53,7 @@ export async function status(opts: GlobalOptions & { queues?: boolean; json?: bo
         for (const j of failed) rows.push(['', '', '', '', '', '', '', `failed ${j.id}: ${j.failedReason}`]);
       }
       out.queues = q;
-      if (!opts.json) process.stdout.write('Queues\n' + table(['QUEUE', 'WAITING', 'ACTIVE', 'COMPLETED', 'FAILED', 'DELAYED', 'DONE/MIN (15m)', ''], rows, [10, 7, 6, 9, 6, 7, 14, 90]) + '\n');
+      if (!opts.json) process.stdout.write('Queues\n' + table(['QUEUE', 'WAITING', 'ACTIVE', 'COMPLETED', 'FAILED', 'DELAYED', 'DONE/MIN (15m)', ''], rows, [11, 7, 6, 9, 6, 7, 14, 90]) + '\n');
     } finally {
       await closeQueues(queues);
     }
