@@ -68,20 +68,24 @@ function letterCount(text: string): number {
  */
 export function detectLanguage(text: string, hint?: string): string {
   const h = primaryLanguage(hint);
-  const sw = stopWordWinner(text);
   if (letterCount(text) < MIN_ELD_LETTERS) {
+    const sw = stopWordWinner(text);
     if (sw && sw.margin >= 2) return sw.lang;
     if (h) return h;
     if (sw && sw.margin >= 1) return sw.lang;
   }
   const r = eld.detect(text.length > MAX_ELD_CHARS ? text.slice(0, MAX_ELD_CHARS) : text);
   const top = r.language;
-  if (!top) return h ?? sw?.lang ?? 'und';
-  const scores = r.getScores();
-  // The hint wins a close call (es/pt/gl/ca are neighbours).
-  if (h && h !== top && (scores[h] ?? 0) >= (scores[top] ?? 0) - 0.03) return h;
+  // Stop words are counted only when eld does not settle on one of our three languages.
+  if (!top) return h ?? stopWordWinner(text)?.lang ?? 'und';
+  if (h && h !== top) {
+    // The hint wins a close call (es/pt/gl/ca are neighbours).
+    const scores = r.getScores();
+    if ((scores[h] ?? 0) >= (scores[top] ?? 0) - 0.03) return h;
+  }
   if (top === 'es' || top === 'pt' || top === 'en') return top;
   // eld chose a neighbour (gl, ca, it ...): trust clear stop-word evidence for our three languages.
+  const sw = stopWordWinner(text);
   if (sw && sw.top >= 3 && sw.margin >= 2) return sw.lang;
   return top;
 }
