@@ -12,6 +12,10 @@ export interface WordToken {
 
 const MARKS = /[\u0300-\u036f]/g;
 
+/** Folds of words with accents, dots or hyphens (the slow path), remembered: the same words recur in news. */
+const slowFolds = new Map<string, string>();
+const SLOW_FOLDS_MAX = 20_000;
+
 export function foldWord(s: string): string {
   // Fast path: plain ASCII letters and digits need only lower-casing (most tokens in es/pt/en text).
   let plain = true;
@@ -23,7 +27,14 @@ export function foldWord(s: string): string {
     }
   }
   if (plain) return s.toLowerCase();
-  return s.normalize('NFD').replace(MARKS, '').toLowerCase().replace(/\./g, '').replace(/’/g, "'").replace(/-/g, ' ');
+  let f = s.length <= 48 ? slowFolds.get(s) : undefined;
+  if (f === undefined) {
+    f = s.normalize('NFD').replace(MARKS, '').toLowerCase().replace(/\./g, '').replace(/’/g, "'").replace(/-/g, ' ');
+    if (s.length > 48) return f; // long strings are not remembered
+    if (slowFolds.size >= SLOW_FOLDS_MAX) slowFolds.clear();
+    slowFolds.set(s, f);
+  }
+  return f;
 }
 
 export function isUpperInitial(s: string): boolean {
