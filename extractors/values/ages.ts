@@ -6,15 +6,19 @@ const NUM = '(\\d{1,2}|[a-zçéíóúâêô]+(?:[ -](?:y|e|and)?[ -]?[a-zçéí�
 /** Years that are a sentence or a span of time, not an age. */
 const NOT_AGE = /^\s*(?:de\s+(?:prisi[oó]n|c[aá]rcel|condena|reclusi[oó]n|pena|cadeia|pris[aã]o|servicio|trabajo|experiencia|carrera|matrimonio)|in prison|of prison|ago|atr[aá]s|antes|later|despu[eé]s|depois)/i;
 
-const PATTERNS: RegExp[] = [
-  new RegExp(`\\b(?:de|con|tiene|ten[ií]a|tienen|ten[ií]an|com|tem|tinha|t[eê]m|tinham|entre|menor de|menores de)\\s+${NUM}\\s+(?:años|anos)\\b`, 'giu'),
-  new RegExp(`\\b${NUM}\\s+(?:años|anos)\\s+de\\s+(?:edad|idade)\\b`, 'giu'),
-  new RegExp(`\\b${NUM}[- ]years?[- ]old\\b`, 'giu'),
-  new RegExp(`\\b(?:aged|age|edad de|idade de)\\s+${NUM}\\b`, 'giu'),
-  /\b(\d{1,2})\s+(?:y|a)\s+(\d{1,2})\s+años\b/giu,
-  /\b(?:were|was)\s+(\d{1,2})\s+(?=at the time|years|when)/giu,
-  /\baged\s+(\d{1,2})\s+(?:to|and)\s+(\d{1,2})\b/giu,
-  /\b(\d{1,2})\s+(?:e|a)\s+(\d{1,2})\s+anos\b/giu,
+/**
+ * Each pattern with the lower-case strings one of which any match must contain: a window without them skips the
+ * regex. Gates avoid "s" and "k", which /iu also matches as "ſ" and the Kelvin sign.
+ */
+const PATTERNS: ReadonlyArray<{ re: RegExp; gate: readonly string[] }> = [
+  { re: new RegExp(`\\b(?:de|con|tiene|ten[ií]a|tienen|ten[ií]an|com|tem|tinha|t[eê]m|tinham|entre|menor de|menores de)\\s+${NUM}\\s+(?:años|anos)\\b`, 'giu'), gate: ['año', 'ano'] },
+  { re: new RegExp(`\\b${NUM}\\s+(?:años|anos)\\s+de\\s+(?:edad|idade)\\b`, 'giu'), gate: ['año', 'ano'] },
+  { re: new RegExp(`\\b${NUM}[- ]years?[- ]old\\b`, 'giu'), gate: ['year'] },
+  { re: new RegExp(`\\b(?:aged|age|edad de|idade de)\\s+${NUM}\\b`, 'giu'), gate: ['age', 'edad', 'idade'] },
+  { re: /\b(\d{1,2})\s+(?:y|a)\s+(\d{1,2})\s+años\b/giu, gate: ['año'] },
+  { re: /\b(?:were|was)\s+(\d{1,2})\s+(?=at the time|years|when)/giu, gate: ['wer', 'wa'] },
+  { re: /\baged\s+(\d{1,2})\s+(?:to|and)\s+(\d{1,2})\b/giu, gate: ['aged'] },
+  { re: /\b(\d{1,2})\s+(?:e|a)\s+(\d{1,2})\s+anos\b/giu, gate: ['ano'] },
 ];
 /** Words that every age pattern above contains: windows around them are all we scan. */
 const UNIT_WORDS = new Set(['anos', 'year', 'years', 'aged', 'age', 'edad', 'idade', 'were', 'was']);
@@ -49,7 +53,9 @@ export function extractAges(text: string): Entity[] {
 }
 
 function scan(text: string, offset: number, window: string, out: Entity[]): void {
-  for (const re of PATTERNS) {
+  const lower = window.toLowerCase();
+  for (const { re, gate } of PATTERNS) {
+    if (!gate.some((g) => lower.includes(g))) continue;
     re.lastIndex = 0;
     for (const w of window.matchAll(re)) {
       const m = { index: w.index + offset, 0: w[0], 1: w[1], 2: w[2] };
