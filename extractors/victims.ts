@@ -67,6 +67,11 @@ function nearerNotVictim(before: string, after: string): boolean {
 
 interface Count { start: number; end: number; n: number; noun: string; rescue: boolean }
 
+/** Every word prefix of a several-word noun ("trabajadores" of "trabajadores agricolas"): gates the two-word lookup. */
+const NOUN_HEADS: ReadonlySet<string> = new Set(
+  Object.keys(NOUNS).flatMap((k) => [...k.matchAll(/ /g)].map((m) => k.slice(0, m.index))),
+);
+
 
 /** Count, minors, gender and nationalities of the victims a text reports, each with its evidence. */
 export function extractVictims(text: string, entities: readonly Entity[] = []): Victims {
@@ -110,7 +115,7 @@ export function extractVictims(text: string, entities: readonly Entity[] = []): 
     let noun: string;
     let nounEnd: number;
     const b2 = toks[j + 1];
-    if (b2 && spaced(a, b2) && NOUNS[`${a.norm} ${b2.norm}`]) {
+    if (b2 && NOUN_HEADS.has(a.norm) && spaced(a, b2) && NOUNS[`${a.norm} ${b2.norm}`]) {
       noun = `${a.norm} ${b2.norm}`;
       nounEnd = b2.end;
     } else if (isNoun(a.norm)) {
