@@ -72,9 +72,15 @@ export function parseOrgList(data: unknown): OrgEntry[] {
   });
 }
 
+interface Heads {
+  exact: Pattern[] | undefined;
+  folded: Pattern[] | undefined;
+}
+
 /** Finds the listed organizations in tokenised text, longest match first, without overlaps. */
 export class OrgMatcher {
   private readonly byFirst = new Map<string, Pattern[]>();
+  private readonly headCache = new Map<string, Heads>();
   private readonly maxLen: number;
 
   constructor(readonly entries: readonly OrgEntry[]) {
@@ -95,13 +101,24 @@ export class OrgMatcher {
     this.maxLen = maxLen;
   }
 
+  /** Patterns starting at word `w`, as written and folded (remembered per word: one lookup per token). */
+  private heads(w: string): Heads {
+    let h = this.headCache.get(w);
+    if (h === undefined) {
+      const exact = this.byFirst.get(w);
+      const folded = exact === undefined || tokenInfo(w).lower !== w ? this.byFirst.get(foldWord(w)) : undefined;
+      h = { exact, folded };
+      if (this.headCache.size >= 100_000) this.headCache.clear();
+      this.headCache.set(w, h);
+    }
+    return h;
+  }
+
   match(tokens: Tokens): OrgMatch[] {
     const out: OrgMatch[] = [];
     const words = tokens.words;
     for (let i = 0; i < words.length; i++) {
-      const w = words[i]!;
-      const exact = this.byFirst.get(w);
-      const folded = exact === undefined || tokenInfo(w).lower !== w ? this.byFirst.get(foldWord(w)) : undefined;
+      const { exact, folded } = this.heads(words[i]!);
       const best = this.longest(words, i, exact, folded);
       if (best) {
         out.push({ start: i, end: i + best.words.length, entry: best.entry });
