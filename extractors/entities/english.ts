@@ -71,6 +71,10 @@ export function englishSpans(tokens: Tokens, gaz: Gazetteer | undefined): RuleSp
   const sentStart = initialFlags(infos);
   const low = (k: number) => infos[k]!.lower;
   const cap = (k: number) => k < words.length && (infos[k]!.flags & (F_CAP | F_ALLCAPS)) !== 0;
+  // Words the document also writes in lower case ("sentencing", "contact") are common words, not names,
+  // when they stand capitalised alone (a headline or a line start the sentence view did not see).
+  const lowerSeen = new Set<string>();
+  for (let k = 0; k < words.length; k++) if ((infos[k]!.flags & (F_CAP | F_ALLCAPS)) === 0) lowerSeen.add(infos[k]!.lower);
   for (let i = 0; i < words.length; i++) {
     if (!cap(i)) continue;
     let e = i + 1;
@@ -127,7 +131,7 @@ export function englishSpans(tokens: Tokens, gaz: Gazetteer | undefined): RuleSp
     else if (PLACE_PREPS.has(prev) && lower.length <= 2) type = 'location';
     else if (lower.length >= 2 && lower.length <= 3) type = 'person';
     else if (lower.length > 3) type = 'organization';
-    else if (!atStart) type = 'person';
+    else if (!atStart && !(lower.length === 1 && lowerSeen.has(first))) type = 'person';
     if (type) out.push({ start: s, end: e, type });
   }
   return out;

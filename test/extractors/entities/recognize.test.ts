@@ -87,4 +87,9 @@ describe('English rules', () => {
   it('does not take a sentence-initial common word for a name', () => {
     expect(pick('Yesterday Ana Ruiz spoke. However, nobody else did.', 'en')).toEqual(['person:Ana Ruiz']);
   });
+
+  it('does not take a lone capitalised word for a person when the text also writes it in lower case', () => {
+    const text = 'Maryland couple convicted\n\nSentencing is set for May. Judge Ana Ruiz said sentencing could be delayed.';
+    expect(pick(text, 'en').filter((e) => e.startsWith('person:'))).toEqual(['person:Ana Ruiz']);
+  });
 });
