@@ -81,6 +81,14 @@ describe('exploitation types', () => {
     expect(exploitationTypes('awareness', [ind('purpose.forced_labour')])).toEqual([]);
   });
 
+  it('types a case described only by work-specific ILO indicators as forced labour, not unspecified', () => {
+    expect(exploitationTypes('incident', [ind('offence.trafficking'), ind('ilo.withholding_wages')])).toEqual(['forced_labour']);
+    // debt and retained documents also occur in sexual exploitation: they alone do not decide the type
+    expect(exploitationTypes('incident', [ind('offence.trafficking'), ind('ilo.debt_bondage'), ind('ilo.retention_of_documents')])).toEqual(['unspecified']);
+    // a named purpose wins over the indicators
+    expect(exploitationTypes('incident', [ind('purpose.sexual_exploitation'), ind('ilo.excessive_overtime')])).toEqual(['sexual_exploitation']);
+  });
+
   it('drops a purpose with less than half the hits of the leading one', () => {
     const hits = [ind('purpose.sexual_exploitation'), ind('purpose.sexual_exploitation'), ind('purpose.sexual_exploitation'), ind('purpose.forced_labour')];
     expect(exploitationTypes('incident', hits)).toEqual(['sexual_exploitation']);
