@@ -56,7 +56,8 @@ export function emptyFindings(language = 'und'): Omit<Extraction, 'lexiconVersio
   };
 }
 
-function emptyDoc(input: ExtractInput): AnalysisDoc {
+/** A document ready for the extractor list: the input text and hints, no findings yet. */
+export function newAnalysisDoc(input: ExtractInput): AnalysisDoc {
   return { ...emptyFindings(input.lang ?? 'und'), text: input.text, input, sentences: [] };
 }
 
@@ -78,7 +79,7 @@ export function createExtractor(opts: ExtractorOptions): (input: ExtractInput) =
   return (input) => {
     const lexicons = getLexicons();
     const ctx: ExtractContext = { lexicons, keepVictimNames: opts.keepVictimNames ?? false };
-    const doc = emptyDoc(input);
+    const doc = newAnalysisDoc(input);
     for (const ex of list) ex.extract(doc, ctx);
     return {
       language: doc.language,

@@ -1,26 +1,13 @@
 import { describe, it, expect } from 'vitest';
 import { resolve } from 'node:path';
-import { indicatorsExtractor } from '../../extractors/index.js';
+import { indicatorsExtractor, newAnalysisDoc } from '../../extractors/index.js';
 import type { AnalysisDoc } from '../../extractors/index.js';
 import { loadLexicons } from '../../lexicons/index.js';
 
 const lexicons = loadLexicons(resolve('test/fixtures/lexicons/basic'));
 
 function doc(text: string, language: string): AnalysisDoc {
-  return {
-    text,
-    input: { text },
-    language,
-    sentences: [],
-    indicators: [],
-    entities: [],
-    places: [],
-    countries: [],
-    eventCountry: null,
-    victims: { count: null, minors: null, nationalities: [] },
-    relevance: { label: 'none', score: 0, reasons: [] },
-    types: [],
-  };
+  return { ...newAnalysisDoc({ text }), language };
 }
 
 describe('indicators extractor', () => {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { detectLanguage, indicatorsExtractor, relevanceExtractor } from '../../extractors/index.js';
+import { detectLanguage, indicatorsExtractor, newAnalysisDoc, relevanceExtractor } from '../../extractors/index.js';
 import type { AnalysisDoc, ExtractContext } from '../../extractors/index.js';
 import { loadLexicons } from '../../lexicons/index.js';
 
@@ -10,20 +10,7 @@ import { loadLexicons } from '../../lexicons/index.js';
 const ctx: ExtractContext = { lexicons: loadLexicons(), keepVictimNames: false };
 
 function analyse(text: string): AnalysisDoc {
-  const d: AnalysisDoc = {
-    text,
-    input: { text },
-    language: detectLanguage(text),
-    sentences: [],
-    indicators: [],
-    entities: [],
-    places: [],
-    countries: [],
-    eventCountry: null,
-    victims: { count: null, minors: null, nationalities: [] },
-    relevance: { label: 'none', score: 0, reasons: [] },
-    types: [],
-  };
+  const d: AnalysisDoc = { ...newAnalysisDoc({ text }), language: detectLanguage(text) };
   indicatorsExtractor.extract(d, ctx);
   relevanceExtractor.extract(d, ctx);
   return d;
