@@ -9,7 +9,7 @@ import { firstStage, hasDocEvidence, segmentHintFeatures, tagDocument, type DocM
 import { chunks, tagIndex } from './evaluate.js';
 import { NT, TAGS } from './model.js';
 import type { DecodeParams } from './tagger.js';
-import type { TaggedSentence } from './train.js';
+import { rng, type TaggedSentence } from './train.js';
 
 /** A document-stage training unit: one segment with its first-stage emissions and hint features. */
 export interface DocUnit {
@@ -49,16 +49,6 @@ export function docUnits(p: DecodeParams, docs: readonly (readonly TaggedSentenc
   return units;
 }
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function decodeUnit(u: DocUnit, w: ArrayLike<number>, dt: ArrayLike<number>, out: Uint8Array, emis: Float64Array): void {
   const n = u.gold.length;

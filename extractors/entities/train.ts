@@ -42,7 +42,8 @@ interface Unit extends SegmentFeatures {
 }
 
 /** Small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
+/** Deterministic PRNG (mulberry32) so training is reproducible from a seed. */
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
