@@ -37,7 +37,8 @@ function ymd(y: number, m: number, d: number): string | null {
   return validYmd(y, m, d) ? `${y}-${pad(m)}-${pad(d)}` : null;
 }
 
-const TIME_PART = String.raw`(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?`;
+// The zone: Z, an offset, or the word UTC/GMT that some CMSs append ("2022-05-04T03:00:00 UTC").
+const TIME_PART = String.raw`(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?`;
 /** ISO 8601 with hyphens (one-digit month/day tolerated: "2022-05-6T12:00:00Z") or the compact form. */
 const ISO_RE = new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])${TIME_PART}`, 'i');
 const COMPACT_RE = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2}):?(\d{2})(?::?(\d{2}))?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
@@ -55,7 +56,7 @@ export function parseMachineDate(raw: string): string | null {
     if (Number(h) > 23 || Number(mi) > 59) return day;
     let zone = '';
     if (tz) {
-      if (/^z$/i.test(tz)) zone = 'Z';
+      if (/^(?:z|utc|gmt)$/i.test(tz)) zone = 'Z';
       else {
         const digits = tz.replace(':', '');
         zone = `${digits.slice(0, 3)}:${digits.length > 3 ? digits.slice(3, 5) : '00'}`;

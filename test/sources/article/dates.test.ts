@@ -34,6 +34,11 @@ describe('parseMachineDate', () => {
     expect(parseMachineDate('2024-03-12')).toBe('2024-03-12');
     expect(parseMachineDate('20240312')).toBe('2024-03-12');
   });
+  it('reads a trailing UTC or GMT word as the UTC zone, not as no zone', () => {
+    expect(parseMachineDate('2022-05-04T03:00:00 UTC')).toBe('2022-05-04T03:00:00Z');
+    expect(parseMachineDate('2022-05-04 03:00:00 GMT')).toBe('2022-05-04T03:00:00Z');
+    expect(parseMachineDate('2022-05-04T03:00:00')).toBe('2022-05-04T03:00:00');
+  });
   it('reads RFC 2822 dates without moving the calendar day', () => {
     expect(parseMachineDate('Tue, 12 Mar 2024 23:30:00 -0300')).toBe('2024-03-12T23:30:00-03:00');
   });
