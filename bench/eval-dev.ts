@@ -37,6 +37,10 @@ const round = (x: number | null) => (x === null ? null : Math.round(x * 10000) /
 
 const inc: Record<string, { tp: number; fp: number; fn: number }> = {};
 const setAcc = { types: { tp: 0, fp: 0, fn: 0 }, countries: { tp: 0, fp: 0, fn: 0 } };
+const typesByLang: Record<string, { tp: number; fp: number; fn: number }> = {};
+const negByLang: Record<string, { n: number; flagged: number }> = {};
+/** Per exploitation type: right, spurious, missed (on gold incidents), to see which type rules err. */
+const perType: Record<string, { tp: number; fp: number; fn: number }> = {};
 let negatives = 0, negFlagged = 0, acc3 = 0, evN = 0, evOk = 0, vcN = 0, vcOk = 0, mnN = 0, mnOk = 0, langOk = 0;
 const confusion: Record<string, Record<string, number>> = {};
 const misses: string[] = [];
@@ -58,6 +62,9 @@ for (const c of cases) {
   if (c.label === 'negative') {
     negatives++;
     if (pred === 'incident') negFlagged++;
+    const nl = (negByLang[c.lang] ??= { n: 0, flagged: 0 });
+    nl.n++;
+    if (pred === 'incident') nl.flagged++;
   }
   const cmp = (acc: { tp: number; fp: number; fn: number }, g: string[], p: string[]) => {
     const G = new Set(g.map((s) => s.toUpperCase()));
@@ -65,7 +72,17 @@ for (const c of cases) {
     for (const v of P) G.has(v) ? acc.tp++ : acc.fp++;
     for (const v of G) if (!P.has(v)) acc.fn++;
   };
-  if (c.label === 'incident') cmp(setAcc.types, c.types, x.types);
+  if (c.label === 'incident') {
+    cmp(setAcc.types, c.types, x.types);
+    cmp((typesByLang[c.lang] ??= { tp: 0, fp: 0, fn: 0 }), c.types, x.types);
+    const predicted: readonly string[] = x.types;
+    for (const t of new Set([...c.types, ...predicted])) {
+      const a = (perType[t] ??= { tp: 0, fp: 0, fn: 0 });
+      if (c.types.includes(t) && predicted.includes(t)) a.tp++;
+      else if (predicted.includes(t)) a.fp++;
+      else a.fn++;
+    }
+  }
   cmp(setAcc.countries, c.countries, x.countries);
   if (c.label === 'incident' && c.event_country) {
     evN++;
@@ -91,6 +108,8 @@ for (const [k, s] of Object.entries(inc)) {
 metrics.accuracy3 = round(acc3 / cases.length);
 metrics.fpr_negatives = round(negatives ? negFlagged / negatives : null);
 metrics.types_f1 = round(prf(setAcc.types.tp, setAcc.types.fp, setAcc.types.fn).f);
+for (const [k, s] of Object.entries(typesByLang)) metrics[`types_f1_${k}`] = round(prf(s.tp, s.fp, s.fn).f);
+for (const [k, s] of Object.entries(negByLang)) metrics[`fpr_negatives_${k}`] = round(s.n ? s.flagged / s.n : null);
 metrics.countries_f1 = round(prf(setAcc.countries.tp, setAcc.countries.fp, setAcc.countries.fn).f);
 metrics.event_country_acc = round(evN ? evOk / evN : null);
 metrics.victim_count_acc = round(vcN ? vcOk / vcN : null);
@@ -109,5 +128,6 @@ if (process.argv.includes('--json')) {
   }
   for (const [k, v] of Object.entries(metrics)) if (!k.startsWith('incident')) console.log(`${k.padEnd(20)} ${v}`);
   console.log('confusion (gold → predicted):', JSON.stringify(confusion));
+  console.log('types (right/spurious/missed):', Object.entries(perType).map(([t, a]) => `${t} ${a.tp}/${a.fp}/${a.fn}`).join(', '));
   if (process.argv.includes('--misses')) for (const m of misses) console.log('  ' + m);
 }

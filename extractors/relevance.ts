@@ -203,7 +203,6 @@ export const relevanceExtractor: Extractor = {
     doc.types = exploitationTypes(
       doc.relevance.label,
       doc.indicators.filter((i) => !i.negated),
-      doc.victims,
     );
   },
 };

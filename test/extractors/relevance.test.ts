@@ -117,12 +117,29 @@ describe('exploitation types', () => {
     expect(exploitationTypes('incident', [ind('offence.trafficking', { text: 'trata de personas' })])).toEqual(['unspecified']);
   });
 
-  it('adds child_exploitation only when the counted victims are children and the purpose is child-prone', () => {
-    const kids: Victims = { count: 2, minors: true, nationalities: [], evidence: [{ start: 0, end: 15, text: 'dos adolescentes', supports: 'count' }] };
-    const women: Victims = { count: 12, minors: true, nationalities: [], evidence: [{ start: 0, end: 12, text: 'doce mujeres', supports: 'count' }] };
-    expect(exploitationTypes('incident', [ind('purpose.sexual_exploitation')], kids)).toEqual(['sexual_exploitation', 'child_exploitation']);
-    expect(exploitationTypes('incident', [ind('purpose.sexual_exploitation')], women)).toEqual(['sexual_exploitation']);
-    expect(exploitationTypes('incident', [ind('purpose.illegal_adoption')], kids)).toEqual(['illegal_adoption']);
+  it('adds child_exploitation only when the text frames the case as exploitation of children, not for minor victims', () => {
+    // minors exploited sexually: the purpose alone (the victims extractor's minors flag is not read)
+    expect(exploitationTypes('incident', [ind('purpose.sexual_exploitation'), ind('victim.minor', { text: 'dos adolescentes' })])).toEqual([
+      'sexual_exploitation',
+    ]);
+    const framing = ind('purpose.child_exploitation', { text: 'explotación sexual comercial de menores' });
+    expect(exploitationTypes('incident', [ind('purpose.sexual_exploitation'), framing])).toEqual(['sexual_exploitation', 'child_exploitation']);
+    // a crime name that frames it, and a child-only practice
+    expect(exploitationTypes('incident', [ind('purpose.forced_marriage'), ind('offence.related', { text: 'sex trafficking of a minor' })])).toEqual([
+      'forced_marriage',
+      'child_exploitation',
+    ]);
+    expect(exploitationTypes('incident', [ind('purpose.domestic_servitude', { text: 'criadazgo' })])).toEqual(['domestic_servitude', 'child_exploitation']);
+    // "trata de menores" / "child trafficking" names no exploitation; a verb describes victims, it frames nothing
+    expect(exploitationTypes('incident', [ind('offence.trafficking', { text: 'trata de menores' })])).toEqual(['unspecified']);
+    expect(exploitationTypes('incident', [ind('offence.related', { text: 'exploiting children' })])).toEqual(['unspecified']);
+  });
+
+  it('reads the purpose from a child framing when nothing else names one', () => {
+    expect(exploitationTypes('incident', [ind('offence.related', { text: 'pornografía infantil' })])).toEqual(['sexual_exploitation', 'child_exploitation']);
+    expect(exploitationTypes('incident', [ind('purpose.child_exploitation', { text: 'trabalho infantil' })])).toEqual(['forced_labour', 'child_exploitation']);
+    const begging = [ind('purpose.child_exploitation', { text: 'trabalho infantil' }), ind('purpose.forced_begging')];
+    expect(exploitationTypes('incident', begging)).toEqual(['forced_begging', 'child_exploitation']);
   });
 });
 
