@@ -10,7 +10,11 @@ import { loadSourcesFile } from '../../sources/index.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../samples');
 const LABELS = ['incident', 'awareness', 'negative'] as const;
-const MIN_PER_LANG: Record<string, number> = { es: 110, pt: 70, en: 60 };
+/** The labelled dev sets: each file, its id prefix and its per-language minimum size. */
+const DEV_SETS = [
+  { file: 'dev/news.jsonl', prefix: 'dev', minPerLang: { es: 110, pt: 70, en: 60 } },
+  { file: 'dev/news-b.jsonl', prefix: 'devb', minPerLang: { es: 50, pt: 40, en: 30 } },
+] as const;
 
 interface DevCase {
   id: string;
@@ -24,77 +28,80 @@ interface DevCase {
   text: string;
 }
 
-const devLines = readFileSync(join(ROOT, 'dev/news.jsonl'), 'utf8').split('\n').filter((l) => l.trim() !== '');
-const dev: DevCase[] = devLines.map((l) => JSON.parse(l) as DevCase);
 const isCode = (c: unknown): boolean => typeof c === 'string' && /^[A-Z]{2}$/.test(c) && countries.isValid(c);
 
-describe('dev news set (samples/dev/news.jsonl)', () => {
-  it('has one JSON object per line with exactly the scorer fields', () => {
-    for (const line of devLines) {
-      const o = JSON.parse(line) as Record<string, unknown>;
-      expect(Object.keys(o).sort()).toEqual(['countries', 'event_country', 'id', 'label', 'lang', 'places', 'text', 'types', 'victims']);
-    }
-  });
+for (const { file, prefix, minPerLang } of DEV_SETS) {
+  const devLines = readFileSync(join(ROOT, file), 'utf8').split('\n').filter((l) => l.trim() !== '');
+  const dev: DevCase[] = devLines.map((l) => JSON.parse(l) as DevCase);
 
-  it('uses unique ids of the form dev-<lang>-NNN', () => {
-    const ids = dev.map((c) => c.id);
-    expect(new Set(ids).size).toBe(ids.length);
-    for (const c of dev) expect(c.id).toMatch(new RegExp(`^dev-${c.lang}-\\d{3}$`));
-  });
-
-  it('meets the per-language minimums with roughly half incidents', () => {
-    for (const [lang, min] of Object.entries(MIN_PER_LANG)) {
-      const cases = dev.filter((c) => c.lang === lang);
-      expect(cases.length, lang).toBeGreaterThanOrEqual(min);
-      const share = (label: string): number => cases.filter((c) => c.label === label).length / cases.length;
-      expect(share('incident'), `${lang} incidents`).toBeGreaterThan(0.4);
-      expect(share('incident'), `${lang} incidents`).toBeLessThan(0.6);
-      expect(share('awareness'), `${lang} awareness`).toBeGreaterThan(0.1);
-      expect(share('negative'), `${lang} negatives`).toBeGreaterThan(0.25);
-    }
-  });
-
-  it('labels with the shared vocabulary and consistent per-label shapes', () => {
-    for (const c of dev) {
-      expect(LABELS, c.id).toContain(c.label);
-      for (const t of c.types) expect(EXPLOITATION_TYPES as readonly string[], c.id).toContain(t);
-      expect(new Set(c.types).size, c.id).toBe(c.types.length);
-      if (c.label === 'incident') {
-        expect(c.types.length, c.id).toBeGreaterThan(0);
-        expect(isCode(c.event_country), c.id).toBe(true);
-        expect(c.countries, c.id).toContain(c.event_country);
-      } else {
-        expect(c.types, c.id).toEqual([]);
-        expect(c.event_country, c.id).toBeNull();
-        expect(c.victims, c.id).toEqual({ count: null, minors: null, nationalities: [] });
+  describe(`dev news set (samples/${file})`, () => {
+    it('has one JSON object per line with exactly the scorer fields', () => {
+      for (const line of devLines) {
+        const o = JSON.parse(line) as Record<string, unknown>;
+        expect(Object.keys(o).sort()).toEqual(['countries', 'event_country', 'id', 'label', 'lang', 'places', 'text', 'types', 'victims']);
       }
-      if (c.types.includes('unspecified')) expect(c.types, c.id).toEqual(['unspecified']);
-    }
-  });
+    });
 
-  it('uses valid ISO codes, and every victim nationality is among the countries', () => {
-    for (const c of dev) {
-      for (const code of c.countries) expect(isCode(code), `${c.id} ${code}`).toBe(true);
-      expect(new Set(c.countries).size, c.id).toBe(c.countries.length);
-      const v = c.victims;
-      expect(v.count === null || (Number.isInteger(v.count) && v.count > 0), c.id).toBe(true);
-      expect(v.minors === null || typeof v.minors === 'boolean', c.id).toBe(true);
-      for (const n of v.nationalities) {
-        expect(isCode(n), `${c.id} ${n}`).toBe(true);
-        expect(c.countries, c.id).toContain(n);
+    it(`uses unique ids of the form ${prefix}-<lang>-NNN`, () => {
+      const ids = dev.map((c) => c.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      for (const c of dev) expect(c.id).toMatch(new RegExp(`^${prefix}-${c.lang}-\\d{3}$`));
+    });
+
+    it('meets the per-language minimums with roughly half incidents', () => {
+      for (const [lang, min] of Object.entries(minPerLang)) {
+        const cases = dev.filter((c) => c.lang === lang);
+        expect(cases.length, lang).toBeGreaterThanOrEqual(min);
+        const share = (label: string): number => cases.filter((c) => c.label === label).length / cases.length;
+        expect(share('incident'), `${lang} incidents`).toBeGreaterThan(0.4);
+        expect(share('incident'), `${lang} incidents`).toBeLessThan(0.6);
+        expect(share('awareness'), `${lang} awareness`).toBeGreaterThan(0.1);
+        expect(share('negative'), `${lang} negatives`).toBeGreaterThan(0.25);
       }
-    }
-  });
+    });
 
-  it('has place strings that occur in the text, and texts of 60 to 250 words', () => {
-    for (const c of dev) {
-      for (const p of c.places) expect(c.text.includes(p), `${c.id}: "${p}"`).toBe(true);
-      const words = c.text.trim().split(/\s+/).length;
-      expect(words, c.id).toBeGreaterThanOrEqual(60);
-      expect(words, c.id).toBeLessThanOrEqual(250);
-    }
+    it('labels with the shared vocabulary and consistent per-label shapes', () => {
+      for (const c of dev) {
+        expect(LABELS, c.id).toContain(c.label);
+        for (const t of c.types) expect(EXPLOITATION_TYPES as readonly string[], c.id).toContain(t);
+        expect(new Set(c.types).size, c.id).toBe(c.types.length);
+        if (c.label === 'incident') {
+          expect(c.types.length, c.id).toBeGreaterThan(0);
+          expect(isCode(c.event_country), c.id).toBe(true);
+          expect(c.countries, c.id).toContain(c.event_country);
+        } else {
+          expect(c.types, c.id).toEqual([]);
+          expect(c.event_country, c.id).toBeNull();
+          expect(c.victims, c.id).toEqual({ count: null, minors: null, nationalities: [] });
+        }
+        if (c.types.includes('unspecified')) expect(c.types, c.id).toEqual(['unspecified']);
+      }
+    });
+
+    it('uses valid ISO codes, and every victim nationality is among the countries', () => {
+      for (const c of dev) {
+        for (const code of c.countries) expect(isCode(code), `${c.id} ${code}`).toBe(true);
+        expect(new Set(c.countries).size, c.id).toBe(c.countries.length);
+        const v = c.victims;
+        expect(v.count === null || (Number.isInteger(v.count) && v.count > 0), c.id).toBe(true);
+        expect(v.minors === null || typeof v.minors === 'boolean', c.id).toBe(true);
+        for (const n of v.nationalities) {
+          expect(isCode(n), `${c.id} ${n}`).toBe(true);
+          expect(c.countries, c.id).toContain(n);
+        }
+      }
+    });
+
+    it('has place strings that occur in the text, and texts of 60 to 250 words', () => {
+      for (const c of dev) {
+        for (const p of c.places) expect(c.text.includes(p), `${c.id}: "${p}"`).toBe(true);
+        const words = c.text.trim().split(/\s+/).length;
+        expect(words, c.id).toBeGreaterThanOrEqual(60);
+        expect(words, c.id).toBeLessThanOrEqual(250);
+      }
+    });
   });
-});
+}
 
 const ARTICLES = join(ROOT, 'articles');
 const articleFiles = readdirSync(ARTICLES).filter((f) => f.endsWith('.html'));
