@@ -69,6 +69,7 @@ export function firstStage(
   p: DecodeParams,
   sentences: readonly (readonly string[])[],
   docBits: number,
+  sentenceInfos?: readonly (readonly TokenInfo[])[],
 ): { tags: Uint8Array[]; segments: StagedSegment[]; infos: (readonly TokenInfo[] | undefined)[] } {
   const mask = (1 << p.bits) - 1;
   const tags: Uint8Array[] = [];
@@ -85,7 +86,7 @@ export function firstStage(
       emissions(p.weights, p.scale, mask, seg.feats, seg.offs, n, emis);
       viterbi(emis, n, p.transitions, t, p.frozen === true, seg.start);
       segments.push({ sentence: s, start: seg.start, end: seg.end, emis, view });
-    });
+    }, sentenceInfos?.[s]);
   });
   return { tags, segments, infos };
 }
@@ -130,14 +131,18 @@ function combinedTransitions(base: ArrayLike<number>, doc: DocModel): Float32Arr
 
 let emis2 = new Float64Array(256 * NT);
 
-/** Tags of every sentence of a document: the first stage, then (with `doc`) the document stage. */
+/**
+ * Tags of every sentence of a document: the first stage, then (with `doc`) the document stage.
+ * `sentenceInfos`: each sentence's token infos when the caller has them already.
+ */
 export function tagDocument(
   p: DecodeParams,
   doc: DocModel | undefined,
   sentences: readonly (readonly string[])[],
   docBits: number,
+  sentenceInfos?: readonly (readonly TokenInfo[])[],
 ): Uint8Array[] {
-  const first = firstStage(p, sentences, docBits);
+  const first = firstStage(p, sentences, docBits, sentenceInfos);
   if (doc === undefined || first.segments.length === 0) return first.tags;
   const hints = docHints(first.infos, first.tags);
   const trans = combinedTransitions(p.transitions, doc);

@@ -1,6 +1,6 @@
 import type { EntityType } from '../../core/index.js';
 import { initialFlags } from './sentence-view.js';
-import { F_ALLCAPS, F_CAP, tokenInfo } from './token-info.js';
+import { F_ALLCAPS, F_CAP, tokenInfo, type TokenInfo } from './token-info.js';
 import { GAZ_CATEGORIES, type Gazetteer } from './gazetteer.js';
 import { hashString } from './hash.js';
 import type { Tokens } from './tokenize.js';
@@ -64,10 +64,10 @@ const FIRSTNAME = 1 << GAZ_CATEGORIES.indexOf('firstname');
  * organisation heads, gazetteers (countries, cities, first names), nationalities and the preceding
  * preposition. No training data for English is available here; these rules trade recall for speed.
  */
-export function englishSpans(tokens: Tokens, gaz: Gazetteer | undefined): RuleSpan[] {
+export function englishSpans(tokens: Tokens, gaz: Gazetteer | undefined, given?: readonly TokenInfo[]): RuleSpan[] {
   const out: RuleSpan[] = [];
   const words = tokens.words;
-  const infos = words.map(tokenInfo);
+  const infos = given ?? words.map(tokenInfo);
   const sentStart = initialFlags(infos);
   const low = (k: number) => infos[k]!.lower;
   const cap = (k: number) => k < words.length && (infos[k]!.flags & (F_CAP | F_ALLCAPS)) !== 0;
@@ -112,7 +112,7 @@ export function englishSpans(tokens: Tokens, gaz: Gazetteer | undefined): RuleSp
     const atStart = sentStart[next] === 1 && s === next;
     const allNationalities = lower.every((w) => CONNECT.has(w) || NATIONALITIES.has(w.replace(/s$/, '')));
     const keyBits = gaz?.bitsOf(hashString(key)) ?? 0;
-    const firstBits = gaz?.bitsOf(tokenInfo(words[s]!).lowerHash) ?? 0;
+    const firstBits = gaz?.bitsOf(infos[s]!.lowerHash) ?? 0;
     const inGaz = (cat: 'country' | 'city' | 'admin') => (keyBits & (1 << GAZ_CATEGORIES.indexOf(cat))) !== 0;
     const firstName = (firstBits & FIRSTNAME) !== 0;
     let type: EntityType | undefined;

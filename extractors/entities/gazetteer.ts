@@ -1,6 +1,7 @@
 import type { TokenInfo } from './token-info.js';
 import { hashString } from './hash.js';
 import { tokenize } from './tokenize.js';
+import { U32Table } from './u32-table.js';
 
 /** Gazetteer categories, in bit order (each has a "starts a match" and an "inside a match" bit). */
 export const GAZ_CATEGORIES = ['country', 'city', 'admin', 'firstname', 'orgword', 'title', 'placecue', 'common'] as const;
@@ -21,15 +22,17 @@ export function entryKey(entry: string): string {
 export class Gazetteer {
   readonly sets: ReadonlyArray<ReadonlySet<number>>;
   /** Entry hash -> category bit mask (bit c for GAZ_CATEGORIES[c]), for one lookup per token run. */
-  private readonly bits = new Map<number, number>();
+  private readonly bits: U32Table;
   /** Categories that may span several tokens (places). */
   private readonly multiMask: number;
 
   constructor(sets: ReadonlyArray<ReadonlySet<number>>) {
     this.sets = sets;
+    const bits = new Map<number, number>();
     sets.forEach((set, c) => {
-      for (const h of set) this.bits.set(h, (this.bits.get(h) ?? 0) | (1 << c));
+      for (const h of set) bits.set(h, (bits.get(h) ?? 0) | (1 << c));
     });
+    this.bits = new U32Table(bits);
     this.multiMask = 0b111;
   }
 
@@ -67,7 +70,8 @@ export class Gazetteer {
 
   /** Category bit mask (bit c for GAZ_CATEGORIES[c]) of an entry hash; 0 when absent. */
   bitsOf(hash: number): number {
-    return this.bits.get(hash) ?? 0;
+    const b = this.bits.get(hash);
+    return b < 0 ? 0 : b;
   }
 
   has(cat: GazCategory, entry: string): boolean {
@@ -85,12 +89,12 @@ export class Gazetteer {
       const first = infos[i]!;
       let h = first.lowerHash;
       const b1 = this.bits.get(h);
-      if (b1 !== undefined) out[i] = out[i]! | spread(b1, 0);
+      if (b1 >= 0) out[i] = out[i]! | spread(b1, 0);
       if ((first.flags & 3) === 0) continue; // F_CAP | F_ALLCAPS
       for (let len = 2; len <= GAZ_MAX_TOKENS && i + len <= n; len++) {
         h = hashString(infos[i + len - 1]!.lower, hashString(' ', h));
         const b = this.bits.get(h);
-        if (b === undefined || (b & this.multiMask) === 0) continue;
+        if (b < 0 || (b & this.multiMask) === 0) continue;
         const m = b & this.multiMask;
         out[i] = out[i]! | spread(m, 0);
         for (let k = i + 1; k < i + len && k < n; k++) out[k] = out[k]! | spread(m, 1);

@@ -1,4 +1,4 @@
-import { tokenInfo } from './token-info.js';
+import { tokenInfo, type TokenInfo } from './token-info.js';
 import { tokenize, type Tokens } from './tokenize.js';
 
 export const ORG_KINDS = [
@@ -81,6 +81,8 @@ interface Heads {
 export class OrgMatcher {
   private readonly byFirst = new Map<string, Pattern[]>();
   private readonly headCache = new Map<string, Heads>();
+  /** The same, by token info (one info per word form, so an identity lookup instead of a string one). */
+  private readonly headByInfo = new Map<TokenInfo, Heads>();
   private readonly maxLen: number;
 
   constructor(readonly entries: readonly OrgEntry[]) {
@@ -114,11 +116,23 @@ export class OrgMatcher {
     return h;
   }
 
-  match(tokens: Tokens): OrgMatch[] {
+  private headsOf(info: TokenInfo, w: string): Heads {
+    let h = this.headByInfo.get(info);
+    if (h === undefined) {
+      h = this.heads(w);
+      if (this.headByInfo.size >= 100_000) this.headByInfo.clear();
+      this.headByInfo.set(info, h);
+    }
+    return h;
+  }
+
+  /** `infos`: the words' token infos (tokenInfo), when the caller has them. */
+  match(tokens: Tokens, infos?: readonly TokenInfo[]): OrgMatch[] {
     const out: OrgMatch[] = [];
     const words = tokens.words;
     for (let i = 0; i < words.length; i++) {
-      const { exact, folded } = this.heads(words[i]!);
+      const { exact, folded } = infos ? this.headsOf(infos[i]!, words[i]!) : this.heads(words[i]!);
+      if (exact === undefined && folded === undefined) continue;
       const best = this.longest(words, i, exact, folded);
       if (best) {
         out.push({ start: i, end: i + best.words.length, entry: best.entry });

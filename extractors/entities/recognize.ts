@@ -1,7 +1,7 @@
 import type { Entity, EntityType } from '../../core/index.js';
 import { englishSpans, type RuleSpan } from './english.js';
-import { docTopicBits } from './sentence-view.js';
-import { F_ALLCAPS, F_CAP, F_DIGIT, F_PUNCT, tokenInfo } from './token-info.js';
+import { docTopicBitsOf } from './sentence-view.js';
+import { F_ALLCAPS, F_CAP, F_DIGIT, F_PUNCT, tokenInfo, type TokenInfo } from './token-info.js';
 import { tagDocument, type DocModel } from './doc-stage.js';
 import { loadDocModel, loadModel, loadOrgMatcher, type ModelLang } from './loader.js';
 import { TAGS, type NerModel } from './model.js';
@@ -28,9 +28,8 @@ export function modelLangFor(lang: string): ModelLang | 'en' {
   return 'es';
 }
 
-function isLowerWord(w: string): boolean {
-  const f = tokenInfo(w).flags;
-  return (f & (F_CAP | F_ALLCAPS | F_DIGIT | F_PUNCT)) === 0;
+function isLowerWord(info: TokenInfo): boolean {
+  return (info.flags & (F_CAP | F_ALLCAPS | F_DIGIT | F_PUNCT)) === 0;
 }
 
 const DASHES = new Set(['-', '–', '—']);
@@ -50,15 +49,20 @@ export function splitAtDashes(tags: Uint8Array, words: readonly string[]): void 
 
 const paramsCache = new WeakMap<NerModel, DecodeParams>();
 
-function modelSpans(model: NerModel, docModel: DocModel | undefined, tokens: Tokens): RuleSpan[] {
+function modelSpans(model: NerModel, docModel: DocModel | undefined, tokens: Tokens, infos: readonly TokenInfo[]): RuleSpan[] {
   let p = paramsCache.get(model);
   if (p === undefined) paramsCache.set(model, (p = modelParams(model)));
   const out: RuleSpan[] = [];
-  const docBits = docTopicBits(tokens.words);
+  const docBits = docTopicBitsOf(infos);
   const ss = tokens.sentenceStarts;
   const sentences: string[][] = [];
-  for (let k = 0; k < ss.length; k++) sentences.push(tokens.words.slice(ss[k]!, ss[k + 1] ?? tokens.words.length));
-  const allTags = tagDocument(p, docModel, sentences, docBits);
+  const sentenceInfos: TokenInfo[][] = [];
+  for (let k = 0; k < ss.length; k++) {
+    const end = ss[k + 1] ?? tokens.words.length;
+    sentences.push(tokens.words.slice(ss[k]!, end));
+    sentenceInfos.push(infos.slice(ss[k]!, end));
+  }
+  const allTags = tagDocument(p, docModel, sentences, docBits, sentenceInfos);
   for (let k = 0; k < ss.length; k++) {
     const from = ss[k]!;
     const tags = allTags[k]!;
@@ -71,7 +75,7 @@ function modelSpans(model: NerModel, docModel: DocModel | undefined, tokens: Tok
         if (start >= 0) {
           // A name does not end in a lower-case word ("Fiscalía ... Nación capturó"): trim those.
           let end = i;
-          while (end - 1 > start && isLowerWord(tokens.words[from + end - 1]!)) end--;
+          while (end - 1 > start && isLowerWord(infos[from + end - 1]!)) end--;
           out.push({ start: from + start, end: from + end, type: TYPE_OF[type] ?? 'misc' });
         }
         start = -1;
@@ -88,13 +92,15 @@ function modelSpans(model: NerModel, docModel: DocModel | undefined, tokens: Tok
 /** Recognises people, organizations, locations and misc names with the given resources. */
 export function recognizeWith(text: string, res: NerResources): Entity[] {
   const tokens = tokenize(text);
+  // One token-info lookup per word for the whole document (the tagger, the trimming and the rules read them).
+  const infos = tokens.words.map(tokenInfo);
   let spans: Array<RuleSpan & { ref?: string }> = res.model
-    ? modelSpans(res.model, res.docModel, tokens)
+    ? modelSpans(res.model, res.docModel, tokens, infos)
     : res.english
-      ? englishSpans(tokens, res.english.gazetteer)
+      ? englishSpans(tokens, res.english.gazetteer, infos)
       : [];
   if (res.orgs) {
-    for (const m of res.orgs.match(tokens)) {
+    for (const m of res.orgs.match(tokens, infos)) {
       const inside = spans.find((s) => s.type === 'organization' && s.start <= m.start && s.end >= m.end);
       if (inside) {
         if (inside.ref === undefined) inside.ref = m.entry.id;

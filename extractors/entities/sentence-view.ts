@@ -36,6 +36,13 @@ export function docTopicBits(words: Iterable<string>): number {
   return 0;
 }
 
+/** docTopicBits over the words' token infos. */
+export function docTopicBitsOf(infos: readonly TokenInfo[]): number {
+  let sports = 0;
+  for (let k = 0; k < infos.length; k++) if (SPORTS.has(infos[k]!.lower) && ++sports >= 2) return 1;
+  return 0;
+}
+
 /**
  * Builds the view of a sentence from its token infos; gazetteer bits are computed only around the
  * `segments` ([start, end) pairs).
@@ -47,7 +54,8 @@ export function initialFlags(infos: readonly TokenInfo[]): Uint8Array {
   for (let i = 0; i < n; i++) {
     const prev = infos[i - 1];
     initial[i] = i === 0 || (prev !== undefined && (prev.flags & F_PUNCT) !== 0 && initial[i - 1] === 1) ? 1 : 0;
-    if (prev !== undefined && SENTENCE_PUNCT.has(prev.lower)) initial[i] = 1;
+    // (only punctuation tokens can be sentence punctuation: the flag test spares a set lookup per word)
+    if (prev !== undefined && (prev.flags & F_PUNCT) !== 0 && SENTENCE_PUNCT.has(prev.lower)) initial[i] = 1;
   }
   return initial;
 }

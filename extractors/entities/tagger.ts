@@ -1,7 +1,7 @@
 import { emissions, viterbi } from './decode.js';
 import { MAX_FEATURES_PER_TOKEN, tokenFeatures } from './features.js';
 import { initialFlags, viewSentence, type SentenceView } from './sentence-view.js';
-import { tokenInfo as tokenInfo_IMPORTED } from './token-info.js';
+import { tokenInfo as tokenInfo_IMPORTED, type TokenInfo } from './token-info.js';
 const tokenInfo = tokenInfo_IMPORTED;
 import type { Gazetteer } from './gazetteer.js';
 import { NT, type NerModel } from './model.js';
@@ -35,6 +35,7 @@ let offsBuf = new Int32Array(257);
 /**
  * Calls `visit` for each candidate segment of a sentence with the features of its tokens. The
  * features live in shared buffers that the next segment overwrites: copy them to keep them.
+ * `given`: the words' token infos when the caller has them already (one cache lookup per word).
  */
 export function forEachSegment(
   words: readonly string[],
@@ -42,11 +43,12 @@ export function forEachSegment(
   segOpts: SegmentOptions,
   docBits: number,
   visit: (seg: SegmentFeatures, view: SentenceView) => void,
+  given?: readonly TokenInfo[],
 ): void {
-  const infos = words.map(tokenInfo);
-  const initial = initialFlags(infos);
+  const infos = given ?? words.map(tokenInfo);
   const segs = candidateSegments(infos, segOpts);
   if (segs.length === 0) return;
+  const initial = initialFlags(infos);
   const view = viewSentence(infos, initial, gazetteer, segs, docBits);
   for (let s = 0; s + 1 < segs.length; s += 2) {
     const start = segs[s]!;
