@@ -12,3 +12,4 @@ export { averageModels, withTagBias } from './model-tuning.js';
 export { tagSentence, modelParams } from './tagger.js';
 export { englishSpans } from './english.js';
 export { tagDocument, type DocModel } from './doc-stage.js';
+export { readHaremXml, toConll, type HaremDoc } from './harem-xml.js';
