@@ -135,6 +135,29 @@ describe('exploitation types', () => {
     expect(exploitationTypes('incident', [ind('offence.related', { text: 'exploiting children' })])).toEqual(['unspecified']);
   });
 
+  it('types an incident from the exploitation described in words when no purpose or crime name gives it', () => {
+    const named = ind('offence.trafficking', { text: 'trata de personas' });
+    expect(exploitationTypes('incident', [named, ind('context.described_sexual_exploitation')])).toEqual(['sexual_exploitation']);
+    expect(exploitationTypes('incident', [named, ind('context.described_forced_criminality')])).toEqual(['forced_criminality']);
+    // a named purpose is not overruled by a described activity
+    expect(exploitationTypes('incident', [ind('purpose.forced_labour'), ind('context.described_sexual_exploitation')])).toEqual(['forced_labour']);
+    // the described activity comes before the work-only ILO indicators
+    expect(exploitationTypes('incident', [named, ind('ilo.withholding_wages'), ind('context.described_domestic_servitude')])).toEqual([
+      'domestic_servitude',
+    ]);
+    // never outside incidents
+    expect(exploitationTypes('awareness', [ind('context.described_sexual_exploitation')])).toEqual([]);
+  });
+
+  it('reads generically named labour as the specific form the text describes (housework, begging)', () => {
+    const labour = ind('purpose.forced_labour', { text: 'explotación laboral' });
+    expect(exploitationTypes('incident', [labour, ind('context.described_domestic_servitude')])).toEqual(['domestic_servitude']);
+    expect(exploitationTypes('incident', [labour, ind('context.described_forced_begging')])).toEqual(['forced_begging']);
+    // other work described as well: the generic name stands
+    const farm = ind('context.described_forced_labour');
+    expect(exploitationTypes('incident', [labour, ind('context.described_domestic_servitude'), farm])).toEqual(['forced_labour']);
+  });
+
   it('reads the purpose from a child framing when nothing else names one', () => {
     expect(exploitationTypes('incident', [ind('offence.related', { text: 'pornografía infantil' })])).toEqual(['sexual_exploitation', 'child_exploitation']);
     expect(exploitationTypes('incident', [ind('purpose.child_exploitation', { text: 'trabalho infantil' })])).toEqual(['forced_labour', 'child_exploitation']);
