@@ -35,6 +35,8 @@ export const fetchPayload = z.object({
   feedTitle: z.string().nullable().optional(),
   feedPublishedAt: z.string().nullable().optional(),
   force: z.boolean().optional(),
+  /** Fetch again even if seen, conditionally (If-None-Match / If-Modified-Since): a page polled as its own source. */
+  revalidate: z.boolean().optional(),
 });
 
 const noticeSchema = z.object({

@@ -65,6 +65,21 @@ export interface SeenDocument {
   seenAt: string;
 }
 
+/**
+ * HTTP validators of one fetched URL (conditional GET): sent back as If-None-Match / If-Modified-Since
+ * when the URL is fetched again, so an unchanged page costs a 304 and no re-analysis.
+ */
+export interface UrlValidators {
+  /** The URL as it is requested (canonicalised for documents, as configured for feeds and listings). */
+  url: string;
+  etag: string | null;
+  lastModified: string | null;
+  /** Hash of the main text the validators were received with, when the URL is a document. */
+  contentHash: string | null;
+  /** ISO time of the last response (200 or 304) for the URL. */
+  checkedAt: string;
+}
+
 export interface StoreStats {
   leads: number;
   byLabel: Record<string, number>;
@@ -100,6 +115,10 @@ export interface LeadStore {
   /** Seen documents: lets fetch skip URLs already analysed with the same content. */
   markSeen(doc: SeenDocument): Promise<void>;
   getSeen(canonicalUrl: string): Promise<SeenDocument | null>;
+
+  /** Conditional-GET validators per URL; `put` replaces the URL's record. */
+  getUrlValidators(url: string): Promise<UrlValidators | null>;
+  putUrlValidators(v: UrlValidators): Promise<void>;
 
   /** Per-source health and conditional-GET state. `patch` merges; counters are set as given. */
   getSourceState(sourceId: string): Promise<SourceState | null>;

@@ -6,6 +6,7 @@ import type {
   LeadStore,
   ListOptions,
   SeenDocument,
+  UrlValidators,
   StatusChange,
   StoreStats,
   UpsertResult,
@@ -15,6 +16,7 @@ import { emptySourceState, eventDateOf } from './sqlite-query.js';
 
 type LeadDoc = Omit<Lead, 'id'> & { _id: string; rev: number; eventDate: string; simBands: string[]; search: string };
 type SeenDoc = { _id: string; contentHash: string; leadId: string | null; seenAt: string };
+type ValidatorsDoc = Omit<UrlValidators, 'url'> & { _id: string };
 type SourceDoc = SourceState & { _id: string };
 
 const MAX_RACE_RETRIES = 5;
@@ -65,6 +67,9 @@ export class MongoStore implements LeadStore {
   }
   private get seen(): Collection<SeenDoc> {
     return this.database.collection<SeenDoc>('seen_documents');
+  }
+  private get validators(): Collection<ValidatorsDoc> {
+    return this.database.collection<ValidatorsDoc>('url_validators');
   }
   private get sourcesCol(): Collection<SourceDoc> {
     return this.database.collection<SourceDoc>('source_state');
@@ -181,6 +186,16 @@ export class MongoStore implements LeadStore {
   async getSeen(canonicalUrl: string): Promise<SeenDocument | null> {
     const d = await this.seen.findOne({ _id: canonicalUrl });
     return d ? { canonicalUrl: d._id, contentHash: d.contentHash, leadId: d.leadId, seenAt: d.seenAt } : null;
+  }
+
+  async getUrlValidators(url: string): Promise<UrlValidators | null> {
+    const d = await this.validators.findOne({ _id: url });
+    return d ? { url: d._id, etag: d.etag, lastModified: d.lastModified, contentHash: d.contentHash, checkedAt: d.checkedAt } : null;
+  }
+
+  async putUrlValidators(v: UrlValidators): Promise<void> {
+    const { url, ...fields } = v;
+    await this.validators.updateOne({ _id: url }, { $set: fields }, { upsert: true });
   }
 
   async getSourceState(sourceId: string): Promise<SourceState | null> {

@@ -64,6 +64,19 @@ export const MIGRATIONS: Array<{ version: number; name: string; sql: string }> =
       );
     `,
   },
+  {
+    version: 2,
+    name: 'conditional-GET validators per URL',
+    sql: `
+      CREATE TABLE url_validators (
+        url TEXT PRIMARY KEY,
+        etag TEXT,
+        last_modified TEXT,
+        content_hash TEXT,
+        checked_at TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 export function migrate(db: Database): number {

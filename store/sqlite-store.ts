@@ -8,6 +8,7 @@ import type {
   LeadStore,
   ListOptions,
   SeenDocument,
+  UrlValidators,
   StatusChange,
   StoreStats,
   UpsertResult,
@@ -229,6 +230,23 @@ export class SqliteStore implements LeadStore {
       | { canonical_url: string; content_hash: string; lead_id: string | null; seen_at: string }
       | undefined;
     return r ? { canonicalUrl: r.canonical_url, contentHash: r.content_hash, leadId: r.lead_id, seenAt: r.seen_at } : null;
+  }
+
+  async getUrlValidators(url: string): Promise<UrlValidators | null> {
+    const r = this.conn.prepare('SELECT * FROM url_validators WHERE url = ?').get(url) as
+      | { url: string; etag: string | null; last_modified: string | null; content_hash: string | null; checked_at: string }
+      | undefined;
+    return r ? { url: r.url, etag: r.etag, lastModified: r.last_modified, contentHash: r.content_hash, checkedAt: r.checked_at } : null;
+  }
+
+  async putUrlValidators(v: UrlValidators): Promise<void> {
+    this.conn
+      .prepare(
+        `INSERT INTO url_validators (url, etag, last_modified, content_hash, checked_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
+           content_hash = excluded.content_hash, checked_at = excluded.checked_at`,
+      )
+      .run(v.url, v.etag, v.lastModified, v.contentHash, v.checkedAt);
   }
 
   async getSourceState(sourceId: string): Promise<SourceState | null> {

@@ -15,11 +15,27 @@ export function discoverProcessor(deps: PipelineDeps): StageProcessor<'discover'
     const { store } = deps;
     const state = await store.getSourceState(source.id);
     try {
+      // Validators of this exact URL (a child sitemap has its own); a source state from before per-URL
+      // validators still counts for the source's own URL.
+      const own = force ? null : await store.getUrlValidators(source.url);
+      const prior = own ?? (!force && state?.url === source.url ? state : null);
       const res = await discoverSource(deps.fetcher, source, {
-        ...(state?.etag && !force ? { etag: state.etag } : {}),
-        ...(state?.lastModified && !force ? { lastModified: state.lastModified } : {}),
+        ...(prior?.etag ? { etag: prior.etag } : {}),
+        ...(prior?.lastModified ? { lastModified: prior.lastModified } : {}),
       });
+      if (res.kind !== 'single' && res.kind !== 'folder') {
+        await store.putUrlValidators({
+          url: source.url,
+          // A 304 need not repeat the validators: the ones it confirmed stay.
+          etag: res.notModified ? (res.etag ?? prior?.etag ?? null) : res.etag,
+          lastModified: res.notModified ? (res.lastModified ?? prior?.lastModified ?? null) : res.lastModified,
+          contentHash: null,
+          checkedAt: res.fetchedAt,
+        });
+      }
       const kind = source.notices || source.kind === 'notice' ? 'notice' : 'article';
+      // A page that is its own source is polled again and again: each poll revalidates it (conditional GET).
+      const revalidate = res.kind === 'single';
       for (const item of res.items) {
         const canonical = canonicalizeUrl(item.url);
         await ctx.enqueue(
@@ -34,8 +50,10 @@ export function discoverProcessor(deps: PipelineDeps): StageProcessor<'discover'
             feedTitle: item.title,
             feedPublishedAt: item.publishedAt,
             ...(force ? { force } : {}),
+            ...(revalidate ? { revalidate } : {}),
           },
-          jobIdFor('fetch', canonical),
+          // A revalidation is a new job per poll; a feed item is one job per URL, whichever feed lists it.
+          jobIdFor('fetch', revalidate ? `${canonical}@${ctx.jobId}` : canonical),
         );
       }
       for (const child of res.sitemaps) {

@@ -6,7 +6,13 @@ import type { PipelineDeps } from './deps.js';
 /** Shorter than this, a page has no article to analyse (a paywall, a gallery, an error page). */
 export const MIN_TEXT_CHARS = 80;
 
-export type FetchOutcome = { url: string; canonicalUrl: string; skipped?: 'seen' | 'unchanged'; contentHash?: string };
+export type FetchOutcome = {
+  url: string;
+  canonicalUrl: string;
+  /** seen: analysed before, not requested again; not_modified: the server answered 304; unchanged: same main text. */
+  skipped?: 'seen' | 'not_modified' | 'unchanged';
+  contentHash?: string;
+};
 
 /**
  * The canonical URL of a fetched page: the page's own <link rel=canonical> when it stays on the same host
@@ -28,9 +34,27 @@ export function fetchProcessor(deps: PipelineDeps): StageProcessor<'fetch', Fetc
   return async (p, ctx) => {
     const { store } = deps;
     const requested = canonicalizeUrl(p.url);
-    if (!p.force && (await store.getSeen(requested))) return { url: p.url, canonicalUrl: requested, skipped: 'seen' };
+    const seenBefore = p.force ? null : await store.getSeen(requested);
+    if (seenBefore && !p.revalidate) return { url: p.url, canonicalUrl: requested, skipped: 'seen' };
 
-    const res = await deps.fetcher.fetch(p.url, { accept: 'html', ...(ctx.signal ? { signal: ctx.signal } : {}) });
+    // A page analysed before is asked for conditionally. Validators are sent only when they came with the text
+    // that was analysed, so a 304 always means "nothing new to analyse" (never "analysis was lost").
+    const stored = seenBefore ? await store.getUrlValidators(requested) : null;
+    const prior = stored && stored.contentHash === seenBefore?.contentHash ? stored : null;
+    const res = await deps.fetcher.fetch(p.url, {
+      accept: 'html',
+      ...(prior?.etag ? { etag: prior.etag } : {}),
+      ...(prior?.lastModified ? { lastModified: prior.lastModified } : {}),
+      ...(ctx.signal ? { signal: ctx.signal } : {}),
+    });
+    if (res.notModified) {
+      if (!prior) throw new NonRetryableError('http_status', `fetch: GET ${p.url} returned 304 to an unconditional request`, { subject: p.url });
+      await store.putUrlValidators({ ...prior, etag: res.etag ?? prior.etag, lastModified: res.lastModified ?? prior.lastModified, checkedAt: res.fetchedAt });
+      return { url: p.url, canonicalUrl: requested, skipped: 'not_modified' };
+    }
+    // Stored once the text is handed on (or known to be unchanged): a retry after a failure refetches in full.
+    const remember = (hash: string) =>
+      store.putUrlValidators({ url: requested, etag: res.etag, lastModified: res.lastModified, contentHash: hash, checkedAt: res.fetchedAt });
     let article: ArticleResult;
     let notice: NoticeFields | undefined;
     if (p.kind === 'notice') {
@@ -48,7 +72,10 @@ export function fetchProcessor(deps: PipelineDeps): StageProcessor<'fetch', Fetc
     const canonicalUrl = canonicalFor(res.finalUrl, article.canonicalUrl);
     const hash = contentHash(text);
     const seen = await store.getSeen(canonicalUrl);
-    if (!p.force && seen && seen.contentHash === hash) return { url: p.url, canonicalUrl, skipped: 'unchanged' };
+    if (!p.force && seen && seen.contentHash === hash) {
+      await remember(hash);
+      return { url: p.url, canonicalUrl, skipped: 'unchanged' };
+    }
 
     const doc: SourceDocument = {
       url: p.url,
@@ -68,6 +95,7 @@ export function fetchProcessor(deps: PipelineDeps): StageProcessor<'fetch', Fetc
       ...(notice ? { notice } : {}),
     };
     await ctx.enqueue('analyze', { doc }, jobIdFor('analyze', `${canonicalUrl}#${hash}`));
+    await remember(hash);
     return { url: p.url, canonicalUrl, contentHash: hash };
   };
 }

@@ -223,6 +223,20 @@ export function runStoreConformance(name: string, factory: () => Promise<LeadSto
       expect(await store.getSeen('https://x.example/a')).toEqual({ canonicalUrl: 'https://x.example/a', contentHash: 'h2', leadId: 'L', seenAt: '2026-01-02T00:00:00.000Z' });
     });
 
+    test('keeps conditional-GET validators per URL, the last response replacing the record', async () => {
+      expect(await store.getUrlValidators('https://x.example/a')).toBeNull();
+      const first = { url: 'https://x.example/a', etag: 'W/"v1"', lastModified: 'Tue, 03 May 2022 10:00:00 GMT', contentHash: 'h1', checkedAt: '2026-01-01T00:00:00.000Z' };
+      await store.putUrlValidators(first);
+      await store.putUrlValidators({ url: 'https://x.example/b', etag: null, lastModified: 'Wed, 04 May 2022 10:00:00 GMT', contentHash: null, checkedAt: '2026-01-01T00:00:00.000Z' });
+      expect(await store.getUrlValidators('https://x.example/a')).toEqual(first);
+      // A later answer without an ETag drops the old one: validators are only sent as the server last gave them.
+      const second = { url: 'https://x.example/a', etag: null, lastModified: 'Thu, 05 May 2022 10:00:00 GMT', contentHash: 'h2', checkedAt: '2026-01-02T00:00:00.000Z' };
+      await store.putUrlValidators(second);
+      expect(await store.getUrlValidators('https://x.example/a')).toEqual(second);
+      expect(await store.getUrlValidators('https://x.example/b')).toMatchObject({ etag: null, lastModified: 'Wed, 04 May 2022 10:00:00 GMT' });
+      expect(await store.getUrlValidators('https://x.example/a?page=2')).toBeNull();
+    });
+
     test('keeps per-source state and merges patches', async () => {
       expect(await store.getSourceState('feed-1')).toBeNull();
       await store.updateSourceState('feed-1', { url: 'https://x.example/rss', etag: '"abc"', polls: 1, lastItemsFound: 12 });

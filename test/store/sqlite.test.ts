@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import BetterSqlite3 from 'better-sqlite3';
 import { SqliteStore } from '../../store/index.js';
+import { MIGRATIONS } from '../../store/sqlite-migrations.js';
 import { runStoreConformance, leadInput } from './conformance.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rastro-sqlite-'));
@@ -20,8 +21,24 @@ describe('SqliteStore specifics', () => {
     await s.close();
     const db = new BetterSqlite3(path, { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.prepare('SELECT version FROM schema_migrations').all()).toEqual([{ version: 1 }]);
+    expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual([{ version: 1 }, { version: 2 }]);
     db.close();
+  });
+
+  it('upgrades a version-1 database in place: the validators table is added, the leads stay', async () => {
+    const path = join(dir, 'v1.db');
+    const old = new BetterSqlite3(path);
+    old.exec(`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+    old.exec(MIGRATIONS.find((m) => m.version === 1)!.sql);
+    old.prepare('INSERT INTO schema_migrations VALUES (1, ?, ?)').run('v1', '2026-01-01T00:00:00.000Z');
+    old.prepare('INSERT INTO seen_documents VALUES (?, ?, NULL, ?)').run('https://x.example/a', 'h1', '2026-01-01T00:00:00.000Z');
+    old.close();
+    const s = new SqliteStore(path);
+    await s.init();
+    expect(await s.getSeen('https://x.example/a')).toMatchObject({ contentHash: 'h1' });
+    await s.putUrlValidators({ url: 'https://x.example/a', etag: '"e"', lastModified: null, contentHash: 'h1', checkedAt: '2026-01-02T00:00:00.000Z' });
+    expect(await s.getUrlValidators('https://x.example/a')).toMatchObject({ etag: '"e"' });
+    await s.close();
   });
 
   it('keeps leads across reopen', async () => {

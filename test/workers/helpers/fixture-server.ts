@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync, existsSync } from 'node:fs';
@@ -13,11 +14,18 @@ export interface Behaviour {
   statuses?: number[];
   /** Park every request until `release(path)`: a job that is provably in the middle of its fetch. */
   hold?: boolean;
+  /** Serve the page with an ETag and Last-Modified and answer 304 to a request that sends them back. */
+  validators?: boolean;
+  /** Served instead of the fixture file (a page that changed since the last poll). */
+  body?: string;
 }
 
 export interface Hit {
   path: string;
   at: number;
+  /** The conditional-GET headers the request carried. */
+  ifNoneMatch?: string;
+  ifModifiedSince?: string;
 }
 
 export interface FixtureServer {
@@ -49,7 +57,9 @@ export async function startFixtureServer(): Promise<FixtureServer> {
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
-    log.push({ path, at: Date.now() });
+    const inm = req.headers['if-none-match'];
+    const ims = req.headers['if-modified-since'];
+    log.push({ path, at: Date.now(), ...(inm ? { ifNoneMatch: inm } : {}), ...(ims ? { ifModifiedSince: ims } : {}) });
     const n = (seen.get(path) ?? 0) + 1;
     seen.set(path, n);
     const b = behaviours.get(path) ?? {};
@@ -64,7 +74,11 @@ export async function startFixtureServer(): Promise<FixtureServer> {
       if (!file.startsWith(FIXTURES + '/') || !existsSync(file) || !TYPES[extname(file)]) {
         return send(res, 404, 'text/html; charset=utf-8', '<html><body>not found</body></html>');
       }
-      send(res, 200, TYPES[extname(file)]!, readFileSync(file, 'utf8').replaceAll('{{BASE}}', base));
+      const body = b.body ?? readFileSync(file, 'utf8').replaceAll('{{BASE}}', base);
+      if (!b.validators) return send(res, 200, TYPES[extname(file)]!, body);
+      const etag = `"${createHash('sha256').update(body).digest('hex').slice(0, 16)}"`;
+      if (inm === etag) return void res.writeHead(304, { etag, 'last-modified': LAST_MODIFIED }).end();
+      send(res, 200, TYPES[extname(file)]!, body, { etag, 'last-modified': LAST_MODIFIED });
     };
     if (b.hold) {
       parked.set(path, [...(parked.get(path) ?? []), reply]);
@@ -99,7 +113,9 @@ export async function startFixtureServer(): Promise<FixtureServer> {
   };
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string): void {
-  res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body) });
+const LAST_MODIFIED = 'Tue, 03 May 2022 10:00:00 GMT';
+
+function send(res: ServerResponse, status: number, type: string, body: string, extra: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body), ...extra });
   res.end(body);
 }

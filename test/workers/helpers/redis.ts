@@ -53,9 +53,15 @@ export async function waitForDrain(queues: Queues, { timeoutMs = 60_000, minComp
   );
 }
 
-/** The fetch job BullMQ holds for a URL (its id comes from the canonical URL, as the discover stage makes it). */
+/**
+ * The fetch job BullMQ holds for a URL: a feed item's id comes from the canonical URL, as the discover stage
+ * makes it; a page polled as its own source has one fetch job per poll, and the latest one is returned.
+ */
 export async function fetchJobFor(queues: Queues, url: string): Promise<Job | undefined> {
-  return queues.fetch.getJob(jobIdFor('fetch', canonicalizeUrl(url)));
+  const byId = await queues.fetch.getJob(jobIdFor('fetch', canonicalizeUrl(url)));
+  if (byId) return byId;
+  const jobs = await queues.fetch.getJobs(['completed', 'failed', 'active', 'waiting', 'delayed']);
+  return jobs.filter((j) => (j.data as { url?: string } | undefined)?.url === url).sort((a, b) => b.timestamp - a.timestamp)[0];
 }
 
 /** Removes every key under the prefix (queues, host limiter) and closes the handles. */
