@@ -78,7 +78,10 @@ function wordCharAt(text: string, i: number): number {
   return c >= 0xe000 || c < 0xd800 ? (WORD_CHAR.test(text.charAt(i)) ? 1 : 0) : 0;
 }
 
-/** Same tokens as `WORD_RE`, by a character scan (several times faster than the Unicode regex). */
+/**
+ * Same tokens as `WORD_RE`, by a character scan (several times faster than the Unicode regex). The scan also
+ * notes what `foldWord` would look for: a word of plain lower-case ASCII letters and digits is its own fold.
+ */
 function tokenize(text: string): WordToken[] {
   const out: WordToken[] = [];
   const n = text.length;
@@ -90,19 +93,29 @@ function tokenize(text: string): WordToken[] {
       continue;
     }
     const start = i;
-    i += w;
+    // plain: no code unit above 'z' and no '-' or '.' (foldWord's fast path); caps: an ASCII capital seen.
+    let plain = true;
+    let caps = false;
     for (;;) {
-      while (i < n && (w = wordCharAt(text, i)) > 0) i += w;
+      while (i < n && (w = wordCharAt(text, i)) > 0) {
+        const c = text.charCodeAt(i);
+        if (c > 122) plain = false;
+        else if (c <= 90 && c >= 65) caps = true;
+        i += w;
+      }
       const c = text.charCodeAt(i);
       // Inner joiners: "EE.UU", "D'Aunoy", "Saint-Denis" (only between word characters).
       if ((c === 46 || c === 39 || c === 0x2019 || c === 45) && i + 1 < n && wordCharAt(text, i + 1) > 0) {
+        if (c !== 39) plain = false;
         i += 1;
         continue;
       }
       break;
     }
     const t = text.slice(start, i);
-    out.push({ start, end: i, text: t, norm: foldWord(t), upper: isUpperInitial(t) });
+    const norm = !plain ? foldWord(t) : caps ? t.toLowerCase() : t;
+    const c0 = text.charCodeAt(start);
+    out.push({ start, end: i, text: t, norm, upper: c0 < 128 ? c0 >= 65 && c0 <= 90 : isUpperInitial(t) });
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { WORD_RE, wordTokens } from '../../../extractors/places/normalize.js';
+import { WORD_RE, foldWord, isUpperInitial, wordTokens } from '../../../extractors/places/normalize.js';
 
 const byRegex = (text: string) => [...text.matchAll(new RegExp(WORD_RE.source, 'gu'))].map((m) => [m.index, m[0]]);
 
@@ -14,5 +14,10 @@ describe('wordTokens', () => {
     expect([a?.norm, a?.upper]).toEqual(['cordoba', true]);
     expect(b?.norm).toBe('eeuu');
     expect([c?.norm, c?.upper]).toEqual(['ninas', false]);
+  });
+
+  it('gives every token the fold and capital flag of its own text (plain, capitalised, joined, accented, astral)', () => {
+    const text = "la Paz O'Brien d'Alba rock'n'roll SAN JUAN Saint-Denis EE.UU St. São Ñandú 3x4 A1 Éfeso D’Aunoy 𝐀bc İstanbul Ǆemal";
+    for (const t of wordTokens(text)) expect([t.text, t.norm, t.upper]).toEqual([t.text, foldWord(t.text), isUpperInitial(t.text)]);
   });
 });
