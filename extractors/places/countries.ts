@@ -5,8 +5,20 @@ import { wordTokens } from './normalize.js';
 const EVENT_STEMS = ['rescat', 'liber', 'resgat', 'rescued', 'freed', 'raid', 'captur', 'detenid', 'detuv', 'arrest', 'aprehend', 'preso', 'presa',
   'prend', 'explot', 'explorad', 'exploracao', 'exploited', 'exploitation', 'operativo', 'operacion', 'operacao', 'allanamiento', 'desmantel',
   'desarticul', 'trabajaban', 'trabalhavam', 'forced', 'escap', 'compound', 'obligad', 'forcad', 'sometid', 'submetid', 'encontrad', 'hallad'];
-const EVENT_PREFIX = new Set(EVENT_STEMS.map((x) => x.slice(0, 4)));
-const isEvent = (w: string): boolean => w.length >= 4 && EVENT_PREFIX.has(w.slice(0, 4)) && EVENT_STEMS.some((x) => w.startsWith(x));
+/** The stems by first letter (every stem has four letters or more), so a word is tested without a slice. */
+const EVENT_BY_FIRST = new Map<number, string[]>();
+for (const x of EVENT_STEMS) {
+  const list = EVENT_BY_FIRST.get(x.charCodeAt(0)) ?? [];
+  list.push(x);
+  EVENT_BY_FIRST.set(x.charCodeAt(0), list);
+}
+function isEvent(w: string): boolean {
+  if (w.length < 4) return false;
+  const stems = EVENT_BY_FIRST.get(w.charCodeAt(0));
+  if (stems === undefined) return false;
+  for (const x of stems) if (w.startsWith(x)) return true;
+  return false;
+}
 
 /** ISO codes of the countries a text is about: resolved places plus the victims' nationalities. */
 export function documentCountries(places: readonly Place[], nationalities: readonly string[] = []): string[] {

@@ -25,8 +25,11 @@ export function resolvePlaces(text: string, lang: string, hints: PlaceHints = {}
   const toks = wordTokens(text);
   const mentions = findMentions(text, toks, gaz);
   if (mentions.length === 0) return [];
+  // The one-word mentions' keys the text also writes in lower case (judge asks only about those).
+  const singles = new Set<string>();
+  for (const m of mentions) if (m.first === m.last) singles.add(m.key);
   const lower = new Set<string>();
-  for (const t of toks) if (!t.upper) lower.add(t.norm);
+  for (const t of toks) if (!t.upper && singles.has(t.norm)) lower.add(t.norm);
   const persons = personTokens(toks, text, mentions);
   const judged = mentions.map((m) => judge(text, toks, m, mentions, gaz, lower, persons, hints));
 
