@@ -1,7 +1,7 @@
 import { loadConfig, createLogger, type Config, type ConfigOverrides, type Logger } from '../core/index.js';
 import { LexiconProvider } from '../lexicons/index.js';
 import { createExtractor } from '../extractors/index.js';
-import { createFetcher, type Fetcher, type HostLimiter } from '../sources/index.js';
+import { createFetcher, type Fetcher, type HostLimiter, type RobotsStore } from '../sources/index.js';
 import { openStore, type LeadStore } from '../store/index.js';
 import type { PipelineDeps } from '../workers/index.js';
 
@@ -36,11 +36,14 @@ export function extractorFor(config: Config, provider: LexiconProvider): Pipelin
 }
 
 /** Builds the pipeline dependencies; the caller closes them with `closeDeps`. */
-export async function buildDeps(config: Config, opts: { limiter?: HostLimiter; provider?: LexiconProvider } = {}): Promise<PipelineDeps & { provider: LexiconProvider }> {
+export async function buildDeps(
+  config: Config,
+  opts: { limiter?: HostLimiter; robotsStore?: RobotsStore; provider?: LexiconProvider } = {},
+): Promise<PipelineDeps & { provider: LexiconProvider }> {
   const log = loggerFor(config);
   const provider = opts.provider ?? lexiconProvider(config, log);
   const store: LeadStore = await openStore(config);
-  const fetcher: Fetcher = createFetcher(config, { log, ...(opts.limiter ? { limiter: opts.limiter } : {}) });
+  const fetcher: Fetcher = createFetcher(config, { log, ...(opts.limiter ? { limiter: opts.limiter } : {}), ...(opts.robotsStore ? { robotsStore: opts.robotsStore } : {}) });
   return { config, store, fetcher, extract: extractorFor(config, provider), log, provider };
 }
 

@@ -1,5 +1,7 @@
 import robotsParserModule from 'robots-parser';
 import { NonRetryableError, RetryableError, describeError, errorKind } from '../core/index.js';
+import { sleep } from './politeness/host-limiter.js';
+import type { RobotsRecord, RobotsStore } from './politeness/robots-store.js';
 
 const GUARD_CODES = new Set(['ssrf_blocked', 'unsupported_scheme', 'file_urls_disabled', 'bad_url']);
 
@@ -30,6 +32,15 @@ export interface RobotsCacheOptions {
   /** Origins kept. Default 10,000. */
   maxEntries?: number;
   now?: () => number;
+  /**
+   * Shared between processes (RedisRobotsStore on BullMQ): a robots.txt is fetched once per TTL by whichever
+   * process claims it, the others read its record. If the store fails, this process fetches for itself.
+   */
+  shared?: RobotsStore;
+  /** Longest wait for another process's fetch before fetching anyway; also the claim's lifetime. Default 30 s. */
+  claimMs?: number;
+  /** Pause between two looks at the shared store while another process fetches. Default 100 ms. */
+  pollMs?: number;
 }
 
 interface Robot {
@@ -40,7 +51,7 @@ interface Robot {
 // The package's typings declare an ambient module that NodeNext cannot call; the runtime export is the function.
 const robotsParser = robotsParserModule as unknown as (url: string, robotstxt: string) => Robot;
 type Entry =
-  | { at: number; ttl: number; kind: 'rules'; robot: Robot }
+  | { at: number; ttl: number; kind: 'rules'; robot: Robot; body: string }
   | { at: number; ttl: number; kind: 'allow_all' }
   | { at: number; ttl: number; kind: 'unavailable'; reason: string };
 
@@ -65,11 +76,57 @@ export function createRobotsCache(options: RobotsCacheOptions): RobotsCache {
   const entries = new Map<string, Entry>();
   const pending = new Map<string, Promise<Entry>>();
 
-  async function load(origin: string, signal?: AbortSignal): Promise<Entry> {
+  const shared = options.shared;
+  const claimMs = options.claimMs ?? 30_000;
+  const pollMs = options.pollMs ?? 100;
+
+  /** A shared record as a local entry that expires when the shared one does. */
+  function fromRecord(origin: string, record: RobotsRecord, ttlMs: number): Entry {
+    const at = now();
+    if (record.kind === 'rules') return { at, ttl: ttlMs, kind: 'rules', body: record.body, robot: robotsParser(`${origin}/robots.txt`, record.body) };
+    return record.kind === 'allow_all' ? { at, ttl: ttlMs, kind: 'allow_all' } : { at, ttl: ttlMs, kind: 'unavailable', reason: record.reason };
+  }
+
+  function toRecord(entry: Entry): RobotsRecord {
+    if (entry.kind === 'rules') return { kind: 'rules', body: entry.body };
+    return entry.kind === 'allow_all' ? { kind: 'allow_all' } : { kind: 'unavailable', reason: entry.reason };
+  }
+
+  /** Read the shared record, or claim the fetch, or wait (bounded) for the process that claimed it. */
+  async function loadShared(store: RobotsStore, origin: string, signal?: AbortSignal): Promise<Entry> {
+    const started = now();
+    let claimed = false;
+    try {
+      for (;;) {
+        const hit = await store.get(origin);
+        if (hit) return fromRecord(origin, hit.record, hit.ttlMs);
+        claimed = await store.claim(origin, claimMs);
+        if (claimed || now() - started >= claimMs) break;
+        await sleep(pollMs, signal);
+      }
+    } catch (err) {
+      if (signal?.aborted) throw err;
+      // The store is unreachable: robots.txt is still obeyed, fetched by this process alone.
+      return fetchEntry(origin, signal);
+    }
+    try {
+      const entry = await fetchEntry(origin, signal);
+      await store.set(origin, toRecord(entry), entry.ttl).catch(() => {});
+      return entry;
+    } finally {
+      if (claimed) await store.release(origin).catch(() => {});
+    }
+  }
+
+  function load(origin: string, signal?: AbortSignal): Promise<Entry> {
+    return shared ? loadShared(shared, origin, signal) : fetchEntry(origin, signal);
+  }
+
+  async function fetchEntry(origin: string, signal?: AbortSignal): Promise<Entry> {
     const robotsUrl = `${origin}/robots.txt`;
     try {
       const { status, body } = await options.fetchRobots(robotsUrl, signal);
-      if (status >= 200 && status < 300) return { at: now(), ttl, kind: 'rules', robot: robotsParser(robotsUrl, body) };
+      if (status >= 200 && status < 300) return { at: now(), ttl, kind: 'rules', body, robot: robotsParser(robotsUrl, body) };
       if (status >= 400 && status < 500 && status !== 429) return { at: now(), ttl, kind: 'allow_all' };
       return { at: now(), ttl: errorTtl, kind: 'unavailable', reason: `status ${status}` };
     } catch (err) {

@@ -1,6 +1,6 @@
 import { describeError, jobIdFor } from '../../core/index.js';
 import { assertRedisReachable, createQueues, closeQueues, parseStages, STAGES, type Stage } from '../../queues/index.js';
-import { RedisHostLimiter } from '../../sources/index.js';
+import { RedisHostLimiter, RedisRobotsStore } from '../../sources/index.js';
 import { createRedis } from '../../queues/index.js';
 import { startWorkers } from '../../workers/index.js';
 import { buildDeps, closeDeps, configFrom, type GlobalOptions } from '../context.js';
@@ -17,7 +17,9 @@ export async function worker(opts: GlobalOptions & { stages?: string; concurrenc
   // A lease outlives its request only when the worker died (SIGKILL, OOM): free it once no request can still be
   // running (RASTRO_FETCH_TIMEOUT_MS bounds one), not after the limiter's generic 120 s.
   const limiter = new RedisHostLimiter(redis, { prefix: `${config.queuePrefix}:polite`, leaseTtlMs: config.fetchTimeoutMs + 5_000 });
-  const deps = await buildDeps(config, { limiter });
+  // robots.txt too is shared: one fetch per host per TTL for all the workers on this Redis.
+  const robotsStore = new RedisRobotsStore(redis, { prefix: `${config.queuePrefix}:polite` });
+  const deps = await buildDeps(config, { limiter, robotsStore });
   deps.provider.start();
   // The first extraction loads the gazetteer and compiles each language's lexicon: seconds of blocked event loop.
   // Done before taking jobs, so it cannot outlast the locks of jobs already held (RASTRO_LOCK_MS) and lose them.

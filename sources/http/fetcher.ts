@@ -110,7 +110,12 @@ export function createFetcher(config: Config, deps: FetcherDeps = {}): Fetcher {
   }
 
   const robots: RobotsCache | null = config.respectRobots
-    ? (deps.robots ?? createRobotsCache({ userAgent: config.userAgent, fetchRobots }))
+    ? (deps.robots ??
+      createRobotsCache({
+        userAgent: config.userAgent,
+        fetchRobots,
+        ...(deps.robotsStore ? { shared: deps.robotsStore, claimMs: config.fetchTimeoutMs + 5_000 } : {}),
+      }))
     : null;
 
   async function fetchHttp(start: URL, options: FetchOptions): Promise<FetchResult> {

@@ -1,5 +1,5 @@
 import type { Logger } from '../../core/index.js';
-import type { HostLimiter } from '../politeness/index.js';
+import type { HostLimiter, RobotsStore } from '../politeness/index.js';
 import type { RobotsCache } from '../robots.js';
 import type { LookupFn } from '../ssrf.js';
 
@@ -54,6 +54,8 @@ export interface FetcherDeps {
   limiter?: HostLimiter;
   /** robots.txt cache. Default: one built on this fetcher (when config.respectRobots). */
   robots?: RobotsCache;
+  /** Where the default robots cache shares robots.txt answers with other processes (RedisRobotsStore on BullMQ). */
+  robotsStore?: RobotsStore;
   log?: Logger;
   /** DNS resolver used at connect time (tests inject answers). Default: the system resolver. */
   resolve?: LookupFn;

@@ -1,3 +1,4 @@
+import { Redis } from 'ioredis';
 import { describe, it, expect, beforeAll, afterAll, onTestFailed } from 'vitest';
 import type { Queues } from '../../queues/index.js';
 import { assertCliBuilt, childrenOutput, pipelineEnv, runCli, startWorker, stopGracefully } from './helpers/cli.js';
@@ -46,6 +47,15 @@ describe('conditional GET on the BullMQ pipeline', () => {
     expect(counts.fetch).toMatchObject({ completed: 2, failed: 0 });
     expect(counts.analyze).toMatchObject({ completed: 1, failed: 0 });
     expect(readLeads(db)).toHaveLength(1);
+
+    // The worker keeps the host's robots.txt in Redis (shared with any other worker), fetched once.
+    expect(server.hits('/robots.txt')).toHaveLength(1);
+    const redis = new Redis(SHARED_REDIS, { maxRetriesPerRequest: 1 });
+    try {
+      expect(await redis.pttl(`${prefix}:polite:robots:${server.base}`)).toBeGreaterThan(0);
+    } finally {
+      redis.disconnect();
+    }
 
     expect(await stopGracefully(w)).toEqual({ code: 0, signal: null });
   }, 120_000);

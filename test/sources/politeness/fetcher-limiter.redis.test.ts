@@ -5,6 +5,7 @@ import { loadConfig } from '../../../core/index.js';
 import { createFetcher, type Fetcher } from '../../../sources/http/index.js';
 import { RedisHostLimiter, type HostLease, type HostLimiter } from '../../../sources/politeness/index.js';
 import { send, startServer, type TestServer } from '../http/test-server.js';
+import { dropKeys } from './redis-keys.js';
 
 const prefix = `test:fetch-polite:${randomUUID()}`;
 const redis = new Redis('redis://127.0.0.1:6379', { maxRetriesPerRequest: 1 });
@@ -34,8 +35,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(fetchers.map((f) => f.close()));
   await server.close();
-  const keys = await redis.keys(`${prefix}:*`);
-  if (keys.length) await redis.del(...keys);
+  await dropKeys(redis, prefix);
   redis.disconnect();
 });
 

@@ -3,14 +3,14 @@ import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RateLimitedError } from '../../../core/index.js';
 import { RedisHostLimiter } from '../../../sources/politeness/index.js';
+import { dropKeys } from './redis-keys.js';
 
 const prefix = `test:polite:${randomUUID()}`;
 const a = new Redis('redis://127.0.0.1:6379', { lazyConnect: false, maxRetriesPerRequest: 1 });
 const b = new Redis('redis://127.0.0.1:6379', { lazyConnect: false, maxRetriesPerRequest: 1 });
 
 afterAll(async () => {
-  const keys = await a.keys(`${prefix}:*`);
-  if (keys.length) await a.del(...keys);
+  await dropKeys(a, prefix);
   a.disconnect();
   b.disconnect();
 });
