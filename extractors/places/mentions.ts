@@ -17,7 +17,6 @@ export interface Mention {
 }
 
 const SENTENCE_GAP = /[.!?\n:;"“”«»()\[\]]/;
-const POSSESSIVE = /'s$/;
 
 /** True when token i begins a sentence (or a quote/bracket/line), so its capital letter says nothing. */
 export function isSentenceStart(text: string, toks: readonly WordToken[], i: number): boolean {
@@ -57,12 +56,14 @@ export function findMentions(text: string, toks: readonly WordToken[], gaz: Gaze
         if (!prev || !joinable(text, prev, t)) break;
         if (!t.upper && !CONNECTORS.has(t.norm)) break;
       }
-      const possessive = t.upper && POSSESSIVE.test(t.norm);
+      const possessive = t.upper && t.norm.endsWith("'s");
       const norm = possessive ? t.norm.slice(0, -2) : t.norm;
       key = j === i ? norm : `${key} ${norm}`;
-      if (j > i && !gaz.prefixes.has(key) && !gaz.byKey.has(key)) break;
+      // one lookup of the key serves both the stop test and the match
+      const found = gaz.byKey.get(key);
+      if (j > i && found === undefined && !gaz.prefixes.has(key)) break;
       if (!t.upper) continue;
-      const codes = codesOf(gaz, key);
+      const codes = found === undefined ? undefined : typeof found === 'number' ? [found] : found;
       if (codes) {
         const ids: number[] = [];
         const alt = new Set<number>();

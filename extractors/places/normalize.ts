@@ -97,11 +97,18 @@ function tokenize(text: string): WordToken[] {
     let plain = true;
     let caps = false;
     for (;;) {
-      while (i < n && (w = wordCharAt(text, i)) > 0) {
+      while (i < n) {
         const c = text.charCodeAt(i);
+        if (c < 0x3000) {
+          if (WORD_TABLE[c] === 0) break;
+          i += 1;
+        } else {
+          w = wordCharAt(text, i);
+          if (w === 0) break;
+          i += w;
+        }
         if (c > 122) plain = false;
         else if (c <= 90 && c >= 65) caps = true;
-        i += w;
       }
       const c = text.charCodeAt(i);
       // Inner joiners: "EE.UU", "D'Aunoy", "Saint-Denis" (only between word characters).
