@@ -1,5 +1,6 @@
 import type { Entity } from '../../core/index.js';
 import { wordTokens } from '../places/index.js';
+import { digitAnchors, matchesAt } from './anchored.js';
 import { fold } from './numbers.js';
 
 const MONTHS: Record<string, number> = {
@@ -19,6 +20,11 @@ const WEEKDAY_RE = '(lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|doming
 const RE_DMY_WORDS = new RegExp(`\\b(\\d{1,2})(?:º|°)? de ${MONTH_RE}(?:,? (?:de(?:l)? )?(\\d{4}))?`, 'giu');
 const RE_MDY_EN = new RegExp(`\\b${MONTH_RE} (\\d{1,2})(?:st|nd|rd|th)?(?:,? (\\d{4}))?\\b`, 'gu');
 const RE_DMY_EN = new RegExp(`\\b(\\d{1,2}) ${MONTH_RE} (\\d{4})\\b`, 'gu');
+// Sticky twins tried only where a match can start (see anchored.ts): at a digit, or for RE_MDY_EN at a month
+// name four to twelve characters before one (three to ten letters, maybe a dot, a space, then the day).
+const RE_DMY_WORDS_AT = new RegExp(RE_DMY_WORDS.source, 'iuy');
+const RE_MDY_EN_AT = new RegExp(RE_MDY_EN.source, 'uy');
+const RE_DMY_EN_AT = new RegExp(RE_DMY_EN.source, 'uy');
 const RE_NUMERIC = /\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b/g;
 const RE_ISO = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
 /** Folded word -> 'm' (month), 'w' (weekday) or a day offset (relative day words). */
@@ -75,15 +81,16 @@ export function extractDates(text: string, lang: string, publishedAt?: string | 
     else relative.push({ start: t.start, end: t.end, days: kind });
   }
   for (const m of text.matchAll(RE_ISO)) push(out, text, m.index, m.index + m[0].length, iso(+m[1]!, +m[2]!, +m[3]!), 0.95);
-  for (const m of hasMonth ? text.matchAll(RE_DMY_WORDS) : []) {
+  const atDigits = hasMonth ? digitAnchors(text, 0, 0) : [];
+  for (const m of matchesAt(RE_DMY_WORDS_AT, text, atDigits)) {
     const mon = MONTHS[fold(m[2]!)] ?? 0;
     const d = +m[1]!;
     const y = m[3] ? +m[3] : inferYear(mon, d, ref);
     push(out, text, m.index, m.index + m[0].length, y ? iso(y, mon, d) : null, 0.9);
   }
-  for (const re of hasMonth ? [RE_DMY_EN, RE_MDY_EN] : []) {
-    for (const m of text.matchAll(re)) {
-      const dayFirst = re === RE_DMY_EN;
+  for (const re of hasMonth ? [RE_DMY_EN_AT, RE_MDY_EN_AT] : []) {
+    for (const m of matchesAt(re, text, re === RE_DMY_EN_AT ? atDigits : digitAnchors(text, 4, 12))) {
+      const dayFirst = re === RE_DMY_EN_AT;
       const mon = MONTHS[fold(dayFirst ? m[2]! : m[1]!)] ?? 0;
       const d = +(dayFirst ? m[1]! : m[2]!);
       const y = m[3] ? +m[3] : inferYear(mon, d, ref);

@@ -1,4 +1,5 @@
 import type { Entity } from '../../core/index.js';
+import { digitAnchors, matchesAt } from './anchored.js';
 import { fold, parseNumeral, scaleOf } from './numbers.js';
 
 /** Local currency of a country, for a bare "$" or "pesos" (Latin America first). */
@@ -11,6 +12,11 @@ const NUM = '(\\d[\\d.,]*)(?:\\s*(mil millones|millones|millón|millon|milhões|
 const PREFIX = /(US\$|U\$S|USD|R\$|BRL|COP|MXN|ARS|CLP|PEN|EUR|€|£|S\/\.?|Bs\.?|Q|\$)\s?/;
 const RE_PREFIX = new RegExp(`${PREFIX.source}${NUM}(?:\\s+(?:de\\s+)?(d[oó]lares|dollars|pesos(?:\\s+(?:colombianos|mexicanos|argentinos|chilenos|dominicanos))?|reais|euros|soles|bol[ií]vares|quetzales|lempiras|c[oó]rdobas|colones|guaran[ií]es))?`, 'giu');
 const RE_SUFFIX = new RegExp(`\\b${NUM}\\s+(?:de\\s+)?(d[oó]lares|dollars|pesos(?:\\s+(?:colombianos|mexicanos|argentinos|chilenos|dominicanos))?|reais|euros|soles|bol[ií]vares|quetzales|lempiras|c[oó]rdobas|colones|guaran[ií]es)\\b`, 'giu');
+
+// The same patterns, sticky, tried only where a match can start: RE_SUFFIX at a digit, RE_PREFIX one to four
+// characters before one (a symbol of up to three characters, maybe a space).
+const RE_PREFIX_AT = new RegExp(RE_PREFIX.source, 'iuy');
+const RE_SUFFIX_AT = new RegExp(RE_SUFFIX.source, 'iuy');
 
 function currency(symbol: string | undefined, word: string | undefined, lang: string, hint: string | undefined): string {
   const w = word ? fold(word) : '';
@@ -33,9 +39,10 @@ function currency(symbol: string | undefined, word: string | undefined, lang: st
 export function extractMoney(text: string, lang: string, countryHint?: string): Entity[] {
   const out: Entity[] = [];
   const decimalComma = lang !== 'en';
-  for (const re of [RE_PREFIX, RE_SUFFIX]) {
-    for (const m of text.matchAll(re)) {
-      const prefixed = re === RE_PREFIX;
+  // Both regexes over the whole text cost more than the rest of the extractor: try them only where a digit allows.
+  for (const re of [RE_PREFIX_AT, RE_SUFFIX_AT]) {
+    for (const m of matchesAt(re, text, re === RE_PREFIX_AT ? digitAnchors(text, 1, 4) : digitAnchors(text, 0, 0))) {
+      const prefixed = re === RE_PREFIX_AT;
       const symbol = prefixed ? m[1] : undefined;
       const numeral = prefixed ? m[2]! : m[1]!;
       const scale = prefixed ? m[3] : m[2];

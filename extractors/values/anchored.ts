@@ -1,0 +1,37 @@
+/**
+ * Running a regex only where it can match. A pattern whose every match holds an ASCII digit a bounded number
+ * of characters after its start can be tried, sticky, at just those starts: far cheaper than a global scan of
+ * a page (case-insensitive Unicode patterns make V8 try every position), and the matches are the same.
+ */
+
+/** Positions p, ascending and without repeats, with an ASCII digit at p + k for some k in [minAhead, maxAhead]. */
+export function digitAnchors(text: string, minAhead: number, maxAhead: number): number[] {
+  const out: number[] = [];
+  let next = 0;
+  for (let d = 0; d < text.length; d++) {
+    const c = text.charCodeAt(d);
+    if (c < 48 || c > 57) continue;
+    const to = d - minAhead;
+    for (let p = Math.max(next, d - maxAhead); p <= to; p++) out.push(p);
+    if (to + 1 > next) next = to + 1;
+  }
+  return out;
+}
+
+/**
+ * The matches of the sticky regex `re` that start at one of `at` (ascending), left to right and without
+ * overlaps: what `text.matchAll` of the same pattern with the `g` flag finds, when no match can start
+ * anywhere else. Matches are never empty here (each holds a digit).
+ */
+export function* matchesAt(re: RegExp, text: string, at: readonly number[]): Generator<RegExpExecArray> {
+  if (!re.sticky) throw new Error(`matchesAt: /${re.source}/ must have the y flag`);
+  let from = 0;
+  for (const p of at) {
+    if (p < from) continue;
+    re.lastIndex = p;
+    const m = re.exec(text);
+    if (m === null) continue;
+    from = p + Math.max(1, m[0].length);
+    yield m;
+  }
+}
