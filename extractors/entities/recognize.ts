@@ -6,6 +6,7 @@ import { tagDocument, type DocModel } from './doc-stage.js';
 import { loadDocModel, loadModel, loadOrgMatcher, type ModelLang } from './loader.js';
 import { TAGS, type NerModel } from './model.js';
 import type { OrgMatcher } from './org-list.js';
+import { quoteSpans } from './quote-spans.js';
 import { modelParams, type DecodeParams } from './tagger.js';
 import { tokenize, type Tokens } from './tokenize.js';
 
@@ -67,6 +68,7 @@ function modelSpans(model: NerModel, docModel: DocModel | undefined, tokens: Tok
     const from = ss[k]!;
     const tags = allTags[k]!;
     splitAtDashes(tags, sentences[k]!);
+    if (model.meta.quoteSpans === true) quoteSpans(tags, sentences[k]!);
     let start = -1;
     let type = '';
     for (let i = 0; i <= tags.length; i++) {

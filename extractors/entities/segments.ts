@@ -1,7 +1,6 @@
-import { F_ALLCAPS as F_ALLCAPS_IMPORTED, F_CAP as F_CAP_IMPORTED, F_QUOTE as F_QUOTE_IMPORTED, type TokenInfo } from './token-info.js';
+import { F_ALLCAPS as F_ALLCAPS_IMPORTED, F_CAP as F_CAP_IMPORTED, type TokenInfo } from './token-info.js';
 const F_ALLCAPS = F_ALLCAPS_IMPORTED;
 const F_CAP = F_CAP_IMPORTED;
-const F_QUOTE = F_QUOTE_IMPORTED;
 
 /** How far around capitalised tokens the sequence model looks; everything else is tagged O. */
 export interface SegmentOptions {
@@ -9,8 +8,11 @@ export interface SegmentOptions {
   right: number;
   /** Merge two windows separated by at most this many tokens. */
   maxGap: number;
-  /** Also take a quote mark right before or after a window (CoNLL-2002 puts quotes inside titles' spans). */
-  quotes?: boolean;
+  /**
+   * Model option read by the features (not by the windows): also the wide-context templates (words two
+   * before and after a capitalised run, word x position in its run, the two words around a token).
+   */
+  wideContext?: boolean;
 }
 
 export const DEFAULT_SEGMENTS: SegmentOptions = { left: 1, right: 1, maxGap: 3 };
@@ -30,12 +32,8 @@ export function candidateSegments(
   const n = infos.length;
   for (let i = 0; i < n; i++) {
     if ((infos[i]!.flags & (F_CAP | F_ALLCAPS)) === 0 || skip?.(i)) continue;
-    let s = Math.max(0, i - opts.left);
-    let e = Math.min(n, i + 1 + opts.right);
-    if (opts.quotes === true) {
-      if (s > 0 && (infos[s - 1]!.flags & F_QUOTE) !== 0) s--;
-      if (e < n && (infos[e]!.flags & F_QUOTE) !== 0) e++;
-    }
+    const s = Math.max(0, i - opts.left);
+    const e = Math.min(n, i + 1 + opts.right);
     const last = out.length - 1;
     if (last > 0 && s - out[last]! <= opts.maxGap) out[last] = Math.max(out[last]!, e);
     else out.push(s, e);

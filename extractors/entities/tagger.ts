@@ -50,6 +50,7 @@ export function forEachSegment(
   if (segs.length === 0) return;
   const initial = initialFlags(infos);
   const view = viewSentence(infos, initial, gazetteer, segs, docBits);
+  const wide = segOpts.wideContext === true;
   for (let s = 0; s + 1 < segs.length; s += 2) {
     const start = segs[s]!;
     const end = segs[s + 1]!;
@@ -60,7 +61,7 @@ export function forEachSegment(
     let len = 0;
     for (let i = start; i < end; i++) {
       offs[i - start] = len;
-      len = tokenFeatures(view, i, featBuf, len);
+      len = tokenFeatures(view, i, featBuf, len, wide);
     }
     offs[end - start] = len;
     visit({ start, end, feats: featBuf, offs }, view);
