@@ -14,7 +14,11 @@ export const F_MIXED = 64; // upper case after the first character in a word tha
 export const F_QUOTE = 128;
 export const FLAG_COUNT = 8;
 
-/** What a word form gives, computed once per form. */
+/**
+ * What a word form gives, computed once per form. The hashes are hashString's 32 bits held as signed
+ * integers (`| 0`), which V8 keeps unboxed in the object and its array: the feature loops read them for every
+ * token, and mixing, masking and U32Table lookups see the same bits either way.
+ */
 export interface TokenInfo {
   readonly lower: string;
   readonly lowerHash: number;
@@ -63,10 +67,10 @@ function computeInfo(w: string): TokenInfo {
   if (lower !== w && /\p{Ll}/u.test(w) && /.\p{Lu}/u.test(w.slice(1)) ) flags |= F_MIXED;
   if (QUOTES.has(w)) flags |= F_QUOTE;
   const affixHashes: number[] = [];
-  for (let k = 2; k <= 4; k++) affixHashes.push(lower.length > k ? hashString(lower.slice(-k)) : 0);
-  for (let k = 2; k <= 3; k++) affixHashes.push(lower.length > k ? hashString(lower.slice(0, k)) : 0);
-  const shapeHash = hashString(shapeOf(w));
-  return { lower, lowerHash: hashString(lower), shapeHash, affixHashes, flags, formHash: hashString(lower, shapeHash) };
+  for (let k = 2; k <= 4; k++) affixHashes.push(lower.length > k ? hashString(lower.slice(-k)) | 0 : 0);
+  for (let k = 2; k <= 3; k++) affixHashes.push(lower.length > k ? hashString(lower.slice(0, k)) | 0 : 0);
+  const shapeHash = hashString(shapeOf(w)) | 0;
+  return { lower, lowerHash: hashString(lower) | 0, shapeHash, affixHashes, flags, formHash: hashString(lower, shapeHash) | 0 };
 }
 
 const cache = new Map<string, TokenInfo>();
