@@ -1,5 +1,6 @@
 import type { Indicator, Relevance, RelevanceReason } from '../core/index.js';
 import { exploitationTypes } from './exploitation-types.js';
+import { CASE_WEIGHTS, isNameLike, LABOUR_STANDARDS, REPORT_EVENTS, SMALL_GROUP_MAX, SPECIFIC_VICTIM_MAX, specificVictim } from './relevance-case.js';
 import type { AnalysisDoc, Extractor } from './types.js';
 
 /**
@@ -11,10 +12,17 @@ import type { AnalysisDoc, Extractor } from './types.js';
  *   counter   = context.* smuggling / drugs / road traffic / arms / mining / fiction
  *   awareness = context.awareness (campaigns, statistics, laws, trainings)
  *
- *   case score = Σ over distinct event categories (arrest, rescue, charge 1; complaint, missing 0.5; job-offer 0.25)
- *                + 0.5 for a victim count + 0.5 for a named suspect
+ *   described = context.described_* hits: the exploitation told in words ("atendían clientes"), never evidence
+ *   victim    = a specific victim: a person's age ("de 19 años"), a named victim, a counted group (<= 500)
+ *   report    = complaint, escape or investigation-opened events (how a case surfaces before any arrest)
  *
- *   1. no evidence, but >= 2 distinct ILO/means categories and case score >= 1  -> incident (forced labour described)
+ *   case score = Σ over distinct event categories (arrest, rescue, charge 1; complaint, escape, missing 0.5;
+ *                investigation, job-offer 0.25) + 0.5 for a victim count (<= 500) + 0.5 for a named suspect
+ *
+ *   1. no evidence, but >= 2 distinct ILO/means categories, one of them coercive (wages, hours and conditions
+ *      alone are a labour dispute), and case score >= 1                          -> incident (forced labour described)
+ *      no evidence, a described exploitation, >= 1 coercive control and events >= 1, or events >= 0.5 with a
+ *      specific victim                                                          -> incident
  *   2. no evidence                                                              -> none
  *   3. smuggling/drugs/traffic/mining counter-signal, no purpose, no exploitation
  *      means/ILO support and no unambiguous crime name (weight >= 0.9) outside
@@ -24,6 +32,8 @@ import type { AnalysisDoc, Extractor } from './types.js';
  *      fiction/history and case score < 2                                       -> none
  *      (event words inside a proper name, "Programa Nacional de Rescate", do not count)
  *   4. evidence and case score >= 1 + (distinct awareness frames, at most 2)     -> incident
+ *      evidence, a report event and a specific victim, no awareness frame (or one frame and a person or a group
+ *      of at most 60: "400 victims" beside a report is a statistic)               -> incident
  *      evidence, no awareness frame, >= 2 exploitation support categories or
  *      victim/suspect specifics                                                 -> incident
  *   5. evidence without a case                                                  -> awareness
@@ -37,6 +47,8 @@ export interface RelevanceSignals {
   counter: Indicator[];
   awareness: Indicator[];
   fiction: Indicator[];
+  /** context.described_*: the exploitation told in words ("atendían clientes"); never evidence on its own. */
+  described: Indicator[];
 }
 
 const COUNTER = new Set([
@@ -49,7 +61,7 @@ const COUNTER = new Set([
 
 /** Sorts counted indicators into the rule inputs. */
 export function relevanceSignals(indicators: readonly Indicator[]): RelevanceSignals {
-  const s: RelevanceSignals = { evidence: [], support: [], caseMarkers: [], victimProfile: [], counter: [], awareness: [], fiction: [] };
+  const s: RelevanceSignals = { evidence: [], support: [], caseMarkers: [], victimProfile: [], counter: [], awareness: [], fiction: [], described: [] };
   for (const i of indicators) {
     if (i.negated) continue;
     switch (i.group) {
@@ -71,6 +83,7 @@ export function relevanceSignals(indicators: readonly Indicator[]): RelevanceSig
       case 'context':
         if (i.category === 'context.awareness') s.awareness.push(i);
         else if (i.category === 'context.fiction_history') s.fiction.push(i);
+        else if (i.category.startsWith('context.described_')) s.described.push(i);
         // "Comisión contra la Trata y el Tráfico Ilícito de Migrantes": a counter-signal inside a name is none
         else if (COUNTER.has(i.category) && !isNameLike(i)) s.counter.push(i);
         break;
@@ -96,15 +109,6 @@ function rule(id: string, weight: number): RelevanceReason {
   return { id: `rule.${id}`, category: 'rule', weight };
 }
 
-/** How much each event category says "a specific case happened" (hotlines and job-offer warnings say little). */
-export const CASE_WEIGHTS: Readonly<Record<string, number>> = {
-  'event.arrest_raid': 1,
-  'event.rescue': 1,
-  'event.charge_conviction': 1,
-  'event.complaint_report': 0.5,
-  'event.missing_person': 0.5,
-  'event.recruitment_offer': 0.25,
-};
 
 /** An offence.trafficking hit at least this strong ("trata de personas") is not explained away by a smuggling context. */
 export const STRONG_OFFENCE = 0.9;
@@ -124,7 +128,9 @@ export function decideRelevance(doc: Pick<AnalysisDoc, 'indicators' | 'victims' 
   // "Programa Nacional de Rescate", "Unidad de Rescate": an event word inside a proper name is no event
   const events = s.caseMarkers.filter((i) => !isNameLike(i));
   const eventScore = [...new Set(events.map((i) => i.category))].reduce((n, c) => n + (CASE_WEIGHTS[c] ?? 0.5), 0);
-  const specifics = (victimCount !== null && victimCount > 0 ? 0.5 : 0) + (suspects.length > 0 ? 0.5 : 0);
+  // a count of victims makes a case specific; hundreds or thousands are statistics
+  const counted = victimCount !== null && victimCount > 0 && victimCount <= SPECIFIC_VICTIM_MAX;
+  const specifics = (counted ? 0.5 : 0) + (suspects.length > 0 ? 0.5 : 0);
   const caseScore = eventScore + specifics;
   const hasPurpose = s.evidence.some((i) => i.group === 'purpose');
   const exSupport = exploitationSupport(s);
@@ -132,16 +138,34 @@ export function decideRelevance(doc: Pick<AnalysisDoc, 'indicators' | 'victims' 
   const counterReasons = [...s.counter, ...s.fiction].map(reason);
   const awarenessReasons = s.awareness.map(reason);
   const specificReasons: RelevanceReason[] = [];
-  if (victimCount) specificReasons.push({ id: 'victims.count', category: 'victims', weight: 0.5, text: String(victimCount) });
+  if (counted) specificReasons.push({ id: 'victims.count', category: 'victims', weight: 0.5, text: String(victimCount) });
   for (const p of suspects.slice(0, 3)) specificReasons.push({ id: 'entity.suspect', category: 'entities', weight: 0.5, start: p.start, end: p.end, text: p.text });
   const caseProb = Math.min(1, caseScore / 2);
+  // a victim's complaint or account, an escape, an investigation opened: how cases surface before any arrest
+  const reports = events.filter((i) => REPORT_EVENTS.has(i.category));
+  const victim = specificVictim(doc);
+  const victimReasons: RelevanceReason[] = [];
+  if (victim) {
+    const { kind: _kind, ...span } = victim;
+    victimReasons.push({ id: 'victims.specific', category: 'victims', weight: 0.5, ...span });
+  }
 
   // 1-2: nothing names the crime or a purpose
   if (s.evidence.length === 0) {
-    const controls = exSupport.map((i) => i.category);
-    if (new Set(controls).size >= 2 && caseScore >= 1 && s.counter.length === 0 && s.awareness.length === 0) {
+    const controls = new Set(exSupport.map((i) => i.category));
+    const clean = s.counter.length === 0 && s.awareness.length === 0 && s.fiction.length === 0;
+    // (poor pay and long hours alone are a labour dispute: a control must be coercion, confinement, debt, documents...)
+    const coercive = [...controls].filter((c) => !LABOUR_STANDARDS.has(c));
+    if (controls.size >= 2 && coercive.length >= 1 && caseScore >= 1 && clean) {
       const score = 0.5 + 0.3 * sup + 0.2 * caseProb;
       return { label: 'incident', score: round(score), reasons: [rule('control_indicators_with_case', score), ...reasons, ...specificReasons] };
+    }
+    // the exploitation told in words ("the women had to serve clients"), a means of control, a specific victim and
+    // an event (complaint, escape, rescue...): a case described without the crime's name
+    if (s.described.length > 0 && coercive.length >= 1 && (eventScore >= 1 || (eventScore >= 0.5 && victim)) && clean) {
+      const score = 0.45 + 0.25 * sup + 0.2 * caseProb;
+      const why = [rule('described_exploitation_with_case', score), ...s.described.map(reason), ...reasons, ...victimReasons];
+      return { label: 'incident', score: round(score), reasons: why };
     }
     return { label: 'none', score: round(0.3 * sup), reasons: [rule('no_trafficking_evidence', 0), ...reasons, ...counterReasons] };
   }
@@ -174,6 +198,13 @@ export function decideRelevance(doc: Pick<AnalysisDoc, 'indicators' | 'victims' 
     const score = 0.4 + 0.35 * evidenceScore + 0.25 * caseProb;
     return { label: 'incident', score: round(score), reasons: [rule('evidence_with_case', score), ...reasons, ...specificReasons] };
   }
+  // 4b: a complaint, escape or investigation about a specific victim (a person with an age, a small counted group)
+  //     (beside an awareness frame, a person or a small group: "400 victims" in a report is a statistic)
+  const small = victim !== null && (victim.kind === 'person' || (victimCount ?? 0) <= SMALL_GROUP_MAX);
+  if (reports.length > 0 && victim && (awarenessFrames === 0 || (awarenessFrames === 1 && small))) {
+    const score = 0.4 + 0.35 * evidenceScore + 0.15 * caseProb;
+    return { label: 'incident', score: round(score), reasons: [rule('evidence_with_report_and_victim', score), ...reasons, ...victimReasons, ...specificReasons] };
+  }
   if (s.awareness.length === 0 && (new Set(exSupport.map((i) => i.category)).size >= 2 || specifics > 0)) {
     const score = 0.4 + 0.4 * evidenceScore;
     return { label: 'incident', score: round(score), reasons: [rule('evidence_with_specific_support', score), ...reasons, ...specificReasons] };
@@ -181,13 +212,6 @@ export function decideRelevance(doc: Pick<AnalysisDoc, 'indicators' | 'victims' 
   // 5: the topic without a case
   const score = 0.2 + 0.3 * evidenceScore;
   return { label: 'awareness', score: round(score), reasons: [rule('topic_without_case', score), ...awarenessReasons, ...reasons, ...counterReasons] };
-}
-
-/** True when every longer word of the hit is capitalised and the hit does not open its sentence (a name). */
-export function isNameLike(i: Indicator): boolean {
-  if (i.sentence && i.sentence.start === i.start) return false;
-  const words = i.text.split(/[^\p{L}]+/u).filter((w) => w.length >= 4);
-  return words.length > 0 && words.every((w) => w[0] !== w[0]!.toLowerCase());
 }
 
 function round(x: number): number {

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { decideRelevance, exploitationTypes, relevanceExtractor } from '../../extractors/index.js';
 import type { AnalysisDoc } from '../../extractors/index.js';
-import type { Indicator, IndicatorGroup, Victims } from '../../core/index.js';
+import type { Entity, Indicator, IndicatorGroup, Victims } from '../../core/index.js';
 
 let pos = 0;
 /** A synthetic counted indicator; each gets its own span. */
@@ -163,6 +163,41 @@ describe('exploitation types', () => {
     expect(exploitationTypes('incident', [ind('purpose.child_exploitation', { text: 'trabalho infantil' })])).toEqual(['forced_labour', 'child_exploitation']);
     const begging = [ind('purpose.child_exploitation', { text: 'trabalho infantil' }), ind('purpose.forced_begging')];
     expect(exploitationTypes('incident', begging)).toEqual(['forced_begging', 'child_exploitation']);
+  });
+});
+
+describe('cases told through a complaint, an escape or an investigation', () => {
+  const age = (text: string, value: number): Entity => ({ type: 'age', text, value, start: 0, end: text.length });
+  const decide = (indicators: Indicator[], entities: Entity[] = [], victims: Victims = noVictims) => decideRelevance({ indicators, victims, entities });
+
+  it('makes an incident of a named crime, a complaint and a victim with an age', () => {
+    const r = decide([ind('offence.trafficking'), ind('event.complaint_report')], [age('de 19 años', 19)]);
+    expect(r.label).toBe('incident');
+    expect(r.reasons[0]!.id).toBe('rule.evidence_with_report_and_victim');
+    expect(r.reasons.some((x) => x.id === 'victims.specific' && x.text === 'de 19 años')).toBe(true);
+    // an age bound describes a population ("menores de 18 años"), not a victim
+    expect(decide([ind('offence.trafficking'), ind('event.complaint_report')], [age('menores de 18 años', 18)]).label).toBe('awareness');
+    // an escape or an investigation opened counts as the report
+    expect(decide([ind('purpose.sexual_exploitation'), ind('event.escape')], [age('15-year-old', 15)]).label).toBe('incident');
+  });
+
+  it('keeps a report with statistics beside an awareness frame as awareness', () => {
+    const stats: Victims = { count: 400, minors: null, nationalities: [] };
+    const frame = { ...ind('context.awareness'), id: 'x.report' };
+    expect(decide([ind('offence.trafficking'), ind('event.complaint_report'), frame], [], stats).label).toBe('awareness');
+    // one person beside the same frame is a case
+    expect(decide([ind('offence.trafficking'), ind('event.complaint_report'), frame], [age('de 22 anos', 22)]).label).toBe('incident');
+  });
+
+  it('makes an incident of exploitation described in words with coercion, an event and a victim', () => {
+    const described = ind('context.described_sexual_exploitation');
+    const oneWoman: Victims = { count: 1, minors: false, nationalities: [] };
+    expect(decide([described, ind('means.force'), ind('event.complaint_report')], [], oneWoman).label).toBe('incident');
+    // without coercion (pay and hours only) it is a labour dispute, not a case
+    const work = ind('context.described_forced_labour');
+    expect(decide([work, ind('ilo.excessive_overtime'), ind('ilo.withholding_wages'), ind('event.complaint_report')], [], oneWoman).label).toBe('none');
+    // the described activity alone is no evidence
+    expect(decide([described, ind('event.arrest_raid')], [], oneWoman).label).toBe('none');
   });
 });
 
