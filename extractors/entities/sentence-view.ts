@@ -17,8 +17,8 @@ export interface SentenceView {
   /** Per token inside a capitalised run (connectors allowed inside): run start and end (exclusive); -1 outside. */
   runStart: Int32Array;
   runEnd: Int32Array;
-  /** Hash of the run's lower-cased words. */
-  runHash: Uint32Array;
+  /** Hash of the run's lower-cased words (32 bits, signed: read back unboxed, see TokenInfo). */
+  runHash: Int32Array;
   /** Document topic bits (see docTopicBits). */
   docBits: number;
   /** 1 where the token starts a sentence (or follows an opening quote or colon at sentence start). */
@@ -74,7 +74,7 @@ export function viewSentence(
   }
   const runStart = new Int32Array(n);
   const runEnd = new Int32Array(n);
-  const runHash = new Uint32Array(n);
+  const runHash = new Int32Array(n);
   runStart.fill(-1);
   const isCap = (k: number) => k < n && (infos[k]!.flags & (F_CAP | F_ALLCAPS)) !== 0;
   for (let i = 0; i < n; ) {
