@@ -27,7 +27,7 @@ describe('rastro scan on the bundled samples (embedded default)', () => {
     scanOut = r.stdout;
     expect(r.stderr).not.toMatch(/at .+\.js:\d+/); // no stack trace
     expect(r.code).toBe(0);
-  }, 120_000);
+  }, 240_000);
 
   it('ends with a readable summary of documents, leads by label, country and type, and failures', () => {
     expect(scanOut).toMatch(/documents fetched\s+\d+/);

@@ -18,6 +18,6 @@ export interface RunResult {
 /** Runs the built CLI with a clean environment plus `env`. */
 export function rastro(args: string[], opts: { env?: Record<string, string>; input?: string; cwd?: string } = {}): RunResult {
   const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', RASTRO_LOG_LEVEL: 'error', ...opts.env };
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: opts.cwd ?? ROOT, env, input: opts.input ?? '', encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: opts.cwd ?? ROOT, env, input: opts.input ?? '', encoding: 'utf8', timeout: 240_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

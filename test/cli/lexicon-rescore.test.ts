@@ -20,7 +20,7 @@ describe('analyst tools and rescore on a copy of the lexicons', () => {
     assertBuilt();
     cpSync(join(ROOT, 'lexicons'), lex, { recursive: true });
     expect(rastro(['scan', '--quiet'], { env }).code).toBe(0);
-  }, 120_000);
+  }, 240_000);
 
   it('validates the bundled lexicons', () => {
     const r = rastro(['lexicon', 'validate'], { env });

@@ -58,5 +58,5 @@ describe('conditional GET on the BullMQ pipeline', () => {
     }
 
     expect(await stopGracefully(w)).toEqual({ code: 0, signal: null });
-  }, 120_000);
+  }, 300_000);
 });

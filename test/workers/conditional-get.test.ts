@@ -69,7 +69,7 @@ describe('conditional GET per URL, embedded runner', () => {
     // --force re-reads the page whole: no validators sent.
     await runEmbedded(deps, [page()], { force: true });
     expect(server.hits(PAGE)[3]!.ifNoneMatch).toBeUndefined();
-  }, 60_000);
+  }, 120_000);
 
   it('asks a feed again with the validators of its own URL and lists nothing on 304', async () => {
     server.behave(FEED, { validators: true });
@@ -83,7 +83,7 @@ describe('conditional GET per URL, embedded runner', () => {
     expect(second.stages.fetch.added).toBe(0);
     expect(second.stages.discover).toMatchObject({ completed: 1, failed: 0 });
     expect(await deps.store.getUrlValidators(server.url(FEED))).toMatchObject({ etag: hits[1]!.ifNoneMatch });
-  }, 60_000);
+  }, 120_000);
 
   it('does not ask conditionally for a page it has never analysed, even if it holds validators for it', async () => {
     const url = server.url('/articles/begging-ring.html');
@@ -92,5 +92,5 @@ describe('conditional GET per URL, embedded runner', () => {
     const run = await runEmbedded(deps, [{ id: 'begging', url, kind: 'article' }]);
     expect(server.hits('/articles/begging-ring.html')[0]!.ifNoneMatch).toBeUndefined();
     expect(run).toMatchObject({ documents: 1 });
-  }, 60_000);
+  }, 120_000);
 });

@@ -79,5 +79,5 @@ describe('a worker killed in the middle of a job', () => {
 
     expect(await stopGracefully(b)).toEqual({ code: 0, signal: null });
     expect(b.stderr()).toContain('stopped cleanly');
-  }, 120_000);
+  }, 300_000);
 });

@@ -45,5 +45,5 @@ describe('a URL listed by two feeds', () => {
     expect(readLeads(db).map((l) => l.canonicalUrl)).toEqual(expected);
 
     expect(await stopGracefully(w)).toEqual({ code: 0, signal: null });
-  }, 120_000);
+  }, 300_000);
 });

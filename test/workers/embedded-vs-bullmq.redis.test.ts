@@ -62,5 +62,5 @@ describe('the BullMQ pipeline on Redis against the embedded scan', () => {
       expect(ids.length).toBeGreaterThan(0);
       for (const id of ids) expect(sourceIds).toContain(id);
     }
-  }, 150_000);
+  }, 300_000);
 });

@@ -38,7 +38,7 @@ beforeAll(async () => {
     console.error(childrenOutput(children));
     throw err;
   }
-}, 150_000);
+}, 300_000);
 
 afterAll(() => scenario.cleanup(server, queues));
 

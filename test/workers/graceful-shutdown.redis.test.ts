@@ -67,5 +67,5 @@ describe('SIGTERM on a worker', () => {
     expect(server.hits(SLOW)).toHaveLength(1);
     expect(readLeads(db).map((l) => l.canonicalUrl)).toEqual(ARTICLES.map((p) => canonicalizeUrl(server.url(p))).sort());
     expect(await stopGracefully(b)).toEqual({ code: 0, signal: null });
-  }, 120_000);
+  }, 300_000);
 });

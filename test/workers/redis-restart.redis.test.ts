@@ -84,7 +84,7 @@ describe('Redis restarting in the middle of a run', () => {
       const stray = w.stderr().split('\n').filter((line) => line.trim() && !line.startsWith('{') && !line.startsWith('rastro worker '));
       expect(stray, `worker ${w.pid} stderr`).toEqual([]);
     }
-  }, 150_000);
+  }, 300_000);
 
   it('a worker signalled while Redis is down still obeys a second SIGTERM and exits 130 at once', async () => {
     onTestFailed(() => console.error(childrenOutput(children)));
@@ -100,5 +100,5 @@ describe('Redis restarting in the middle of a run', () => {
     const exit = await waitFor('the worker to exit after the second SIGTERM', () => w.exit(), { timeoutMs: 10_000 });
     expect(exit).toEqual({ code: 130, signal: null });
     expect(w.stderr()).toContain(`rastro worker ${w.pid}: second SIGTERM, exiting now`);
-  }, 60_000);
+  }, 120_000);
 });

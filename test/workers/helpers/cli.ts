@@ -77,7 +77,7 @@ export async function startWorker(env: NodeJS.ProcessEnv, extraArgs: readonly st
       if (child.exit()) throw new GiveUp(`worker ${child.pid} exited early: ${JSON.stringify(child.exit())}\n${child.stderr()}`);
       return /rastro worker \d+: stages/.test(child.stderr());
     },
-    { timeoutMs: 60_000 },
+    { timeoutMs: 180_000 }, // a loaded 2-core machine took 15-60 s to load the extractors
   ).catch((err: unknown) => {
     child.proc.kill('SIGKILL');
     throw err;
@@ -86,7 +86,7 @@ export async function startWorker(env: NodeJS.ProcessEnv, extraArgs: readonly st
 }
 
 /** SIGTERM and wait (bounded) for the exit; the caller asserts on the result. */
-export async function stopGracefully(child: CliProcess, timeoutMs = 30_000): Promise<Exit> {
+export async function stopGracefully(child: CliProcess, timeoutMs = 90_000): Promise<Exit> {
   if (child.exit()) return child.exit()!;
   child.proc.kill('SIGTERM');
   let timer: NodeJS.Timeout | undefined;
