@@ -1,6 +1,6 @@
 import type { EntityType } from '../../core/index.js';
 import { initialFlags } from './sentence-view.js';
-import { F_ALLCAPS, F_CAP, tokenInfo, type TokenInfo } from './token-info.js';
+import { F_ALLCAPS, F_CAP, F_PUNCT, tokenInfo, type TokenInfo } from './token-info.js';
 import { GAZ_CATEGORIES, type Gazetteer } from './gazetteer.js';
 import { hashString } from './hash.js';
 import type { Tokens } from './tokenize.js';
@@ -70,7 +70,11 @@ export function englishSpans(tokens: Tokens, gaz: Gazetteer | undefined, given?:
   const infos = given ?? words.map(tokenInfo);
   const sentStart = initialFlags(infos);
   const low = (k: number) => infos[k]!.lower;
+  // A name does not run across a line break (a headline and the first line of the body).
+  const lineStart = new Uint8Array(words.length + 1);
+  for (const k of tokens.sentenceStarts) lineStart[k] = sentStart[k] = 1;
   const cap = (k: number) => k < words.length && (infos[k]!.flags & (F_CAP | F_ALLCAPS)) !== 0;
+  const capNext = (k: number) => cap(k) && lineStart[k] === 0;
   // Words the document also writes in lower case ("sentencing", "contact") are common words, not names,
   // when they stand capitalised alone (a headline or a line start the sentence view did not see).
   const lowerSeen = new Set<string>();
@@ -80,12 +84,12 @@ export function englishSpans(tokens: Tokens, gaz: Gazetteer | undefined, given?:
     let e = i + 1;
     let hasHead = ORG_HEADS.has(low(i));
     for (;;) {
-      if (cap(e)) {
+      if (capNext(e)) {
         e++;
-      } else if (e + 1 < words.length && (CONNECT.has(low(e)) || (hasHead && ORG_CONNECT.has(low(e))))) {
+      } else if (e + 1 < words.length && lineStart[e] === 0 && (CONNECT.has(low(e)) || (hasHead && ORG_CONNECT.has(low(e))))) {
         // One or two connectors followed by a capitalised word: "Bureau of Investigation", "Agency for the Prohibition".
-        if (cap(e + 1)) e += 2;
-        else if (e + 2 < words.length && CONNECT.has(low(e + 1)) && cap(e + 2)) e += 3;
+        if (capNext(e + 1)) e += 2;
+        else if (e + 2 < words.length && CONNECT.has(low(e + 1)) && lineStart[e + 1] === 0 && capNext(e + 2)) e += 3;
         else break;
       } else break;
       hasHead ||= ORG_HEADS.has(low(e - 1));
@@ -99,10 +103,22 @@ export function englishSpans(tokens: Tokens, gaz: Gazetteer | undefined, given?:
       if (low(s) === 'the') article = true;
       s++;
     }
+    // At a sentence start, leading words the document also writes in lower case are common words
+    // capitalised by position or headline style ("Rescued Workers Return", "Traffickers Lured Ana Ruiz"),
+    // unless they are known first names.
+    if (s === i && sentStart[i] === 1) {
+      while (s < e && lowerSeen.has(low(s)) && ((gaz?.bitsOf(infos[s]!.lowerHash) ?? 0) & FIRSTNAME) === 0) s++;
+    }
     while (s < e && CONNECT.has(low(s))) s++;
     const next = i;
     i = e - 1;
     if (s >= e) continue;
+    // A line (or its first sentence) of four or more upper-case words is a headline, not a name ("POLICE RAID NIGHT CLUB.").
+    if (e - s >= 4 && lineStart[next] === 1 && (e === words.length || lineStart[e] === 1 || (infos[e]!.flags & F_PUNCT) !== 0)) {
+      let caps = true;
+      for (let k = s; k < e; k++) if ((infos[k]!.flags & F_ALLCAPS) === 0 && !CONNECT.has(low(k))) caps = false;
+      if (caps) continue;
+    }
     const lower: string[] = [];
     for (let k = s; k < e; k++) lower.push(low(k));
     const first = lower[0]!;

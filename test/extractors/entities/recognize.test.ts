@@ -88,6 +88,16 @@ describe('English rules', () => {
     expect(pick('Yesterday Ana Ruiz spoke. However, nobody else did.', 'en')).toEqual(['person:Ana Ruiz']);
   });
 
+  it('peels sentence-initial words that the text also writes in lower case off a name', () => {
+    const text = 'Inspectors Rescue Workers\nLabour inspectors said the rescue freed nine workers. Recruiter Ana Ruiz kept their passports, the recruiter admitted.';
+    expect(pick(text, 'en')).toEqual(['person:Ana Ruiz']);
+  });
+
+  it('does not take an upper-case headline for a name', () => {
+    const text = 'FARM OWNER CHARGED OVER UNPAID PICKERS. Prosecutors in Fresno charged Tom Reyes on Monday.';
+    expect(pick(text, 'en')).toEqual(['location:Fresno', 'person:Tom Reyes']);
+  });
+
   it('does not take a lone capitalised word for a person when the text also writes it in lower case', () => {
     const text = 'Maryland couple convicted\n\nSentencing is set for May. Judge Ana Ruiz said sentencing could be delayed.';
     expect(pick(text, 'en').filter((e) => e.startsWith('person:'))).toEqual(['person:Ana Ruiz']);
