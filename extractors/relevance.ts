@@ -154,6 +154,9 @@ export function decideRelevance(doc: Pick<AnalysisDoc, 'indicators' | 'victims' 
   if (s.evidence.length === 0) {
     const controls = new Set(exSupport.map((i) => i.category));
     const clean = s.counter.length === 0 && s.awareness.length === 0 && s.fiction.length === 0;
+    // "explotación minera" or road "tráfico" only explain away a word; they say nothing against a described case
+    const wordOnly = s.counter.every((i) => i.category === 'context.mining_exploitation' || i.category === 'context.road_traffic');
+    const cleanDescribed = wordOnly && s.awareness.length === 0 && s.fiction.length === 0;
     // (poor pay and long hours alone are a labour dispute: a control must be coercion, confinement, debt, documents...)
     const coercive = [...controls].filter((c) => !LABOUR_STANDARDS.has(c));
     if (controls.size >= 2 && coercive.length >= 1 && caseScore >= 1 && clean) {
@@ -162,7 +165,7 @@ export function decideRelevance(doc: Pick<AnalysisDoc, 'indicators' | 'victims' 
     }
     // the exploitation told in words ("the women had to serve clients"), a means of control, a specific victim and
     // an event (complaint, escape, rescue...): a case described without the crime's name
-    if (s.described.length > 0 && coercive.length >= 1 && (eventScore >= 1 || (eventScore >= 0.5 && victim)) && clean) {
+    if (s.described.length > 0 && coercive.length >= 1 && (eventScore >= 1 || (eventScore >= 0.5 && victim)) && cleanDescribed) {
       const score = 0.45 + 0.25 * sup + 0.2 * caseProb;
       const why = [rule('described_exploitation_with_case', score), ...s.described.map(reason), ...reasons, ...victimReasons];
       return { label: 'incident', score: round(score), reasons: why };
@@ -192,7 +195,8 @@ export function decideRelevance(doc: Pick<AnalysisDoc, 'indicators' | 'victims' 
 
   const evidenceScore = 1 - (1 - ev) * (1 - 0.5 * sup);
   // 4: a specific case; with an awareness frame (campaign, report, law) it takes two case markers
-  const awarenessFrames = new Set(s.awareness.map((i) => i.id)).size;
+  // a victim count in the thousands is a statistic: it weighs like one more awareness frame
+  const awarenessFrames = new Set(s.awareness.map((i) => i.id)).size + (victimCount !== null && victimCount > SPECIFIC_VICTIM_MAX ? 1 : 0);
   const needed = 1 + Math.min(2, awarenessFrames);
   if (caseScore >= needed) {
     const score = 0.4 + 0.35 * evidenceScore + 0.25 * caseProb;

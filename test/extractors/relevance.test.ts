@@ -199,6 +199,21 @@ describe('cases told through a complaint, an escape or an investigation', () => 
     // the described activity alone is no evidence
     expect(decide([described, ind('event.arrest_raid')], [], oneWoman).label).toBe('none');
   });
+
+  it('lets "explotación minera" explain away a word but not a described case; drugs and smuggling still veto it', () => {
+    const oneWoman: Victims = { count: 1, minors: false, nationalities: [] };
+    const base = [ind('context.described_sexual_exploitation'), ind('means.force'), ind('event.escape')];
+    expect(decide([...base, ind('context.mining_exploitation')], [], oneWoman).label).toBe('incident');
+    expect(decide([...base, ind('context.migrant_smuggling')], [], oneWoman).label).toBe('none');
+  });
+
+  it('reads a victim count in the thousands as a statistic (one more awareness frame)', () => {
+    const stats: Victims = { count: 2614, minors: null, nationalities: [] };
+    const frame = { ...ind('context.awareness'), id: 'x.balance' };
+    expect(decide([ind('offence.related'), ind('event.rescue'), ind('event.arrest_raid'), frame], [], stats).label).toBe('awareness');
+    const group: Victims = { count: 26, minors: null, nationalities: [] };
+    expect(decide([ind('offence.related'), ind('event.rescue'), ind('event.arrest_raid'), frame], [], group).label).toBe('incident');
+  });
 });
 
 describe('relevance extractor', () => {
