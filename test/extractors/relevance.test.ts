@@ -149,6 +149,16 @@ describe('exploitation types', () => {
     expect(exploitationTypes('awareness', [ind('context.described_sexual_exploitation')])).toEqual([]);
   });
 
+  it('lets a forced marriage stand for the household and field work the girl is made to do', () => {
+    const fm = ind('purpose.forced_marriage');
+    expect(exploitationTypes('incident', [fm, ind('purpose.domestic_servitude')])).toEqual(['forced_marriage']);
+    // housework that outweighs the union is a type of its own
+    expect(exploitationTypes('incident', [fm, ind('purpose.domestic_servitude'), ind('purpose.domestic_servitude')])).toEqual([
+      'domestic_servitude',
+      'forced_marriage',
+    ]);
+  });
+
   it('reads generically named labour as the specific form the text describes (housework, begging)', () => {
     const labour = ind('purpose.forced_labour', { text: 'explotación laboral' });
     expect(exploitationTypes('incident', [labour, ind('context.described_domestic_servitude')])).toEqual(['domestic_servitude']);
