@@ -158,7 +158,9 @@ export function decideRelevance(doc: Pick<AnalysisDoc, 'indicators' | 'victims' 
     const wordOnly = s.counter.every((i) => i.category === 'context.mining_exploitation' || i.category === 'context.road_traffic');
     const cleanDescribed = wordOnly && s.awareness.length === 0 && s.fiction.length === 0;
     // (poor pay and long hours alone are a labour dispute: a control must be coercion, confinement, debt, documents...)
-    const coercive = [...controls].filter((c) => !LABOUR_STANDARDS.has(c));
+    // (for sexual services described, taking the earnings is the exploitation of another's prostitution: coercive)
+    const pimping = s.described.some((i) => i.category === 'context.described_sexual_exploitation');
+    const coercive = [...controls].filter((c) => !LABOUR_STANDARDS.has(c) || (pimping && c === 'ilo.withholding_wages'));
     if (controls.size >= 2 && coercive.length >= 1 && caseScore >= 1 && clean) {
       const score = 0.5 + 0.3 * sup + 0.2 * caseProb;
       return { label: 'incident', score: round(score), reasons: [rule('control_indicators_with_case', score), ...reasons, ...specificReasons] };
