@@ -161,13 +161,16 @@ export function decideRelevance(doc: Pick<AnalysisDoc, 'indicators' | 'victims' 
     // (for sexual services described, taking the earnings is the exploitation of another's prostitution: coercive)
     const pimping = s.described.some((i) => i.category === 'context.described_sexual_exploitation');
     const coercive = [...controls].filter((c) => !LABOUR_STANDARDS.has(c) || (pimping && c === 'ilo.withholding_wages'));
+    // for children no means is needed (Palermo art. 3(c)): an act (recruited, moved, harboured) toward the described
+    // exploitation is enough
+    const childAct = doc.victims?.minors === true && s.support.some((i) => i.group === 'act');
     if (controls.size >= 2 && coercive.length >= 1 && caseScore >= 1 && clean) {
       const score = 0.5 + 0.3 * sup + 0.2 * caseProb;
       return { label: 'incident', score: round(score), reasons: [rule('control_indicators_with_case', score), ...reasons, ...specificReasons] };
     }
     // the exploitation told in words ("the women had to serve clients"), a means of control, a specific victim and
     // an event (complaint, escape, rescue...): a case described without the crime's name
-    if (s.described.length > 0 && coercive.length >= 1 && (eventScore >= 1 || (eventScore >= 0.5 && victim)) && cleanDescribed) {
+    if (s.described.length > 0 && (coercive.length >= 1 || childAct) && (eventScore >= 1 || (eventScore >= 0.5 && victim)) && cleanDescribed) {
       const score = 0.45 + 0.25 * sup + 0.2 * caseProb;
       const why = [rule('described_exploitation_with_case', score), ...s.described.map(reason), ...reasons, ...victimReasons];
       return { label: 'incident', score: round(score), reasons: why };

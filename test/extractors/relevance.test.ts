@@ -217,6 +217,14 @@ describe('cases told through a complaint, an escape or an investigation', () => 
     expect(decide([...base, ind('context.migrant_smuggling')], [], oneWoman).label).toBe('none');
   });
 
+  it('needs no means for children: an act toward a described exploitation and an event make the case', () => {
+    const kids: Victims = { count: 18, minors: true, nationalities: [] };
+    const adults: Victims = { count: 18, minors: false, nationalities: [] };
+    const base = [ind('context.described_domestic_servitude'), ind('act.transport'), ind('event.arrest_raid')];
+    expect(decide(base, [], kids).label).toBe('incident');
+    expect(decide(base, [], adults).label).toBe('none');
+  });
+
   it('reads a victim count in the thousands as a statistic (one more awareness frame)', () => {
     const stats: Victims = { count: 2614, minors: null, nationalities: [] };
     const frame = { ...ind('context.awareness'), id: 'x.balance' };
