@@ -1,4 +1,4 @@
-// Validates samples/check/news.jsonl: JSON per line, scorer fields, vocabularies, places present in the text,
+// Validates samples/check/news.jsonl (or news-2.jsonl, ids chk2-...): JSON per line, scorer fields, vocabularies, places present in the text,
 // unique ids. Usage: node samples/check/validate.mjs [path]. Exit 1 on any error; prints counts per language/label.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -31,10 +31,10 @@ lines.forEach((line, i) => {
     return;
   }
   const err = (m) => errors.push(`${where} ${c.id ?? ''}: ${m}`);
-  if (typeof c.id !== 'string' || !/^chk-(es|pt|en)-\d{3}$/.test(c.id)) err('bad id');
+  if (typeof c.id !== 'string' || !/^chk2?-(es|pt|en)-\d{3}$/.test(c.id)) err('bad id');
   if (seen.has(c.id)) err('duplicate id');
   seen.add(c.id);
-  if (!LANGS.has(c.lang) || !c.id?.startsWith(`chk-${c.lang}-`)) err(`lang ${c.lang} does not match id`);
+  if (!LANGS.has(c.lang) || !new RegExp(`^chk2?-${c.lang}-`).test(c.id ?? '')) err(`lang ${c.lang} does not match id`);
   if (!LABELS.has(c.label)) err(`label ${c.label}`);
   if (typeof c.text !== 'string' || c.text.length < 60) err('text missing or too short');
   if (!Array.isArray(c.types) || c.types.some((t) => !TYPES.has(t))) err(`types ${JSON.stringify(c.types)}`);
