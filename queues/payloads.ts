@@ -23,7 +23,7 @@ const sourceSchema = z.object({
   isFolder: z.boolean().optional(),
 });
 
-export const discoverPayload = z.object({ source: sourceSchema, force: z.boolean().optional() });
+export const discoverPayload = z.object({ source: sourceSchema, force: z.boolean().optional(), parentUrl: z.string().min(1).optional() });
 
 export const fetchPayload = z.object({
   url: z.string().min(1),
@@ -81,7 +81,8 @@ type Exact<T> = T extends Array<infer U>
       }
     : T;
 
-export type DiscoverPayload = { source: SourceConfig & { isFolder?: boolean }; force?: boolean };
+/** `parentUrl`: set on a child sitemap of a sitemap index; the source's own state stays keyed to the parent. */
+export type DiscoverPayload = { source: SourceConfig & { isFolder?: boolean }; force?: boolean; parentUrl?: string };
 export type FetchPayload = Exact<z.infer<typeof fetchPayload>>;
 export type AnalyzePayload = { doc: SourceDocument };
 export type RescorePayload = Exact<z.infer<typeof rescorePayload>>;

@@ -11,7 +11,7 @@ export interface DiscoverResultSummary {
 
 /** discover: a feed, sitemap, listing or folder gives item URLs; each becomes a fetch job keyed by its canonical URL. */
 export function discoverProcessor(deps: PipelineDeps): StageProcessor<'discover', DiscoverResultSummary> {
-  return async ({ source, force }, ctx) => {
+  return async ({ source, force, parentUrl }, ctx) => {
     const { store } = deps;
     const state = await store.getSourceState(source.id);
     try {
@@ -57,27 +57,38 @@ export function discoverProcessor(deps: PipelineDeps): StageProcessor<'discover'
         );
       }
       for (const child of res.sitemaps) {
-        await ctx.enqueue('discover', { source: { ...source, url: child, kind: 'sitemap' } }, jobIdFor('discover', `${child}@${Date.now()}`));
+        const childPayload = { source: { ...source, url: child, kind: 'sitemap' as const }, parentUrl: parentUrl ?? source.url };
+        await ctx.enqueue('discover', childPayload, jobIdFor('discover', `${child}@${Date.now()}`));
       }
-      await store.updateSourceState(source.id, {
-        url: source.url,
-        etag: res.etag ?? state?.etag ?? null,
-        lastModified: res.lastModified ?? state?.lastModified ?? null,
+      const ok = {
         lastSuccessAt: new Date().toISOString(),
         consecutiveFailures: 0,
-        lastItemsFound: res.notModified ? (state?.lastItemsFound ?? 0) : res.items.length,
-        polls: (state?.polls ?? 0) + 1,
         ...(res.errors.length ? { lastError: res.errors.join('; '), lastErrorAt: new Date().toISOString() } : {}),
-      });
+      };
+      // A scheduled child sitemap is part of its index's poll: it reports success and errors on the source, but
+      // the source keeps its own URL, validators (the child's are per URL), poll count and items found (the
+      // index's poll; children run concurrently, so a read-modify-write of a sum would lose updates).
+      if (parentUrl) {
+        await store.updateSourceState(source.id, { url: parentUrl, ...ok });
+      } else {
+        await store.updateSourceState(source.id, {
+          url: source.url,
+          etag: res.etag ?? state?.etag ?? null,
+          lastModified: res.lastModified ?? state?.lastModified ?? null,
+          ...ok,
+          lastItemsFound: res.notModified ? (state?.lastItemsFound ?? 0) : res.items.length,
+          polls: (state?.polls ?? 0) + 1,
+        });
+      }
       ctx.log.info({ source: source.id, items: res.items.length, notModified: res.notModified }, 'discovered');
       return { sourceId: source.id, items: res.items.length, notModified: res.notModified };
     } catch (err) {
       await store.updateSourceState(source.id, {
-        url: source.url,
+        url: parentUrl ?? source.url,
         lastError: describeError(err),
         lastErrorAt: new Date().toISOString(),
         consecutiveFailures: (state?.consecutiveFailures ?? 0) + 1,
-        polls: (state?.polls ?? 0) + 1,
+        ...(parentUrl ? {} : { polls: (state?.polls ?? 0) + 1 }),
       });
       throw err;
     }

@@ -94,3 +94,20 @@ describe('conditional GET per URL, embedded runner', () => {
     expect(run).toMatchObject({ documents: 1 });
   }, 120_000);
 });
+
+describe('a sitemap index, embedded runner', () => {
+  it("keeps the source's health on the index URL while its child sitemaps are read", async () => {
+    const INDEX = '/feeds/sitemap-index.xml';
+    const source: SourceConfig = { id: 'sitemap-index', url: server.url(INDEX), kind: 'sitemap' };
+    const run = await runEmbedded(deps, [source]);
+    expect(run.stages.discover).toMatchObject({ completed: 3, failed: 0 });
+    // five children read inline by the index's job, two scheduled as discover jobs of their own
+    expect(server.hits('/feeds/sitemap-a.xml')).toHaveLength(5);
+    expect(server.hits('/feeds/sitemap-b.xml')).toHaveLength(2);
+    const state = await deps.store.getSourceState('sitemap-index');
+    // the scheduled children are part of the index's poll: one poll, on the index's own URL, whose items found are
+    // the distinct URLs its inline children listed (sitemap-a's two, read five times)
+    expect(state).toMatchObject({ url: server.url(INDEX), polls: 1, consecutiveFailures: 0, lastItemsFound: 2 });
+    expect(await deps.store.getUrlValidators(server.url('/feeds/sitemap-b.xml?part=2'))).not.toBeNull();
+  }, 120_000);
+});
