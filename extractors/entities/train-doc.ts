@@ -9,7 +9,7 @@ import { firstStage, hasDocEvidence, segmentHintFeatures, tagDocument, type DocM
 import { chunks, tagIndex } from './evaluate.js';
 import { NT, TAGS } from './model.js';
 import type { DecodeParams } from './tagger.js';
-import { rng, type TaggedSentence } from './train.js';
+import { rng, shuffleInPlace, type TaggedSentence } from './train.js';
 
 /** A document-stage training unit: one segment with its first-stage emissions and hint features. */
 export interface DocUnit {
@@ -81,10 +81,7 @@ export function trainDocModel(
   let emis = new Float64Array(256 * NT);
   let pred = new Uint8Array(256);
   for (let epoch = 1; epoch <= opts.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
+    shuffleInPlace(order, random);
     let errors = 0;
     for (const idx of order) {
       const unit = units[idx]!;

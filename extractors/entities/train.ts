@@ -41,7 +41,6 @@ interface Unit extends SegmentFeatures {
   gold: Uint8Array;
 }
 
-/** Small deterministic PRNG (mulberry32). */
 /** Deterministic PRNG (mulberry32) so training is reproducible from a seed. */
 export function rng(seed: number): () => number {
   let a = seed >>> 0;
@@ -52,6 +51,14 @@ export function rng(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** Fisher-Yates shuffle of `order` in place, drawing from `random` (the training epochs' example order). */
+export function shuffleInPlace(order: number[], random: () => number): void {
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
 }
 
 
@@ -100,10 +107,7 @@ export function trainNer(sentences: readonly TaggedSentence[], opts: TrainOption
   };
   const order = units.map((_, i) => i);
   for (let epoch = 1; epoch <= epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
+    shuffleInPlace(order, random);
     let errors = 0;
     for (const idx of order) {
       const unit = units[idx]!;
