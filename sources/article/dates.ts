@@ -97,24 +97,27 @@ const TEXT_PATTERNS: Array<{ re: RegExp; order: 'dmy' | 'mdy' | 'ymd' }> = [
   { re: /\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b/u, order: 'dmy' },
 ];
 
+/** The date a TEXT_PATTERNS match reads as (day first for numeric dates; month first only when day-first is impossible). */
+function matchedDate(order: 'dmy' | 'mdy' | 'ymd', m: RegExpExecArray): string | null {
+  const a = m[1]!;
+  const b = m[2]!;
+  const c = m[3]!;
+  if (order === 'ymd') return ymd(Number(a), Number(b), Number(c));
+  if (order === 'mdy') return ymd(Number(c), MONTHS[a.toLowerCase()] ?? 0, Number(b));
+  const month = /^\d+$/.test(b) ? Number(b) : (MONTHS[b.toLowerCase()] ?? 0);
+  const value = ymd(Number(c), month, Number(a));
+  // US-style numeric dates (month first) only when day-first is impossible.
+  if (!value && /^\d+$/.test(b)) return ymd(Number(c), Number(a), Number(b));
+  return value;
+}
+
 /** Finds the first written date in a short text (es/pt/en month names, numeric day-first dates). */
 export function parseTextDate(text: string): string | null {
   let best: { at: number; value: string } | null = null;
   for (const { re, order } of TEXT_PATTERNS) {
     const m = re.exec(text);
     if (!m) continue;
-    let value: string | null = null;
-    const a = m[1]!;
-    const b = m[2]!;
-    const c = m[3]!;
-    if (order === 'ymd') value = ymd(Number(a), Number(b), Number(c));
-    else if (order === 'mdy') value = ymd(Number(c), MONTHS[a.toLowerCase()] ?? 0, Number(b));
-    else {
-      const month = /^\d+$/.test(b) ? Number(b) : (MONTHS[b.toLowerCase()] ?? 0);
-      value = ymd(Number(c), month, Number(a));
-      // US-style numeric dates (month first) only when day-first is impossible.
-      if (!value && /^\d+$/.test(b)) value = ymd(Number(c), Number(a), Number(b));
-    }
+    const value = matchedDate(order, m);
     if (value && (best === null || m.index < best.at)) best = { at: m.index, value };
   }
   return best?.value ?? null;
@@ -191,17 +194,7 @@ export function findTextDates(text: string): TextDate[] {
   for (const { re, order } of TEXT_PATTERNS) {
     const g = new RegExp(re.source, `${re.flags}g`);
     for (let m = g.exec(text); m; m = g.exec(text)) {
-      const a = m[1]!;
-      const b = m[2]!;
-      const c = m[3]!;
-      let value: string | null;
-      if (order === 'ymd') value = ymd(Number(a), Number(b), Number(c));
-      else if (order === 'mdy') value = ymd(Number(c), MONTHS[a.toLowerCase()] ?? 0, Number(b));
-      else {
-        const month = /^\d+$/.test(b) ? Number(b) : (MONTHS[b.toLowerCase()] ?? 0);
-        value = ymd(Number(c), month, Number(a));
-        if (!value && /^\d+$/.test(b)) value = ymd(Number(c), Number(a), Number(b));
-      }
+      const value = matchedDate(order, m);
       if (value) found.push({ at: m.index, end: m.index + m[0].length, value });
     }
   }
