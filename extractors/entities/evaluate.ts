@@ -30,14 +30,18 @@ export function chunks(tags: ArrayLike<number>): Set<string> {
   return out;
 }
 
-/** Micro entity P/R/F1 of `p` on tagged sentences. */
-export function evaluate(p: DecodeParams, sentences: readonly TaggedSentence[]): { precision: number; recall: number; f1: number } {
+export interface ChunkScore {
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+/** Micro P/R/F1 over gold and predicted chunk sets (one pair per sentence). */
+export function scoreChunks(pairs: Iterable<readonly [gold: Set<string>, pred: Set<string>]>): ChunkScore {
   let tp = 0;
   let np = 0;
   let ng = 0;
-  for (const s of sentences) {
-    const gold = chunks(s.tags.map(tagIndex));
-    const pred = chunks(tagSentence(p, s.words, s.docBits ?? 0));
+  for (const [gold, pred] of pairs) {
     ng += gold.size;
     np += pred.size;
     for (const c of pred) if (gold.has(c)) tp++;
@@ -45,4 +49,9 @@ export function evaluate(p: DecodeParams, sentences: readonly TaggedSentence[]):
   const precision = np ? tp / np : 0;
   const recall = ng ? tp / ng : 0;
   return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
+}
+
+/** Micro entity P/R/F1 of `p` on tagged sentences. */
+export function evaluate(p: DecodeParams, sentences: readonly TaggedSentence[]): ChunkScore {
+  return scoreChunks(sentences.map((s) => [chunks(s.tags.map(tagIndex)), chunks(tagSentence(p, s.words, s.docBits ?? 0))] as const));
 }

@@ -6,7 +6,7 @@
 import { viterbi } from './decode.js';
 import { docHints } from './doc-hints.js';
 import { firstStage, hasDocEvidence, segmentHintFeatures, tagDocument, type DocModel } from './doc-stage.js';
-import { chunks, tagIndex } from './evaluate.js';
+import { chunks, scoreChunks, tagIndex, type ChunkScore } from './evaluate.js';
 import { NT, TAGS } from './model.js';
 import type { DecodeParams } from './tagger.js';
 import { rng, shuffleInPlace, type TaggedSentence } from './train.js';
@@ -127,25 +127,11 @@ export function trainDocModel(
 }
 
 /** Micro entity P/R/F1 of first stage + document stage over documents. */
-export function evaluateDocs(
-  p: DecodeParams,
-  doc: DocModel | undefined,
-  docs: readonly (readonly TaggedSentence[])[],
-): { precision: number; recall: number; f1: number } {
-  let tp = 0;
-  let np = 0;
-  let ng = 0;
-  for (const d of docs) {
-    const tags = tagDocument(p, doc, d.map((s) => s.words), d[0]?.docBits ?? 0);
-    d.forEach((s, k) => {
-      const gold = chunks(s.tags.map(tagIndex));
-      const pred = chunks(tags[k]!);
-      ng += gold.size;
-      np += pred.size;
-      for (const c of pred) if (gold.has(c)) tp++;
-    });
-  }
-  const precision = np ? tp / np : 0;
-  const recall = ng ? tp / ng : 0;
-  return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
+export function evaluateDocs(p: DecodeParams, doc: DocModel | undefined, docs: readonly (readonly TaggedSentence[])[]): ChunkScore {
+  return scoreChunks(
+    docs.flatMap((d) => {
+      const tags = tagDocument(p, doc, d.map((s) => s.words), d[0]?.docBits ?? 0);
+      return d.map((s, k) => [chunks(s.tags.map(tagIndex)), chunks(tags[k]!)] as const);
+    }),
+  );
 }
