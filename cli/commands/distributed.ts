@@ -11,6 +11,10 @@ import type { SourceKind } from '../../core/index.js';
 export async function worker(opts: GlobalOptions & { stages?: string; concurrency?: string }): Promise<number> {
   const stages: Stage[] = opts.stages ? parseStages(opts.stages) : [...STAGES];
   const config = configFrom(opts, opts.concurrency ? { concurrency: Number(opts.concurrency) } : {});
+  const startedAt = Date.now();
+  // Say at once what the process is doing: loading the extractors takes seconds, more on a loaded machine.
+  const phase = (what: string) => process.stderr.write(`rastro worker ${process.pid}: ${what}\n`);
+  phase('starting: checking redis');
   await assertRedisReachable(config.redisUrl);
   const redis = createRedis(config.redisUrl);
   redis.on('error', () => {});
@@ -19,8 +23,10 @@ export async function worker(opts: GlobalOptions & { stages?: string; concurrenc
   const limiter = new RedisHostLimiter(redis, { prefix: `${config.queuePrefix}:polite`, leaseTtlMs: config.fetchTimeoutMs + 5_000 });
   // robots.txt too is shared: one fetch per host per TTL for all the workers on this Redis.
   const robotsStore = new RedisRobotsStore(redis, { prefix: `${config.queuePrefix}:polite` });
+  phase(`opening the ${config.mongodbUri ? 'mongodb' : 'sqlite'} store`);
   const deps = await buildDeps(config, { limiter, robotsStore });
   deps.provider.start();
+  if (stages.includes('analyze')) phase('loading lexicons, gazetteer and models');
   // The first extraction loads the gazetteer and compiles each language's lexicon: seconds of blocked event loop.
   // Done before taking jobs, so it cannot outlast the locks of jobs already held (RASTRO_LOCK_MS) and lose them.
   try {
@@ -34,7 +40,7 @@ export async function worker(opts: GlobalOptions & { stages?: string; concurrenc
   }
   const running = startWorkers(deps, stages);
   process.stderr.write(
-    `rastro worker ${process.pid}: stages ${stages.join(',')} · concurrency ${config.concurrency} · redis ${config.redisUrl.replace(/\/\/[^@/]*@/, '//***@')} · store ${deps.store.kind}\n`,
+    `rastro worker ${process.pid}: stages ${stages.join(',')} · concurrency ${config.concurrency} · redis ${config.redisUrl.replace(/\/\/[^@/]*@/, '//***@')} · store ${deps.store.kind} · ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s\n`,
   );
   await new Promise<void>((resolve) => {
     let stopping = false;

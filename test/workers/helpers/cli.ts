@@ -80,7 +80,8 @@ export async function startWorker(env: NodeJS.ProcessEnv, extraArgs: readonly st
     { timeoutMs: 180_000 }, // a loaded 2-core machine took 15-60 s to load the extractors
   ).catch((err: unknown) => {
     child.proc.kill('SIGKILL');
-    throw err;
+    // The worker announces each start phase on stderr: say which one it was stuck in.
+    throw new Error(`${(err as Error).message}; its stderr so far:\n${child.stderr() || '(nothing)'}`, { cause: err });
   });
   return child;
 }
