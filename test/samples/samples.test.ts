@@ -14,6 +14,7 @@ const LABELS = ['incident', 'awareness', 'negative'] as const;
 const DEV_SETS = [
   { file: 'dev/news.jsonl', prefix: 'dev', minPerLang: { es: 110, pt: 70, en: 60 } },
   { file: 'dev/news-b.jsonl', prefix: 'devb', minPerLang: { es: 50, pt: 40, en: 30 } },
+  { file: 'dev/news-c.jsonl', prefix: 'devc', minPerLang: { es: 55, pt: 60, en: 35 } },
 ] as const;
 
 interface DevCase {
