@@ -3,6 +3,13 @@ import { exploitationTypes } from './exploitation-types.js';
 import { CASE_WEIGHTS, isNameLike, LABOUR_STANDARDS, REPORT_EVENTS, SMALL_GROUP_MAX, SPECIFIC_VICTIM_MAX, specificVictim } from './relevance-case.js';
 import type { AnalysisDoc, Extractor } from './types.js';
 
+/** Described exploitation where another person keeping the proceeds is the exploitation (pimping, begging, theft rings). */
+const EARNINGS_TAKEN_IS_EXPLOITATION = new Set([
+  'context.described_sexual_exploitation',
+  'context.described_forced_begging',
+  'context.described_forced_criminality',
+]);
+
 /**
  * Relevance as a short list of readable rules over the counted indicators (negated hits never count):
  *
@@ -158,9 +165,10 @@ export function decideRelevance(doc: Pick<AnalysisDoc, 'indicators' | 'victims' 
     const wordOnly = s.counter.every((i) => i.category === 'context.mining_exploitation' || i.category === 'context.road_traffic');
     const cleanDescribed = wordOnly && s.awareness.length === 0 && s.fiction.length === 0;
     // (poor pay and long hours alone are a labour dispute: a control must be coercion, confinement, debt, documents...)
-    // (for sexual services described, taking the earnings is the exploitation of another's prostitution: coercive)
-    const pimping = s.described.some((i) => i.category === 'context.described_sexual_exploitation');
-    const coercive = [...controls].filter((c) => !LABOUR_STANDARDS.has(c) || (pimping && c === 'ilo.withholding_wages'));
+    // (for sexual services, begging or crimes described, someone taking what the victims bring in is the
+    // exploitation itself, not a pay dispute: coercive)
+    const takesEarnings = s.described.some((i) => EARNINGS_TAKEN_IS_EXPLOITATION.has(i.category));
+    const coercive = [...controls].filter((c) => !LABOUR_STANDARDS.has(c) || (takesEarnings && c === 'ilo.withholding_wages'));
     // for children no means is needed (Palermo art. 3(c)): an act (recruited, moved, harboured) toward the described
     // exploitation is enough
     const childAct = doc.victims?.minors === true && s.support.some((i) => i.group === 'act');
