@@ -4,7 +4,7 @@ import { FIRST_NAMES } from '../entities/index.js';
 import type { Gazetteer } from './gazetteer.js';
 import type { Mention } from './mentions.js';
 import { foldWord, type WordToken } from './normalize.js';
-import { AREA_MODIFIERS, COMMON, COMMON_PHRASES, CUES, ORG_HEADS, SPEECH, STREET_HEADS, STRONG_CUES, TITLES } from './words.js';
+import { AREA_MODIFIERS, COMMON, COMMON_PHRASES, CUES, ORG_HEADS, PLACE_FIRST_NAMES, SPEECH, STREET_HEADS, STRONG_CUES, TITLES } from './words.js';
 
 export interface PlaceHints {
   /** Source country (ISO alpha-2) to break ties. */
@@ -69,26 +69,72 @@ function qualifier(text: string, toks: readonly WordToken[], m: Mention, all: Me
   return [cc, a1s];
 }
 
+/** Surnames seen in the text: `strong` after a first name, an initial or a title ("Tyrise M. Bell", "Sgt. Collins"); `weak` after any other capitalised word. */
+export interface PersonTokens { strong: Set<string>; weak: Set<string> }
+
+/** "W. Va.", "S. Jersey", "N. Main": compass abbreviations, not a person's initial. */
+const COMPASS_INITIALS = new Set(['N', 'S', 'E', 'W']);
+
+/** A first name in English, Spanish or Portuguese news (folded). */
+export function isFirstName(norm: string): boolean {
+  return FIRST_NAME_SET.has(norm) || PLACE_FIRST_NAMES.has(norm);
+}
+
+/**
+ * True when the name starting near token `k` continues a capitalised run that began with another word:
+ * "Aeropuerto José María Córdova", "Hospital John Smith" are places named after someone.
+ */
+function namedAfter(toks: readonly WordToken[], text: string, k: number): boolean {
+  let j = k;
+  while (j > 0) {
+    const p = toks[j - 1]!;
+    if (!p.upper || text.slice(p.end, toks[j]!.start) !== ' ' || !isFirstName(p.norm)) break;
+    j -= 1;
+  }
+  const p = toks[j - 1];
+  return !!p && p.upper && text.slice(p.end, toks[j]!.start) === ' ' && !TITLES.has(p.norm) && !CUES.has(p.norm) && !COMMON.has(p.norm);
+}
+
 /** Single-token names of people seen inside longer capitalised runs ("Ana María Henry" -> henry). */
-export function personTokens(toks: readonly WordToken[], text: string, mentions: Mention[]): Set<string> {
+export function personTokens(toks: readonly WordToken[], text: string, mentions: Mention[], gaz: Gazetteer): PersonTokens {
   const inMention = new Set<number>();
-  for (const m of mentions) for (let k = m.first; k <= m.last; k += 1) inMention.add(k);
-  const out = new Set<string>();
+  // Tokens of names that can be a state or a country: "Dallas Texas" does not make Texas a surname.
+  const inAdmin = new Set<number>();
+  for (const m of mentions) {
+    const admin = m.ids.some((id) => gaz.entry(id).kind !== 'city');
+    for (let k = m.first; k <= m.last; k += 1) {
+      inMention.add(k);
+      if (admin) inAdmin.add(k);
+    }
+  }
+  const strong = new Set<string>();
+  const weak = new Set<string>();
   for (let i = 1; i < toks.length; i += 1) {
     const a = toks[i - 1];
     const b = toks[i];
     if (!a || !b || !a.upper || !b.upper) continue;
-    if (!/^ $/.test(text.slice(a.end, b.start))) continue;
+    const gap = text.slice(a.end, b.start);
+    if (ORG_HEADS.has(b.norm) || STREET_HEADS.has(b.norm) || COMMON.has(b.norm)) continue;
+    const surname = b.norm.replace(/'s$/, '');
+    // "M. Bell", "Sgt. Collins", "Mr. Moore": an initial or a title before the name.
+    if (gap === '. ' && ((a.text.length === 1 && !COMPASS_INITIALS.has(a.text)) || (TITLES.has(a.norm) && a.text.length <= 4))) {
+      strong.add(surname);
+      continue;
+    }
+    if (gap !== ' ') continue;
+    if (isFirstName(a.norm) && !(inMention.has(i - 1) && inAdmin.has(i)) && !namedAfter(toks, text, i - 1)) {
+      strong.add(surname);
+      continue;
+    }
     if (inMention.has(i) && inMention.has(i - 1)) continue;
     if (COMMON.has(a.norm) || CUES.has(a.norm) || AREA_MODIFIERS.has(a.norm)) continue;
-    if (ORG_HEADS.has(b.norm) || STREET_HEADS.has(b.norm)) continue;
-    out.add(b.norm.replace(/'s$/, ''));
+    weak.add(surname);
   }
-  return out;
+  return { strong, weak };
 }
 
 export function judge(text: string, toks: readonly WordToken[], m: Mention, all: Mention[], gaz: Gazetteer, lower: Set<string>,
-  persons: Set<string>, hints: PlaceHints): Judged {
+  persons: PersonTokens, hints: PlaceHints): Judged {
   const prev = toks[m.first - 1];
   const prev2 = toks[m.first - 2];
   const next = toks[m.last + 1];
@@ -131,7 +177,22 @@ export function judge(text: string, toks: readonly WordToken[], m: Mention, all:
   if (!admin && next && SPEECH.has(next.norm) && /^ $/.test(text.slice(m.end, next.start))) veto = true;
   if (!admin && prev && SPEECH.has(prev.norm) && /^ $/.test(text.slice(prev.end, m.start)) && !m.sentenceStart) veto = true;
   if (single && lower.has(m.key) && !admin) veto = true;
-  if (single && persons.has(m.key) && !kinds.has('country') && !kinds.has('admin1')) veto = true;
+  // A surname seen after a first name ("Matthew Flores ... Flores' stepfather"); "in Bell" still reads as the town.
+  const strongCue = !!prev && STRONG_CUES.has(prev.norm) && !m.sentenceStart;
+  const division = kinds.has('country') || kinds.has('admin1');
+  if (single && persons.strong.has(m.key) && !strongCue && !(division && cue)) veto = true;
+  if (single && persons.weak.has(m.key) && !division && !strongCue) veto = true;
+  // "Chad Walker", "Virginia Alexander", "Crystal N. Bright": a first name followed by a surname or an initial.
+  if (single && adjacentNext && next.upper && !STREET_HEADS.has(next.norm) && !ORG_HEADS.has(next.norm) && !COMMON.has(next.norm)
+    && !all.some((x) => x.first === m.last + 1 && x.ids.some((id) => gaz.entry(id).kind !== 'city'))) {
+    const initial = next.text.length === 1 && text.charAt(next.end) === '.';
+    const acronym = next.text.length > 1 && next.text === next.text.toUpperCase();
+    // A big city before a capitalised word is a team or an institution ("Houston Rockets"), not a first name.
+    const bigCity = !division && m.ids.some((id) => gaz.entry(id).pop >= 300_000);
+    // NER reads the pair as one person; a first name alone is not enough ("Georgia Bureau", "Columbus Council").
+    const nerPerson = (hints.entities ?? []).some((e) => e.type === 'person' && e.start <= m.start && e.end >= next.end);
+    if (nerPerson && (initial || (isFirstName(m.key) && !acronym && !bigCity))) veto = true;
+  }
   if (m.sentenceStart) evidence -= 1;
   let ner = false;
   // NER is a hint, not a veto: a person span only sinks a weak town reading; organisations hold embedded places.

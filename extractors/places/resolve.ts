@@ -30,7 +30,7 @@ export function resolvePlaces(text: string, lang: string, hints: PlaceHints = {}
   for (const m of mentions) if (m.first === m.last) singles.add(m.key);
   const lower = new Set<string>();
   for (const t of toks) if (!t.upper && singles.has(t.norm)) lower.add(t.norm);
-  const persons = personTokens(toks, text, mentions);
+  const persons = personTokens(toks, text, mentions, gaz);
   const judged = mentions.map((m) => judge(text, toks, m, mentions, gaz, lower, persons, hints));
 
   const ctx: Ctx = { votes: new Map(), own: new Map(), total: 0, admin1s: new Set(), hint: hints.countryHint?.toUpperCase() ?? null, points: [] };

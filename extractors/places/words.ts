@@ -69,3 +69,24 @@ export const COMMON_PHRASES = new Set(['el nino', 'la nina', 'white house', 'cas
 
 /** Verbs of saying next to a bare name make it a speaker. */
 export const SPEECH = new Set(['said', 'says', 'told', 'added', 'explained', 'asked', 'wrote', 'dijo', 'afirmo', 'declaro', 'explico', 'senalo', 'indico', 'disse', 'afirmou', 'declarou', 'explicou']);
+
+/**
+ * English first names that are also the names of towns, states or countries ("Chad Walker", "Virginia Alexander",
+ * "Lincoln", "Tyler"): followed by a surname they are a person. Our own list, joined with the entities' first names.
+ */
+export const PLACE_FIRST_NAMES = new Set([
+  'chad', 'jordan', 'georgia', 'virginia', 'carolina', 'dakota', 'montana', 'nevada', 'india', 'israel', 'kenya', 'chelsea', 'savannah',
+  'charlotte', 'florence', 'sydney', 'austin', 'dallas', 'houston', 'lincoln', 'jackson', 'madison', 'tyler', 'troy', 'eugene', 'warren',
+  'clinton', 'marion', 'beverly', 'shelby', 'chester', 'vernon', 'douglas', 'logan', 'milton', 'stanley', 'raleigh', 'carson', 'orlando',
+  'denver', 'brooklyn', 'aurora', 'camden', 'dayton', 'eden', 'homer', 'irving', 'ivy', 'laurel', 'nelson', 'quincy', 'sherman', 'vincent',
+  'wayne', 'crystal', 'ben', 'taylor', 'lee', 'allen', 'barry', 'curtis', 'dale', 'dean', 'floyd', 'franklin', 'fred', 'glen', 'glenn',
+  'grant', 'harvey', 'herbert', 'howard', 'jasper', 'jefferson', 'kent', 'lawrence', 'leon', 'lewis', 'lyndon', 'marshall', 'mitchell',
+  'morgan', 'murray', 'norman', 'paris', 'phoenix', 'preston', 'ray', 'russell', 'sidney', 'spencer', 'wesley', 'winston',
+  'adrian', 'alexandria', 'beatrice', 'bristol', 'cameron', 'camilla', 'clayton', 'cleveland', 'elgin', 'elizabeth', 'elmira', 'hamilton',
+  'henderson', 'hudson', 'kingston', 'lafayette', 'lorraine', 'mckinney', 'mesa', 'odessa', 'regina', 'reno', 'sharon', 'stanton',
+  'valencia', 'victoria', 'winchester', 'ariel', 'darwin', 'salem', 'milan', 'vienna', 'geneva', 'alma', 'angelica', 'augusta', 'bethany',
+  'celeste', 'chandler', 'clifton', 'colby', 'dalton', 'darlington', 'derby', 'dexter', 'dudley', 'easton', 'everett', 'fletcher', 'harlan',
+  'jerome', 'kendall', 'kimberley', 'kirby', 'lamar', 'lowell', 'mansfield', 'marlow', 'maxwell', 'melbourne', 'merrill', 'monroe', 'myrtle',
+  'percy', 'reading', 'rochester', 'roscoe', 'ross', 'rowan', 'sterling', 'tracy', 'trenton', 'tucker', 'walker', 'wallace', 'whitney',
+  'ashley', 'brandon', 'chloe', 'cody', 'kyle', 'travis', 'dylan', 'hailey', 'mckenzie', 'bailey', 'riley', 'avery', 'parker', 'mason',
+]);

@@ -1,0 +1,40 @@
+import { describe, it, expect } from 'vitest';
+import type { Entity } from '../../../core/index.js';
+import { resolvePlaces } from '../../../extractors/places/index.js';
+
+const surfaces = (text: string, entities: Entity[] = []) => resolvePlaces(text, 'en', { entities }).map((p) => p.text);
+
+/** A person entity over the first occurrence of `name`, as the NER stage would give it. */
+const person = (text: string, name: string): Entity => {
+  const start = text.indexOf(name);
+  return { type: 'person', start, end: start + name.length, text: name };
+};
+
+describe('English toponyms and person names', () => {
+  it('reads a surname seen after a first name or an initial as the person later on', () => {
+    const text = 'Police shot Tyrise M. Bell near the store. Bell ran across the lot. Later Matthew Flores spoke. Flores was 26.';
+    const found = surfaces(text);
+    expect(found).not.toContain('Bell');
+    expect(found).not.toContain('Flores');
+  });
+
+  it('still takes the town after a strong cue when the same word is a surname elsewhere', () => {
+    const text = 'Rodeo Gainesville starts soon. Sales are up in Gainesville, Texas, the owners said.';
+    expect(surfaces(text)).toContain('Gainesville');
+  });
+
+  it('does not read a first name followed by a surname as a country or a state', () => {
+    const text = 'Officers Ron McCurry and Chad Walker were honoured; Virginia Alexander received the award in Dallas.';
+    const found = surfaces(text, [person(text, 'Chad Walker'), person(text, 'Virginia Alexander')]);
+    expect(found).not.toContain('Chad');
+    expect(found).not.toContain('Virginia');
+    expect(found).toContain('Dallas');
+  });
+
+  it('keeps a big city before a team name and a state before a compass abbreviation', () => {
+    const text = 'The Houston Rockets won in Houston. He lives in Greenwood, W. Va., since May.';
+    const found = surfaces(text, [person(text, 'Houston Rockets')]);
+    expect(found.filter((s) => s === 'Houston')).toHaveLength(2);
+    expect(found.some((s) => /Va/.test(s))).toBe(true);
+  });
+});
