@@ -76,10 +76,11 @@ function accept(e: GazEntry, j: Judged, ctx: Ctx, alt: boolean): boolean {
   if (j.qualifierA1s.includes(e.a1) || j.qualifierCc === e.cc) need = 0;
   if (j.ner && !j.person) need = Math.min(need, 20_000);
   if (j.evidence < 0) need *= 10;
-  if (alt) need = Math.max(need, j.cue && j.evidence >= 2 ? 20_000 : 50_000);
+  // Alternate names are often other languages' names ("Hamas" for Hamm, "Ben" for Bern): without a cue only big places.
+  if (alt) need = Math.max(need, j.cue && j.evidence >= 2 ? 20_000 : j.cue || inDoc ? 50_000 : 300_000);
   const framed = ctx.admin1s.has(e.a1) || nearest(e, j, ctx) < 100;
   if ((j.person || j.firstName) && !j.cue && !j.listed && j.qualifierA1s.length === 0 && !j.qualifierCc && !framed) need = Math.max(need, 1_000_000);
-  return pop >= need || (e.fc === 'PPLC' && !j.m.sentenceStart);
+  return pop >= need || (e.fc === 'PPLC' && !j.m.sentenceStart && !alt && j.evidence >= 0);
 }
 
 export interface Choice { e: GazEntry; conf: number }
@@ -100,6 +101,8 @@ export function choose(gaz: Gazetteer, j: Judged, ctx: Ctx): Choice | null {
     }
     const e = gaz.entry(id);
     if (!e) continue;
+    // "SRT", "TBS", "BA": codes of countries and states only (a town's alternate names hold such codes).
+    if (j.caps && (e.kind === 'city' || j.m.alt.has(id))) continue;
     const s = score(e, j, ctx, j.m.alt.has(id));
     if (s > bestS) {
       second = bestS;

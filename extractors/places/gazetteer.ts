@@ -50,6 +50,8 @@ export interface Gazetteer {
   maxWords: number;
   admin1Name: Map<string, string>;
   countryByCode: Map<string, number>;
+  /** Keys known only as a dotted abbreviation ("Miss.", "Wash.", "Ind."), with the entries they stand for: without the dot they are words. */
+  dotted: Map<string, Set<number>>;
 }
 
 /** The entry codes of a key, as an array (see `Gazetteer.byKey`). */
@@ -130,7 +132,7 @@ export function indexGazetteer(data: GazetteerData): Gazetteer {
       made[k] = e;
       return e;
     },
-    byKey: new Map(), prefixes: new Set(), maxWords: 1, admin1Name: new Map(), countryByCode: new Map(),
+    byKey: new Map(), prefixes: new Set(), maxWords: 1, admin1Name: new Map(), countryByCode: new Map(), dotted: new Map(),
   };
   const push = (e: GazEntry): number => {
     g.size = fixed.push(e);
@@ -153,7 +155,13 @@ export function indexGazetteer(data: GazetteerData): Gazetteer {
     add(g, key, idx);
     const bare = key.replace(ADMIN_PREFIX, '').replace(ADMIN_SUFFIX, '');
     if (bare !== key) add(g, bare, idx);
-    for (const x of extra) add(g, nameKey(x), idx);
+    for (const x of extra) {
+      add(g, nameKey(x), idx);
+      if (/^\p{L}+\.$/u.test(x)) {
+        const set = g.dotted.get(nameKey(x)) ?? new Set<number>();
+        g.dotted.set(nameKey(x), set.add(idx));
+      }
+    }
   }
   for (const [code, name, lat, lon, pop] of data.admin2) {
     const cc = code.slice(0, 2);

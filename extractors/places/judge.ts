@@ -1,10 +1,11 @@
 /** Whether a gazetteer match is a place at all: cues, capitalisation, titles, qualifiers, NER hints. */
 import type { Entity } from '../../core/index.js';
 import { FIRST_NAMES } from '../entities/index.js';
+import { DEMONYMS } from '../values/index.js';
 import type { Gazetteer } from './gazetteer.js';
-import type { Mention } from './mentions.js';
+import { isSentenceStart, type Mention } from './mentions.js';
 import { foldWord, type WordToken } from './normalize.js';
-import { AREA_MODIFIERS, COMMON, COMMON_PHRASES, CUES, ORG_HEADS, PLACE_FIRST_NAMES, SPEECH, STREET_HEADS, STRONG_CUES, TITLES } from './words.js';
+import { AREA_MODIFIERS, COMMON, COMMON_PHRASES, CUES, LANGUAGE_WORDS, ORG_HEADS, PLACE_FIRST_NAMES, SPEECH, STREET_HEADS, STRONG_CUES, TITLES } from './words.js';
 
 export interface PlaceHints {
   /** Source country (ISO alpha-2) to break ties. */
@@ -31,6 +32,8 @@ export interface Judged {
   listed: boolean;
   /** The span is one word that is also a common first name ("Nelson", "Tyler", "Santiago"). */
   firstName: boolean;
+  /** A short all-capitals word outside a dateline ("SRT", "TBS", "BA"): a country or state code, never a town. */
+  caps: boolean;
 }
 
 const ARTICLES = new Set(['la', 'el', 'los', 'las', 'the', 'o', 'a', 'os', 'as']);
@@ -92,7 +95,9 @@ function namedAfter(toks: readonly WordToken[], text: string, k: number): boolea
     j -= 1;
   }
   const p = toks[j - 1];
-  return !!p && p.upper && text.slice(p.end, toks[j]!.start) === ' ' && !TITLES.has(p.norm) && !CUES.has(p.norm) && !COMMON.has(p.norm);
+  if (!p || !p.upper || text.slice(p.end, toks[j]!.start) !== ' ' || TITLES.has(p.norm) || CUES.has(p.norm) || COMMON.has(p.norm)) return false;
+  // "Later Matthew Flores": a capital that opens a sentence names nothing.
+  return !isSentenceStart(text, toks, j - 1);
 }
 
 /** Single-token names of people seen inside longer capitalised runs ("Ana María Henry" -> henry). */
@@ -172,6 +177,8 @@ export function judge(text: string, toks: readonly WordToken[], m: Mention, all:
     else if (!admin) evidence -= 2;
   }
   if (single && COMMON.has(m.key) && !kinds.has('country')) veto = true;
+  // "Spanish", "Canadian", "Roman": a nationality or a language, not the town of that name.
+  if (single && !kinds.has('country') && !kinds.has('admin1') && (DEMONYMS.has(m.key) || LANGUAGE_WORDS.has(m.key))) veto = true;
   if (COMMON_PHRASES.has(m.key)) veto = true;
   // "Bell said", "dijo Moore": a speaker, not a place.
   if (!admin && next && SPEECH.has(next.norm) && /^ $/.test(text.slice(m.end, next.start))) veto = true;
@@ -207,6 +214,7 @@ export function judge(text: string, toks: readonly WordToken[], m: Mention, all:
   }
   const [qualifierCc, qualifierA1s] = qualifier(text, toks, m, all, gaz);
   if (qualifierCc || qualifierA1s.length > 0) evidence += 2;
-  return { m, evidence, veto, cue, listed, qualifierCc, qualifierA1s, ner, person, firstName: single && FIRST_NAME_SET.has(m.key) };
+  const caps = !dateline && surface.length <= 4 && /^[A-Z.&]+$/.test(surface);
+  return { m, evidence, veto, cue, listed, qualifierCc, qualifierA1s, ner, person, firstName: single && FIRST_NAME_SET.has(m.key), caps };
 }
 

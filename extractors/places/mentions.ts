@@ -1,5 +1,6 @@
 import { codesOf, type Gazetteer } from './gazetteer.js';
-import { CONNECTORS } from './words.js';
+import { DEMONYMS } from '../values/index.js';
+import { CONNECTORS, LANGUAGE_WORDS } from './words.js';
 import { foldWord, isUpperInitial, type WordToken } from './normalize.js';
 
 /** A span of word tokens whose folded text is a gazetteer key. */
@@ -67,12 +68,15 @@ export function findMentions(text: string, toks: readonly WordToken[], gaz: Gaze
       if (codes) {
         const ids: number[] = [];
         const alt = new Set<number>();
+        // "Miss." is Mississippi, "Miss Ohio" is not: a dotted abbreviation needs its dot.
+        const dotted = text.charCodeAt(t.end) === 46 || t.text.includes('.') || t.text === t.text.toUpperCase() ? undefined : gaz.dotted.get(key);
         for (const c of codes) {
           const id = c >= 0 ? c : -c - 1;
+          if (dotted?.has(id)) continue;
           ids.push(id);
           if (c < 0) alt.add(id);
         }
-        best = { first: i, last: j, start: t0.start, end: possessive ? t.end - 2 : t.end, key, ids, alt, sentenceStart: false };
+        if (ids.length > 0) best = { first: i, last: j, start: t0.start, end: possessive ? t.end - 2 : t.end, key, ids, alt, sentenceStart: false };
       }
       if (possessive) break;
     }
@@ -81,10 +85,15 @@ export function findMentions(text: string, toks: readonly WordToken[], gaz: Gaze
       out.push(best);
       i = best.last;
     } else if (t0.text.includes('-')) {
-      // "London-based", "Amsterdam-London": the capitalised parts of a hyphenated word.
+      // "London-based", "Amsterdam-London": the capitalised parts of a hyphenated word; "Wal-Mart", "Pan-Igbo" are names.
       let off = t0.start;
-      for (const part of t0.text.split('-')) {
-        const codes = isUpperInitial(part) ? codesOf(gaz, foldWord(part)) : undefined;
+      const parts = t0.text.split('-');
+      const named = parts.some((p) => {
+        const w = foldWord(p.replace(/['’]s$/, ''));
+        return w.length > 1 && isUpperInitial(p) && p !== p.toUpperCase() && !DEMONYMS.has(w) && !LANGUAGE_WORDS.has(w) && codesOf(gaz, w) === undefined;
+      });
+      for (const part of parts) {
+        const codes = isUpperInitial(part) && !named ? codesOf(gaz, foldWord(part)) : undefined;
         if (codes) {
           const ids = codes.map((c) => (c >= 0 ? c : -c - 1));
           const alt = new Set(codes.filter((c) => c < 0).map((c) => -c - 1));

@@ -90,3 +90,10 @@ export const PLACE_FIRST_NAMES = new Set([
   'percy', 'reading', 'rochester', 'roscoe', 'ross', 'rowan', 'sterling', 'tracy', 'trenton', 'tucker', 'walker', 'wallace', 'whitney',
   'ashley', 'brandon', 'chloe', 'cody', 'kyle', 'travis', 'dylan', 'hailey', 'mckenzie', 'bailey', 'riley', 'avery', 'parker', 'mason',
 ]);
+
+/** Language, nationality and people words that are also the names of small towns ("English", "Spanish", "Roman", "Arab"). */
+export const LANGUAGE_WORDS = new Set([
+  'english', 'spanish', 'french', 'german', 'italian', 'dutch', 'roman', 'latin', 'arab', 'arabic', 'hispanic', 'african', 'asian', 'european',
+  'indian', 'irish', 'scottish', 'welsh', 'chinese', 'japanese', 'korean', 'russian', 'polish', 'greek', 'turkish', 'jewish', 'christian', 'muslim',
+  'catholic', 'protestant', 'canadian', 'american', 'mexican', 'cuban', 'persian', 'hindu', 'swiss', 'swedish', 'norwegian', 'danish', 'finnish',
+]);

@@ -38,3 +38,19 @@ describe('English toponyms and person names', () => {
     expect(found.some((s) => /Va/.test(s))).toBe(true);
   });
 });
+
+describe('English words that only look like places', () => {
+  it('needs the dot of a state abbreviation', () => {
+    expect(surfaces('She won the Miss Ohio title and moved to Jackson, Miss., last year.')).toEqual(['Ohio', 'Jackson', 'Miss']);
+  });
+
+  it('does not read short capitals, brand halves or nationality words as towns', () => {
+    const found = surfaces('The SRT team met at the Wal-Mart store. He spoke Spanish and English with Canadian friends in Dallas.');
+    expect(found).toEqual(['Dallas']);
+  });
+
+  it('keeps country codes in capitals and places on both sides of a hyphen', () => {
+    const found = surfaces('Egypt-US relations improved while the UK watched.');
+    expect(found).toEqual(['Egypt', 'US', 'UK']);
+  });
+});
