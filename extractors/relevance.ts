@@ -16,7 +16,7 @@ const EARNINGS_TAKEN_IS_EXPLOITATION = new Set([
  *   evidence  = offence.* or purpose.* hits (the crime named, or an exploitation purpose)
  *   support   = act.*, means.*, ilo.* hits (Palermo elements, ILO forced-labour indicators)
  *   case      = event.* hits (arrest, rescue, charge, complaint...), a victim count, a named suspect
- *   counter   = context.* smuggling / drugs / road traffic / arms / mining / fiction
+ *   counter   = context.* smuggling / drugs / road traffic / arms / mining / ransom kidnapping / domestic violence
  *   awareness = context.awareness (campaigns, statistics, laws, trainings)
  *
  *   described = context.described_* hits: the exploitation told in words ("atendían clientes"), never evidence
@@ -31,17 +31,19 @@ const EARNINGS_TAKEN_IS_EXPLOITATION = new Set([
  *      no evidence, a described exploitation, >= 1 coercive control and events >= 1, or events >= 0.5 with a
  *      specific victim                                                          -> incident
  *   2. no evidence                                                              -> none
+ *      the authorities rule the crime out, no exploitation told or coercive control -> none
+ *      the sex-work regulation debate and case score < 1                        -> none
  *   3. smuggling/drugs/traffic/mining counter-signal, no purpose, no exploitation
  *      means/ILO support and no unambiguous crime name (weight >= 0.9) outside
  *      the counter-signal's sentences                                           -> none
- *      (-> awareness when such a name is there but no case marker at all)
+ *      (-> awareness when such a name, or two distinct trafficking entries, are there but no case marker at all)
  *      counter-signals inside a proper name ("Comisión ... Tráfico de Migrantes") do not count
  *      fiction/history and case score < 2                                       -> none
  *      (event words inside a proper name, "Programa Nacional de Rescate", do not count)
  *   4. evidence and case score >= 1 + (distinct awareness frames, at most 2)     -> incident
  *      evidence, a report event and a specific victim, no awareness frame (or one frame and a person or a group
  *      of at most 60: "400 victims" beside a report is a statistic)               -> incident
- *      evidence, no awareness frame, >= 2 exploitation support categories or
+ *      evidence, no awareness frame, >= 2 exploitation support categories (one coercive) or
  *      victim/suspect specifics                                                 -> incident
  *   5. evidence without a case                                                  -> awareness
  */
@@ -56,6 +58,10 @@ export interface RelevanceSignals {
   fiction: Indicator[];
   /** context.described_*: the exploitation told in words ("atendían clientes"); never evidence on its own. */
   described: Indicator[];
+  /** context.sex_work_policy: the sex-work regulation debate (not the trafficking topic by itself). */
+  sexWorkPolicy: Indicator[];
+  /** context.ruled_out: the authorities rule out a crime ("se fue por su cuenta", "no evidence of foul play"). */
+  ruledOut: Indicator[];
 }
 
 const COUNTER = new Set([
@@ -64,11 +70,14 @@ const COUNTER = new Set([
   'context.road_traffic',
   'context.arms_trafficking',
   'context.mining_exploitation',
+  // another crime that explains confinement or threats: kidnapping for ransom, domestic violence
+  'context.ransom_kidnapping',
+  'context.domestic_violence',
 ]);
 
 /** Sorts counted indicators into the rule inputs. */
 export function relevanceSignals(indicators: readonly Indicator[]): RelevanceSignals {
-  const s: RelevanceSignals = { evidence: [], support: [], caseMarkers: [], victimProfile: [], counter: [], awareness: [], fiction: [], described: [] };
+  const s: RelevanceSignals = { evidence: [], support: [], caseMarkers: [], victimProfile: [], counter: [], awareness: [], fiction: [], described: [], sexWorkPolicy: [], ruledOut: [] };
   for (const i of indicators) {
     if (i.negated) continue;
     switch (i.group) {
@@ -91,6 +100,8 @@ export function relevanceSignals(indicators: readonly Indicator[]): RelevanceSig
         if (i.category === 'context.awareness') s.awareness.push(i);
         else if (i.category === 'context.fiction_history') s.fiction.push(i);
         else if (i.category.startsWith('context.described_')) s.described.push(i);
+        else if (i.category === 'context.sex_work_policy') s.sexWorkPolicy.push(i);
+        else if (i.category === 'context.ruled_out') s.ruledOut.push(i);
         // "Comisión contra la Trata y el Tráfico Ilícito de Migrantes": a counter-signal inside a name is none
         else if (COUNTER.has(i.category) && !isNameLike(i)) s.counter.push(i);
         break;
@@ -186,6 +197,15 @@ export function decideRelevance(doc: Pick<AnalysisDoc, 'indicators' | 'victims' 
     return { label: 'none', score: round(0.3 * sup), reasons: [rule('no_trafficking_evidence', 0), ...reasons, ...counterReasons] };
   }
 
+  // 2b: the hypothesis ruled out ("se fue por su cuenta") with no exploitation told, or the sex-work regulation
+  //     debate with no case: neither is a lead nor the trafficking topic
+  if (s.ruledOut.length > 0 && s.described.length === 0 && !exSupport.some((i) => !LABOUR_STANDARDS.has(i.category))) {
+    return { label: 'none', score: round(0.2 * ev), reasons: [rule('ruled_out', noisyOr(s.ruledOut)), ...s.ruledOut.map(reason), ...reasons] };
+  }
+  if (s.sexWorkPolicy.length > 0 && caseScore < 1) {
+    return { label: 'none', score: round(0.2 * ev), reasons: [rule('sex_work_policy', noisyOr(s.sexWorkPolicy)), ...s.sexWorkPolicy.map(reason), ...reasons] };
+  }
+
   // 3: counter-signals (smuggling, drugs, traffic, mining, fiction) against evidence with no exploitation detail
   const counterWeight = noisyOr(s.counter);
   // a crime name only listed beside drug/arms/smuggling in the same sentence ("narcotráfico, extorsión y trata")
@@ -196,8 +216,12 @@ export function decideRelevance(doc: Pick<AnalysisDoc, 'indicators' | 'victims' 
   );
   if (counterWeight > 0 && !hasPurpose && exSupport.length === 0 && !strongNamed) {
     // the crime named beside smuggling with no case at all: the topic, not a lead
-    const namedAnywhere = s.evidence.some((i) => i.category === 'offence.trafficking' && i.weight >= STRONG_OFFENCE);
-    if (namedAnywhere && caseScore < 1) {
+    // (or named again and again: "traffickers ... when smuggling becomes trafficking")
+    const named = s.evidence.filter((i) => i.category === 'offence.trafficking');
+    const namedAnywhere = named.some((i) => i.weight >= STRONG_OFFENCE) || new Set(named.map((i) => i.id)).size >= 2;
+    // (beside an awareness frame, a protocol or a law, the name reads as the topic unless the case outweighs it)
+    const framed = named.length > 0 && s.awareness.length > 0 && caseScore < 1 + Math.min(2, new Set(s.awareness.map((i) => i.id)).size);
+    if ((namedAnywhere && caseScore < 1) || framed) {
       return { label: 'awareness', score: round(0.2 + 0.2 * ev), reasons: [rule('topic_beside_counter_signal', ev), ...reasons, ...counterReasons] };
     }
     return { label: 'none', score: round(ev * (1 - counterWeight)), reasons: [rule('counter_signal', counterWeight), ...counterReasons, ...reasons] };
@@ -222,7 +246,10 @@ export function decideRelevance(doc: Pick<AnalysisDoc, 'indicators' | 'victims' 
     const score = 0.4 + 0.35 * evidenceScore + 0.15 * caseProb;
     return { label: 'incident', score: round(score), reasons: [rule('evidence_with_report_and_victim', score), ...reasons, ...victimReasons, ...specificReasons] };
   }
-  if (s.awareness.length === 0 && (new Set(exSupport.map((i) => i.category)).size >= 2 || specifics > 0)) {
+  // (two labour standards, pay and hours, are a labour dispute: one of the two must be a coercive control)
+  const supportCategories = new Set(exSupport.map((i) => i.category));
+  const coerciveSupport = [...supportCategories].some((c) => !LABOUR_STANDARDS.has(c));
+  if (s.awareness.length === 0 && ((supportCategories.size >= 2 && coerciveSupport) || specifics > 0)) {
     const score = 0.4 + 0.4 * evidenceScore;
     return { label: 'incident', score: round(score), reasons: [rule('evidence_with_specific_support', score), ...reasons, ...specificReasons] };
   }

@@ -72,7 +72,11 @@ export function applyCues(hits: Scoped[], cues: CueHit[], tokens: TokenStream, w
     for (const c of cues) {
       if (c.sentenceIndex !== h.sentenceIndex || c.kind === 'clause_break') continue;
       if (c.kind === 'negation' && !h.negated && !isConditional(c, tokens)) {
-        if (c.tokenEnd <= h.tokenStart && h.tokenStart - c.tokenEnd <= window && !breaksBetween(c.tokenEnd, h.tokenStart, all)) {
+        const near = c.tokenEnd <= h.tokenStart && h.tokenStart - c.tokenEnd <= window;
+        // a comma ends the scope, except inside a negated list closed by "nem"/"ni"/"nor" ("não foram
+        // constatadas restrição de liberdade, servidão por dívida nem condições degradantes")
+        const inList = () => !breaksBetween(c.tokenEnd, h.tokenStart, strong) && closesNegatedList(h, cues, tokens, window, strong);
+        if (near && (!breaksBetween(c.tokenEnd, h.tokenStart, all) || inList())) {
           h.negated = true;
           h.cue = { kind: c.kind, tokenStart: c.tokenStart, tokenEnd: c.tokenEnd };
         }
@@ -91,6 +95,22 @@ export function applyCues(hits: Scoped[], cues: CueHit[], tokens: TokenStream, w
       }
     }
   }
+}
+
+/** Negation words that close a negated list ("A, B nem C", "A, B ni C", "A, B nor C"). */
+const LIST_CLOSERS = new Set(['nem', 'ni', 'nor']);
+
+/** A list-closing negation follows the hit in its clause (commas allowed, no strong break) within `window` tokens. */
+function closesNegatedList(h: Scoped, cues: readonly CueHit[], tokens: TokenStream, window: number, strong: Int32Array): boolean {
+  return cues.some(
+    (c) =>
+      c.kind === 'negation' &&
+      c.sentenceIndex === h.sentenceIndex &&
+      c.tokenStart >= h.tokenEnd &&
+      c.tokenStart - h.tokenEnd <= window &&
+      LIST_CLOSERS.has(tokens.norms[c.tokenStart]!) &&
+      !(strong[c.tokenStart]! - strong[h.tokenEnd]! > 0),
+  );
 }
 
 /** The cue follows "si"/"se"/"if" (directly, or with one word between: "if she did not"). */

@@ -44,3 +44,24 @@ describe('cases told through a complaint, an escape or an investigation', () => 
     expect(extract({ text }).relevance.label).not.toBe('incident');
   });
 });
+
+/**
+ * Texts that share a case's controls or the crime's name but are something else: a ransom kidnapping, domestic
+ * violence, a ruled-out hypothesis, the sex-work regulation debate, an explainer on the law. Ours, written for
+ * these rules; each has a twin above or in the dev sets that is a case.
+ */
+const OTHER_THAN_A_CASE: Array<[string, 'none' | 'awareness', string]> = [
+  ["ransom-es", 'none', "Un comerciante de Cúcuta fue liberado por el Gaula tras cuatro días en cautiverio. Sus captores exigían a la familia 200 millones de pesos para dejarlo en libertad. Dos hombres fueron capturados en una finca de El Zulia."],
+  ["dv-pt", 'none', "Um homem foi preso em Betim suspeito de manter a companheira trancada em casa por dois dias. Ela pediu ajuda pela janela. O caso foi registrado como violência doméstica, com base na Lei Maria da Penha."],
+  ["ruled-out-pt", 'none', "Uma jovem de 17 anos dada como desaparecida em Londrina foi encontrada na casa de uma amiga. A família temia que ela tivesse sido vítima de tráfico de pessoas, mas o delegado descartou a hipótese: ela saiu por vontade própria."],
+  ["ruled-out-en", 'none', "A 16-year-old girl reported missing in Tulsa was found safe at a relative's home. Social media posts claimed she had been taken by sex traffickers, but police ruled out foul play and said she had left of her own accord."],
+  ["sex-work-en", 'none', "City councillors debated the decriminalisation of sex work on Tuesday. Sex workers' rights groups filled the gallery, while abolitionist campaigners said any regulation would help pimps and trafficking networks. A vote is expected next month."],
+  ["law-explainer-pt", 'awareness', "Em entrevista à rádio, uma procuradora do trabalho explicou como identificar o trabalho escravo: a lei brasileira considera trabalho forçado, jornada exaustiva, condições degradantes e servidão por dívida. Ela pediu que os ouvintes denunciem ofertas suspeitas."],
+  ["protocol-es", 'awareness', "Perú y Bolivia firmaron en Desaguadero un protocolo binacional para la atención de víctimas de trata y tráfico de migrantes, con equipos conjuntos de investigación en la frontera."],
+];
+
+describe('what shares a case\'s controls or the crime\'s name but is no case', () => {
+  it.each(OTHER_THAN_A_CASE)('labels %s as %s', (_id, label, text) => {
+    expect(extract({ text }).relevance.label).toBe(label);
+  });
+});

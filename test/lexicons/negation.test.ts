@@ -29,6 +29,17 @@ describe('clause-scoped negation and hedging', () => {
     expect(hit('Officers did not comment but human trafficking is suspected.', 'en', 'en.offence.human_trafficking')?.negated).toBeUndefined();
   });
 
+  it('negates every item of a list closed by nem/ni/nor across its commas, and nothing past a comma otherwise', () => {
+    const real = loadLexicons();
+    const counted = (text: string, lang: string) => real.match(text, lang).filter((h) => !h.negated).map((h) => h.category);
+    const list = 'Segundo a fiscalização, não foram constatadas restrição de liberdade, servidão por dívida nem condições degradantes.';
+    expect(real.match(list, 'pt').some((h) => h.category === 'ilo.debt_bondage')).toBe(true);
+    expect(counted(list, 'pt')).not.toContain('ilo.debt_bondage');
+    expect(counted(list, 'pt')).not.toContain('ilo.restriction_of_movement');
+    const noList = 'Não houve flagrante, os trabalhadores relataram servidão por dívida ao fiscal.';
+    expect(counted(noList, 'pt')).toContain('ilo.debt_bondage');
+  });
+
   it('stops the negation after eight tokens', () => {
     const far = 'No lo dijeron ayer en la rueda de prensa del lunes: la red de trata opera.';
     expect(hit(far.replace(':', ''), 'es', 'es.offence.trata')?.negated).toBeUndefined();
