@@ -1,5 +1,6 @@
 import type { Entity, EntityType } from '../../core/index.js';
 import { englishSpans, type RuleSpan } from './english.js';
+import { GAZ_CATEGORIES } from './gazetteer.js';
 import { docTopicBitsOf } from './sentence-view.js';
 import { F_ALLCAPS, F_CAP, F_DIGIT, F_PUNCT, tokenInfo, type TokenInfo } from './token-info.js';
 import { tagDocument, type DocModel } from './doc-stage.js';
@@ -9,6 +10,9 @@ import type { OrgMatcher } from './org-list.js';
 import { quoteSpans } from './quote-spans.js';
 import { modelParams, type DecodeParams } from './tagger.js';
 import { tokenize, type Tokens } from './tokenize.js';
+
+/** Category bit of the gazetteer's common words (lower-case words of the training text). */
+const COMMON = 1 << GAZ_CATEGORIES.indexOf('common');
 
 const TYPE_OF: Record<string, EntityType> = { PER: 'person', LOC: 'location', ORG: 'organization', MISC: 'misc' };
 
@@ -68,7 +72,7 @@ function modelSpans(model: NerModel, docModel: DocModel | undefined, tokens: Tok
     const from = ss[k]!;
     const tags = allTags[k]!;
     splitAtDashes(tags, sentences[k]!);
-    if (model.meta.quoteSpans === true) quoteSpans(tags, sentences[k]!);
+    if (model.meta.quoteSpans === true) quoteSpans(tags, sentences[k]!, (w) => (model.gazetteer.bitsOf(tokenInfo(w).lowerHash) & COMMON) !== 0);
     let start = -1;
     let type = '';
     for (let i = 0; i <= tags.length; i++) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readHaremXml, TAGS } from '../../../extractors/entities/index.js';
-import { quoteSpans } from '../../../extractors/entities/quote-spans.js';
+import { QUOTED_TITLE_MAX, quoteSpans } from '../../../extractors/entities/quote-spans.js';
 
 const tag = (t: string) => (TAGS as readonly string[]).indexOf(t);
 const names = (tags: Uint8Array) => Array.from(tags, (t) => TAGS[t]);
@@ -19,6 +19,27 @@ describe('quote spans', () => {
     const tags = Uint8Array.from(before.map(tag));
     quoteSpans(tags, words);
     expect(names(tags)).toEqual(before);
+  });
+
+  it('widens a quoted title cut short after its first common word up to the closing quote', () => {
+    const common = new Set(['la', 'del']);
+    const isCommon = (w: string) => common.has(w.toLowerCase());
+    const words = ['cantó', '"', 'La', 'noche', 'del', 'río', '"', 'y', '"', 'Ana', 'llegó', '"'];
+    const tags = Uint8Array.from(['O', 'O', 'B-MISC', 'O', 'O', 'O', 'O', 'O', 'O', 'B-PER', 'O', 'O'].map(tag));
+    quoteSpans(tags, words, isCommon);
+    expect(names(tags)).toEqual(['O', 'B-MISC', 'I-MISC', 'I-MISC', 'I-MISC', 'I-MISC', 'I-MISC', 'O', 'O', 'B-PER', 'O', 'O']);
+  });
+
+  it('does not widen a name that starts with an uncommon word, nor past QUOTED_TITLE_MAX words', () => {
+    const isCommon = (w: string) => w === 'El';
+    const long = ['"', 'El', ...Array.from({ length: QUOTED_TITLE_MAX }, () => 'x'), '"'];
+    const longTags = Uint8Array.from(long.map((_, i) => (i === 1 ? tag('B-ORG') : 0)));
+    quoteSpans(longTags, long, isCommon);
+    expect(names(longTags).filter((t) => t !== 'O')).toEqual(['B-ORG']);
+    const words = ['"', 'Lima', 'crece', '"'];
+    const tags = Uint8Array.from(['O', 'B-LOC', 'O', 'O'].map(tag));
+    quoteSpans(tags, words, isCommon);
+    expect(names(tags)).toEqual(['O', 'B-LOC', 'O', 'O']);
   });
 });
 
