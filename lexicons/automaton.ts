@@ -20,14 +20,23 @@ export interface Node {
   readonly id: number;
   /** Reached by exactly one edge from a tree node: safe to share between patterns with the same prefix. */
   readonly tree: boolean;
-  lit: Map<string, Node[]> | null;
+  /** Literal edges by word id (see TokenAutomaton.wordIds). */
+  lit: Map<number, Node[]> | null;
   pre: PrefixNode | null;
   num: Node[] | null;
   cap: Node[] | null;
   gaps: Array<{ max: number; node: Node }> | null;
   accepts: number[] | null;
-  /** Memoised transitions by folded token (nodes with prefix edges, and the root): one lookup per step. */
+  /** Memoised transitions by folded token (nodes with prefix edges): one lookup per step. */
   memo: Map<string, Node[]> | null;
+}
+
+/** What one folded token form means to the automaton, looked up once per token (see TokenAutomaton.tokenEntry). */
+interface TokenEntry {
+  /** The form's word id, -1 when no literal edge names it (then no state needs a literal lookup). */
+  id: number;
+  /** The root's transitions on the form, #cap aside. */
+  rootNext: Node[];
 }
 
 export interface RawHit {
@@ -58,6 +67,13 @@ export class TokenAutomaton {
   readonly root: Node;
   private nodeCount = 0;
   private readonly numberWords: ReadonlySet<string>;
+  /**
+   * Every word that labels a literal edge, numbered. Matching looks a token's form up here once and then
+   * follows literal edges by integer (a string Map lookup per live state was half the matching time).
+   */
+  private readonly wordIds = new Map<string, number>();
+  /** Per folded form: its word id and the root's transitions (cleared when a pattern is added). */
+  private readonly tokenEntries = new Map<string, TokenEntry>();
   // reusable match buffers (matching is synchronous, so one set per automaton is enough)
   private stamp = new Int32Array(0);
   private slot = new Int32Array(0);
@@ -90,9 +106,11 @@ export class TokenAutomaton {
   private edge(from: Node, atom: Atom): Node[] {
     switch (atom.kind) {
       case 'word': {
+        let id = this.wordIds.get(atom.value);
+        if (id === undefined) this.wordIds.set(atom.value, (id = this.wordIds.size));
         from.lit ??= new Map();
-        let list = from.lit.get(atom.value);
-        if (!list) from.lit.set(atom.value, (list = []));
+        let list = from.lit.get(id);
+        if (!list) from.lit.set(id, (list = []));
         return list;
       }
       case 'prefix': {
@@ -136,6 +154,7 @@ export class TokenAutomaton {
   add(elements: Element[], target: number): void {
     for (const n of this.memoised) n.memo = null;
     this.memoised.clear();
+    this.tokenEntries.clear();
     let frontier: Node[] = [this.root];
     for (const el of elements) {
       if (el.kind === 'gap') {
@@ -173,9 +192,9 @@ export class TokenAutomaton {
   }
 
   /** Nodes `node` reaches on this token, #cap aside (that one depends on case, not on the folded form). */
-  private transitions(node: Node, norm: string, kind: number): Node[] {
+  private transitions(node: Node, norm: string, kind: number, id: number): Node[] {
     const out: Node[] = [];
-    const list = node.lit?.get(norm);
+    const list = id >= 0 ? node.lit?.get(id) : undefined;
     if (list) out.push(...list);
     if (node.pre !== null && kind === KIND_WORD) {
       let p: PrefixNode | undefined = node.pre;
@@ -189,16 +208,28 @@ export class TokenAutomaton {
   }
 
   /** Memoised transitions (the token's folded form decides them, #cap aside; a number's form is its kind). */
-  private memoTransitions(node: Node, norm: string, kind: number): Node[] {
+  private memoTransitions(node: Node, norm: string, kind: number, id: number): Node[] {
     const memo = (node.memo ??= new Map());
     let next = memo.get(norm);
     if (next === undefined) {
-      next = this.transitions(node, norm, kind);
+      next = this.transitions(node, norm, kind, id);
       if (memo.size >= MEMO_MAX) memo.clear();
       memo.set(norm, next);
       this.memoised.add(node);
     }
     return next;
+  }
+
+  /** The form's word id and root transitions (the root's depend only on the folded token, #cap aside). */
+  private tokenEntry(norm: string, kind: number): TokenEntry {
+    let entry = this.tokenEntries.get(norm);
+    if (entry === undefined) {
+      const id = this.wordIds.get(norm) ?? -1;
+      entry = { id, rootNext: this.transitions(this.root, norm, kind, id) };
+      if (this.tokenEntries.size >= MEMO_MAX) this.tokenEntries.clear();
+      this.tokenEntries.set(norm, entry);
+    }
+    return entry;
   }
 
   /** Runs over tokens [from, to) (one sentence); see runRanges. */
@@ -276,13 +307,13 @@ export class TokenAutomaton {
     };
 
     const { norms, kinds, caps } = tokens;
-    const advance = (node: Node, start: number, norm: string, kind: number, cap: number, end: number): void => {
+    const advance = (node: Node, start: number, norm: string, kind: number, id: number, cap: number, end: number): void => {
       if (node.pre !== null) {
-        const next = this.memoTransitions(node, norm, kind);
+        const next = this.memoTransitions(node, norm, kind, id);
         for (let k = 0; k < next.length; k++) push(next[k]!, start, 0, end);
       } else {
-        if (node.lit !== null) {
-          const list = node.lit.get(norm);
+        if (node.lit !== null && id >= 0) {
+          const list = node.lit.get(id);
           if (list) for (const c of list) push(c, start, 0, end);
         }
         if (node.num !== null && this.isNumber(norm, kind)) for (const c of node.num) push(c, start, 0, end);
@@ -303,15 +334,16 @@ export class TokenAutomaton {
         }
         nextLen = 0;
         steps++;
-        // the root's transitions depend only on the folded token (plus case for #cap): memoised per token
-        const rootNext = this.memoTransitions(root, norm, kind);
+        const entry = this.tokenEntry(norm, kind);
+        const id = entry.id;
+        const rootNext = entry.rootNext;
         for (let k = 0; k < rootNext.length; k++) push(rootNext[k]!, i, 0, i + 1);
         if (root.cap !== null && cap === 1) for (const c of root.cap) push(c, i, 0, i + 1);
         for (let s = 0; s < curLen; s++) {
           const node = curN[s]!;
           const start = curS[s]!;
           steps++;
-          advance(node, start, norm, kind, cap, i + 1);
+          advance(node, start, norm, kind, id, cap, i + 1);
           // skipping a word costs 2, a punctuation mark 1: `~N` spans N words plus the commas between them
           const b = curB[s]! - (kind === KIND_PUNCT ? 1 : 2);
           if (b >= 0) push(node, start, b, -1);
