@@ -27,5 +27,5 @@ export { relevanceExtractor, decideRelevance, relevanceSignals, type RelevanceSi
 export { exploitationTypes } from './exploitation-types.js';
 export type { AnalysisDoc, ExtractContext, Extractor, Sentence } from './types.js';
 // orchestration: the ordered extractor list and redaction before storage.
-export { createExtractor, DEFAULT_EXTRACTORS, emptyFindings, extractorVersion, languageExtractor, newAnalysisDoc, type ExtractorOptions } from './extract.js';
+export { createBatchExtractor, createExtractor, DEFAULT_EXTRACTORS, MAX_BATCH, type BatchOutcome, emptyFindings, extractorVersion, languageExtractor, newAnalysisDoc, type ExtractorOptions } from './extract.js';
 export { blockOutNames, redactVictims, REDACTION_CHAR } from './redact.js';

@@ -44,18 +44,23 @@ export function isUpperInitial(s: string): boolean {
   return c !== c.toLowerCase() && c === c.toUpperCase();
 }
 
-let lastText: string | null = null;
-let lastTokens: WordToken[] = [];
+/** Texts remembered by `wordTokens`: a batch's worth (extractors/extract.ts MAX_BATCH), oldest dropped first. */
+const RECENT_TEXTS = 32;
+const recentTokens = new Map<string, WordToken[]>();
 
 /**
- * Word tokens of `text`, folded. The last result is kept, so the extractors that run one after another on
- * the same document (values, victims, places) tokenize it once. Callers must not mutate the array.
+ * Word tokens of `text`, folded. The results for the last RECENT_TEXTS texts are kept, so the extractors that
+ * read them (values, victims, places) tokenize a document once, whether they run document by document or over
+ * a batch (createBatchExtractor). Callers must not mutate the array.
  */
 export function wordTokens(text: string): readonly WordToken[] {
-  if (text === lastText) return lastTokens;
-  lastTokens = tokenize(text);
-  lastText = text;
-  return lastTokens;
+  let toks = recentTokens.get(text);
+  if (toks === undefined) {
+    toks = tokenize(text);
+    if (recentTokens.size >= RECENT_TEXTS) recentTokens.delete(recentTokens.keys().next().value!);
+    recentTokens.set(text, toks);
+  }
+  return toks;
 }
 
 /** Letter/mark/number table for the BMP below U+3000, built once from the same classes as `WORD_RE`. */
