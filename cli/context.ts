@@ -1,6 +1,6 @@
 import { loadConfig, createLogger, type Config, type ConfigOverrides, type Logger } from '../core/index.js';
 import { LexiconProvider } from '../lexicons/index.js';
-import { createExtractor } from '../extractors/index.js';
+import { createBatchExtractor, createExtractor } from '../extractors/index.js';
 import { createFetcher, type Fetcher, type HostLimiter, type RobotsStore } from '../sources/index.js';
 import { openStore, type LeadStore } from '../store/index.js';
 import type { PipelineDeps } from '../workers/index.js';
@@ -33,6 +33,11 @@ export function lexiconProvider(config: Config, log?: Logger): LexiconProvider {
 
 export function extractorFor(config: Config, provider: LexiconProvider): PipelineDeps['extract'] {
   return createExtractor({ lexicons: () => provider.current, keepVictimNames: config.keepVictimNames });
+}
+
+/** The batch form of `extractorFor` (see createBatchExtractor), for commands that read many documents. */
+export function batchExtractorFor(config: Config, provider: LexiconProvider): ReturnType<typeof createBatchExtractor> {
+  return createBatchExtractor({ lexicons: () => provider.current, keepVictimNames: config.keepVictimNames });
 }
 
 /** Builds the pipeline dependencies; the caller closes them with `closeDeps`. */
