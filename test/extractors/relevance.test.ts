@@ -157,6 +157,10 @@ describe('exploitation types', () => {
       'domestic_servitude',
       'forced_marriage',
     ]);
+    // a union told in words ("matrimonio de menores") beside housework named as a purpose: the union stands for it
+    expect(exploitationTypes('incident', [ind('purpose.domestic_servitude'), ind('context.described_forced_marriage')])).toEqual(['forced_marriage']);
+    // with no union described, housework stays domestic servitude
+    expect(exploitationTypes('incident', [ind('purpose.domestic_servitude'), ind('context.described_domestic_servitude')])).toEqual(['domestic_servitude']);
   });
 
   it('reads generically named labour as the specific form the text describes (housework, begging)', () => {
