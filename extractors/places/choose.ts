@@ -91,6 +91,8 @@ export function choose(gaz: Gazetteer, j: Judged, ctx: Ctx): Choice | null {
   let bestAlt = false;
   let bestS = -Infinity;
   let second = -Infinity;
+  let runner: GazEntry | null = null;
+  let runnerAlt = false;
   // Candidates come most populous first; past the first 40 only those in the document's frame can win.
   let k = 0;
   for (const id of j.m.ids) {
@@ -106,10 +108,16 @@ export function choose(gaz: Gazetteer, j: Judged, ctx: Ctx): Choice | null {
     const s = score(e, j, ctx, j.m.alt.has(id));
     if (s > bestS) {
       second = bestS;
+      runner = best;
+      runnerAlt = bestAlt;
       bestS = s;
       best = e;
       bestAlt = j.m.alt.has(id);
-    } else if (s > second) second = s;
+    } else if (s > second) {
+      second = s;
+      runner = e;
+      runnerAlt = j.m.alt.has(id);
+    }
   }
   // "El Alto, Bolivia" when the table has no El Alto in Bolivia: trust the qualifier, leave coordinates unknown.
   if (best && best.kind === 'city' && j.qualifierCc && j.qualifierA1s.length === 0 && best.cc !== j.qualifierCc && !j.veto) {
@@ -122,7 +130,14 @@ export function choose(gaz: Gazetteer, j: Judged, ctx: Ctx): Choice | null {
     const id = div === undefined ? undefined : codesOf(gaz, nameKey(div))?.map((c) => gaz.entry(c < 0 ? -c - 1 : c)).find((e) => e.a1 === onlyA1);
     if (id) return { e: { kind: 'city', name: best.name, cc: id.cc, a1: id.a1, lat: id.lat, lon: id.lon, pop: 0, fc: 'PPL' }, conf: 0.45 };
   }
-  if (!best || !accept(best, j, ctx, bestAlt)) return null;
+  if (!best) return null;
+  // "New York" in a text about London: not the state, but the city may still be meant.
+  if (!accept(best, j, ctx, bestAlt)) {
+    // Only a very big city, or one in a country the text names: "Valencia" (the Spanish region) is not Valencia, Venezuela.
+    const known = runner && (runner.pop >= 5_000_000 || weightOf(runner.cc, j, ctx) > 0);
+    if (best.kind === 'admin1' && runner && runner.kind === 'city' && known && accept(runner, j, ctx, runnerAlt)) return { e: runner, conf: 0.5 };
+    return null;
+  }
   return { e: best, conf: Number.isFinite(second) ? Math.min(0.95, 0.5 + (bestS - second) / 10) : 0.9 };
 }
 

@@ -75,6 +75,12 @@ function qualifier(text: string, toks: readonly WordToken[], m: Mention, all: Me
 /** Surnames seen in the text: `strong` after a first name, an initial or a title ("Tyrise M. Bell", "Sgt. Collins"); `weak` after any other capitalised word. */
 export interface PersonTokens { strong: Set<string>; weak: Set<string> }
 
+/** English words that open sentences before a name ("Though London", "Why is Paris"). Our own list. */
+const OPENERS = new Set(['though', 'although', 'why', 'how', 'what', 'where', 'whether', 'because', 'since', 'unlike', 'like', 'despite', 'meanwhile',
+  'however', 'instead', 'yet', 'so', 'then', 'now', 'today', 'yesterday', 'tomorrow', 'still', 'also', 'even', 'only', 'once', 'outside', 'inside',
+  'across', 'beyond', 'under', 'over', 'about', 'against', 'without', 'within', 'until', 'unless', 'whereas', 'perhaps', 'maybe', 'indeed', 'thus',
+  'both', 'each', 'every', 'all', 'some', 'many', 'most', 'few', 'several', 'such', 'our', 'your', 'their', 'its', 'my', 'here', 'last', 'next']);
+
 /** "W. Va.", "S. Jersey", "N. Main": compass abbreviations, not a person's initial. */
 const COMPASS_INITIALS = new Set(['N', 'S', 'E', 'W']);
 
@@ -114,6 +120,8 @@ export function personTokens(toks: readonly WordToken[], text: string, mentions:
   }
   const strong = new Set<string>();
   const weak = new Set<string>();
+  const lowerSeen = new Set<string>();
+  for (const t of toks) if (!t.upper) lowerSeen.add(t.norm);
   for (let i = 1; i < toks.length; i += 1) {
     const a = toks[i - 1];
     const b = toks[i];
@@ -133,6 +141,9 @@ export function personTokens(toks: readonly WordToken[], text: string, mentions:
     }
     if (inMention.has(i) && inMention.has(i - 1)) continue;
     if (COMMON.has(a.norm) || CUES.has(a.norm) || AREA_MODIFIERS.has(a.norm)) continue;
+    // "Though London", "A429 Cirencester": a word that opens a sentence (and is written in lower case elsewhere) or a code.
+    if (a.text === a.text.toUpperCase()) continue;
+    if (isSentenceStart(text, toks, i - 1) && (OPENERS.has(a.norm) || lowerSeen.has(a.norm))) continue;
     weak.add(surname);
   }
   return { strong, weak };
@@ -168,7 +179,8 @@ export function judge(text: string, toks: readonly WordToken[], m: Mention, all:
   if (prev2 && prev && prev.norm === 'de' && TITLES.has(prev2.norm)) veto = true;
   // Inside a capitalised run: "Ana Henry", "Jackson Browne".
   const acronymOrPossessive = !!prev && (/'s$/.test(prev.norm) || (prev.text.length <= 5 && prev.text === prev.text.toUpperCase()));
-  if (adjacentPrev && prev.upper && !CUES.has(prev.norm) && !AREA_MODIFIERS.has(prev.norm) && !COMMON.has(prev.norm) && !acronymOrPossessive) {
+  if (adjacentPrev && prev.upper && !CUES.has(prev.norm) && !AREA_MODIFIERS.has(prev.norm) && !COMMON.has(prev.norm) && !acronymOrPossessive
+    && !(isSentenceStart(text, toks, m.first - 1) && (OPENERS.has(prev.norm) || lower.has(prev.norm)))) {
     if (!(kinds.has('country') || kinds.has('admin1'))) veto = true;
   }
   if (adjacentNext && next.upper) {
@@ -176,7 +188,9 @@ export function judge(text: string, toks: readonly WordToken[], m: Mention, all:
     else if (ORG_HEADS.has(next.norm)) evidence += 0.5;
     else if (!admin) evidence -= 2;
   }
-  if (single && COMMON.has(m.key) && !kinds.has('country')) veto = true;
+  // "Slidell, La.": a dotted state abbreviation is no common word.
+  const abbreviation = text.charCodeAt(m.end) === 46 && gaz.dotted.has(m.key);
+  if (single && COMMON.has(m.key) && !kinds.has('country') && !abbreviation) veto = true;
   // "Spanish", "Canadian", "Roman": a nationality or a language, not the town of that name.
   if (single && !kinds.has('country') && !kinds.has('admin1') && (DEMONYMS.has(m.key) || LANGUAGE_WORDS.has(m.key))) veto = true;
   if (COMMON_PHRASES.has(m.key)) veto = true;
@@ -188,7 +202,7 @@ export function judge(text: string, toks: readonly WordToken[], m: Mention, all:
   const strongCue = !!prev && STRONG_CUES.has(prev.norm) && !m.sentenceStart;
   const division = kinds.has('country') || kinds.has('admin1');
   if (single && persons.strong.has(m.key) && !strongCue && !(division && cue)) veto = true;
-  if (single && persons.weak.has(m.key) && !division && !strongCue) veto = true;
+  if (single && persons.weak.has(m.key) && !division && !cue) veto = true;
   // "Chad Walker", "Virginia Alexander", "Crystal N. Bright": a first name followed by a surname or an initial.
   if (single && adjacentNext && next.upper && !STREET_HEADS.has(next.norm) && !ORG_HEADS.has(next.norm) && !COMMON.has(next.norm)
     && !all.some((x) => x.first === m.last + 1 && x.ids.some((id) => gaz.entry(id).kind !== 'city'))) {

@@ -54,3 +54,15 @@ describe('English words that only look like places', () => {
     expect(found).toEqual(['Egypt', 'US', 'UK']);
   });
 });
+
+describe('English places the first rules missed', () => {
+  it('takes a dotted state after a town even when the letters are a common word', () => {
+    const places = resolvePlaces('A boy drowned at his home in Slidell, La., on March 5.', 'en');
+    expect(places.map((p) => [p.text, p.admin1])).toEqual([['Slidell', 'Louisiana'], ['La', 'Louisiana']]);
+  });
+
+  it('does not take a sentence-opening word before a city for a first name', () => {
+    const text = 'Police in Manchester were busy. Though London saw more crime, London police said little.';
+    expect(surfaces(text).filter((s) => s === 'London')).toHaveLength(2);
+  });
+});
