@@ -2,6 +2,7 @@ import type { Place } from '../../core/index.js';
 import { choose, frame, type Choice, type Ctx } from './choose.js';
 import { getGazetteer, type GazEntry, type Gazetteer } from './gazetteer.js';
 import { judge, overlaps, personTokens, type PlaceHints } from './judge.js';
+import { naturalFeatures } from './features.js';
 import { findMentions, type Mention } from './mentions.js';
 import { wordTokens } from './normalize.js';
 
@@ -20,11 +21,10 @@ function toPlace(text: string, gaz: Gazetteer, m: Mention, e: GazEntry, confiden
 
 /** Finds toponyms in `text` and resolves each to a gazetteer entry (country, division or populated place). */
 export function resolvePlaces(text: string, lang: string, hints: PlaceHints = {}): Place[] {
-  void lang;
   const gaz = getGazetteer();
   const toks = wordTokens(text);
   const mentions = findMentions(text, toks, gaz);
-  if (mentions.length === 0) return [];
+  if (mentions.length === 0) return lang === 'en' ? naturalFeatures(text, toks, []).added : [];
   // The one-word mentions' keys the text also writes in lower case (judge asks only about those).
   const singles = new Set<string>();
   for (const m of mentions) if (m.first === m.last) singles.add(m.key);
@@ -53,11 +53,17 @@ export function resolvePlaces(text: string, lang: string, hints: PlaceHints = {}
     const had = byKey.get(key);
     if (c && (!had || c.conf > had.conf)) byKey.set(key, c);
   });
-  const places: Place[] = [];
+  let places: Place[] = [];
   judged.forEach((j) => {
     const c = byKey.get(j.m.key);
     if (c && !j.veto) places.push(toPlace(text, gaz, j.m, c.e, c.conf));
   });
+  // English rivers, lakes and mountains the town table does not hold ("Neches River", "Lake Lanier").
+  if (lang === 'en') {
+    const { added, replaced } = naturalFeatures(text, toks, places);
+    if (replaced.length > 0) places = places.filter((p) => !replaced.includes(p));
+    places.push(...added);
+  }
   // NER locations the gazetteer does not know still count as unresolved places (when asked).
   for (const e of hints.unresolved ? (hints.entities ?? []) : []) {
     if (e.type !== 'location' || places.some((p) => overlaps(p, e))) continue;

@@ -66,3 +66,19 @@ describe('English places the first rules missed', () => {
     expect(surfaces(text).filter((s) => s === 'London')).toHaveLength(2);
   });
 });
+
+describe('English natural features', () => {
+  it('finds rivers, lakes, mountains and gulfs by their head word', () => {
+    const text = 'Crews searched the Neches River and Lake Lanier, hikers climbed Mount Hood, and oil reached the Gulf of Alaska.';
+    expect(surfaces(text)).toEqual(['Neches River', 'Lake Lanier', 'Mount Hood', 'Gulf of Alaska']);
+  });
+
+  it('leaves names that only start like a feature', () => {
+    const text = 'A Gulf War veteran ate at Cedar River Seafood before the Desert Storm parade in Dallas.';
+    expect(surfaces(text)).toEqual(['Dallas']);
+  });
+
+  it('only reads English text this way', () => {
+    expect(resolvePlaces('Visitaron el Lake Lanier ayer.', 'es').map((p) => p.text)).toEqual([]);
+  });
+});
