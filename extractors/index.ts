@@ -23,7 +23,8 @@ export { roles, roleAt, assignRoles } from './roles.js';
 // language, indicators, relevance (lexicon engine in lexicons/). Order: language -> indicators -> ... -> relevance (last).
 export { detectLanguage, primaryLanguage, stopWordCounts } from './language.js';
 export { indicatorsExtractor, toIndicator, isLexiconSet, type IndicatorHit } from './indicators.js';
-export { relevanceExtractor, decideRelevance, relevanceSignals, type RelevanceSignals } from './relevance.js';
+export { relevanceExtractor, relevanceExtractorWith, decideRelevance, relevanceSignals, type RelevanceSignals } from './relevance.js';
+export { relevanceFeatures, incidentProbability, withLearnedBackstop, bundledRelevanceModel, type RelevanceModel } from './relevance-model.js';
 export { exploitationTypes } from './exploitation-types.js';
 export type { AnalysisDoc, ExtractContext, Extractor, Sentence } from './types.js';
 // orchestration: the ordered extractor list and redaction before storage.

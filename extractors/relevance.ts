@@ -2,6 +2,7 @@ import type { Indicator, Relevance, RelevanceReason } from '../core/index.js';
 import { exploitationTypes } from './exploitation-types.js';
 import { CASE_WEIGHTS, isNameLike, LABOUR_STANDARDS, REPORT_EVENTS, SMALL_GROUP_MAX, SPECIFIC_VICTIM_MAX, specificVictim } from './relevance-case.js';
 import type { AnalysisDoc, Extractor } from './types.js';
+import { bundledRelevanceModel, withLearnedBackstop, type RelevanceModel } from './relevance-model.js';
 
 /** Described exploitation where another person keeping the proceeds is the exploitation (pimping, begging, theft rings). */
 const EARNINGS_TAKEN_IS_EXPLOITATION = new Set([
@@ -262,15 +263,32 @@ function round(x: number): number {
   return Math.round(Math.min(1, Math.max(0, x)) * 1000) / 1000;
 }
 
-/** Fills `doc.relevance` and `doc.types` from the indicators (run after `indicators`, victims and entities). */
-export const relevanceExtractor: Extractor = {
-  name: 'relevance',
-  version: '1',
-  extract(doc: AnalysisDoc): void {
-    doc.relevance = decideRelevance(doc);
-    doc.types = exploitationTypes(
-      doc.relevance.label,
-      doc.indicators.filter((i) => !i.negated),
-    );
-  },
-};
+/** Extractor version: the rules' version, plus the model's fingerprint when a learned backstop is used. */
+function relevanceVersion(model: RelevanceModel | null): string {
+  return model ? `2+lr-${String(model.meta['fingerprint'] ?? Object.keys(model.weights).length)}` : '2';
+}
+
+/**
+ * Fills `doc.relevance` and `doc.types` from the indicators (run after `indicators`, victims and entities): the
+ * rules' decision, then the learned backstop (relevance-model.ts) when there is a model. `model` undefined means the
+ * bundled one (models/relevance-lr.json, loaded on first use); null means the rules alone.
+ */
+export function relevanceExtractorWith(model?: RelevanceModel | null): Extractor {
+  const resolve = () => (model === undefined ? bundledRelevanceModel() : model);
+  return {
+    name: 'relevance',
+    get version() {
+      return relevanceVersion(resolve());
+    },
+    extract(doc: AnalysisDoc): void {
+      doc.relevance = withLearnedBackstop(decideRelevance(doc), doc.text, doc.indicators, resolve());
+      doc.types = exploitationTypes(
+        doc.relevance.label,
+        doc.indicators.filter((i) => !i.negated),
+      );
+    },
+  };
+}
+
+/** The default: the rules and the bundled model. */
+export const relevanceExtractor: Extractor = relevanceExtractorWith();

@@ -1,0 +1,113 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Indicator, Relevance, RelevanceReason } from '../core/index.js';
+import { packageRoot } from '../lexicons/index.js';
+
+/**
+ * A learned second opinion on the incident label: logistic regression over the document's words and the
+ * categories of its counted indicators, trained on our development news sets (scripts/train-relevance.ts).
+ *
+ * Why: the rules (relevance.ts) are precise but only see what the lexicons name; a case told in plain words that
+ * no entry covers ("foram encontradas numa casa onde eram obrigadas a ...") falls through to none or awareness.
+ * The model only ever turns such a document into an incident, never the reverse, and only above the threshold the
+ * training script chose by cross-validation on the dev sets. It stays explainable: a linear model's reasons are the
+ * words and indicator categories that pushed it, each with its weight and (for words) its span in the text.
+ */
+export interface RelevanceModel {
+  /** Bias term and one weight per feature ("w:<folded word>", "c:<indicator category>", "r:<rule id>"). */
+  bias: number;
+  weights: Record<string, number>;
+  /** Probability from which a non-incident becomes an incident. */
+  threshold: number;
+  /** Provenance: the files and counts it was trained on, and the cross-validation figures. */
+  meta: Record<string, unknown>;
+}
+
+const MODEL_FILE = 'relevance-lr.json';
+let cached: RelevanceModel | null | undefined;
+
+/** The bundled model (models/relevance-lr.json), or null when the package has none. */
+export function bundledRelevanceModel(): RelevanceModel | null {
+  if (cached !== undefined) return cached;
+  const path = join(packageRoot(), 'models', MODEL_FILE);
+  cached = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as RelevanceModel) : null;
+  return cached;
+}
+
+export interface Feature {
+  name: string;
+  start?: number;
+  end?: number;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+function fold(s: string): string {
+  const lower = s.toLowerCase();
+  return NON_ASCII.test(lower) ? lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : lower;
+}
+
+/**
+ * The features of one document, each once (first occurrence): folded words of three or more letters (not bare
+ * numbers), the categories of counted (not negated) indicators, and the rule the hand-written decision took.
+ */
+export function relevanceFeatures(text: string, indicators: readonly Indicator[], ruleId: string | undefined): Feature[] {
+  const seen = new Map<string, Feature>();
+  for (const m of text.matchAll(WORD)) {
+    if (m[0].length < 3 || /^\p{N}+$/u.test(m[0])) continue;
+    const name = `w:${fold(m[0])}`;
+    if (!seen.has(name)) seen.set(name, { name, start: m.index, end: m.index + m[0].length });
+  }
+  for (const i of indicators) {
+    if (i.negated) continue;
+    const name = `c:${i.category}`;
+    if (!seen.has(name)) seen.set(name, { name });
+  }
+  if (ruleId) seen.set(`r:${ruleId}`, { name: `r:${ruleId}` });
+  return [...seen.values()];
+}
+
+/** P(incident) under the model. */
+export function incidentProbability(model: Pick<RelevanceModel, 'bias' | 'weights'>, features: readonly Feature[]): number {
+  let z = model.bias;
+  for (const f of features) z += model.weights[f.name] ?? 0;
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** How many of the strongest positive contributions a learned decision shows as its reasons. */
+const SHOWN = 8;
+
+/**
+ * The rules' decision, or an incident when the model is confident the rules missed one. Pure given the model.
+ */
+export function withLearnedBackstop(
+  rules: Relevance,
+  text: string,
+  indicators: readonly Indicator[],
+  model: RelevanceModel | null,
+): Relevance {
+  if (!model || rules.label === 'incident') return rules;
+  const ruleId = rules.reasons.find((r) => r.category === 'rule')?.id;
+  const features = relevanceFeatures(text, indicators, ruleId);
+  const p = incidentProbability(model, features);
+  if (p < model.threshold) return rules;
+  const pushed: RelevanceReason[] = features
+    .map((f) => ({ f, w: model.weights[f.name] ?? 0 }))
+    .filter((x) => x.w > 0)
+    .sort((a, b) => b.w - a.w)
+    .slice(0, SHOWN)
+    .map(({ f, w }) => ({
+      id: `learned.${f.name}`,
+      category: 'learned',
+      weight: Math.round(w * 1000) / 1000,
+      ...(f.start !== undefined ? { start: f.start, end: f.end!, text: text.slice(f.start, f.end) } : { text: f.name.slice(2) }),
+    }));
+  const score = Math.round(p * 1000) / 1000;
+  return {
+    label: 'incident',
+    score,
+    reasons: [{ id: 'rule.learned_backstop', category: 'rule', weight: score }, ...pushed, ...rules.reasons.filter((r) => r.category !== 'rule')],
+  };
+}

@@ -1,0 +1,70 @@
+import { describe, it, expect } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import type { Indicator, Relevance } from '../../core/index.js';
+import { bundledRelevanceModel, incidentProbability, relevanceFeatures, withLearnedBackstop, type RelevanceModel } from '../../extractors/index.js';
+import { trainLogistic, crossValidate, type Example } from '../../scripts/train-relevance.js';
+
+const none: Relevance = { label: 'none', score: 0, reasons: [{ id: 'rule.no_trafficking_evidence', category: 'rule', weight: 0 }] };
+const model: RelevanceModel = { bias: -2, weights: { 'w:obrigadas': 3, 'c:event.rescue': 1, 'w:futebol': -4 }, threshold: 0.8, meta: {} };
+const rescue = { id: 'x', category: 'event.rescue', group: 'event', weight: 1, start: 0, end: 4, text: 'x' } as Indicator;
+
+describe('the learned backstop of the relevance decision', () => {
+  it('features: folded words once with their first span, counted indicator categories, the rule taken', () => {
+    const f = relevanceFeatures('Obrigadas a trabalhar; OBRIGADAS de novo em 2024.', [rescue, { ...rescue, category: 'means.force', negated: true }], 'rule.x');
+    const names = f.map((x) => x.name);
+    expect(names.filter((n) => n === 'w:obrigadas')).toHaveLength(1);
+    expect(f.find((x) => x.name === 'w:obrigadas')).toMatchObject({ start: 0, end: 9 });
+    expect(names).toContain('c:event.rescue');
+    expect(names).not.toContain('c:means.force'); // negated hits do not count
+    expect(names).toContain('r:rule.x');
+    expect(names).not.toContain('w:2024'); // bare numbers and short words are left out
+    expect(names).not.toContain('w:de');
+  });
+
+  it('turns a non-incident into an incident above the threshold, with the words that pushed it as reasons', () => {
+    const text = 'Elas eram obrigadas a ficar.';
+    const r = withLearnedBackstop(none, text, [rescue], model);
+    expect(r.label).toBe('incident');
+    expect(r.reasons[0]!.id).toBe('rule.learned_backstop');
+    const word = r.reasons.find((x) => x.id === 'learned.w:obrigadas')!;
+    expect(text.slice(word.start, word.end)).toBe('obrigadas');
+    expect(r.score).toBeCloseTo(incidentProbability(model, relevanceFeatures(text, [rescue], 'rule.no_trafficking_evidence')), 3);
+  });
+
+  it('leaves the rules alone below the threshold, without a model, and never undoes an incident', () => {
+    // without the rescue: -2 + 3 = 1, p = 0.73 < 0.8
+    expect(withLearnedBackstop(none, 'Elas eram obrigadas a ficar.', [], model)).toBe(none);
+    const low = withLearnedBackstop(none, 'obrigadas no futebol', [rescue], model);
+    expect(low).toBe(none);
+    expect(withLearnedBackstop(none, 'obrigadas', [rescue], null)).toBe(none);
+    const incident: Relevance = { label: 'incident', score: 0.9, reasons: [] };
+    expect(withLearnedBackstop(incident, 'futebol', [], model)).toBe(incident);
+  });
+
+  it('training learns a separable toy set and cross-validation counts the errors of rules plus backstop', () => {
+    const data: Example[] = [];
+    for (let i = 0; i < 40; i++) {
+      data.push({ y: 1, features: ['w:aliciadas', `w:n${i}`], rulesSayIncident: false });
+      data.push({ y: 0, features: ['w:futebol', `w:m${i}`], rulesSayIncident: false });
+    }
+    const m = trainLogistic(data, 10);
+    expect(incidentProbability(m, [{ name: 'w:aliciadas' }])).toBeGreaterThan(0.9);
+    expect(incidentProbability(m, [{ name: 'w:futebol' }])).toBeLessThan(0.1);
+    const cv = crossValidate(data, 4, 10);
+    expect(cv.get(0.5)).toEqual({ tp: 40, fp: 0, fn: 0 });
+  });
+
+  it('the bundled model was trained on the dev sets only (never on samples/check) and has a usable threshold', () => {
+    const m = bundledRelevanceModel();
+    expect(m).not.toBeNull();
+    const trainedOn = m!.meta['trainedOn'] as string[];
+    expect(trainedOn.length).toBeGreaterThan(0);
+    for (const f of trainedOn) {
+      expect(f.startsWith('samples/dev/')).toBe(true);
+      expect(existsSync(f)).toBe(true);
+    }
+    expect(m!.threshold).toBeGreaterThan(0);
+    expect(m!.threshold).toBeLessThan(1);
+    expect(readFileSync('models/relevance-lr.json', 'utf8').length).toBeLessThan(1_000_000);
+  });
+});
