@@ -16,6 +16,7 @@ import {
   trainNer,
   type TaggedSentence,
 } from '../../../extractors/entities/index.js';
+import { upperCopies } from '../../../scripts/train-ner.js';
 
 /** A tiny invented corpus in CoNLL form (token, tag). */
 const CORPUS: Array<Array<[string, string]>> = [
@@ -43,6 +44,13 @@ describe('NER training', () => {
     const a = trainNer(sentences, { lang: 'es', gazetteer, epochs: 3, bits: 12, seed: 7 });
     const b = trainNer(sentences, { lang: 'es', gazetteer, epochs: 3, bits: 12, seed: 7 });
     expect(a.weights).toEqual(b.weights);
+  });
+
+  it('adds upper-case copies of every k-th sentence that holds an entity, tags unchanged', () => {
+    const plain: TaggedSentence = { words: ['sin', 'nombres', '.'], tags: ['O', 'O', 'O'] };
+    const copies = upperCopies([sentences[0]!, sentences[1]!, plain, sentences[3]!], 2);
+    expect(copies.map((c) => c.words.join(' '))).toEqual(['LA FUNDACIÓN LIRIO AYUDÓ A TOMÁS QUIROGA EN PASTO .']);
+    expect(copies[0]!.tags).toEqual(sentences[0]!.tags);
   });
 
   it('runs scripts/train-ner.ts on a CoNLL file and writes a model that tags the training text', async () => {
