@@ -8,7 +8,8 @@ const FC_BONUS: Record<string, number> = { PPLC: 2.5, PPLA: 1.5, PPLA2: 0.7, PPL
 
 function prior(e: GazEntry): number {
   const pop = Math.log10(e.pop + 10);
-  return KIND_BASE[e.kind] + (e.kind === 'city' ? pop + (FC_BONUS[e.fc] ?? 0) : pop * 0.4);
+  // A bare county name ("Kent", "Norfolk") is weaker than a division's full name: towns abroad share them.
+  return KIND_BASE[e.kind] - (e.fc === 'ADM2B' ? 1 : 0) + (e.kind === 'city' ? pop + (FC_BONUS[e.fc] ?? 0) : pop * 0.4);
 }
 
 export interface Ctx {
@@ -66,7 +67,8 @@ function accept(e: GazEntry, j: Judged, ctx: Ctx, alt: boolean): boolean {
   if (e.kind === 'country' || e.kind === 'region') return true;
   // A division of a country the rest of the text never names needs more than "de": "barrio de Flores" (Buenos Aires).
   if (e.kind === 'admin1') return !(ctx.total > 0 && weightOf(e.cc, j, ctx) === 0 && j.evidence < 2 && !j.qualifierCc);
-  if (e.kind === 'admin2') return true;
+  // A bare county name ("Kent", "Angus") needs a cue, the country in the text, or its own word ("Kent County").
+  if (e.kind === 'admin2') return e.fc !== 'ADM2B' || j.cue || j.evidence >= 1 || weightOf(e.cc, j, ctx) > 0 || j.m.first !== j.m.last;
   const pop = e.pop;
   const inDoc = weightOf(e.cc, j, ctx) > 0.3 || ctx.admin1s.has(e.a1);
   let need = j.m.sentenceStart ? 300_000 : 60_000;

@@ -110,6 +110,10 @@ function add(g: Gazetteer, key: string, idx: number, alt = false, fixed = Infini
   if (words > g.maxWords) g.maxWords = words;
 }
 
+/** Countries whose second-level divisions (counties) are named without a suffix; their affixes to strip. */
+const COUNTY_COUNTRIES = new Set(['GB', 'IE']);
+const COUNTY_AFFIX = /^(?:County |City of |Royal Borough of |Borough of |District of |City and County of the City of )|(?: County| City)$/;
+
 const ADMIN_PREFIX = /^(?:departamento|estado|provincia|province|region|región|state|distrito|municipio) (?:de(?:l)? |of )?/;
 const ADMIN_SUFFIX = / (?:department|departamento|province|provincia|state|region|district|governorate)$/;
 
@@ -167,9 +171,13 @@ export function indexGazetteer(data: GazetteerData): Gazetteer {
     const cc = code.slice(0, 2);
     const a1 = code.slice(0, code.lastIndexOf('.'));
     // Only names that read as divisions ("Rapides Parish", "Cook County"): bare admin-2 names duplicate towns.
-    if (!/ (County|Parish|Borough|Province|Municipality|District)$/.test(name)) continue;
-    const idx = push({ kind: 'admin2', name, cc, a1, lat, lon, pop, fc: 'ADM2' });
+    // British and Irish counties are named bare in their press ("Kent", "Hampshire", "Tipperary").
+    const county = COUNTY_COUNTRIES.has(cc);
+    if (!county && !/ (County|Parish|Borough|Province|Municipality|District)$/.test(name)) continue;
+    const idx = push({ kind: 'admin2', name, cc, a1, lat, lon, pop, fc: county ? 'ADM2B' : 'ADM2' });
     add(g, nameKey(name), idx);
+    const bare = county ? name.replace(COUNTY_AFFIX, '') : name;
+    if (bare !== name) add(g, nameKey(bare), idx);
   }
   const c = data.cities;
   const n = c.id.length;

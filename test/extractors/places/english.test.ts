@@ -82,3 +82,14 @@ describe('English natural features', () => {
     expect(resolvePlaces('Visitaron el Lake Lanier ayer.', 'es').map((p) => p.text)).toEqual([]);
   });
 });
+
+describe('British and Irish counties', () => {
+  it('knows bare county names in a British or Irish text', () => {
+    const places = resolvePlaces('Police in Kent and Hampshire arrested two men; a third was held in Tipperary, Ireland.', 'en');
+    expect(places.map((p) => [p.text, p.countryCode])).toEqual([['Kent', 'GB'], ['Hampshire', 'GB'], ['Tipperary', 'IE'], ['Ireland', 'IE']]);
+  });
+
+  it('wants a cue or the country for a bare county name', () => {
+    expect(surfaces('Angus said the plan works.')).toEqual([]);
+  });
+});
