@@ -95,6 +95,14 @@ export function choose(gaz: Gazetteer, j: Judged, ctx: Ctx): Choice | null {
   let second = -Infinity;
   let runner: GazEntry | null = null;
   let runnerAlt = false;
+  // A national capital named like a division of its country ("Washington", "Lima", "Buenos Aires"): news means the capital.
+  let capitalCc: string | null = null;
+  if (!j.divisionWord) {
+    for (let i = 0; i < j.m.ids.length && i < 40; i += 1) {
+      const e = gaz.entry(j.m.ids[i]!);
+      if (e.fc === 'PPLC' && !j.m.alt.has(j.m.ids[i]!)) capitalCc = e.cc;
+    }
+  }
   // Candidates come most populous first; past the first 40 only those in the document's frame can win.
   let k = 0;
   for (const id of j.m.ids) {
@@ -107,7 +115,7 @@ export function choose(gaz: Gazetteer, j: Judged, ctx: Ctx): Choice | null {
     if (!e) continue;
     // "SRT", "TBS", "BA": codes of countries and states only (a town's alternate names hold such codes).
     if (j.caps && (e.kind === 'city' || j.m.alt.has(id))) continue;
-    const s = score(e, j, ctx, j.m.alt.has(id));
+    const s = score(e, j, ctx, j.m.alt.has(id)) - (capitalCc !== null && e.kind === 'admin1' && e.cc === capitalCc ? 4 : 0);
     if (s > bestS) {
       second = bestS;
       runner = best;

@@ -34,6 +34,8 @@ export interface Judged {
   firstName: boolean;
   /** A short all-capitals word outside a dateline ("SRT", "TBS", "BA"): a country or state code, never a town. */
   caps: boolean;
+  /** "Washington state", "the state of Washington": the division, not its namesake capital. */
+  divisionWord: boolean;
 }
 
 const ARTICLES = new Set(['la', 'el', 'los', 'las', 'the', 'o', 'a', 'os', 'as']);
@@ -74,6 +76,9 @@ function qualifier(text: string, toks: readonly WordToken[], m: Mention, all: Me
 
 /** Surnames seen in the text: `strong` after a first name, an initial or a title ("Tyrise M. Bell", "Sgt. Collins"); `weak` after any other capitalised word. */
 export interface PersonTokens { strong: Set<string>; weak: Set<string> }
+
+/** Words that name a division next to its name ("Washington state", "estado de México"). */
+const DIVISION_WORDS = new Set(['state', 'province', 'estado', 'provincia', 'departamento', 'department', 'region', 'county']);
 
 /** English words that open sentences before a name ("Though London", "Why is Paris"). Our own list. */
 const OPENERS = new Set(['though', 'although', 'why', 'how', 'what', 'where', 'whether', 'because', 'since', 'unlike', 'like', 'despite', 'meanwhile',
@@ -229,6 +234,7 @@ export function judge(text: string, toks: readonly WordToken[], m: Mention, all:
   const [qualifierCc, qualifierA1s] = qualifier(text, toks, m, all, gaz);
   if (qualifierCc || qualifierA1s.length > 0) evidence += 2;
   const caps = !dateline && surface.length <= 4 && /^[A-Z.&]+$/.test(surface);
-  return { m, evidence, veto, cue, listed, qualifierCc, qualifierA1s, ner, person, firstName: single && FIRST_NAME_SET.has(m.key), caps };
+  const divisionWord = (!!next && DIVISION_WORDS.has(next.norm) && adjacentNext) || (!!prev && prev.norm === 'of' && !!prev2 && DIVISION_WORDS.has(prev2.norm));
+  return { m, evidence, veto, cue, listed, qualifierCc, qualifierA1s, ner, person, firstName: single && FIRST_NAME_SET.has(m.key), caps, divisionWord };
 }
 

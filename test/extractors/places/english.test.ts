@@ -93,3 +93,13 @@ describe('British and Irish counties', () => {
     expect(surfaces('Angus said the plan works.')).toEqual([]);
   });
 });
+
+describe('capitals named like a division', () => {
+  it('reads Washington as the capital unless the text says state', () => {
+    const dc = resolvePlaces('Officials in Washington said on Monday that the talks with Mexico failed.', 'en').find((p) => p.text === 'Washington');
+    expect(dc?.kind).toBe('city');
+    expect(dc?.lat).toBeCloseTo(38.9, 0);
+    const state = resolvePlaces('Farmers in Washington state and Oregon lost crops.', 'en').find((p) => p.text === 'Washington');
+    expect(state?.kind).toBe('admin1');
+  });
+});
