@@ -10,7 +10,7 @@ import { isFirstName } from './judge.js';
 import { COMMON, CUES, TITLES } from './words.js';
 
 /** Heads written after the name ("Neches River", "Smoky Mountains"). */
-const AFTER = new Set(['river', 'sea', 'creek', 'mountains', 'mountain', 'island', 'islands', 'bay', 'valley', 'canyon', 'peninsula', 'lake', 'glacier', 'desert', 'reservoir', 'strait']);
+const AFTER = new Set(['river', 'sea', 'creek', 'mountains', 'mountain', 'island', 'islands', 'bay', 'valley', 'canyon', 'peninsula', 'lake', 'glacier', 'desert', 'reservoir', 'strait', 'delta']);
 /** Heads written before the name ("Lake Lanier", "Mount Hood", "River Lune", "Gulf of Alaska"). */
 const BEFORE = new Set(['lake', 'mount', 'mt', 'river', 'gulf', 'isle', 'cape', 'loch']);
 

@@ -195,7 +195,10 @@ export function judge(text: string, toks: readonly WordToken[], m: Mention, all:
   }
   // "Slidell, La.": a dotted state abbreviation is no common word.
   const abbreviation = text.charCodeAt(m.end) === 46 && gaz.dotted.has(m.key);
-  if (single && COMMON.has(m.key) && !kinds.has('country') && !abbreviation) veto = true;
+  // "Victoria, Australia", "Mobile, Ala.": a division or country right after the name makes even a common word a place.
+  const [qualifierCc, qualifierA1s] = qualifier(text, toks, m, all, gaz);
+  const qualified = !m.sentenceStart && (qualifierCc !== null || qualifierA1s.length > 0);
+  if (single && COMMON.has(m.key) && !kinds.has('country') && !abbreviation && !qualified) veto = true;
   // "Spanish", "Canadian", "Roman": a nationality or a language, not the town of that name.
   if (single && !kinds.has('country') && !kinds.has('admin1') && (DEMONYMS.has(m.key) || LANGUAGE_WORDS.has(m.key))) veto = true;
   if (COMMON_PHRASES.has(m.key)) veto = true;
@@ -231,7 +234,6 @@ export function judge(text: string, toks: readonly WordToken[], m: Mention, all:
       evidence += 1;
     }
   }
-  const [qualifierCc, qualifierA1s] = qualifier(text, toks, m, all, gaz);
   if (qualifierCc || qualifierA1s.length > 0) evidence += 2;
   const caps = !dateline && surface.length <= 4 && /^[A-Z.&]+$/.test(surface);
   const divisionWord = (!!next && DIVISION_WORDS.has(next.norm) && adjacentNext) || (!!prev && prev.norm === 'of' && !!prev2 && DIVISION_WORDS.has(prev2.norm));

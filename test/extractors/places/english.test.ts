@@ -103,3 +103,11 @@ describe('capitals named like a division', () => {
     expect(state?.kind).toBe('admin1');
   });
 });
+
+describe('qualified common words', () => {
+  it('takes a common-word name followed by its country or state', () => {
+    const places = resolvePlaces('A case was confirmed in Victoria, Australia, and another in the Mekong Delta.', 'en');
+    expect(places.map((p) => [p.text, p.countryCode])).toEqual([['Victoria', 'AU'], ['Australia', 'AU'], ['Mekong Delta', null]]);
+    expect(surfaces('Victoria said the vote was close.')).toEqual([]);
+  });
+});
