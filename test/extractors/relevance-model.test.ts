@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Indicator, Relevance } from '../../core/index.js';
-import { bundledRelevanceModel, incidentProbability, relevanceFeatures, withLearnedBackstop, type RelevanceModel } from '../../extractors/index.js';
+import { bundledRelevanceModel, incidentProbability, relevanceFeatureNames, relevanceFeatures, withLearnedBackstop, type RelevanceModel } from '../../extractors/index.js';
 import { trainLogistic, crossValidate, type Example } from '../../scripts/train-relevance.js';
 
 const none: Relevance = { label: 'none', score: 0, reasons: [{ id: 'rule.no_trafficking_evidence', category: 'rule', weight: 0 }] };
@@ -19,6 +19,17 @@ describe('the learned backstop of the relevance decision', () => {
     expect(names).toContain('r:rule.x');
     expect(names).not.toContain('w:2024'); // bare numbers and short words are left out
     expect(names).not.toContain('w:de');
+  });
+
+  it('the fast feature names (whole text folded once) are exactly the names of the features with spans', () => {
+    const texts = [
+      'Ñandú, AÇÃO e São Paulo: Menores explotadas em Ciudad Juárez; ÜBER straße 42 año 2024.',
+      'Police freed 12 women; the Bar\u2019s owner was arrested.',
+      'Trabalhadores resgatados — condições análogas à escravidão.',
+    ];
+    for (const t of texts) {
+      expect([...relevanceFeatureNames(t, [rescue], 'rule.y')].sort()).toEqual(relevanceFeatures(t, [rescue], 'rule.y').map((f) => f.name).sort());
+    }
   });
 
   it('turns a non-incident into an incident above the threshold, with the words that pushed it as reasons', () => {
