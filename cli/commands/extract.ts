@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import { extname } from 'node:path';
 import { describeError, InputError, type ExtractInput, type Extraction } from '../../core/index.js';
 import { extractArticle } from '../../sources/index.js';
-import { emptyFindings } from '../../extractors/index.js';
+import { emptyFindings, type BatchOutcome } from '../../extractors/index.js';
 import { batchExtractorFor, configFrom, extractorFor, lexiconProvider, type GlobalOptions } from '../context.js';
 import { highlight } from '../format.js';
 
@@ -45,7 +45,13 @@ export async function extractStream(opts: GlobalOptions): Promise<number> {
         slots.push({ id, done: errorLine(id, err) });
       }
     }
-    const outcomes = extractBatch(inputs);
+    let outcomes: BatchOutcome[];
+    try {
+      outcomes = extractBatch(inputs);
+    } catch (error) {
+      // something every document needs failed (the lexicon set, say): each line gets the error, as alone
+      outcomes = inputs.map(() => ({ ok: false, error }));
+    }
     let out = '';
     for (const slot of slots) {
       if ('done' in slot) {

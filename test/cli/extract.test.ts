@@ -1,5 +1,6 @@
+import { spawn } from 'node:child_process';
 import { describe, expect, it, beforeAll } from 'vitest';
-import { assertBuilt, rastro } from './helpers.js';
+import { assertBuilt, CLI, ROOT, rastro } from './helpers.js';
 
 beforeAll(() => assertBuilt());
 
@@ -36,6 +37,30 @@ describe('rastro extract (JSON Lines contract)', () => {
     expect(out[1]!.error).toBeTruthy();
     expect(out[2]!.id).toBe('z');
   });
+});
+
+describe('rastro extract (one line at a time)', () => {
+  it('answers a line before the next one is written (lines are batched only as they arrive together)', async () => {
+    const child = spawn(process.execPath, [CLI, 'extract'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', RASTRO_LOG_LEVEL: 'error' } });
+    let stdout = '';
+    const lineCount = (): number => stdout.split('\n').filter(Boolean).length;
+    const waitForLines = (n: number): Promise<void> =>
+      new Promise((resolve) => {
+        const check = (): void => {
+          if (lineCount() >= n) resolve();
+          else child.stdout.once('data', (d: Buffer) => ((stdout += d.toString()), check()));
+        };
+        check();
+      });
+    child.stdin.write(JSON.stringify({ id: 'first', text: 'La Fiscalía rescató a 12 mujeres víctimas de trata de personas en Cúcuta.' }) + '\n');
+    // stdin stays open: the answer must come anyway
+    await waitForLines(1);
+    child.stdin.end(JSON.stringify({ id: 'second', text: 'Nada que ver.' }) + '\n');
+    await waitForLines(2);
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    expect(stdout.trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id)).toEqual(['first', 'second']);
+  }, 120_000);
 });
 
 describe('rastro article (JSON Lines contract)', () => {
