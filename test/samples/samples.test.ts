@@ -15,6 +15,7 @@ const DEV_SETS = [
   { file: 'dev/news.jsonl', prefix: 'dev', minPerLang: { es: 110, pt: 70, en: 60 } },
   { file: 'dev/news-b.jsonl', prefix: 'devb', minPerLang: { es: 50, pt: 40, en: 30 } },
   { file: 'dev/news-c.jsonl', prefix: 'devc', minPerLang: { es: 55, pt: 60, en: 35 } },
+  { file: 'dev/news-d.jsonl', prefix: 'devd', minPerLang: { es: 55, pt: 65, en: 30 } },
 ] as const;
 
 interface DevCase {
