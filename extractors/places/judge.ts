@@ -127,13 +127,34 @@ export function personTokens(toks: readonly WordToken[], text: string, mentions:
   const weak = new Set<string>();
   const lowerSeen = new Set<string>();
   for (const t of toks) if (!t.upper) lowerSeen.add(t.norm);
+  // Whether the capitalised run that token i continues began with a first name or after a title ("Jason Terrell
+  // Jones", "Judge Haywood Turner"): its last word is a surname even when the middle word is a town.
+  let personRun = false;
+  let runOpenedBySentence = false;
   for (let i = 1; i < toks.length; i += 1) {
     const a = toks[i - 1];
     const b = toks[i];
-    if (!a || !b || !a.upper || !b.upper) continue;
+    if (!a || !b || !a.upper || !b.upper) {
+      personRun = false;
+      continue;
+    }
     const gap = text.slice(a.end, b.start);
-    if (ORG_HEADS.has(b.norm) || STREET_HEADS.has(b.norm) || COMMON.has(b.norm)) continue;
+    const opensRun = i < 2 || !toks[i - 2]!.upper || text.slice(toks[i - 2]!.end, a.start) !== ' ';
+    const opener = isFirstName(a.norm) || TITLES.has(a.norm);
+    // A title inside the run makes it a person ("Municipal Court Judge Haywood Turner"); a first name only when the run
+    // opens a sentence: mid-sentence, "Aeropuerto José María Córdova" is named after someone.
+    if (opensRun) runOpenedBySentence = isSentenceStart(text, toks, i - 1);
+    personRun = opensRun ? opener : personRun || TITLES.has(a.norm) || (isFirstName(a.norm) && runOpenedBySentence);
+    if (ORG_HEADS.has(b.norm) || STREET_HEADS.has(b.norm) || COMMON.has(b.norm)) {
+      personRun = false;
+      continue;
+    }
     const surname = b.norm.replace(/'s$/, '');
+    const nextJoined = toks[i + 1] && toks[i + 1]!.upper && text.slice(b.end, toks[i + 1]!.start) === ' ';
+    if (personRun && gap === ' ' && !opensRun && !nextJoined && !(inAdmin.has(i) && inMention.has(i - 1))) {
+      strong.add(surname);
+      continue;
+    }
     // "M. Bell", "Sgt. Collins", "Mr. Moore": an initial or a title before the name.
     if (gap === '. ' && ((a.text.length === 1 && !COMPASS_INITIALS.has(a.text)) || (TITLES.has(a.norm) && a.text.length <= 4))) {
       strong.add(surname);

@@ -111,3 +111,12 @@ describe('qualified common words', () => {
     expect(surfaces('Victoria said the vote was close.')).toEqual([]);
   });
 });
+
+describe('longer person names', () => {
+  it('takes the last word of a name opened by a first name or a title as a surname', () => {
+    const text = 'Police arrested Jason Terrell Jones on Monday. Jones fled on foot. Voters unseated Municipal Court Judge Haywood Turner. Turner left early.';
+    const found = surfaces(text);
+    expect(found).not.toContain('Jones');
+    expect(found).not.toContain('Turner');
+  });
+});
