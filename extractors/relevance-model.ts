@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Indicator, Relevance, RelevanceReason } from '../core/index.js';
+import type { ExploitationType, Indicator, Relevance, RelevanceReason } from '../core/index.js';
 import { packageRoot } from '../lexicons/index.js';
 
 /**
@@ -21,6 +21,8 @@ export interface RelevanceModel {
   threshold: number;
   /** Provenance: the files and counts it was trained on, and the cross-validation figures. */
   meta: Record<string, unknown>;
+  /** One-vs-rest models of the exploitation type, for incidents the rules can only call `unspecified`. */
+  types?: Partial<Record<ExploitationType, { bias: number; weights: Record<string, number> }>>;
 }
 
 const MODEL_FILE = 'relevance-lr.json';
@@ -126,4 +128,32 @@ export function withLearnedBackstop(
     score,
     reasons: [{ id: 'rule.learned_backstop', category: 'rule', weight: score }, ...pushed, ...rules.reasons.filter((r) => r.category !== 'rule')],
   };
+}
+
+/** A type model's probability from which it names the type of an incident the rules left `unspecified`. */
+export const TYPE_THRESHOLD = 0.5;
+
+/**
+ * The rules' types, except that an incident they can only call `unspecified` (no purpose named or described) gets
+ * the type model's most probable type when that probability reaches TYPE_THRESHOLD.
+ */
+export function refineUnspecified(
+  types: ExploitationType[],
+  text: string,
+  indicators: readonly Indicator[],
+  ruleId: string | undefined,
+  model: RelevanceModel | null,
+): ExploitationType[] {
+  if (!model?.types || types.length !== 1 || types[0] !== 'unspecified') return types;
+  const names = relevanceFeatureNames(text, indicators, ruleId);
+  let best: ExploitationType | null = null;
+  let bestP = TYPE_THRESHOLD;
+  for (const [t, m] of Object.entries(model.types) as Array<[ExploitationType, { bias: number; weights: Record<string, number> }]>) {
+    const p = incidentProbability(m, names);
+    if (p >= bestP) {
+      best = t;
+      bestP = p;
+    }
+  }
+  return best ? [best] : types;
 }

@@ -2,7 +2,7 @@ import type { Indicator, Relevance, RelevanceReason } from '../core/index.js';
 import { exploitationTypes } from './exploitation-types.js';
 import { CASE_WEIGHTS, isNameLike, LABOUR_STANDARDS, REPORT_EVENTS, SMALL_GROUP_MAX, SPECIFIC_VICTIM_MAX, specificVictim } from './relevance-case.js';
 import type { AnalysisDoc, Extractor } from './types.js';
-import { bundledRelevanceModel, withLearnedBackstop, type RelevanceModel } from './relevance-model.js';
+import { bundledRelevanceModel, refineUnspecified, withLearnedBackstop, type RelevanceModel } from './relevance-model.js';
 
 /** Described exploitation where another person keeping the proceeds is the exploitation (pimping, begging, theft rings). */
 const EARNINGS_TAKEN_IS_EXPLOITATION = new Set([
@@ -281,11 +281,14 @@ export function relevanceExtractorWith(model?: RelevanceModel | null): Extractor
       return relevanceVersion(resolve());
     },
     extract(doc: AnalysisDoc): void {
-      doc.relevance = withLearnedBackstop(decideRelevance(doc), doc.text, doc.indicators, resolve());
-      doc.types = exploitationTypes(
+      const m = resolve();
+      doc.relevance = withLearnedBackstop(decideRelevance(doc), doc.text, doc.indicators, m);
+      const types = exploitationTypes(
         doc.relevance.label,
         doc.indicators.filter((i) => !i.negated),
       );
+      const ruleId = doc.relevance.reasons.find((r) => r.category === 'rule')?.id;
+      doc.types = refineUnspecified(types, doc.text, doc.indicators, ruleId, m);
     },
   };
 }

@@ -10,22 +10,39 @@
  * (deterministic), L2-regularised. The threshold is chosen by k-fold cross-validation on the same data: the
  * lowest of THRESHOLDS that makes the fewest errors when the backstop is added to the rules (ties go to the
  * lower threshold). Weights below PRUNE in absolute value are dropped to keep the file small.
+ * Beside it, one-vs-rest type models (logistic regression on the dev incidents' gold types, same features) name the
+ * type of incidents the rules can only call `unspecified` (relevance-model.ts `refineUnspecified`).
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createExtractor, DEFAULT_EXTRACTORS, incidentProbability, relevanceExtractorWith, relevanceFeatures } from '../extractors/index.js';
 import type { RelevanceModel } from '../extractors/index.js';
+import type { ExploitationType } from '../core/index.js';
 import { loadLexicons, packageRoot } from '../lexicons/index.js';
 
 const THRESHOLDS = [0.5, 0.6, 0.7, 0.8, 0.9, 0.95];
 const PRUNE = 0.005;
+const TYPE_PRUNE = 0.02;
 
 export interface Example {
   y: 0 | 1;
   features: string[];
   rulesSayIncident: boolean;
 }
+
+/** The types a type model is trained for: the purposes (child_exploitation is a framing, unspecified a default). */
+const TYPED: readonly ExploitationType[] = [
+  'sexual_exploitation',
+  'forced_labour',
+  'domestic_servitude',
+  'forced_begging',
+  'forced_criminality',
+  'forced_recruitment',
+  'forced_marriage',
+  'organ_removal',
+  'illegal_adoption',
+];
 
 /** Logistic regression by SGD over binary features, in the given order. */
 export function trainLogistic(data: readonly Example[], epochs = 30, rate = 0.2, l2 = 1e-4): Pick<RelevanceModel, 'bias' | 'weights'> {
@@ -81,20 +98,19 @@ function main(): void {
   const extractors = DEFAULT_EXTRACTORS.map((e) => (e.name === 'relevance' ? relevanceExtractorWith(null) : e));
   const extract = createExtractor({ lexicons: loadLexicons(), extractors });
   const data: Example[] = [];
+  const incidents: Array<{ types: string[]; features: string[] }> = [];
   const hash = createHash('sha256');
   for (const f of files) {
     const text = readFileSync(join(devDir, f), 'utf8');
     hash.update(text);
     for (const line of text.split('\n')) {
       if (!line.trim()) continue;
-      const c = JSON.parse(line) as { text: string; lang?: string; label: string };
+      const c = JSON.parse(line) as { text: string; lang?: string; label: string; types?: string[] };
       const ex = extract({ text: c.text, ...(c.lang ? { lang: c.lang } : {}) });
       const ruleId = ex.relevance.reasons.find((r) => r.category === 'rule')?.id;
-      data.push({
-        y: c.label === 'incident' ? 1 : 0,
-        features: relevanceFeatures(c.text, ex.indicators, ruleId).map((x) => x.name),
-        rulesSayIncident: ex.relevance.label === 'incident',
-      });
+      const features = relevanceFeatures(c.text, ex.indicators, ruleId).map((x) => x.name);
+      data.push({ y: c.label === 'incident' ? 1 : 0, features, rulesSayIncident: ex.relevance.label === 'incident' });
+      if (c.label === 'incident') incidents.push({ types: c.types ?? [], features });
     }
   }
   const cv = crossValidate(data, folds, epochs);
@@ -111,18 +127,26 @@ function main(): void {
   for (const [f, w] of Object.entries(model.weights).sort(([a], [b]) => a.localeCompare(b))) {
     if (Math.abs(w) >= PRUNE) weights[f] = Math.round(w * 10000) / 10000;
   }
-  const fingerprint = createHash('sha256').update(JSON.stringify(weights)).digest('hex').slice(0, 12);
+  // one-vs-rest type models on the dev incidents, for incidents the rules can only call unspecified
+  const types: NonNullable<RelevanceModel['types']> = {};
+  for (const t of TYPED) {
+    const m = trainLogistic(incidents.map((d) => ({ y: d.types.includes(t) ? 1 : 0, features: d.features, rulesSayIncident: false })), epochs);
+    const w: Record<string, number> = {};
+    for (const [f, v] of Object.entries(m.weights).sort(([a], [b]) => a.localeCompare(b))) if (Math.abs(v) >= TYPE_PRUNE) w[f] = Math.round(v * 1000) / 1000;
+    types[t] = { bias: Math.round(m.bias * 1000) / 1000, weights: w };
+  }
+  const fingerprint = createHash('sha256').update(JSON.stringify([weights, types])).digest('hex').slice(0, 12);
   const meta = {
     trainedOn: files.map((f) => `samples/dev/${f}`),
     dataSha256: hash.digest('hex').slice(0, 16),
     examples: data.length,
-    incidents: data.filter((d) => d.y).length,
+    incidents: incidents.length,
     folds,
     epochs,
     crossValidation: Object.fromEntries([...cv].map(([t, c]) => [String(t), c])),
     fingerprint,
   };
-  const result: RelevanceModel = { bias: Math.round(model.bias * 10000) / 10000, weights, threshold, meta };
+  const result: RelevanceModel = { bias: Math.round(model.bias * 10000) / 10000, weights, threshold, meta, types };
   writeFileSync(out, JSON.stringify(result) + '\n');
   console.error(`relevance model: ${data.length} examples from ${files.length} files, ${Object.keys(weights).length} weights, threshold ${threshold} (CV errors ${best}) -> ${out}`);
   for (const [t, c] of cv) console.error(`  threshold ${t}: tp ${c.tp} fp ${c.fp} fn ${c.fn}`);

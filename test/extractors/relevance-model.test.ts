@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Indicator, Relevance } from '../../core/index.js';
-import { bundledRelevanceModel, incidentProbability, relevanceFeatureNames, relevanceFeatures, withLearnedBackstop, type RelevanceModel } from '../../extractors/index.js';
+import { bundledRelevanceModel, incidentProbability, refineUnspecified, relevanceFeatureNames, relevanceFeatures, withLearnedBackstop, type RelevanceModel } from '../../extractors/index.js';
 import { trainLogistic, crossValidate, type Example } from '../../scripts/train-relevance.js';
 
 const none: Relevance = { label: 'none', score: 0, reasons: [{ id: 'rule.no_trafficking_evidence', category: 'rule', weight: 0 }] };
@@ -50,6 +50,19 @@ describe('the learned backstop of the relevance decision', () => {
     expect(withLearnedBackstop(none, 'obrigadas', [rescue], null)).toBe(none);
     const incident: Relevance = { label: 'incident', score: 0.9, reasons: [] };
     expect(withLearnedBackstop(incident, 'futebol', [], model)).toBe(incident);
+  });
+
+  it('names the type of an incident the rules left unspecified when a type model is confident, and only then', () => {
+    const typed: RelevanceModel = {
+      ...model,
+      types: { sexual_exploitation: { bias: -1, weights: { 'w:boate': 3 } }, forced_labour: { bias: -1, weights: { 'w:fazenda': 2.5 } } },
+    };
+    expect(refineUnspecified(['unspecified'], 'Resgatadas numa boate.', [], 'rule.x', typed)).toEqual(['sexual_exploitation']);
+    expect(refineUnspecified(['unspecified'], 'Resgatados numa fazenda.', [], 'rule.x', typed)).toEqual(['forced_labour']);
+    // no confident model: unspecified stays; a type the rules found is never replaced
+    expect(refineUnspecified(['unspecified'], 'Resgatados numa casa.', [], 'rule.x', typed)).toEqual(['unspecified']);
+    expect(refineUnspecified(['forced_labour'], 'Resgatadas numa boate.', [], 'rule.x', typed)).toEqual(['forced_labour']);
+    expect(refineUnspecified(['unspecified'], 'Resgatadas numa boate.', [], 'rule.x', model)).toEqual(['unspecified']);
   });
 
   it('training learns a separable toy set and cross-validation counts the errors of rules plus backstop', () => {
