@@ -117,7 +117,8 @@ export function withLearnedBackstop(
     .sort((a, b) => b.w - a.w)
     .slice(0, SHOWN)
     .map(({ f, w }) => ({
-      id: `learned.${f.name}`,
+      // a word's reason carries it only as a span of the text, which redaction masks when it is a victim's name
+      id: f.start !== undefined ? 'learned.word' : `learned.${f.name}`,
       category: 'learned',
       weight: Math.round(w * 1000) / 1000,
       ...(f.start !== undefined ? { start: f.start, end: f.end!, text: text.slice(f.start, f.end) } : { text: f.name.slice(2) }),
