@@ -38,6 +38,9 @@ const ADMIN1_EXTRAS = {
   'US.OK': ['Okla.'], 'US.OR': ['Ore.', 'Oreg.'], 'US.PA': ['Pa.', 'Penn.'], 'US.RI': ['R.I.'], 'US.SC': ['S.C.'], 'US.SD': ['S.D.'],
   'US.TN': ['Tenn.'], 'US.TX': ['Tex.'], 'US.VT': ['Vt.'], 'US.VA': ['Va.'], 'US.WA': ['Wash.'], 'US.WV': ['W.Va.', 'W. Va.'],
   'US.WI': ['Wis.', 'Wisc.'], 'US.WY': ['Wyo.'],
+  // Canadian press abbreviations of provinces.
+  'CA.01': ['Alta.'], 'CA.02': ['B.C.'], 'CA.03': ['Man.'], 'CA.04': ['N.B.'], 'CA.05': ['Nfld.', 'N.L.'], 'CA.07': ['N.S.'],
+  'CA.08': ['Ont.'], 'CA.09': ['P.E.I.', 'PEI'], 'CA.10': ['Que.', 'Québec'], 'CA.11': ['Sask.'],
   'MX.09': ['Ciudad de México', 'CDMX', 'Distrito Federal'], 'CO.34': ['Bogotá D.C.', 'Distrito Capital'],
   'MX.15': ['Estado de México', 'Edomex'], 'BR.07': ['Distrito Federal'], 'AR.07': ['Ciudad de Buenos Aires', 'CABA', 'Capital Federal'],
   'PE.08': ['Cusco'], 'CL.12': ['Región Metropolitana', 'Metropolitana'], 'EC.04': ['Cañar'], 'CO.25': ['San Andrés'],
@@ -92,12 +95,16 @@ function packageFile(pkg, file) {
   throw new Error(`build-gazetteer: ${file} not found in package ${pkg}`);
 }
 
-/** Centre of the 2%-trimmed bounding box of a set of points (robust to outlying islands). */
-function centre(lats, lons) {
+/**
+ * Centre of the 2%-trimmed bounding box of a set of points (robust to outlying islands). `wide`: a division whose
+ * towns span more than 8° of latitude (British Columbia, California) keeps its whole box: its sparse far towns are
+ * real, and trimming pulls the centre towards the populated edge.
+ */
+function centre(lats, lons, wide = false) {
   const q = (arr, p) => arr[Math.min(arr.length - 1, Math.max(0, Math.floor(p * (arr.length - 1))))];
   const a = [...lats].sort((x, y) => x - y);
   const o = [...lons].sort((x, y) => x - y);
-  const t = a.length > 50 ? 0.02 : 0;
+  const t = a.length > 50 && !(wide && a[a.length - 1] - a[0] > 8) ? 0.02 : 0;
   return [round((q(a, t) + q(a, 1 - t)) / 2), round((q(o, t) + q(o, 1 - t)) / 2)];
 }
 const round = (x) => Math.round(x * 1e4) / 1e4;
@@ -161,7 +168,7 @@ export function buildGazetteer() {
   for (const { code, name } of admin1Names) {
     const g = groups.get(code);
     if (!g) continue;
-    const [lat, lon] = centre(g.lats, g.lons);
+    const [lat, lon] = centre(g.lats, g.lons, true);
     admin1.push([code, name, lat, lon, g.pop, ...(ADMIN1_EXTRAS[code] ?? [])]);
   }
   const admin2 = [];

@@ -114,3 +114,13 @@ describe('qualified common words', () => {
     expect(surfaces('Victoria said the vote was close.')).toEqual([]);
   });
 });
+
+describe('Canadian provinces', () => {
+  it('reads press abbreviations of provinces and centres a wide province on its whole extent', () => {
+    const places = resolvePlaces('He drove from Calgary, Alta., to Kamloops, B.C., last week.', 'en');
+    expect(places.map((p) => [p.text, p.admin1])).toEqual([['Calgary', 'Alberta'], ['Alta', 'Alberta'], ['Kamloops', 'British Columbia'], ['B.C', 'British Columbia']]);
+    const bc = places.find((p) => p.text === 'B.C');
+    // The province reaches 60° N; its towns crowd the south, so a trimmed box would sit near 52° N.
+    expect(bc?.lat).toBeGreaterThan(53);
+  });
+});
