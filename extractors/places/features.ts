@@ -7,7 +7,7 @@ import type { Place } from '../../core/index.js';
 import { isSentenceStart } from './mentions.js';
 import type { WordToken } from './normalize.js';
 import { isFirstName } from './judge.js';
-import { COMMON, CUES, TITLES } from './words.js';
+import { COMMON, CUES, DISEASE_WORDS, TITLES } from './words.js';
 
 /** Heads written after the name ("Neches River", "Smoky Mountains"). */
 const AFTER = new Set(['river', 'sea', 'creek', 'mountains', 'mountain', 'island', 'islands', 'bay', 'valley', 'canyon', 'peninsula', 'lake', 'glacier', 'desert', 'reservoir', 'strait', 'delta']);
@@ -40,6 +40,8 @@ export function naturalFeatures(text: string, toks: readonly WordToken[], taken:
     const after = toks[last + 1];
     // "Lake Forest College", "Cedar River Seafood", "Desert Storm": the run goes on, the feature names something else.
     if (after && after.upper && joined(b, after)) return;
+    // "Rift Valley fever": a disease.
+    if (after && DISEASE_WORDS.has(after.norm) && joined(b, after)) return;
     // "Robin Lake": a person.
     if (isFirstName(a.norm) && a.norm !== 'mount' && last === first + 1 && AFTER.has(b.norm)) return;
     if (!free(a.start, b.end)) return;

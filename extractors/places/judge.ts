@@ -5,7 +5,7 @@ import { DEMONYMS } from '../values/index.js';
 import type { Gazetteer } from './gazetteer.js';
 import { isSentenceStart, type Mention } from './mentions.js';
 import { foldWord, type WordToken } from './normalize.js';
-import { AREA_MODIFIERS, COMMON, COMMON_PHRASES, CUES, LANGUAGE_WORDS, ORG_HEADS, PLACE_FIRST_NAMES, SPEECH, STREET_HEADS, STRONG_CUES, TITLES } from './words.js';
+import { AREA_MODIFIERS, COMMON, COMMON_PHRASES, CUES, DISEASE_WORDS, LANGUAGE_WORDS, ORG_HEADS, PLACE_FIRST_NAMES, SPEECH, STREET_HEADS, STRONG_CUES, TITLES } from './words.js';
 
 export interface PlaceHints {
   /** Source country (ISO alpha-2) to break ties. */
@@ -223,6 +223,8 @@ export function judge(text: string, toks: readonly WordToken[], m: Mention, all:
   // "Spanish", "Canadian", "Roman": a nationality or a language, not the town of that name.
   if (single && !kinds.has('country') && !kinds.has('admin1') && (DEMONYMS.has(m.key) || LANGUAGE_WORDS.has(m.key))) veto = true;
   if (COMMON_PHRASES.has(m.key)) veto = true;
+  // "Hong Kong flu", "Lassa fever": the name of a disease.
+  if (next && DISEASE_WORDS.has(next.norm) && adjacentNext) veto = true;
   // "Bell said", "dijo Moore": a speaker, not a place.
   if (!admin && next && SPEECH.has(next.norm) && /^ $/.test(text.slice(m.end, next.start))) veto = true;
   if (!admin && prev && SPEECH.has(prev.norm) && /^ $/.test(text.slice(prev.end, m.start)) && !m.sentenceStart) veto = true;

@@ -97,3 +97,6 @@ export const LANGUAGE_WORDS = new Set([
   'indian', 'irish', 'scottish', 'welsh', 'chinese', 'japanese', 'korean', 'russian', 'polish', 'greek', 'turkish', 'jewish', 'christian', 'muslim',
   'catholic', 'protestant', 'canadian', 'american', 'mexican', 'cuban', 'persian', 'hindu', 'swiss', 'swedish', 'norwegian', 'danish', 'finnish',
 ]);
+
+/** Words after a place name that make it the name of a disease ("Hong Kong flu", "Lassa fever", "Marburg virus"). */
+export const DISEASE_WORDS = new Set(['virus', 'fever', 'flu', 'disease', 'syndrome', 'influenza', 'encephalitis', 'strain', 'variant']);

@@ -124,3 +124,10 @@ describe('Canadian provinces', () => {
     expect(bc?.lat).toBeGreaterThan(53);
   });
 });
+
+describe('disease names', () => {
+  it('does not read a disease named after a place as that place', () => {
+    const text = 'The Hong Kong flu and Rift Valley fever spread; Lassa fever cases rose in Nigeria and Hong Kong.';
+    expect(surfaces(text)).toEqual(['Nigeria', 'Hong Kong']);
+  });
+});
