@@ -4,7 +4,8 @@ import { getGazetteer, type GazEntry, type Gazetteer } from './gazetteer.js';
 import { judge, overlaps, personTokens, type PlaceHints } from './judge.js';
 import { naturalFeatures } from './features.js';
 import { findMentions, type Mention } from './mentions.js';
-import { wordTokens } from './normalize.js';
+import { wordTokens, type WordToken } from './normalize.js';
+import { CUES } from './words.js';
 
 export type { PlaceHints } from './judge.js';
 
@@ -17,6 +18,28 @@ function toPlace(text: string, gaz: Gazetteer, m: Mention, e: GazEntry, confiden
   };
   if (e.geonameId) p.geonameId = e.geonameId;
   return p;
+}
+
+/**
+ * "America" alone means the United States in English news ("moved to America", "Bank of America"); in Spanish and
+ * Portuguese "América" is the continent, so the shared table does not carry it. English text only.
+ */
+function americaAsCountry(text: string, toks: readonly WordToken[], gaz: Gazetteer, taken: readonly Place[]): Place[] {
+  const out: Place[] = [];
+  const us = gaz.countryByCode.get('US');
+  if (us === undefined) return out;
+  for (let i = 0; i < toks.length; i += 1) {
+    const t = toks[i]!;
+    if (t.text !== 'America' && t.text !== "America's" && t.text !== 'America’s') continue;
+    const end = t.start + 7;
+    if (taken.some((p) => p.start < end && t.start < p.end)) continue;
+    // "North America", "Latin America", "Central America" are regions; a run of capitals before it is another name.
+    const prev = toks[i - 1];
+    if (prev && prev.upper && text.slice(prev.end, t.start) === ' ' && !CUES.has(prev.norm)) continue;
+    const m: Mention = { first: i, last: i, start: t.start, end, key: 'america', ids: [us], alt: new Set(), sentenceStart: false };
+    out.push(toPlace(text, gaz, m, gaz.entry(us), 0.7));
+  }
+  return out;
 }
 
 /** Finds toponyms in `text` and resolves each to a gazetteer entry (country, division or populated place). */
@@ -63,6 +86,7 @@ export function resolvePlaces(text: string, lang: string, hints: PlaceHints = {}
     const { added, replaced } = naturalFeatures(text, toks, places);
     if (replaced.length > 0) places = places.filter((p) => !replaced.includes(p));
     places.push(...added);
+    places.push(...americaAsCountry(text, toks, gaz, places));
   }
   // NER locations the gazetteer does not know still count as unresolved places (when asked).
   for (const e of hints.unresolved ? (hints.entities ?? []) : []) {

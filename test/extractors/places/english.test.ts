@@ -131,3 +131,11 @@ describe('disease names', () => {
     expect(surfaces(text)).toEqual(['Nigeria', 'Hong Kong']);
   });
 });
+
+describe('America', () => {
+  it('reads America alone as the United States in English text only', () => {
+    const en = resolvePlaces('She left South Korea for America and now cooks across North America.', 'en');
+    expect(en.map((p) => [p.text, p.countryCode])).toEqual([['South Korea', 'KR'], ['America', 'US'], ['North America', null]]);
+    expect(resolvePlaces('Llegaron a América desde España.', 'es').map((p) => p.countryCode)).not.toContain('US');
+  });
+});
