@@ -16,6 +16,7 @@ const DEV_SETS = [
   { file: 'dev/news-b.jsonl', prefix: 'devb', minPerLang: { es: 50, pt: 40, en: 30 } },
   { file: 'dev/news-c.jsonl', prefix: 'devc', minPerLang: { es: 55, pt: 60, en: 35 } },
   { file: 'dev/news-d.jsonl', prefix: 'devd', minPerLang: { es: 55, pt: 65, en: 30 } },
+  { file: 'dev/news-e.jsonl', prefix: 'deve', minPerLang: { es: 80, pt: 25, en: 45 } },
   { file: 'dev/news-f.jsonl', prefix: 'devf', minPerLang: { es: 25, pt: 110, en: 15 } },
 ] as const;
 
