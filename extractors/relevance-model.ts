@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExploitationType, Indicator, Relevance, RelevanceReason } from '../core/index.js';
-import { packageRoot } from '../lexicons/index.js';
+import { fold, packageRoot } from '../lexicons/index.js';
 
 /**
  * A learned second opinion on the incident label: logistic regression over the document's words and the
@@ -44,12 +44,6 @@ export interface Feature {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
-const NON_ASCII = /[^\x00-\x7f]/;
-
-function fold(s: string): string {
-  const lower = s.toLowerCase();
-  return NON_ASCII.test(lower) ? lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : lower;
-}
 
 /**
  * The features of one document, each once (first occurrence): folded words of three or more letters (not bare
