@@ -53,6 +53,8 @@ function score(e: GazEntry, j: Judged, ctx: Ctx, alt: boolean): number {
   let s = prior(e) - (alt ? 1.5 : 0);
   if (j.qualifierCc && e.cc === j.qualifierCc) s += 6;
   if (j.qualifierA1s.includes(e.a1)) s += 8;
+  // "TBILISI, Georgia", "Atlanta, Georgia": the country or division that holds the town named before.
+  if ((e.kind === 'country' && j.headCcs.has(e.cc)) || (e.kind === 'admin1' && j.headA1s.has(e.a1))) s += 2;
   if (e.kind !== 'country' && e.kind !== 'region') s += (e.kind === 'admin1' ? 5 : 3.5) * weightOf(e.cc, j, ctx);
   if ((e.kind === 'city' || e.kind === 'admin2') && ctx.admin1s.has(e.a1)) s += 3;
   if (ctx.hint && e.cc === ctx.hint) s += 1.5;
@@ -135,7 +137,8 @@ export function choose(gaz: Gazetteer, j: Judged, ctx: Ctx): Choice | null {
   }
   // "Santa Elena, Petén" with no such town in Petén in the table: the town is in that division; its centre stands in.
   const onlyA1 = j.qualifierA1s.length === 1 ? j.qualifierA1s[0]! : null;
-  if (best && (best.kind === 'city' || best.kind === 'admin1') && onlyA1 && best.a1 !== onlyA1 && !j.veto) {
+  // ("TBILISI, Georgia": the qualifier is also a country, and Tbilisi is in it: no need to move the town.)
+  if (best && (best.kind === 'city' || best.kind === 'admin1') && onlyA1 && best.a1 !== onlyA1 && best.cc !== j.qualifierCc && !j.veto) {
     const div = gaz.admin1Name.get(onlyA1);
     const id = div === undefined ? undefined : codesOf(gaz, nameKey(div))?.map((c) => gaz.entry(c < 0 ? -c - 1 : c)).find((e) => e.a1 === onlyA1);
     if (id) return { e: { kind: 'city', name: best.name, cc: id.cc, a1: id.a1, lat: id.lat, lon: id.lon, pop: 0, fc: 'PPL' }, conf: 0.45 };

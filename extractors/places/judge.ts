@@ -36,6 +36,9 @@ export interface Judged {
   caps: boolean;
   /** "Washington state", "the state of Washington": the division, not its namesake capital. */
   divisionWord: boolean;
+  /** Countries and divisions of the town named right before (", "): "TBILISI, Georgia" is the Georgia holding Tbilisi. */
+  headCcs: Set<string>;
+  headA1s: Set<string>;
 }
 
 const ARTICLES = new Set(['la', 'el', 'los', 'las', 'the', 'o', 'a', 'os', 'as']);
@@ -259,7 +262,18 @@ export function judge(text: string, toks: readonly WordToken[], m: Mention, all:
   }
   if (qualifierCc || qualifierA1s.length > 0) evidence += 2;
   const caps = !dateline && surface.length <= 4 && /^[A-Z.&]+$/.test(surface);
+  const headCcs = new Set<string>();
+  const headA1s = new Set<string>();
+  const head = all.find((x) => x.end < m.start && m.start - x.end <= 3 && /^\s*,\s*$/.test(text.slice(x.end, m.start)));
+  if (head) {
+    for (const id of head.ids.slice(0, 40)) {
+      const e = gaz.entry(id);
+      if (e.kind !== 'city' || head.alt.has(id)) continue;
+      headCcs.add(e.cc);
+      headA1s.add(e.a1);
+    }
+  }
   const divisionWord = (!!next && DIVISION_WORDS.has(next.norm) && adjacentNext) || (!!prev && prev.norm === 'of' && !!prev2 && DIVISION_WORDS.has(prev2.norm));
-  return { m, evidence, veto, cue, listed, qualifierCc, qualifierA1s, ner, person, firstName: single && FIRST_NAME_SET.has(m.key), caps, divisionWord };
+  return { m, evidence, veto, cue, listed, qualifierCc, qualifierA1s, ner, person, firstName: single && FIRST_NAME_SET.has(m.key), caps, divisionWord, headCcs, headA1s };
 }
 

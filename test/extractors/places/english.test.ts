@@ -139,3 +139,14 @@ describe('America', () => {
     expect(resolvePlaces('Llegaron a América desde España.', 'es').map((p) => p.countryCode)).not.toContain('US');
   });
 });
+
+describe('town, division', () => {
+  it('reads the name after a town and a comma as what holds the town', () => {
+    const text = 'Officials from Atlanta flew to Tbilisi, Georgia, on Monday.';
+    const tbilisi = resolvePlaces(text, 'en').find((p) => p.text === 'Georgia');
+    expect(tbilisi?.countryCode).toBe('GE');
+    const atlanta = resolvePlaces('ATLANTA, Georgia -- Police arrested several men.', 'en').find((p) => p.text === 'Georgia');
+    expect(atlanta?.kind).toBe('admin1');
+    expect(atlanta?.countryCode).toBe('US');
+  });
+});
