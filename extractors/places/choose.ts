@@ -104,6 +104,9 @@ export function choose(gaz: Gazetteer, j: Judged, ctx: Ctx): Choice | null {
       const e = gaz.entry(j.m.ids[i]!);
       if (e.fc === 'PPLC' && !j.m.alt.has(j.m.ids[i]!)) capitalCc = e.cc;
     }
+    // Only when a division of the same country shares the name: the capital rises, the division sinks.
+    const cc = capitalCc;
+    if (cc !== null && !j.m.ids.slice(0, 40).some((id) => gaz.entry(id).kind === 'admin1' && gaz.entry(id).cc === cc)) capitalCc = null;
   }
   // Candidates come most populous first; past the first 40 only those in the document's frame can win.
   let k = 0;
@@ -117,7 +120,7 @@ export function choose(gaz: Gazetteer, j: Judged, ctx: Ctx): Choice | null {
     if (!e) continue;
     // "SRT", "TBS", "BA": codes of countries and states only (a town's alternate names hold such codes).
     if (j.caps && (e.kind === 'city' || j.m.alt.has(id))) continue;
-    const s = score(e, j, ctx, j.m.alt.has(id)) - (capitalCc !== null && e.kind === 'admin1' && e.cc === capitalCc ? 4 : 0);
+    const s = score(e, j, ctx, j.m.alt.has(id)) + (capitalCc !== null && e.cc === capitalCc ? (e.kind === 'admin1' ? -2 : e.fc === 'PPLC' ? 2 : 0) : 0);
     if (s > bestS) {
       second = bestS;
       runner = best;

@@ -7,7 +7,7 @@ import type { Place } from '../../core/index.js';
 import { isSentenceStart } from './mentions.js';
 import type { WordToken } from './normalize.js';
 import { isFirstName } from './judge.js';
-import { COMMON, CUES, DISEASE_WORDS, TITLES } from './words.js';
+import { COMMON, CUES, DISEASE_WORDS, LANGUAGE_WORDS, TITLES } from './words.js';
 
 /** Heads written after the name ("Neches River", "Smoky Mountains"). */
 const AFTER = new Set(['river', 'sea', 'creek', 'mountains', 'mountain', 'island', 'islands', 'bay', 'valley', 'canyon', 'peninsula', 'lake', 'glacier', 'desert', 'reservoir', 'strait', 'delta']);
@@ -57,6 +57,11 @@ export function naturalFeatures(text: string, toks: readonly WordToken[], taken:
   for (let i = 0; i < toks.length; i += 1) {
     const t = toks[i]!;
     if (!t.upper) continue;
+    // "English Channel", "Irish Sea": a channel only after a nationality word ("Disney Channel" is television).
+    if (t.norm === 'channel' && i > 0 && LANGUAGE_WORDS.has(toks[i - 1]!.norm) && joined(toks[i - 1]!, t)) {
+      add(i - 1, i);
+      continue;
+    }
     if (AFTER.has(t.norm)) {
       // Up to three capitalised words before the head, none a sentence opener on its own.
       let s = i;

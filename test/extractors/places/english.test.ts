@@ -76,6 +76,10 @@ describe('English natural features', () => {
     expect(surfaces(text)).toEqual(['Neches River', 'Lake Lanier', 'Mount Hood', 'Gulf of Alaska']);
   });
 
+  it('takes a channel named by a nationality word, not a television channel', () => {
+    expect(surfaces('Boats crossed the English Channel while the Disney Channel aired a show.')).toEqual(['English Channel']);
+  });
+
   it('leaves names that only start like a feature', () => {
     const text = 'A Gulf War veteran ate at Cedar River Seafood before the Desert Storm parade in Dallas.';
     expect(surfaces(text)).toEqual(['Dallas']);
