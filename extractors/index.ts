@@ -24,7 +24,7 @@ export { roles, roleAt, assignRoles } from './roles.js';
 export { detectLanguage, primaryLanguage, stopWordCounts } from './language.js';
 export { indicatorsExtractor, toIndicator, isLexiconSet, type IndicatorHit } from './indicators.js';
 export { relevanceExtractor, relevanceExtractorWith, decideRelevance, relevanceSignals, type RelevanceSignals } from './relevance.js';
-export { relevanceFeatures, relevanceFeatureNames, incidentProbability, refineUnspecified, withLearnedBackstop, bundledRelevanceModel, type RelevanceModel } from './relevance-model.js';
+export { backstopAllowed, relevanceFeatures, relevanceFeatureNames, incidentProbability, refineUnspecified, withLearnedBackstop, bundledRelevanceModel, type RelevanceModel } from './relevance-model.js';
 export { exploitationTypes } from './exploitation-types.js';
 export type { AnalysisDoc, ExtractContext, Extractor, Sentence } from './types.js';
 // orchestration: the ordered extractor list and redaction before storage.

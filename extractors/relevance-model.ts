@@ -87,6 +87,29 @@ export function incidentProbability(model: Pick<RelevanceModel, 'bias' | 'weight
   return 1 / (1 + Math.exp(-z));
 }
 
+/** Another crime or story the rules recognised: the backstop does not second-guess them there. */
+const EXPLAINED_BY = new Set([
+  'context.migrant_smuggling',
+  'context.drug_trafficking',
+  'context.arms_trafficking',
+  'context.ransom_kidnapping',
+  'context.domestic_violence',
+  'context.ruled_out',
+  'context.sex_work_policy',
+  'context.fiction_history',
+  'context.labour_dispute',
+  'context.online_grooming',
+]);
+
+/**
+ * Where the backstop may second-guess the rules: not where they recognised another crime or story (smuggling,
+ * drugs, arms, ransom, domestic violence, a ruled-out hypothesis, the sex-work debate, fiction, a labour dispute,
+ * an online-grooming complaint).
+ */
+export function backstopAllowed(indicators: readonly Indicator[]): boolean {
+  return !indicators.some((i) => !i.negated && EXPLAINED_BY.has(i.category));
+}
+
 /** How many of the strongest positive contributions a learned decision shows as its reasons. */
 const SHOWN = 8;
 
@@ -99,7 +122,7 @@ export function withLearnedBackstop(
   indicators: readonly Indicator[],
   model: RelevanceModel | null,
 ): Relevance {
-  if (!model || rules.label === 'incident') return rules;
+  if (!model || rules.label === 'incident' || !backstopAllowed(indicators)) return rules;
   const ruleId = rules.reasons.find((r) => r.category === 'rule')?.id;
   const p = incidentProbability(model, relevanceFeatureNames(text, indicators, ruleId));
   if (p < model.threshold) return rules;

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Indicator, Relevance } from '../../core/index.js';
-import { bundledRelevanceModel, incidentProbability, refineUnspecified, relevanceFeatureNames, relevanceFeatures, withLearnedBackstop, type RelevanceModel } from '../../extractors/index.js';
+import { backstopAllowed, bundledRelevanceModel, incidentProbability, refineUnspecified, relevanceFeatureNames, relevanceFeatures, withLearnedBackstop, type RelevanceModel } from '../../extractors/index.js';
 import { trainLogistic, crossValidate, type Example } from '../../scripts/train-relevance.js';
 
 const none: Relevance = { label: 'none', score: 0, reasons: [{ id: 'rule.no_trafficking_evidence', category: 'rule', weight: 0 }] };
@@ -53,6 +53,18 @@ describe('the learned backstop of the relevance decision', () => {
     expect(withLearnedBackstop(none, 'obrigadas', [rescue], null)).toBe(none);
     const incident: Relevance = { label: 'incident', score: 0.9, reasons: [] };
     expect(withLearnedBackstop(incident, 'futebol', [], model)).toBe(incident);
+  });
+
+  it('stays out where the rules recognised another crime or story (domestic violence, a labour dispute, grooming...)', () => {
+    const text = 'Elas eram obrigadas a ficar.';
+    for (const category of ['context.domestic_violence', 'context.labour_dispute', 'context.online_grooming', 'context.migrant_smuggling', 'context.ruled_out']) {
+      const other = { ...rescue, category, group: 'context' } as Indicator;
+      expect(backstopAllowed([rescue, other])).toBe(false);
+      expect(withLearnedBackstop(none, text, [rescue, other], model)).toBe(none);
+      // a negated mention explains nothing
+      expect(backstopAllowed([rescue, { ...other, negated: true }])).toBe(true);
+    }
+    expect(withLearnedBackstop(none, text, [rescue], model).label).toBe('incident');
   });
 
   it('names the type of an incident the rules left unspecified when a type model is confident, and only then', () => {
