@@ -18,6 +18,7 @@ const DEV_SETS = [
   { file: 'dev/news-d.jsonl', prefix: 'devd', minPerLang: { es: 55, pt: 65, en: 30 } },
   { file: 'dev/news-e.jsonl', prefix: 'deve', minPerLang: { es: 80, pt: 25, en: 45 } },
   { file: 'dev/news-f.jsonl', prefix: 'devf', minPerLang: { es: 25, pt: 110, en: 15 } },
+  { file: 'dev/news-g.jsonl', prefix: 'devg', minPerLang: { es: 50, pt: 30, en: 70 } },
 ] as const;
 
 interface DevCase {
