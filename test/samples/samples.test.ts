@@ -19,6 +19,7 @@ const DEV_SETS = [
   { file: 'dev/news-e.jsonl', prefix: 'deve', minPerLang: { es: 80, pt: 25, en: 45 } },
   { file: 'dev/news-f.jsonl', prefix: 'devf', minPerLang: { es: 25, pt: 110, en: 15 } },
   { file: 'dev/news-g.jsonl', prefix: 'devg', minPerLang: { es: 50, pt: 30, en: 70 } },
+  { file: 'dev/news-h.jsonl', prefix: 'devh', minPerLang: { es: 60, pt: 55, en: 35 } },
 ] as const;
 
 interface DevCase {
