@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { ExploitationType, Indicator, Relevance, RelevanceReason } from '../core/index.js';
 import { fold, packageRoot } from '../lexicons/index.js';
 
@@ -25,14 +26,14 @@ export interface RelevanceModel {
   types?: Partial<Record<ExploitationType, { bias: number; weights: Record<string, number> }>>;
 }
 
-const MODEL_FILE = 'relevance-lr.json';
+const MODEL_FILE = 'relevance-lr.json.gz';
 let cached: RelevanceModel | null | undefined;
 
-/** The bundled model (models/relevance-lr.json), or null when the package has none. */
+/** The bundled model (models/relevance-lr.json.gz), or null when the package has none. */
 export function bundledRelevanceModel(): RelevanceModel | null {
   if (cached !== undefined) return cached;
   const path = join(packageRoot(), 'models', MODEL_FILE);
-  cached = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as RelevanceModel) : null;
+  cached = existsSync(path) ? (JSON.parse(gunzipSync(readFileSync(path)).toString('utf8')) as RelevanceModel) : null;
   return cached;
 }
 

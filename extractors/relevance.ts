@@ -271,7 +271,7 @@ function relevanceVersion(model: RelevanceModel | null): string {
 /**
  * Fills `doc.relevance` and `doc.types` from the indicators (run after `indicators`, victims and entities): the
  * rules' decision, then the learned backstop (relevance-model.ts) when there is a model. `model` undefined means the
- * bundled one (models/relevance-lr.json, loaded on first use); null means the rules alone.
+ * bundled one (models/relevance-lr.json.gz, loaded on first use); null means the rules alone.
  */
 export function relevanceExtractorWith(model?: RelevanceModel | null): Extractor {
   const resolve = () => (model === undefined ? bundledRelevanceModel() : model);

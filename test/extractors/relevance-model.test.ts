@@ -104,6 +104,6 @@ describe('the learned backstop of the relevance decision', () => {
     }
     expect(m!.threshold).toBeGreaterThan(0);
     expect(m!.threshold).toBeLessThan(1);
-    expect(readFileSync('models/relevance-lr.json', 'utf8').length).toBeLessThan(1_000_000);
+    expect(readFileSync('models/relevance-lr.json.gz').length).toBeLessThan(1_000_000);
   });
 });
