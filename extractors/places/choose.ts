@@ -19,6 +19,8 @@ export interface Ctx {
   total: number;
   admin1s: Set<string>;
   hint: string | null;
+  /** English text framed by US federal institutions ("Justice Department", "federal prison", "U.S. Attorney"). */
+  usFrame: boolean;
   /** Coordinates of places chosen for other mentions (cities and divisions), for proximity. */
   points: Array<{ lat: number; lon: number; key: string }>;
 }
@@ -58,6 +60,8 @@ function score(e: GazEntry, j: Judged, ctx: Ctx, alt: boolean): number {
   if (e.kind !== 'country' && e.kind !== 'region') s += (e.kind === 'admin1' ? 5 : 3.5) * weightOf(e.cc, j, ctx);
   if ((e.kind === 'city' || e.kind === 'admin2') && ctx.admin1s.has(e.a1)) s += 3;
   if (ctx.hint && e.cc === ctx.hint) s += 1.5;
+  // In a US federal story a name shared by a country and a US state is the state ("a labor contractor in Georgia")
+  if (ctx.usFrame && e.kind === 'admin1' && e.cc === 'US') s += 6;
   const near = nearest(e, j, ctx);
   if (near < 100) s += 2.5;
   else if (near < 300) s += 1.5;

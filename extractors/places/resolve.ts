@@ -42,6 +42,11 @@ function americaAsCountry(text: string, toks: readonly WordToken[], gaz: Gazette
   return out;
 }
 
+/** US federal institutions named in English news: the story is framed in the United States. */
+const US_FEDERAL = /\b(Justice Department|Department of Justice|U\.S\. Attorney|US Attorney|FBI|Homeland Security Investigations|federal prison|federal court|federal judge|federal grand jury|U\.S\. District Court|Border Patrol)\b/;
+/** Words that place a "Georgia" in the Caucasus. */
+const CAUCASUS = /\b(Tbilisi|Georgian|Caucasus|Abkhazia|South Ossetia|Batumi|Kutaisi|Armenia|Azerbaijan)\b/;
+
 /** Finds toponyms in `text` and resolves each to a gazetteer entry (country, division or populated place). */
 export function resolvePlaces(text: string, lang: string, hints: PlaceHints = {}): Place[] {
   const gaz = getGazetteer();
@@ -56,7 +61,9 @@ export function resolvePlaces(text: string, lang: string, hints: PlaceHints = {}
   const persons = personTokens(toks, text, mentions, gaz);
   const judged = mentions.map((m) => judge(text, toks, m, mentions, gaz, lower, persons, hints));
 
-  const ctx: Ctx = { votes: new Map(), own: new Map(), total: 0, admin1s: new Set(), hint: hints.countryHint?.toUpperCase() ?? null, points: [] };
+  const hint = hints.countryHint?.toUpperCase() ?? null;
+  const usFrame = lang === 'en' && (hint === null || hint === 'US') && US_FEDERAL.test(text) && !CAUCASUS.test(text);
+  const ctx: Ctx = { votes: new Map(), own: new Map(), total: 0, admin1s: new Set(), hint, usFrame, points: [] };
   // Start from names with one referent country (or the hint), then re-choose in the frame the choices make.
   const first = judged.map((j) => {
     if (j.veto) return null;

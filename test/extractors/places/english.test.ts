@@ -154,3 +154,14 @@ describe('town, division', () => {
     expect(atlanta?.countryCode).toBe('US');
   });
 });
+
+describe('Georgia, the US state or the country', () => {
+  const georgia = (text: string) => resolvePlaces(text, 'en').find((p) => p.text === 'Georgia')?.countryCode;
+  it('is the US state in a story framed by US federal institutions', () => {
+    expect(georgia('A labor contractor in Georgia was sentenced to 12 years in federal prison, the Justice Department said.')).toBe('US');
+  });
+  it('stays the country without that frame, or with the Caucasus in the text', () => {
+    expect(georgia('Georgia and Armenia signed a border agreement on Tuesday.')).toBe('GE');
+    expect(georgia('Georgia opened a trafficking case in Tbilisi; the FBI offered help.')).toBe('GE');
+  });
+});
