@@ -19,7 +19,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { createExtractor, DEFAULT_EXTRACTORS, incidentProbability, relevanceExtractorWith, relevanceFeatures } from '../extractors/index.js';
 import type { RelevanceModel } from '../extractors/index.js';
-import type { ExploitationType } from '../core/index.js';
+import { EXPLOITATION_TYPES, type ExploitationType } from '../core/index.js';
 import { loadLexicons, packageRoot } from '../lexicons/index.js';
 
 const THRESHOLDS = [0.5, 0.6, 0.7, 0.8, 0.9, 0.95];
@@ -33,17 +33,7 @@ export interface Example {
 }
 
 /** The types a type model is trained for: the purposes (child_exploitation is a framing, unspecified a default). */
-const TYPED: readonly ExploitationType[] = [
-  'sexual_exploitation',
-  'forced_labour',
-  'domestic_servitude',
-  'forced_begging',
-  'forced_criminality',
-  'forced_recruitment',
-  'forced_marriage',
-  'organ_removal',
-  'illegal_adoption',
-];
+const TYPED: readonly ExploitationType[] = EXPLOITATION_TYPES.filter((t) => t !== 'child_exploitation' && t !== 'unspecified');
 
 /** Logistic regression by SGD over binary features, in the given order. */
 export function trainLogistic(data: readonly Example[], epochs = 30, rate = 0.2, l2 = 1e-4): Pick<RelevanceModel, 'bias' | 'weights'> {
