@@ -1,6 +1,7 @@
 /**
  * Publication date of a page, by precedence of the publisher's own declarations:
- * 1. JSON-LD datePublished of the article the page describes (NewsArticle, Article, ReportageNews, @graph);
+ * 1. the release time given to the cXense recommender (RELEASE_KEYS), then JSON-LD datePublished of the article
+ *    the page describes (NewsArticle, Article, ReportageNews, @graph);
  * 2. meta tags (article:published_time and the many CMS variants);
  * 3. itemprop=datePublished and `<time pubdate|datetime>` outside related boxes, navigation and comments,
  *    those inside the article or near the headline first, never ones marked as modified;
@@ -21,9 +22,15 @@ const PUBLISHED_KEYS = [
   'article.published', 'datepublished', 'published_time', 'publish-date', 'publish_date', 'publishdate',
   'pubdate', 'publication_date', 'publication-date', 'date.release', 'dc.date.issued', 'dcterms.issued',
   'dc.date', 'dcterms.date', 'dc.date.created', 'dcterms.created', 'parsely-pub-date', 'sailthru.date',
-  'article_date_original', 'original-publish-date', 'cxenseparse:recs:publishtime', 'cxenseparse:publishtime',
+  'article_date_original', 'original-publish-date',
   'date', 'datecreated', 'created', 'article:post_date', 'bt:pubdate', 'eomportal-lastupdate',
 ];
+/**
+ * The time a site hands its cXense recommender as the story's release: where a CMS's datePublished is the draft's
+ * creation ("2022-05-10T23:35:55") and the story went out in the next morning's edition, this is the release
+ * ("2022-05-11T04:10:00-03:00", the day the page shows its readers). Read before JSON-LD and the other tags.
+ */
+const RELEASE_KEYS = ['cxenseparse:recs:publishtime', 'cxenseparse:publishtime'];
 const MODIFIED_KEYS = ['article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'dc.date.modified', 'dcterms.modified'];
 
 export interface PublishedOptions {
@@ -132,7 +139,11 @@ function labelledAsUpdate(el: Element): boolean {
 }
 
 function findPublishedRaw(page: PageIndex, pm: PageMeta, url: string | undefined, topText: string, opts: PublishedOptions, region: string | null): string | null {
-  const candidates: Array<string | null | undefined> = [pm.jsonLd?.datePublished, ...PUBLISHED_KEYS.map((k) => pm.meta.get(k))];
+  const candidates: Array<string | null | undefined> = [
+    ...RELEASE_KEYS.map((k) => pm.meta.get(k)),
+    pm.jsonLd?.datePublished,
+    ...PUBLISHED_KEYS.map((k) => pm.meta.get(k)),
+  ];
   const parsely = pm.meta.get('parsely-page');
   if (parsely) {
     try {

@@ -36,6 +36,14 @@ describe('publication date precedence', () => {
     expect(day(onlyModified)).toBe('2024-03-20');
   });
 
+  it('takes the release time a site gives its cXense recommender over the CMS datePublished of the draft', () => {
+    const ld = { '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Nota de prueba', datePublished: '2024-03-11T23:40:00' };
+    const head = `<script type="application/ld+json">${JSON.stringify(ld)}</script><meta name="cXenseParse:recs:publishtime" content="2024-03-12T04:10:00-03:00">`;
+    expect(day(page(head, `<h1>Nota de prueba</h1>${body}`), 'https://diario.example.uy/sociedad/nota')).toBe('2024-03-12');
+    // Without it, the JSON-LD date stands.
+    expect(day(page(`<script type="application/ld+json">${JSON.stringify(ld)}</script>`, `<h1>Nota de prueba</h1>${body}`), 'https://diario.example.uy/sociedad/nota')).toBe('2024-03-11');
+  });
+
   it('reads itemprop=datePublished and <time pubdate> before a <time> marked as updated', () => {
     const html = page('', `<h1>Nota de prueba</h1><time class="updated" datetime="2024-03-20">20/03/2024</time><time pubdate datetime="2024-03-12T08:00:00-05:00">12/03/2024</time>${body}`);
     expect(day(html)).toBe('2024-03-12');
