@@ -282,12 +282,15 @@ export function relevanceExtractorWith(model?: RelevanceModel | null): Extractor
     },
     extract(doc: AnalysisDoc): void {
       const m = resolve();
-      doc.relevance = withLearnedBackstop(decideRelevance(doc), doc.text, doc.indicators, m);
+      const rules = decideRelevance(doc);
+      doc.relevance = withLearnedBackstop(rules, doc.text, doc.indicators, m);
       const types = exploitationTypes(
         doc.relevance.label,
         doc.indicators.filter((i) => !i.negated),
       );
-      const ruleId = doc.relevance.reasons.find((r) => r.category === 'rule')?.id;
+      // The type models were trained on the features of the rules' own decision (scripts/train-relevance.ts), so
+      // they read the rule the rules took, not 'rule.learned_backstop' when the backstop turned the label over.
+      const ruleId = rules.reasons.find((r) => r.category === 'rule')?.id;
       doc.types = refineUnspecified(types, doc.text, doc.indicators, ruleId, m);
     },
   };
