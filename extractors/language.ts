@@ -1,5 +1,5 @@
-import { eld } from 'eld/small';
 import { fold } from '../lexicons/index.js';
+import { detectNgrams } from './language-ngrams.js';
 
 /**
  * Language identification: `eld` (n-gram detector, 60 languages) for normal text, stop-word counts over
@@ -74,14 +74,13 @@ export function detectLanguage(text: string, hint?: string): string {
     if (h) return h;
     if (sw && sw.margin >= 1) return sw.lang;
   }
-  const r = eld.detect(text.length > MAX_ELD_CHARS ? text.slice(0, MAX_ELD_CHARS) : text);
+  const r = detectNgrams(text.length > MAX_ELD_CHARS ? text.slice(0, MAX_ELD_CHARS) : text);
   const top = r.language;
   // Stop words are counted only when eld does not settle on one of our three languages.
   if (!top) return h ?? stopWordWinner(text)?.lang ?? 'und';
   if (h && h !== top) {
     // The hint wins a close call (es/pt/gl/ca are neighbours).
-    const scores = r.getScores();
-    if ((scores[h] ?? 0) >= (scores[top] ?? 0) - 0.03) return h;
+    if ((r.score(h) ?? 0) >= (r.score(top) ?? 0) - 0.03) return h;
   }
   if (top === 'es' || top === 'pt' || top === 'en') return top;
   // eld chose a neighbour (gl, ca, it ...): trust clear stop-word evidence for our three languages.

@@ -1,0 +1,177 @@
+import { eld } from 'eld/small';
+
+/**
+ * eld's `detect()` (the "small" 60-language n-gram table), scored without its per-call overhead.
+ *
+ * Why: language identification was most of the language stage, and most of that was eld rebuilding an object of the
+ * text's n-grams and walking each n-gram's per-language scores with `for…in` on every call. This module computes the
+ * same n-grams from the same text (eld's own separator regex and byte dictionary) and adds the same integer scores,
+ * with each n-gram's scores looked up once and then kept as a typed array. The sums are integers, so the order of
+ * addition does not matter: the language and scores are exactly eld's (test/extractors/language-ngrams.test.ts
+ * compares them with `eld.detect` on the sample corpora). eld does not export its table, so it is imported from the
+ * package's files; if that ever fails (another eld layout), `eld.detect` itself is used.
+ */
+
+/** What detectLanguage reads of a detection: the winner ('' when none) and a language's 0–1 score. */
+export interface NgramDetection {
+  language: string;
+  /** eld's `getScores()[lang]`; undefined when the language scored nothing. */
+  score(lang: string): number | undefined;
+}
+
+interface EldTables {
+  /** n-gram (eld's byte-string form) → language index → score above the base. */
+  ngrams: Record<string, Record<string, number> | undefined>;
+  /** Language codes by index. */
+  langCodes: string[];
+  /** A character standing for each UTF-8 byte (eld's `dictionary`). */
+  dictionary: string[];
+  separators: RegExp;
+}
+
+/** eld's detect() reads this many characters. */
+const EL_TEXT_CHARS = 1000;
+/** eld adds this to every stored score (its table stores score - 53 to stay small). */
+const BASE_NGRAM_SCORE = 53;
+/** eld's scaling of the mean n-gram score to 0–1. */
+const SCALE = 25;
+
+async function loadTables(): Promise<EldTables | null> {
+  try {
+    const entry = import.meta.resolve('eld/small');
+    const [data, dict, patterns] = await Promise.all([
+      import(new URL('../ngrams/small.js', entry).href),
+      import(new URL('../dictionary.js', entry).href),
+      import(new URL('../regexPatterns.js', entry).href),
+    ]);
+    const languages = data.ngramsData?.languages as Record<string, string> | undefined;
+    if (!languages || !data.ngramsData.ngrams || !Array.isArray(dict.dictionary) || !(patterns.separators instanceof RegExp)) return null;
+    const langCodes: string[] = [];
+    for (const [k, code] of Object.entries(languages)) langCodes[Number(k)] = code;
+    return { ngrams: data.ngramsData.ngrams, langCodes, dictionary: dict.dictionary, separators: patterns.separators };
+  } catch {
+    return null;
+  }
+}
+
+const tables = await loadTables();
+
+/** One n-gram's scores as (language index, score + base) pairs, and the call that last counted it. */
+interface NgramEntry {
+  pairs: Int32Array;
+  seen: number;
+}
+
+const EMPTY = new Int32Array(0);
+const entries = new Map<string, NgramEntry>();
+const ENTRIES_MAX = 200_000;
+let call = 0;
+
+function entryOf(t: EldTables, gram: string): NgramEntry {
+  let e = entries.get(gram);
+  if (e === undefined) {
+    // (own properties only: eld's table is a plain object, and no n-gram is a name Object.prototype has)
+    const byLang = Object.hasOwn(t.ngrams, gram) ? t.ngrams[gram] : undefined;
+    let pairs = EMPTY;
+    if (byLang) {
+      const keys = Object.keys(byLang);
+      pairs = new Int32Array(2 * keys.length);
+      keys.forEach((k, i) => {
+        pairs[2 * i] = Number(k);
+        pairs[2 * i + 1] = byLang[k]! + BASE_NGRAM_SCORE;
+      });
+    }
+    e = { pairs, seen: 0 };
+    if (entries.size >= ENTRIES_MAX) entries.clear();
+    entries.set(gram, e);
+  }
+  return e;
+}
+
+/** eld's `strToUtf8Bytes`: the words of the processed text as byte strings, cut after about 350 bytes. */
+function byteWords(str: string, dictionary: readonly string[]): string[] {
+  let encoded = '';
+  const words: string[] = [];
+  let countBytes = 0;
+  for (let ii = 0; ii < str.length; ii++) {
+    let c = str.charCodeAt(ii);
+    if (c < 0x80) {
+      if (c === 32) {
+        if (encoded !== '') {
+          words.push(encoded);
+          encoded = '';
+        }
+        if (countBytes > 350) break;
+      } else encoded += str[ii];
+      countBytes++;
+    } else if (c < 0x800) {
+      encoded += dictionary[0xc0 | (c >> 6)]! + dictionary[0x80 | (c & 0x3f)]!;
+      countBytes += 2;
+    } else if (c < 0xd800 || c >= 0xe000) {
+      encoded += dictionary[0xe0 | (c >> 12)]! + dictionary[0x80 | ((c >> 6) & 0x3f)]! + dictionary[0x80 | (c & 0x3f)]!;
+      countBytes += 3;
+    } else {
+      ii++;
+      c = 0x10000 + (((c & 0x3ff) << 10) | (str.charCodeAt(ii) & 0x3ff));
+      encoded +=
+        dictionary[0xf0 | (c >> 18)]! + dictionary[0x80 | ((c >> 12) & 0x3f)]! + dictionary[0x80 | ((c >> 6) & 0x3f)]! + dictionary[0x80 | (c & 0x3f)]!;
+      countBytes += 4;
+    }
+    if (countBytes > 380) break;
+  }
+  if (encoded !== '') words.push(encoded);
+  return words;
+}
+
+function detectWith(t: EldTables, input: string): NgramDetection {
+  const text = input.substring(0, EL_TEXT_CHARS).replace(t.separators, ' ').trim().toLowerCase();
+  const scores = new Float64Array(t.langCodes.length);
+  const stamp = ++call;
+  let distinct = 0;
+  const count = (gram: string): void => {
+    const e = entryOf(t, gram);
+    if (e.seen === stamp) return;
+    e.seen = stamp;
+    distinct++;
+    const p = e.pairs;
+    for (let k = 0; k < p.length; k += 2) scores[p[k]!]! += p[k + 1]!;
+  };
+  // eld's getByteNgrams: 4-byte n-grams with a 3-byte stride, a leading space on a word's first, the last one
+  // ending the word with a space
+  for (const word of byteWords(text, t.dictionary)) {
+    const len = word.length > 70 ? 70 : word.length;
+    let j = 0;
+    for (; j + 4 < len; j += 3) count((j === 0 ? ' ' : '') + word.substring(j, j + 4));
+    count((j === 0 ? ' ' : '') + word.substring(len !== 3 ? len - 4 : 0) + ' ');
+  }
+  // eld's getMaxLang: the first strictly highest positive score
+  let best = -1;
+  let bestScore = 0;
+  for (let i = 0; i < scores.length; i++) {
+    if (scores[i]! > 0 && scores[i]! > bestScore) {
+      bestScore = scores[i]!;
+      best = i;
+    }
+  }
+  if (best < 0) return { language: '', score: () => undefined };
+  return {
+    language: t.langCodes[best]!,
+    score(lang) {
+      const i = t.langCodes.indexOf(lang);
+      const raw = i >= 0 ? scores[i]! : 0;
+      if (raw <= 0) return undefined;
+      const ngramScore = raw / distinct;
+      return ngramScore / (ngramScore + SCALE);
+    },
+  };
+}
+
+/** eld.detect(text), as its language and scores. */
+export function detectNgrams(text: string): NgramDetection {
+  if (tables) return detectWith(tables, text);
+  const r = eld.detect(text);
+  return { language: r.language, score: (lang) => r.getScores()[lang] };
+}
+
+/** True when the fast path is in use (eld's tables were found). */
+export const ngramTablesLoaded = tables !== null;
