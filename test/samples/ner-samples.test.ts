@@ -1,0 +1,67 @@
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const FILE = resolve(dirname(fileURLToPath(import.meta.url)), '../../samples/ner/en-dev.conll');
+const TAG = /^(?:O|[BI]-(?:PER|LOC|ORG|MISC))$/;
+
+interface Row {
+  line: number;
+  cols: string[];
+}
+
+/** Sentences as blocks of token rows; -DOCSTART- lines end a block like a blank line (as the scorer reads them). */
+function readSentences(text: string): Row[][] {
+  const sentences: Row[][] = [];
+  let current: Row[] = [];
+  const flush = (): void => {
+    if (current.length > 0) sentences.push(current);
+    current = [];
+  };
+  text.split('\n').forEach((raw, i) => {
+    if (raw.trim() === '' || raw.startsWith('-DOCSTART-')) return flush();
+    current.push({ line: i + 1, cols: raw.split(' ') });
+  });
+  flush();
+  return sentences;
+}
+
+describe('samples/ner/en-dev.conll', () => {
+  const text = readFileSync(FILE, 'utf8');
+  const sentences = readSentences(text);
+  const rows = sentences.flat();
+
+  it('has at least 400 sentences, split into documents', () => {
+    expect(sentences.length).toBeGreaterThanOrEqual(400);
+    expect(text.startsWith('-DOCSTART- -X- -X- O\n\n')).toBe(true);
+  });
+
+  it('has four space-separated columns with a non-empty token on every row', () => {
+    const bad = rows.filter(({ cols }) => cols.length !== 4 || cols.some((c) => c === ''));
+    expect(bad.map((r) => r.line)).toEqual([]);
+  });
+
+  it('uses only O and B-/I- PER, LOC, ORG, MISC tags', () => {
+    const bad = rows.filter(({ cols }) => !TAG.test(cols[3] ?? ''));
+    expect(bad.map((r) => `${r.line}: ${r.cols[3]}`)).toEqual([]);
+  });
+
+  it('is IOB2: every I- tag continues an entity of the same type', () => {
+    const bad: string[] = [];
+    for (const sentence of sentences) {
+      let previous = 'O';
+      for (const { line, cols } of sentence) {
+        const tag = cols[3] ?? 'O';
+        if (tag.startsWith('I-') && previous.slice(2) !== tag.slice(2)) bad.push(`${line}: ${previous} -> ${tag}`);
+        previous = tag;
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('annotates every type', () => {
+    const types = new Set(rows.map(({ cols }) => cols[3] ?? 'O').filter((t) => t.startsWith('B-')));
+    expect([...types].sort()).toEqual(['B-LOC', 'B-MISC', 'B-ORG', 'B-PER']);
+  });
+});
