@@ -56,11 +56,29 @@ interface Span {
 
 const NONE = new Int32Array(0);
 
+/** A token range [start, end) of a sentence. */
+export interface SentenceRange {
+  sentence: number;
+  start: number;
+  end: number;
+}
+
 /**
  * Hints for every token of a document, from its sentences' token infos and first-stage tag indices.
  * A sentence given no infos (it has no capitalised token, so nothing to re-decode) gets no hints.
+ *
+ * `segments` (the first stage's candidate segments, in document order): hints are computed only inside them
+ * (0 elsewhere), which is all that the document stage reads. The counts are the same: every capitalised token
+ * anchors a segment, and names (non-O tags) lie inside segments, which are separated by O tokens.
  */
-export function docHints(sentences: readonly (readonly TokenInfo[] | undefined)[], tags: readonly ArrayLike<number>[]): Int32Array[] {
+export function docHints(
+  sentences: readonly (readonly TokenInfo[] | undefined)[],
+  tags: readonly ArrayLike<number>[],
+  segments?: readonly SentenceRange[],
+): Int32Array[] {
+  /** Per sentence, flat [start, end) ranges to visit. */
+  const ranges: number[][] = sentences.map((words) => (words === undefined || segments !== undefined ? [] : [0, words.length]));
+  if (segments !== undefined) for (const seg of segments) ranges[seg.sentence]!.push(seg.start, seg.end);
   const tok = new Map<number, Int32Array>();
   const sup = new Map<number, Int32Array>();
   const ent = new Map<number, Int32Array>();
@@ -86,54 +104,60 @@ export function docHints(sentences: readonly (readonly TokenInfo[] | undefined)[
       if (i - start >= 2) for (let k = start; k < i; k++) bump(sup, words[k]!.lowerHash, type, 1);
       start = -1;
     };
-    for (let i = 0; i < words.length; i++) {
-      const tag = t[i]!;
-      const ty = typeOfTag(tag);
-      if (tag === 0 || tag % 2 === 1 || ty !== type) close(i);
-      if (tag !== 0 && start < 0) {
-        start = i;
-        type = ty;
+    const r = ranges[s]!;
+    for (let q = 0; q + 1 < r.length; q += 2) {
+      for (let i = r[q]!; i < r[q + 1]!; i++) {
+        const tag = t[i]!;
+        const ty = typeOfTag(tag);
+        if (tag === 0 || tag % 2 === 1 || ty !== type) close(i);
+        if (tag !== 0 && start < 0) {
+          start = i;
+          type = ty;
+        }
+        const info = words[i]!;
+        if ((info.flags & (F_CAP | F_ALLCAPS)) !== 0) bump(tok, info.lowerHash, ty, 1);
       }
-      const info = words[i]!;
-      if ((info.flags & (F_CAP | F_ALLCAPS)) !== 0) bump(tok, info.lowerHash, ty, 1);
+      close(r[q + 1]!);
     }
-    close(words.length);
   });
   return sentences.map((words, s) => {
     if (words === undefined) return NONE;
     const t = tags[s]!;
     const own = spanOf[s]!;
     const out = new Int32Array(words.length);
-    for (let i = 0; i < words.length; i++) {
-      const info = words[i]!;
-      const ty = typeOfTag(t[i]!);
-      let h = (t[i]! & 15) << 11;
-      if ((info.flags & (F_CAP | F_ALLCAPS)) !== 0) {
-        const c = tok.get(info.lowerHash)!;
-        c[ty] = c[ty]! - 1;
-        let n = 0;
-        for (let k = 0; k < 5; k++) n += c[k]!;
-        const m = argmax(c, 0);
-        c[ty] = c[ty]! + 1;
-        if (n > 0 && m >= 0) h |= (1 + m) | (Math.min(n, 3) << 3);
+    const r = ranges[s]!;
+    for (let q = 0; q + 1 < r.length; q += 2) {
+      for (let i = r[q]!; i < r[q + 1]!; i++) {
+        const info = words[i]!;
+        const ty = typeOfTag(t[i]!);
+        let h = (t[i]! & 15) << 11;
+        if ((info.flags & (F_CAP | F_ALLCAPS)) !== 0) {
+          const c = tok.get(info.lowerHash)!;
+          c[ty] = c[ty]! - 1;
+          let n = 0;
+          for (let k = 0; k < 5; k++) n += c[k]!;
+          const m = argmax(c, 0);
+          c[ty] = c[ty]! + 1;
+          if (n > 0 && m >= 0) h |= (1 + m) | (Math.min(n, 3) << 3);
+        }
+        const sp = own[i]! >= 0 ? spans[own[i]!]! : undefined;
+        const sc = sup.get(info.lowerHash);
+        if (sc !== undefined) {
+          const mine = sp !== undefined && sp.end - sp.start >= 2 ? sp.type : -1;
+          if (mine >= 0) sc[mine] = sc[mine]! - 1;
+          const m = argmax(sc, 1);
+          if (mine >= 0) sc[mine] = sc[mine]! + 1;
+          if (m > 0) h |= m << 5;
+        }
+        if (sp !== undefined) {
+          const ec = ent.get(sp.key)!;
+          ec[sp.type] = ec[sp.type]! - 1;
+          const m = argmax(ec, 1);
+          ec[sp.type] = ec[sp.type]! + 1;
+          if (m > 0) h |= (1 + m) << 8;
+        }
+        out[i] = h;
       }
-      const sp = own[i]! >= 0 ? spans[own[i]!]! : undefined;
-      const sc = sup.get(info.lowerHash);
-      if (sc !== undefined) {
-        const mine = sp !== undefined && sp.end - sp.start >= 2 ? sp.type : -1;
-        if (mine >= 0) sc[mine] = sc[mine]! - 1;
-        const m = argmax(sc, 1);
-        if (mine >= 0) sc[mine] = sc[mine]! + 1;
-        if (m > 0) h |= m << 5;
-      }
-      if (sp !== undefined) {
-        const ec = ent.get(sp.key)!;
-        ec[sp.type] = ec[sp.type]! - 1;
-        const m = argmax(ec, 1);
-        ec[sp.type] = ec[sp.type]! + 1;
-        if (m > 0) h |= (1 + m) << 8;
-      }
-      out[i] = h;
     }
     return out;
   });

@@ -10,8 +10,8 @@ import { HINT, docHints } from './doc-hints.js';
 import { mix as mixHash } from './hash.js';
 import { NT as NUM_TAGS } from './model.js';
 import type { SentenceView } from './sentence-view.js';
-import { forEachSegment, type DecodeParams } from './tagger.js';
-import { F_ALLCAPS as F_ALLCAPS_IMPORTED, F_CAP as F_CAP_IMPORTED, type TokenInfo } from './token-info.js';
+import { forEachSegment, segmentEmissions, sentenceSegments, type DecodeParams } from './tagger.js';
+import { F_ALLCAPS as F_ALLCAPS_IMPORTED, F_CAP as F_CAP_IMPORTED, tokenInfo, type TokenInfo } from './token-info.js';
 const F_ALLCAPS = F_ALLCAPS_IMPORTED;
 const F_CAP = F_CAP_IMPORTED;
 
@@ -75,10 +75,30 @@ export function firstStage(
   const tags: Uint8Array[] = [];
   const segments: StagedSegment[] = [];
   const infos: (readonly TokenInfo[] | undefined)[] = [];
+  // A trained model's weights do not change, so the per-form cache of segmentEmissions() applies (it keeps
+  // one sum per (sentence start, topic bit) variant, hence docBits 0 or 1).
+  const cached = p.frozen === true && (docBits === 0 || docBits === 1);
+  const wide = p.segments.wideContext === true;
   sentences.forEach((words, s) => {
     const t = new Uint8Array(words.length);
     tags.push(t);
     infos.push(undefined);
+    if (cached) {
+      const sv = sentenceSegments(sentenceInfos?.[s] ?? words.map(tokenInfo), p.gazetteer, p.segments, docBits);
+      if (sv === undefined) return;
+      const { segs, view } = sv;
+      infos[s] = view.infos;
+      for (let k = 0; k + 1 < segs.length; k += 2) {
+        const start = segs[k]!;
+        const end = segs[k + 1]!;
+        const n = end - start;
+        const emis = new Float64Array(n * NT);
+        segmentEmissions(p, view, start, end, wide, emis);
+        viterbi(emis, n, p.transitions, t, true, start);
+        segments.push({ sentence: s, start, end, emis, view });
+      }
+      return;
+    }
     forEachSegment(words, p.gazetteer, p.segments, docBits, (seg, view) => {
       infos[s] = view.infos;
       const n = seg.end - seg.start;
@@ -144,7 +164,7 @@ export function tagDocument(
 ): Uint8Array[] {
   const first = firstStage(p, sentences, docBits, sentenceInfos);
   if (doc === undefined || first.segments.length === 0) return first.tags;
-  const hints = docHints(first.infos, first.tags);
+  const hints = docHints(first.infos, first.tags, first.segments);
   const trans = combinedTransitions(p.transitions, doc);
   const mask = (1 << doc.bits) - 1;
   for (const seg of first.segments) {

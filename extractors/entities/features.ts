@@ -1,7 +1,7 @@
 import { GAZ_CATEGORIES } from './gazetteer.js';
 import { mix as mixHash } from './hash.js';
 import type { SentenceView } from './sentence-view.js';
-import { BOUNDARY as BOUNDARY_INFO, F_ALLCAPS as F_ALLCAPS_FLAG, F_CAP as F_CAP_FLAG, FLAG_COUNT } from './token-info.js';
+import { BOUNDARY as BOUNDARY_INFO, F_ALLCAPS as F_ALLCAPS_FLAG, F_CAP as F_CAP_FLAG, FLAG_COUNT, type TokenInfo } from './token-info.js';
 
 // Local copies of imported values read per token (cheaper than live-binding reads under some loaders).
 const mix = mixHash;
@@ -20,22 +20,28 @@ const T = {
   runPrev2: 59, runNext2: 60, wordPos: 61, sandwich: 62,
 } as const;
 
-const COMMON_BIT = 1 << (2 * GAZ_CATEGORIES.indexOf('common'));
+/** Per-token gazetteer bit of a common word (a single-word entry: see Gazetteer.mark). */
+export const COMMON_BIT = 1 << (2 * GAZ_CATEGORIES.indexOf('common'));
 
 /**
  * Appends the hashed features of token i to `out` (as 32-bit hashes) and returns the new length.
  * `wide`: also the wide-context templates (SegmentOptions.wideContext; es 0.7855 -> 0.7898 on
  * esp.testa with the document stage, but the pt model lost 1.7 points on the held-out firstHAREM part).
+ * The features are formFeatures() then contextFeatures(); their order does not matter (emission scores
+ * and perceptron updates are sums over them).
  */
 export function tokenFeatures(v: SentenceView, i: number, out: Uint32Array, len: number, wide = false): number {
-  const infos = v.infos;
-  const c = infos[i]!;
-  const p = infos[i - 1] ?? BOUNDARY;
-  const p2 = infos[i - 2] ?? BOUNDARY;
-  const nx = infos[i + 1] ?? BOUNDARY;
-  const n2 = infos[i + 2] ?? BOUNDARY;
-  const init = v.initial[i] ?? 0;
-  const g = v.gaz[i] ?? 0;
+  len = formFeatures(v.infos[i]!, v.initial[i] ?? 0, ((v.gaz[i] ?? 0) & COMMON_BIT) !== 0, v.docBits, out, len);
+  return contextFeatures(v, i, out, len, wide);
+}
+
+/**
+ * The features of a token that depend only on its word form, whether it starts a sentence (`init`),
+ * whether the gazetteer lists it as a common word (`common`: a single-word entry, so a fact of the form for
+ * a given model) and the document topic bits. Decoding with a trained model caches their weight sums per
+ * word form (see tagger.ts), which saves about a third of the weight lookups.
+ */
+export function formFeatures(c: TokenInfo, init: number, common: boolean, docBits: number, out: Uint32Array, len: number): number {
   out[len++] = mix(T.bias, 0);
   out[len++] = mix(T.lower, c.lowerHash);
   out[len++] = mix(T.shape, c.shapeHash);
@@ -43,6 +49,24 @@ export function tokenFeatures(v: SentenceView, i: number, out: Uint32Array, len:
     const h = c.affixHashes[k]!;
     if (h !== 0) out[len++] = mix(T.affix + k, h);
   }
+  out[len++] = mix(T.initShape, init * 0x10000 + (c.shapeHash & 0xffff));
+  out[len++] = mix(T.initCommon, init * 4 + (common ? 2 : 0) + (c.flags & F_CAP));
+  for (let b = 0; b < FLAGS; b++) if ((c.flags & (1 << b)) !== 0) out[len++] = mix(T.flag + b, init);
+  out[len++] = mix(T.lenCaps, Math.min(c.lower.length, 8) * 4 + (c.flags & 3));
+  out[len++] = mix(T.form, c.formHash);
+  if ((c.flags & (F_CAP | F_ALLCAPS)) !== 0) out[len++] = mix(T.docLower, mix(c.lowerHash, docBits));
+  return len;
+}
+
+/** The features of token i that read its neighbours, the gazetteer marks and its capitalised run. */
+export function contextFeatures(v: SentenceView, i: number, out: Uint32Array, len: number, wide: boolean): number {
+  const infos = v.infos;
+  const c = infos[i]!;
+  const p = infos[i - 1] ?? BOUNDARY;
+  const p2 = infos[i - 2] ?? BOUNDARY;
+  const nx = infos[i + 1] ?? BOUNDARY;
+  const n2 = infos[i + 2] ?? BOUNDARY;
+  const g = v.gaz[i] ?? 0;
   out[len++] = mix(T.prev, p.lowerHash);
   out[len++] = mix(T.next, nx.lowerHash);
   out[len++] = mix(T.prev2, p2.lowerHash);
@@ -52,9 +76,6 @@ export function tokenFeatures(v: SentenceView, i: number, out: Uint32Array, len:
   out[len++] = mix(T.shape3, mix(mix(p.shapeHash, c.shapeHash), nx.shapeHash));
   out[len++] = mix(T.bigramPrev, mix(p.lowerHash, c.lowerHash));
   out[len++] = mix(T.bigramNext, mix(c.lowerHash, nx.lowerHash));
-  out[len++] = mix(T.initShape, init * 0x10000 + (c.shapeHash & 0xffff));
-  out[len++] = mix(T.initCommon, init * 4 + ((g & COMMON_BIT) !== 0 ? 2 : 0) + (c.flags & F_CAP));
-  for (let b = 0; b < FLAGS; b++) if ((c.flags & (1 << b)) !== 0) out[len++] = mix(T.flag + b, init);
   const gp = v.gaz[i - 1] ?? 0;
   const gn = v.gaz[i + 1] ?? 0;
   for (let b = 0; b < GAZ_BITS; b++) {
@@ -64,8 +85,6 @@ export function tokenFeatures(v: SentenceView, i: number, out: Uint32Array, len:
     if ((gn & bit) !== 0) out[len++] = mix(T.gazNext, b);
   }
   out[len++] = mix(T.capContext, (p.flags & 3) * 16 + (c.flags & 3) * 4 + (nx.flags & 3));
-  out[len++] = mix(T.lenCaps, Math.min(c.lower.length, 8) * 4 + (c.flags & 3));
-  out[len++] = mix(T.form, c.formHash);
   out[len++] = mix(T.prevCap, mix(p.lowerHash, c.flags & 3));
   out[len++] = mix(T.nextCap, mix(nx.lowerHash, c.flags & 3));
   const p3 = infos[i - 3] ?? BOUNDARY;
@@ -75,7 +94,6 @@ export function tokenFeatures(v: SentenceView, i: number, out: Uint32Array, len:
   if (wide) out[len++] = mix(T.sandwich, mix(p.lowerHash, nx.lowerHash));
   const placeBits = (g & 0b010101) !== 0 ? 1 : 0;
   out[len++] = mix(T.docGaz, v.docBits * 64 + placeBits * 4 + (c.flags & 3));
-  if ((c.flags & (F_CAP | F_ALLCAPS)) !== 0) out[len++] = mix(T.docLower, mix(c.lowerHash, v.docBits));
   const rs = v.runStart[i]!;
   if (rs >= 0) {
     const re = v.runEnd[i]!;

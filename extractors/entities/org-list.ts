@@ -1,5 +1,9 @@
-import { tokenInfo, type TokenInfo } from './token-info.js';
+import { hashString } from './hash.js';
+import { fold, tokenInfo, type TokenInfo } from './token-info.js';
 import { tokenize, type Tokens } from './tokenize.js';
+import { U32Table } from './u32-table.js';
+
+export { fold };
 
 export const ORG_KINDS = [
   'prosecutor', 'police', 'migration', 'child_protection', 'labour', 'international', 'armed_group',
@@ -28,11 +32,6 @@ interface Pattern {
   words: string[];
   caseSensitive: boolean;
   entry: OrgEntry;
-}
-
-/** Lower case without diacritics. */
-export function fold(s: string): string {
-  return s.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
 }
 
 const foldCache = new Map<string, string>();
@@ -84,6 +83,13 @@ export class OrgMatcher {
   /** The same, by token info (one info per word form, so an identity lookup instead of a string one). */
   private readonly headByInfo = new Map<TokenInfo, Heads>();
   private readonly maxLen: number;
+  /**
+   * Folded hashes (TokenInfo.foldHash) of every first word and of its fold: a word can start a pattern only
+   * when its own folded hash is here, so match() skips the heads lookup at almost every token with one probe
+   * of a typed-array table (a word w has heads when w or fold(w) is a key; fold(w) then equals a key or the
+   * fold of one).
+   */
+  private readonly firstFolds: U32Table;
 
   constructor(readonly entries: readonly OrgEntry[]) {
     let maxLen = 1;
@@ -101,6 +107,12 @@ export class OrgMatcher {
     }
     for (const list of this.byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
     this.maxLen = maxLen;
+    const firstFolds = new Map<number, number>();
+    for (const key of this.byFirst.keys()) {
+      firstFolds.set(hashString(key), 1);
+      firstFolds.set(hashString(fold(key)), 1);
+    }
+    this.firstFolds = new U32Table(firstFolds);
   }
 
   /** Patterns starting at word `w`, as written and folded (remembered per word: one lookup per token). */
@@ -131,6 +143,7 @@ export class OrgMatcher {
     const out: OrgMatch[] = [];
     const words = tokens.words;
     for (let i = 0; i < words.length; i++) {
+      if (infos !== undefined && this.firstFolds.get(infos[i]!.foldHash) < 0) continue;
       const { exact, folded } = infos ? this.headsOf(infos[i]!, words[i]!) : this.heads(words[i]!);
       if (exact === undefined && folded === undefined) continue;
       const best = this.longest(words, i, exact, folded);

@@ -17,9 +17,10 @@ export function quoteSpans(tags: Uint8Array, words: readonly string[], isCommon?
   const n = tags.length;
   for (let a = 1; a < n; a++) {
     const t = tags[a]!;
+    if (t === 0 || t % 2 === 0 || tags[a - 1] !== 0) continue; // B-X at a, after an O ...
     const open = words[a - 1]!;
     const close = CLOSING.get(open);
-    if (t === 0 || t % 2 === 0 || close === undefined || tags[a - 1] !== 0) continue; // B-X at a, after an O quote
+    if (close === undefined) continue; // ... opening quote
     let b = a + 1;
     while (b < n && tags[b] === t + 1) b++;
     let quoted = false;

@@ -1,6 +1,7 @@
 import { SPORTS_WORDS } from './cue-words.js';
 import type { Gazetteer } from './gazetteer.js';
-import { mix as mix_IMPORTED } from './hash.js';
+import { hashString, mix as mix_IMPORTED } from './hash.js';
+import { U32Table } from './u32-table.js';
 const mix = mix_IMPORTED;
 import { F_ALLCAPS as F_ALLCAPS_IMPORTED, F_CAP as F_CAP_IMPORTED, F_PUNCT as F_PUNCT_IMPORTED, tokenInfo as tokenInfo_IMPORTED, type TokenInfo } from './token-info.js';
 const F_ALLCAPS = F_ALLCAPS_IMPORTED;
@@ -27,6 +28,8 @@ export interface SentenceView {
 }
 
 const SPORTS = new Set(SPORTS_WORDS);
+/** The sports words' hashes: docTopicBitsOf() tests a token's lowerHash here (a typed-array probe) before the set. */
+const SPORTS_HASHES = new U32Table(SPORTS_WORDS.map((w) => [hashString(w), 1] as const));
 const SENTENCE_PUNCT = new Set(['.', '!', '?', '¿', '¡', ':', '…']);
 
 /** Topic bits of a document from its words: 1 = sports story (two or more sports words). */
@@ -39,7 +42,10 @@ export function docTopicBits(words: Iterable<string>): number {
 /** docTopicBits over the words' token infos. */
 export function docTopicBitsOf(infos: readonly TokenInfo[]): number {
   let sports = 0;
-  for (let k = 0; k < infos.length; k++) if (SPORTS.has(infos[k]!.lower) && ++sports >= 2) return 1;
+  for (let k = 0; k < infos.length; k++) {
+    const info = infos[k]!;
+    if (SPORTS_HASHES.get(info.lowerHash) >= 0 && SPORTS.has(info.lower) && ++sports >= 2) return 1;
+  }
   return 0;
 }
 

@@ -27,6 +27,18 @@ export interface TokenInfo {
   readonly flags: number;
   /** Hash of the lower-cased form seeded with the shape (case-sensitive identity). */
   readonly formHash: number;
+  /** Hash of the form without case and diacritics (fold): the organisations list matcher's cheap first test. */
+  readonly foldHash: number;
+}
+
+/** Lower case without diacritics. */
+export function fold(s: string): string {
+  return s.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+/** fold() of an already lower-cased word; ASCII has no diacritics, so it skips the normalisation. */
+function foldLower(lower: string): string {
+  return /^[\x00-\x7f]*$/.test(lower) ? lower : fold(lower);
 }
 
 const QUOTES = new Set(['"', '«', '»', '“', '”', "'", '‘', '’', '`']);
@@ -70,7 +82,10 @@ function computeInfo(w: string): TokenInfo {
   for (let k = 2; k <= 4; k++) affixHashes.push(lower.length > k ? hashString(lower.slice(-k)) | 0 : 0);
   for (let k = 2; k <= 3; k++) affixHashes.push(lower.length > k ? hashString(lower.slice(0, k)) | 0 : 0);
   const shapeHash = hashString(shapeOf(w)) | 0;
-  return { lower, lowerHash: hashString(lower) | 0, shapeHash, affixHashes, flags, formHash: hashString(lower, shapeHash) | 0 };
+  const lowerHash = hashString(lower) | 0;
+  const folded = foldLower(lower);
+  const foldHash = folded === lower ? lowerHash : hashString(folded) | 0;
+  return { lower, lowerHash, shapeHash, affixHashes, flags, formHash: hashString(lower, shapeHash) | 0, foldHash };
 }
 
 const cache = new Map<string, TokenInfo>();
@@ -87,4 +102,4 @@ export function tokenInfo(w: string): TokenInfo {
 }
 
 /** Stand-in for positions before the first and after the last token. */
-export const BOUNDARY: TokenInfo = { lower: '', lowerHash: 0x5bd1e995, shapeHash: 0x1b873593, affixHashes: [], flags: 0, formHash: 0 };
+export const BOUNDARY: TokenInfo = { lower: '', lowerHash: 0x5bd1e995, shapeHash: 0x1b873593, affixHashes: [], flags: 0, formHash: 0, foldHash: 0 };
