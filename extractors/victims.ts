@@ -1,7 +1,7 @@
 import type { Entity, Span, Victims } from '../core/index.js';
 import type { AnalysisDoc, Extractor } from './types.js';
 import { DEMONYMS, NUMBER_WORDS, extractAges, extractNationalities, fold, wordsToNumber } from './values/index.js';
-import { wordTokens, type WordToken } from './places/index.js';
+import { shareWordTokens, wordTokens, type WordToken } from './places/index.js';
 
 type Evidence = Span & { supports: 'count' | 'minors' | 'gender' | 'nationality' };
 
@@ -234,6 +234,7 @@ export const victims: Extractor = {
   name: 'victims',
   version: '1',
   extract(doc: AnalysisDoc): void {
+    shareWordTokens(doc);
     doc.victims = extractVictims(doc.text, doc.entities);
   },
 };

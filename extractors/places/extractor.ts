@@ -1,5 +1,6 @@
 import type { AnalysisDoc, Extractor } from '../types.js';
 import { documentCountries, eventCountry, originCountries } from './countries.js';
+import { shareWordTokens } from './normalize.js';
 import { resolvePlaces } from './resolve.js';
 
 /**
@@ -11,6 +12,7 @@ export const places: Extractor = {
   name: 'places',
   version: '1',
   extract(doc: AnalysisDoc): void {
+    shareWordTokens(doc);
     doc.places = resolvePlaces(doc.text, doc.language, { countryHint: doc.input.countryHint, entities: doc.entities });
     // Victims' origin read from places ("oriundos do Nepal") joins the nationalities `victims` found in demonyms.
     if (doc.victims.count !== null || doc.victims.nationalities.length > 0 || doc.victims.minors !== null) {

@@ -46,7 +46,7 @@ export function isUpperInitial(s: string): boolean {
 
 /** Texts remembered by `wordTokens`: a batch's worth (extractors/extract.ts MAX_BATCH), oldest dropped first. */
 const RECENT_TEXTS = 32;
-const recentTokens = new Map<string, WordToken[]>();
+const recentTokens = new Map<string, readonly WordToken[]>();
 
 /**
  * Word tokens of `text`, folded. The results for the last RECENT_TEXTS texts are kept, so the extractors that
@@ -57,10 +57,28 @@ export function wordTokens(text: string): readonly WordToken[] {
   let toks = recentTokens.get(text);
   if (toks === undefined) {
     toks = tokenize(text);
-    if (recentTokens.size >= RECENT_TEXTS) recentTokens.delete(recentTokens.keys().next().value!);
-    recentTokens.set(text, toks);
+    remember(text, toks);
   }
   return toks;
+}
+
+function remember(text: string, toks: readonly WordToken[]): void {
+  if (recentTokens.size >= RECENT_TEXTS) recentTokens.delete(recentTokens.keys().next().value!);
+  recentTokens.set(text, toks);
+}
+
+/** Token lists by document, kept as long as the document lives. */
+const byDocument = new WeakMap<object, readonly WordToken[]>();
+
+/**
+ * Makes `wordTokens(doc.text)` return the document's own tokens, made once per document: the extractors that read
+ * them (values, victims, places) call this first, so a document is tokenized once even when more than
+ * RECENT_TEXTS other texts were tokenized since an earlier extractor read it (a long batch).
+ */
+export function shareWordTokens(doc: { readonly text: string }): void {
+  const toks = byDocument.get(doc);
+  if (toks === undefined) byDocument.set(doc, wordTokens(doc.text));
+  else if (!recentTokens.has(doc.text)) remember(doc.text, toks);
 }
 
 /** Letter/mark/number table for the BMP below U+3000, built once from the same classes as `WORD_RE`. */

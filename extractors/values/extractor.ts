@@ -1,5 +1,6 @@
 import type { Entity } from '../../core/index.js';
 import type { AnalysisDoc, Extractor } from '../types.js';
+import { shareWordTokens } from '../places/index.js';
 import { extractAges } from './ages.js';
 import { extractDates } from './dates.js';
 import { extractMoney } from './money.js';
@@ -21,6 +22,7 @@ export const values: Extractor = {
   name: 'values',
   version: '1',
   extract(doc: AnalysisDoc): void {
+    shareWordTokens(doc);
     const found = extractValues(doc.text, doc.language, { publishedAt: doc.input.publishedAt, countryHint: doc.input.countryHint });
     doc.entities.push(...found);
   },

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { WORD_RE, foldWord, isUpperInitial, wordTokens } from '../../../extractors/places/normalize.js';
+import { WORD_RE, foldWord, isUpperInitial, shareWordTokens, wordTokens } from '../../../extractors/places/normalize.js';
 
 const byRegex = (text: string) => [...text.matchAll(new RegExp(WORD_RE.source, 'gu'))].map((m) => [m.index, m[0]]);
 
@@ -19,5 +19,14 @@ describe('wordTokens', () => {
   it('gives every token the fold and capital flag of its own text (plain, capitalised, joined, accented, astral)', () => {
     const text = "la Paz O'Brien d'Alba rock'n'roll SAN JUAN Saint-Denis EE.UU St. São Ñandú 3x4 A1 Éfeso D’Aunoy 𝐀bc İstanbul Ǆemal";
     for (const t of wordTokens(text)) expect([t.text, t.norm, t.upper]).toEqual([t.text, foldWord(t.text), isUpperInitial(t.text)]);
+  });
+
+  it('tokenizes a shared document once, however many other texts were tokenized since', () => {
+    const doc = { text: 'Rescate de 12 mujeres en Bogotá' };
+    shareWordTokens(doc);
+    const first = wordTokens(doc.text);
+    for (let i = 0; i < 100; i += 1) wordTokens(`otro texto ${i}`);
+    shareWordTokens(doc);
+    expect(wordTokens(doc.text)).toBe(first);
   });
 });
