@@ -9,7 +9,7 @@ import { TAGS, type NerModel } from './model.js';
 import type { OrgMatcher } from './org-list.js';
 import { quoteSpans } from './quote-spans.js';
 import { modelParams, type DecodeParams } from './tagger.js';
-import { tokenize, type Tokens } from './tokenize.js';
+import { tokenizeWithInfos, type Tokens } from './tokenize.js';
 
 /** Category bit of the gazetteer's common words (lower-case words of the training text). */
 const COMMON = 1 << GAZ_CATEGORIES.indexOf('common');
@@ -97,9 +97,8 @@ function modelSpans(model: NerModel, docModel: DocModel | undefined, tokens: Tok
 
 /** Recognises people, organizations, locations and misc names with the given resources. */
 export function recognizeWith(text: string, res: NerResources): Entity[] {
-  const tokens = tokenize(text);
   // One token-info lookup per word for the whole document (the tagger, the trimming and the rules read them).
-  const infos = tokens.words.map(tokenInfo);
+  const { tokens, infos } = tokenizeWithInfos(text);
   let spans: Array<RuleSpan & { ref?: string }> = res.model
     ? modelSpans(res.model, res.docModel, tokens, infos)
     : res.english

@@ -20,6 +20,8 @@ export const FLAG_COUNT = 8;
  * token, and mixing, masking and U32Table lookups see the same bits either way.
  */
 export interface TokenInfo {
+  /** The word form itself. */
+  readonly word: string;
   readonly lower: string;
   readonly lowerHash: number;
   readonly shapeHash: number;
@@ -85,7 +87,7 @@ function computeInfo(w: string): TokenInfo {
   const lowerHash = hashString(lower) | 0;
   const folded = foldLower(lower);
   const foldHash = folded === lower ? lowerHash : hashString(folded) | 0;
-  return { lower, lowerHash, shapeHash, affixHashes, flags, formHash: hashString(lower, shapeHash) | 0, foldHash };
+  return { word: w, lower, lowerHash, shapeHash, affixHashes, flags, formHash: hashString(lower, shapeHash) | 0, foldHash };
 }
 
 const cache = new Map<string, TokenInfo>();
@@ -101,5 +103,42 @@ export function tokenInfo(w: string): TokenInfo {
   return info;
 }
 
+/**
+ * Interning table for internedInfo(): open addressing over FNV-1a hashes of the forms. Reading the form from
+ * the text spares the substring and the Map lookup of a fresh string (hashing and comparing it) at every
+ * token of a document; the word compared with startsWith is the interned one.
+ */
+const INTERN_SIZE = 1 << 17;
+const INTERN_LIMIT = INTERN_SIZE >>> 1;
+const internHashes = new Int32Array(INTERN_SIZE);
+const internInfos: (TokenInfo | null)[] = [];
+for (let k = 0; k < INTERN_SIZE; k++) internInfos.push(null);
+let internCount = 0;
+
+/** tokenInfo(text.slice(start, end)), without making the substring when the form was seen before. */
+export function internedInfo(text: string, start: number, end: number): TokenInfo {
+  let h = 0x811c9dc5 | 0;
+  for (let k = start; k < end; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+  const len = end - start;
+  const mask = INTERN_SIZE - 1;
+  let slot = (h ^ (h >>> 15)) & mask;
+  for (;;) {
+    const e = internInfos[slot];
+    if (e === null || e === undefined) break;
+    if (internHashes[slot] === h && e.word.length === len && text.startsWith(e.word, start)) return e;
+    slot = (slot + 1) & mask;
+  }
+  if (internCount >= INTERN_LIMIT) {
+    internInfos.fill(null);
+    internCount = 0;
+    slot = (h ^ (h >>> 15)) & mask;
+  }
+  const info = tokenInfo(text.slice(start, end));
+  internInfos[slot] = info;
+  internHashes[slot] = h;
+  internCount++;
+  return info;
+}
+
 /** Stand-in for positions before the first and after the last token. */
-export const BOUNDARY: TokenInfo = { lower: '', lowerHash: 0x5bd1e995, shapeHash: 0x1b873593, affixHashes: [], flags: 0, formHash: 0, foldHash: 0 };
+export const BOUNDARY: TokenInfo = { word: '', lower: '', lowerHash: 0x5bd1e995, shapeHash: 0x1b873593, affixHashes: [], flags: 0, formHash: 0, foldHash: 0 };

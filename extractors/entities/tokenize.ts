@@ -5,6 +5,7 @@
  * a character-class table (several times faster than a Unicode-property RegExp). Offsets are UTF-16
  * code units into the input.
  */
+import { F_DOT, internedInfo, type TokenInfo } from './token-info.js';
 
 export interface Tokens {
   /** Token strings. */
@@ -48,10 +49,31 @@ const JOINERS = new Set([0x2e, 0x27, 0x2019, 0x26, 0x2d, 0x2f]);
 function keepsDot(core: string): boolean {
   if (ABBREVIATIONS.has(core.toLowerCase())) return true;
   if (core.length === 1) return core !== core.toLowerCase();
-  return core.includes('.') && /^(?:\p{L}{1,3}\.)+\p{L}{1,3}$/u.test(core);
+  return core.includes('.') && DOTTED.test(core);
+}
+const DOTTED = /^(?:\p{L}{1,3}\.)+\p{L}{1,3}$/u;
+
+/** keepsDot() from the core's token info (its lower case and dot flag are there already). */
+function keepsDotInfo(core: TokenInfo): boolean {
+  if (ABBREVIATIONS.has(core.lower)) return true;
+  if (core.word.length === 1) return core.word !== core.lower;
+  return (core.flags & F_DOT) !== 0 && DOTTED.test(core.word);
 }
 
 export function tokenize(text: string): Tokens {
+  return scan(text, undefined);
+}
+
+/**
+ * tokenize() and every token's info (tokenInfo), in one pass: the words are the interned forms of
+ * internedInfo(), so known words cost neither a substring nor a string-keyed lookup.
+ */
+export function tokenizeWithInfos(text: string): { tokens: Tokens; infos: TokenInfo[] } {
+  const infos: TokenInfo[] = [];
+  return { tokens: scan(text, infos), infos };
+}
+
+function scan(text: string, infos: TokenInfo[] | undefined): Tokens {
   const words: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
@@ -88,10 +110,17 @@ export function tokenize(text: string): Tokens {
         break;
       }
       let end = i;
-      if (i < n && text.charCodeAt(i) === 0x2e && keepsDot(text.slice(start, i))) end = ++i;
       if (newSentence) sentenceStarts.push(words.length);
       newSentence = false;
-      words.push(text.slice(start, end));
+      if (infos !== undefined) {
+        let info = internedInfo(text, start, i);
+        if (i < n && text.charCodeAt(i) === 0x2e && keepsDotInfo(info)) info = internedInfo(text, start, (end = ++i));
+        infos.push(info);
+        words.push(info.word);
+      } else {
+        if (i < n && text.charCodeAt(i) === 0x2e && keepsDot(text.slice(start, i))) end = ++i;
+        words.push(text.slice(start, end));
+      }
       starts.push(start);
       ends.push(end);
       continue;
@@ -100,7 +129,11 @@ export function tokenize(text: string): Tokens {
     i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
     if (newSentence) sentenceStarts.push(words.length);
     newSentence = false;
-    words.push(text.slice(start, i));
+    if (infos !== undefined) {
+      const info = internedInfo(text, start, i);
+      infos.push(info);
+      words.push(info.word);
+    } else words.push(text.slice(start, i));
     starts.push(start);
     ends.push(i);
   }

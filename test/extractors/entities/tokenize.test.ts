@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../../extractors/entities/index.js';
+import { tokenInfo } from '../../../extractors/entities/token-info.js';
+import { tokenizeWithInfos } from '../../../extractors/entities/tokenize.js';
 
 describe('entities tokenize', () => {
   it('gives offsets that slice back to each token', () => {
@@ -20,5 +22,15 @@ describe('entities tokenize', () => {
   it('starts a new block at each newline only', () => {
     const t = tokenize('Uno. Dos\nTres cuatro.\n\nCinco');
     expect(t.sentenceStarts.map((i) => t.words[i])).toEqual(['Uno', 'Tres', 'Cinco']);
+  });
+
+  it('tokenizeWithInfos gives the same tokens and the info of each word, repeated and dotted ones too', () => {
+    const text = 'El Sr. Gómez y el sr. Gómez (EE.UU.) vieron a J. Pérez. Gómez, Gómez! «Hola» 3.250,50 d’Ávila EE.UU';
+    for (let pass = 0; pass < 2; pass++) {
+      const { tokens, infos } = tokenizeWithInfos(text);
+      expect(tokens).toEqual(tokenize(text));
+      expect(infos.map((i) => i.word)).toEqual(tokens.words);
+      infos.forEach((info, k) => expect(info).toEqual(tokenInfo(tokens.words[k]!)));
+    }
   });
 });
