@@ -2,6 +2,7 @@ import type { Entity, Span, Victims } from '../core/index.js';
 import type { AnalysisDoc, Extractor } from './types.js';
 import { DEMONYMS, NUMBER_WORDS, extractAges, extractNationalities, fold, wordsToNumber } from './values/index.js';
 import { shareWordTokens, wordTokens, type WordToken } from './places/index.js';
+import { WordSieve } from './places/sieve.js';
 
 type Evidence = Span & { supports: 'count' | 'minors' | 'gender' | 'nationality' };
 
@@ -39,6 +40,8 @@ const RESCUE = /\b(?:rescat|liber|resgat|salv|rescued|freed|saved|identific|v[iÃ
 const MINOR_WORDS = new Set(['menores', 'ninos', 'ninas', 'nino', 'nina', 'adolescente', 'adolescentes', 'crianca', 'criancas', 'menino', 'meninos',
   'menina', 'meninas', 'minor', 'minors', 'underage', 'child', 'children', 'girl', 'girls', 'boy', 'boys', 'teenager', 'teenagers', 'teen', 'teens',
   'infantil', 'infantiles', 'bebe', 'bebes', 'babies', 'baby', 'newborn', 'newborns', 'recem nascido', 'recem nascidos', 'recem nascida', 'recem nascidas']);
+const MINOR_SIEVE = new WordSieve(MINOR_WORDS);
+const NUMBER_SIEVE = new WordSieve(NUMBER_WORDS.keys());
 const MINOR_DETERMINERS = new Set(['la', 'el', 'una', 'un', 'a', 'o', 'uma', 'um', 'the', 'a']);
 const TENS = new Set(['treinta', 'trinta', 'cuarenta', 'quarenta', 'cincuenta', 'cinquenta', 'twenty', 'thirty', 'forty', 'fifty', 'vinte', 'sesenta', 'sessenta', 'sixty', 'setenta', 'seventy', 'ochenta', 'oitenta', 'eighty', 'noventa', 'ninety']);
 const AND = new Set(['y', 'e', 'and']);
@@ -93,7 +96,7 @@ export function extractVictims(text: string, entities: readonly Entity[] = []): 
     const c0 = t0.norm.charCodeAt(0);
     let n: number | null = c0 >= 48 && c0 <= 57
       ? (t0.norm.length <= 4 && /^\d+$/.test(t0.norm) ? Number(t0.norm) : null)
-      : (NUMBER_WORDS.get(t0.norm) ?? (t0.norm.length > 6 && t0.norm.includes(' ') ? wordsToNumber(t0.norm) : null));
+      : ((NUMBER_SIEVE.mayHave(t0.norm) ? NUMBER_WORDS.get(t0.norm) : undefined) ?? (t0.norm.length > 6 && t0.norm.includes(' ') ? wordsToNumber(t0.norm) : null));
     if (n === null) continue;
     if (i > 0 && /[.,]$/.test(text.slice(toks[i - 1]!.end, t0.start)) && /^\d/.test(t0.norm) && t0.start === toks[i - 1]!.end + 1) continue;
     let k = i;
@@ -170,7 +173,7 @@ export function extractVictims(text: string, entities: readonly Entity[] = []): 
   for (let i = 0; i < toks.length; i += 1) {
     const t = toks[i]!;
     const w = t.norm;
-    const hit = MINOR_WORDS.has(w)
+    const hit = (MINOR_SIEVE.mayHave(w) && MINOR_WORDS.has(w))
       || (w === 'menor' && (MINOR_DETERMINERS.has(toks[i - 1]?.norm ?? '') || (toks[i + 1]?.norm === 'de' && /^(?:edad|idade)$/.test(toks[i + 2]?.norm ?? ''))))
       || (w === 'recien' && (toks[i + 1]?.norm ?? '').startsWith('nacid'));
     if (hit) {

@@ -3,3 +3,4 @@ export { places } from './extractor.js';
 export { documentCountries, eventCountry, originCountries } from './countries.js';
 export { getGazetteer, setGazetteer, indexGazetteer, codesOf, GAZETTEER_PATHS, type Gazetteer, type GazetteerData, type GazEntry } from './gazetteer.js';
 export { wordTokens, shareWordTokens, foldWord, type WordToken } from './normalize.js';
+export { WordSieve } from './sieve.js';

@@ -40,10 +40,46 @@ function joinable(text: string, a: WordToken, b: WordToken): boolean {
   return gap === 2 && /^[ \u00a0]{2}$/.test(text.slice(a.end, b.start));
 }
 
+/**
+ * Recent answers of `gaz.byKey` (null: no such key) and `gaz.prefixes`, for the gazetteer they came from. Why: the
+ * table holds 400k keys and a lookup in it misses the CPU caches several times; news repeats its capitalised
+ * words, and a small table of the recent ones stays cached (several times faster per lookup).
+ */
+const HOT_MAX = 16_384;
+let hotFor: Gazetteer | null = null;
+const hotKeys = new Map<string, number | number[] | null>();
+const hotPrefixes = new Map<string, boolean>();
+
+function hotCheck(gaz: Gazetteer): void {
+  if (hotFor === gaz && hotKeys.size < HOT_MAX && hotPrefixes.size < HOT_MAX) return;
+  hotFor = gaz;
+  hotKeys.clear();
+  hotPrefixes.clear();
+}
+
+function keyCodes(gaz: Gazetteer, key: string): number | number[] | undefined {
+  let v = hotKeys.get(key);
+  if (v === undefined) {
+    v = gaz.byKey.get(key) ?? null;
+    hotKeys.set(key, v);
+  }
+  return v === null ? undefined : v;
+}
+
+function isPrefix(gaz: Gazetteer, key: string): boolean {
+  let v = hotPrefixes.get(key);
+  if (v === undefined) {
+    v = gaz.prefixes.has(key);
+    hotPrefixes.set(key, v);
+  }
+  return v;
+}
+
 /** Longest gazetteer matches over capitalised word runs, left to right, non-overlapping. */
 export function findMentions(text: string, toks: readonly WordToken[], gaz: Gazetteer): Mention[] {
   const out: Mention[] = [];
   const maxWords = Math.min(gaz.maxWords, 6);
+  hotCheck(gaz);
   for (let i = 0; i < toks.length; i += 1) {
     const t0 = toks[i];
     if (!t0 || !t0.upper) continue;
@@ -61,8 +97,8 @@ export function findMentions(text: string, toks: readonly WordToken[], gaz: Gaze
       const norm = possessive ? t.norm.slice(0, -2) : t.norm;
       key = j === i ? norm : `${key} ${norm}`;
       // one lookup of the key serves both the stop test and the match
-      const found = gaz.byKey.get(key);
-      if (j > i && found === undefined && !gaz.prefixes.has(key)) break;
+      const found = keyCodes(gaz, key);
+      if (j > i && found === undefined && !isPrefix(gaz, key)) break;
       if (!t.upper) continue;
       const codes = found === undefined ? undefined : typeof found === 'number' ? [found] : found;
       if (codes) {

@@ -5,6 +5,7 @@ import { judge, overlaps, personTokens, type PlaceHints } from './judge.js';
 import { naturalFeatures } from './features.js';
 import { findMentions, type Mention } from './mentions.js';
 import { wordTokens, type WordToken } from './normalize.js';
+import { WordSieve } from './sieve.js';
 import { CUES } from './words.js';
 
 export type { PlaceHints } from './judge.js';
@@ -57,7 +58,8 @@ export function resolvePlaces(text: string, lang: string, hints: PlaceHints = {}
   const singles = new Set<string>();
   for (const m of mentions) if (m.first === m.last) singles.add(m.key);
   const lower = new Set<string>();
-  for (const t of toks) if (!t.upper && singles.has(t.norm)) lower.add(t.norm);
+  const sieve = new WordSieve(singles);
+  for (const t of toks) if (!t.upper && sieve.mayHave(t.norm) && singles.has(t.norm)) lower.add(t.norm);
   const persons = personTokens(toks, text, mentions, gaz);
   const judged = mentions.map((m) => judge(text, toks, m, mentions, gaz, lower, persons, hints));
 

@@ -1,5 +1,6 @@
 import type { Entity } from '../../core/index.js';
 import { wordTokens } from '../places/index.js';
+import { WordSieve } from '../places/sieve.js';
 import { fold, wordsToNumber } from './numbers.js';
 
 const NUM = '(\\d{1,2}|[a-zçéíóúâêô]+(?:[ -](?:y|e|and)?[ -]?[a-zçéíóúâêô]+)?)';
@@ -22,6 +23,7 @@ const PATTERNS: ReadonlyArray<{ re: RegExp; gate: readonly string[] }> = [
 ];
 /** Words that every age pattern above contains: windows around them are all we scan. */
 const UNIT_WORDS = new Set(['anos', 'year', 'years', 'aged', 'age', 'edad', 'idade', 'were', 'was']);
+const UNIT_SIEVE = new WordSieve(UNIT_WORDS);
 /** "Ana Pérez, 19, was ..." (press style). */
 const PRESS = /, (\d{1,2}),/g;
 const PRESS_NAME = /\p{Lu}[\p{L}'-]+$/u;
@@ -36,7 +38,7 @@ export function extractAges(text: string): Entity[] {
   const out: Entity[] = [];
   let covered = -1;
   for (const u of wordTokens(text)) {
-    if (!UNIT_WORDS.has(u.norm) && !u.norm.includes('year')) continue;
+    if (!(UNIT_SIEVE.mayHave(u.norm) && UNIT_WORDS.has(u.norm)) && !u.norm.includes('year')) continue;
     if (u.start < covered) continue;
     const from = Math.max(0, text.lastIndexOf(' ', Math.max(0, u.start - 40)));
     const to = Math.min(text.length, u.start + 60);

@@ -1,5 +1,6 @@
 import type { Entity } from '../../core/index.js';
 import { wordTokens } from '../places/index.js';
+import { WordSieve } from '../places/sieve.js';
 import { digitAnchors, matchesAt } from './anchored.js';
 import { fold } from './numbers.js';
 
@@ -35,6 +36,7 @@ const DATE_WORDS: ReadonlyMap<string, 'm' | 'w' | number> = new Map<string, 'm' 
   ...(['ayer', 'ontem', 'yesterday'] as const).map((k) => [k, -1] as const),
   ...(['anteayer', 'antier', 'anteontem'] as const).map((k) => [k, -2] as const),
 ]);
+const DATE_SIEVE = new WordSieve(DATE_WORDS.keys());
 const RE_WEEKDAY = new RegExp(`\\b(?:(el|la|na|no|this|last|on|este|esta|nesta|neste)\\s+)?(?:(pasado|pasada|[úu]ltimo|[úu]ltima|past)\\s+)?${WEEKDAY_RE}(?:\\s+(pasado|pasada|passado|passada|anterior))?`, 'giu');
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -74,7 +76,7 @@ export function extractDates(text: string, lang: string, publishedAt?: string | 
   let hasWeekday = false;
   const relative: Array<{ start: number; end: number; days: number }> = [];
   for (const t of wordTokens(text)) {
-    const kind = DATE_WORDS.get(t.norm);
+    const kind = DATE_SIEVE.mayHave(t.norm) ? DATE_WORDS.get(t.norm) : undefined;
     if (kind === undefined) continue;
     if (kind === 'm') hasMonth = true;
     else if (kind === 'w') hasWeekday = true;

@@ -1,8 +1,11 @@
 import type { Entity } from '../../core/index.js';
 import { wordTokens } from '../places/index.js';
+import { WordSieve } from '../places/sieve.js';
 import { DEMONYMS } from './demonyms.js';
 
 const TWO_WORD = new Set(['south', 'costa', 'puerto']);
+const DEMONYM_SIEVE = new WordSieve(DEMONYMS.keys());
+const TWO_WORD_SIEVE = new WordSieve(TWO_WORD);
 const ENGLISH_FORM = /(?:an|ans|ese|ish|i|is)$/;
 
 /** Nationality words ("venezolanas", "haitianos", "Bolivian"); value = ISO country code. */
@@ -12,10 +15,10 @@ export function extractNationalities(text: string): Entity[] {
   for (let i = 0; i < toks.length; i += 1) {
     const t = toks[i]!;
     if (t.norm.length < 4) continue;
-    let cc = DEMONYMS.get(t.norm);
+    let cc = DEMONYM_SIEVE.mayHave(t.norm) ? DEMONYMS.get(t.norm) : undefined;
     let start = t.start;
     const prev = toks[i - 1];
-    if (prev && TWO_WORD.has(prev.norm) && prev.end + 1 === t.start) {
+    if (prev && TWO_WORD_SIEVE.mayHave(prev.norm) && TWO_WORD.has(prev.norm) && prev.end + 1 === t.start) {
       const two = DEMONYMS.get(`${prev.norm} ${t.norm}`);
       if (two) {
         cc = two;

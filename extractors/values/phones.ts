@@ -1,10 +1,12 @@
 import type { Entity } from '../../core/index.js';
 import { wordTokens } from '../places/index.js';
+import { WordSieve } from '../places/sieve.js';
 import { DIGIT_WORDS } from './numbers.js';
 
 /** Digit groups, allowing look-alike letters used to dodge filters ("3l0 555 12 34", "3OO ..."). */
 const RE_DIGITS = /(?<![\w$€£])(\+\s?)?\(?[\dlIoO]{1,4}\)?(?:[\s.\-]{0,2}\(?[\dlIoO]{2,5}\)?){1,5}(?![\w%])/g;
 const PHONE_WINDOW = /[+(]?\d[\dlIoO\s().\-]{6,}/g;
+const DIGIT_SIEVE = new WordSieve(DIGIT_WORDS.keys());
 const CUE = /(?:tel[eé]fono|telefone|tel\.?|cel(?:ular)?|m[oó]vil|whats\s?app|wpp|whats|llam[ae]|ligue|ligar|contacto|contato|call|text|phone|n[uú]mero|l[ií]nea|linha)\W{0,12}$/i;
 
 function normaliseDigits(s: string): { digits: string; fakes: number } {
@@ -48,7 +50,7 @@ export function extractPhones(text: string, taken: ReadonlyArray<{ start: number
   // Spelled-out digits: a run of seven or more digit words ("tres uno cero ...").
   const toks = wordTokens(text);
   for (let i = 0; i < toks.length; i += 1) {
-    if (!DIGIT_WORDS.has(toks[i]!.norm)) continue;
+    if (!DIGIT_SIEVE.mayHave(toks[i]!.norm) || !DIGIT_WORDS.has(toks[i]!.norm)) continue;
     let j = i;
     let digits = DIGIT_WORDS.get(toks[i]!.norm)!;
     while (j + 1 < toks.length && DIGIT_WORDS.has(toks[j + 1]!.norm) && /^[\s,.-]{1,3}$/.test(text.slice(toks[j]!.end, toks[j + 1]!.start))) {
