@@ -1,5 +1,8 @@
 import type { Atom, Element } from './pattern.js';
 import type { Token } from './tokenize.js';
+import { buildTables, findLiteral, HAS_ACCEPTS, HAS_CAP, HAS_GAPS, HAS_NUM, HAS_PRE } from './automaton-tables.js';
+import type { AutomatonTables } from './automaton-tables.js';
+import { formGeneration, normCount } from './forms.js';
 import { KIND_NUMBER, KIND_PUNCT, KIND_WORD, streamOf } from './token-stream.js';
 import type { TokenStream } from './token-stream.js';
 
@@ -32,17 +35,18 @@ export interface Node {
   cap: Node[] | null;
   gaps: Array<{ max: number; node: Node }> | null;
   accepts: number[] | null;
-  /** Memoised transitions by folded token (nodes with prefix edges): one lookup per step. */
-  memo: Map<string, Node[]> | null;
+  /** Memoised transitions (node ids) by norm id (forms.ts; nodes with prefix edges): one lookup per step. */
+  memo: Map<number, Int32Array> | null;
 }
 
-/** What one folded token form means to the automaton, looked up once per token (see TokenAutomaton.tokenEntry). */
-interface TokenEntry {
-  /** The form's word id, -1 when no literal edge names it (then no state needs a literal lookup). */
-  id: number;
-  /** The root's transitions on the form, #cap aside. */
-  rootNext: Node[];
-}
+/**
+ * What one folded token form means to the automaton, learnt the first time the form is seen (TokenAutomaton.learnForm),
+ * FORM_FIELDS numbers per norm id in TokenAutomaton.formInfo: its word id (-1 when no literal edge names it, then no
+ * state needs a literal lookup; UNSEEN before it is learnt), 1 when it is a number (digits or a number word: `#num`
+ * edges take it), and the range of its root transitions (#cap aside) in TokenAutomaton.rootTargets.
+ */
+const FORM_FIELDS = 4;
+const UNSEEN = -2;
 
 export interface RawHit {
   /** Index of the target (what `add()` was given). */
@@ -82,8 +86,15 @@ export class TokenAutomaton {
    * follows literal edges by integer (a string Map lookup per live state was half the matching time).
    */
   private readonly wordIds = new Map<string, number>();
-  /** Per folded form: its word id and the root's transitions (cleared when a pattern is added). */
-  private readonly tokenEntries = new Map<string, TokenEntry>();
+  /**
+   * Per norm id (forms.ts), what the form means here (see FORM_FIELDS): flat arrays indexed by id, so a token costs
+   * no string hashing and one or two cache lines. Cleared when a pattern is added or the form table starts its ids
+   * again (`entriesGeneration`).
+   */
+  private formInfo = new Int32Array(0);
+  private rootTargets = new Int32Array(1024);
+  private rootTargetsUsed = 0;
+  private entriesGeneration = -1;
   // reusable match buffers (matching is synchronous, so one set per automaton is enough)
   private stamp = new Int32Array(0);
   private slot = new Int32Array(0);
@@ -91,12 +102,16 @@ export class TokenAutomaton {
   /** Nodes holding a memo, to clear them when a pattern is added. */
   private readonly memoised = new Set<Node>();
   private readonly multi = new Map<number, number>();
-  private readonly bufA: Node[] = [];
-  private readonly bufB: Node[] = [];
-  private readonly startA: number[] = [];
-  private readonly startB: number[] = [];
-  private readonly budgetA: number[] = [];
-  private readonly budgetB: number[] = [];
+  /** Nodes by id (the compiler's objects); `tables` is their flat form for matching, rebuilt after `add()`. */
+  private readonly nodes: Node[] = [];
+  private tables: AutomatonTables | null = null;
+  // live states (node id, start token, gap budget), two generations that swap at each token
+  private bufA: Int32Array = new Int32Array(256);
+  private bufB: Int32Array = new Int32Array(256);
+  private startA: Int32Array = new Int32Array(256);
+  private startB: Int32Array = new Int32Array(256);
+  private budgetA: Int32Array = new Int32Array(256);
+  private budgetB: Int32Array = new Int32Array(256);
 
   constructor(numberWords: ReadonlySet<string>) {
     this.numberWords = numberWords;
@@ -109,7 +124,9 @@ export class TokenAutomaton {
   }
 
   private newNode(tree: boolean): Node {
-    return { id: this.nodeCount++, tree, lit: null, litMask: 0, pre: null, num: null, cap: null, gaps: null, accepts: null, memo: null };
+    const node: Node = { id: this.nodeCount++, tree, lit: null, litMask: 0, pre: null, num: null, cap: null, gaps: null, accepts: null, memo: null };
+    this.nodes.push(node);
+    return node;
   }
 
   /** The list of targets of `from` on `atom`, created when absent. */
@@ -163,9 +180,8 @@ export class TokenAutomaton {
 
   /** Adds one parsed pattern (see pattern.ts) that accepts `target`. */
   add(elements: Element[], target: number): void {
-    for (const n of this.memoised) n.memo = null;
-    this.memoised.clear();
-    this.tokenEntries.clear();
+    this.clearFormCaches();
+    this.tables = null;
     let frontier: Node[] = [this.root];
     for (const el of elements) {
       if (el.kind === 'gap') {
@@ -198,6 +214,15 @@ export class TokenAutomaton {
     }
   }
 
+  /** Forgets everything cached per form (a pattern was added, or norm ids were reassigned). */
+  private clearFormCaches(): void {
+    for (const n of this.memoised) n.memo = null;
+    this.memoised.clear();
+    this.formInfo = new Int32Array(0);
+    this.rootTargetsUsed = 0;
+    this.entriesGeneration = formGeneration();
+  }
+
   private isNumber(norm: string, kind: number): boolean {
     return kind === KIND_NUMBER || this.numberWords.has(norm);
   }
@@ -219,28 +244,43 @@ export class TokenAutomaton {
   }
 
   /** Memoised transitions (the token's folded form decides them, #cap aside; a number's form is its kind). */
-  private memoTransitions(node: Node, norm: string, kind: number, id: number): Node[] {
+  private memoTransitions(nodeId: number, norm: string, kind: number, id: number, form: number): Int32Array {
+    const node = this.nodes[nodeId]!;
     const memo = (node.memo ??= new Map());
-    let next = memo.get(norm);
+    let next = memo.get(form);
     if (next === undefined) {
-      next = this.transitions(node, norm, kind, id);
+      next = Int32Array.from(this.transitions(node, norm, kind, id), (n) => n.id);
       if (memo.size >= MEMO_MAX) memo.clear();
-      memo.set(norm, next);
+      memo.set(form, next);
       this.memoised.add(node);
     }
     return next;
   }
 
-  /** The form's word id and root transitions (the root's depend only on the folded token, #cap aside). */
-  private tokenEntry(norm: string, kind: number): TokenEntry {
-    let entry = this.tokenEntries.get(norm);
-    if (entry === undefined) {
-      const id = this.wordIds.get(norm) ?? -1;
-      entry = { id, rootNext: this.transitions(this.root, norm, kind, id) };
-      if (this.tokenEntries.size >= MEMO_MAX) this.tokenEntries.clear();
-      this.tokenEntries.set(norm, entry);
+  /** Makes room in formInfo for every norm id given so far; new forms are UNSEEN. */
+  private sizeFormInfo(): void {
+    const need = FORM_FIELDS * normCount();
+    if (this.formInfo.length >= need) return;
+    const info = new Int32Array(Math.max(need, 2 * this.formInfo.length)).fill(UNSEEN);
+    info.set(this.formInfo);
+    this.formInfo = info;
+  }
+
+  /** Fills formInfo for `form` (the root's transitions depend only on the folded token, #cap aside). */
+  private learnForm(form: number, norm: string, kind: number): void {
+    const id = this.wordIds.get(norm) ?? -1;
+    const next = this.transitions(this.root, norm, kind, id);
+    if (this.rootTargetsUsed + next.length > this.rootTargets.length) {
+      const bigger = new Int32Array(2 * (this.rootTargets.length + next.length));
+      bigger.set(this.rootTargets);
+      this.rootTargets = bigger;
     }
-    return entry;
+    const at = FORM_FIELDS * form;
+    this.formInfo[at] = id;
+    this.formInfo[at + 1] = this.isNumber(norm, kind) ? 1 : 0;
+    this.formInfo[at + 2] = this.rootTargetsUsed;
+    for (const n of next) this.rootTargets[this.rootTargetsUsed++] = n.id;
+    this.formInfo[at + 3] = this.rootTargetsUsed;
   }
 
   /** Runs over tokens [from, to) (one sentence); see runRanges. */
@@ -252,7 +292,8 @@ export class TokenAutomaton {
   /**
    * Runs over each token range (one per sentence: no match crosses a range end) and calls
    * `onHit(target, tokenStart, tokenEnd, rangeIndex)` for every accepted pattern end.
-   * State dedup uses per-node epoch stamps, so a step allocates nothing.
+   * State dedup uses per-node epoch stamps, and states are node ids in typed arrays (see automaton-tables.ts), so a
+   * step allocates nothing.
    */
   runRanges(
     tokens: TokenStream,
@@ -260,6 +301,10 @@ export class TokenAutomaton {
     onHit: (target: number, tokenStart: number, tokenEnd: number, range: number) => void,
     stats?: MatchStats,
   ): void {
+    if (this.entriesGeneration !== formGeneration()) this.clearFormCaches();
+    this.sizeFormInfo();
+    const formInfo = this.formInfo;
+    const t = (this.tables ??= buildTables(this.nodes));
     if (this.stamp.length < this.nodeCount) {
       this.stamp = new Int32Array(this.nodeCount);
       this.slot = new Int32Array(this.nodeCount);
@@ -267,6 +312,18 @@ export class TokenAutomaton {
     }
     const stamp = this.stamp;
     const slot = this.slot;
+    const { flags, litMask } = t;
+    const litTargetStart = t.litTargets.start;
+    const litTargets = t.litTargets.items;
+    const numStart = t.num.start;
+    const numTargets = t.num.items;
+    const capStart = t.cap.start;
+    const capTargets = t.cap.items;
+    const acceptStart = t.accepts.start;
+    const accepts = t.accepts.items;
+    const gapStart = t.gaps.start;
+    const gapTargets = t.gaps.items;
+    const gapBudget = t.gapBudget;
     let curN = this.bufA;
     let curS = this.startA;
     let curB = this.budgetA;
@@ -279,12 +336,22 @@ export class TokenAutomaton {
     let steps = 0;
     let maxStates = 0;
     let range = 0;
-    const root = this.root;
+    const root = this.root.id;
     const multi = this.multi;
     let multiEpoch = -1;
 
-    const push = (node: Node, start: number, budget: number, end: number): void => {
-      const id = node.id;
+    const growNext = (): void => {
+      const grow = (a: Int32Array): Int32Array => {
+        const b = new Int32Array(2 * a.length);
+        b.set(a);
+        return b;
+      };
+      nextN = grow(nextN);
+      nextS = grow(nextS);
+      nextB = grow(nextB);
+    };
+
+    const push = (id: number, start: number, budget: number, end: number): void => {
       if (stamp[id] === epoch) {
         // the node already has a state this step: same start → merge; other starts → a small side table
         let k = slot[id]!;
@@ -308,29 +375,33 @@ export class TokenAutomaton {
         stamp[id] = epoch;
         slot[id] = nextLen;
       }
-      nextN[nextLen] = node;
+      if (nextLen === nextN.length) growNext();
+      nextN[nextLen] = id;
       nextS[nextLen] = start;
       nextB[nextLen] = budget;
       nextLen++;
       if (end < 0) return; // a skipped token inside a gap: nothing new was matched
-      if (node.accepts) for (const target of node.accepts) onHit(target, start, end, range);
-      if (node.gaps) for (const g of node.gaps) push(g.node, start, 2 * g.max, end);
+      const f = flags[id]!;
+      if ((f & HAS_ACCEPTS) !== 0) for (let k = acceptStart[id]!, e = acceptStart[id + 1]!; k < e; k++) onHit(accepts[k]!, start, end, range);
+      if ((f & HAS_GAPS) !== 0) for (let k = gapStart[id]!, e = gapStart[id + 1]!; k < e; k++) push(gapTargets[k]!, start, gapBudget[k]!, end);
     };
 
-    const { norms, kinds, caps } = tokens;
-    const advance = (node: Node, start: number, norm: string, kind: number, id: number, cap: number, end: number): void => {
-      if (node.pre !== null) {
-        const next = this.memoTransitions(node, norm, kind, id);
+    const { norms, kinds, caps, ids } = tokens;
+    const advance = (id: number, start: number, norm: string, kind: number, word: number, isNum: number, form: number, cap: number, end: number): void => {
+      const f = flags[id]!;
+      if ((f & HAS_PRE) !== 0) {
+        const next = this.memoTransitions(id, norm, kind, word, form);
         for (let k = 0; k < next.length; k++) push(next[k]!, start, 0, end);
       } else {
-        if (id >= 0 && (node.litMask & litBit(id)) !== 0 && node.lit !== null) {
-          const list = node.lit.get(id);
-          if (list) for (const c of list) push(c, start, 0, end);
+        if (word >= 0 && (litMask[id]! & litBit(word)) !== 0) {
+          const j = findLiteral(t, id, word);
+          if (j >= 0) for (let k = litTargetStart[j]!, e = litTargetStart[j + 1]!; k < e; k++) push(litTargets[k]!, start, 0, end);
         }
-        if (node.num !== null && this.isNumber(norm, kind)) for (const c of node.num) push(c, start, 0, end);
+        if ((f & HAS_NUM) !== 0 && isNum === 1) for (let k = numStart[id]!, e = numStart[id + 1]!; k < e; k++) push(numTargets[k]!, start, 0, end);
       }
-      if (node.cap !== null && cap === 1) for (const c of node.cap) push(c, start, 0, end);
+      if ((f & HAS_CAP) !== 0 && cap === 1) for (let k = capStart[id]!, e = capStart[id + 1]!; k < e; k++) push(capTargets[k]!, start, 0, end);
     };
+    const rootCap = (flags[root]! & HAS_CAP) !== 0;
 
     for (range = 0; range < ranges.length; range++) {
       const [from, to] = ranges[range]!;
@@ -345,19 +416,22 @@ export class TokenAutomaton {
         }
         nextLen = 0;
         steps++;
-        const entry = this.tokenEntry(norm, kind);
-        const id = entry.id;
-        const rootNext = entry.rootNext;
-        for (let k = 0; k < rootNext.length; k++) push(rootNext[k]!, i, 0, i + 1);
-        if (root.cap !== null && cap === 1) for (const c of root.cap) push(c, i, 0, i + 1);
+        const form = ids[i]!;
+        const at = FORM_FIELDS * form;
+        if (formInfo[at] === UNSEEN) this.learnForm(form, norm, kind);
+        const word = formInfo[at]!;
+        const isNum = formInfo[at + 1]!;
+        const rootTargets = this.rootTargets;
+        for (let k = formInfo[at + 2]!, e = formInfo[at + 3]!; k < e; k++) push(rootTargets[k]!, i, 0, i + 1);
+        if (rootCap && cap === 1) for (let k = capStart[root]!, e = capStart[root + 1]!; k < e; k++) push(capTargets[k]!, i, 0, i + 1);
         for (let s = 0; s < curLen; s++) {
-          const node = curN[s]!;
+          const id = curN[s]!;
           const start = curS[s]!;
           steps++;
-          advance(node, start, norm, kind, id, cap, i + 1);
+          advance(id, start, norm, kind, word, isNum, form, cap, i + 1);
           // skipping a word costs 2, a punctuation mark 1: `~N` spans N words plus the commas between them
           const b = curB[s]! - (kind === KIND_PUNCT ? 1 : 2);
-          if (b >= 0) push(node, start, b, -1);
+          if (b >= 0) push(id, start, b, -1);
         }
         if (nextLen > maxStates) maxStates = nextLen;
         const tn = curN;
@@ -372,6 +446,13 @@ export class TokenAutomaton {
         curLen = nextLen;
       }
     }
+    // keep the (possibly grown) buffers for the next text
+    this.bufA = curN;
+    this.startA = curS;
+    this.budgetA = curB;
+    this.bufB = nextN;
+    this.startB = nextS;
+    this.budgetB = nextB;
     this.epoch = epoch;
     if (stats) {
       stats.steps += steps;

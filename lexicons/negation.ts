@@ -1,3 +1,4 @@
+import { formGeneration, normCount } from './forms.js';
 import { KIND_PUNCT } from './token-stream.js';
 import type { TokenStream } from './token-stream.js';
 
@@ -45,6 +46,26 @@ const DETERMINERS = new Set([
   'the', 'an', 'his', 'her', 'their', 'its', 'this', 'these', 'those',
 ]);
 
+// What a form is to clause splitting, by norm id (forms.ts): looked up once per distinct form instead of three Set
+// lookups per token.
+const STRONG = 1;
+const WEAK = 2;
+const CONJUNCTION = 4;
+const DETERMINER = 8;
+const KNOWN = 16;
+let classes = new Uint8Array(0);
+let classesGeneration = -1;
+
+function formClass(id: number, norm: string): number {
+  let c = classes[id]!;
+  if (c === 0) {
+    c = KNOWN | (STRONG_BREAK.has(norm) ? STRONG : 0) | (WEAK_BREAK.has(norm) ? WEAK : 0);
+    c |= (CONJUNCTIONS.has(norm) ? CONJUNCTION : 0) | (DETERMINERS.has(norm) ? DETERMINER : 0);
+    classes[id] = c;
+  }
+  return c;
+}
+
 /**
  * Marks `hits` negated/hedged in place. `tokens` are the tokens the hits and cues index into.
  */
@@ -58,11 +79,23 @@ export function applyCues(hits: Scoped[], cues: CueHit[], tokens: TokenStream, w
   const cueBreak = scratch.subarray(2 * (n + 1), 3 * (n + 1));
   cueBreak.fill(0);
   for (const c of cues) if (c.kind === 'clause_break') for (let k = c.tokenStart; k < c.tokenEnd; k++) cueBreak[k] = 1;
+  if (classesGeneration !== formGeneration()) {
+    classes = new Uint8Array(0);
+    classesGeneration = formGeneration();
+  }
+  if (classes.length < normCount()) {
+    const bigger = new Uint8Array(Math.max(normCount(), 2 * classes.length));
+    bigger.set(classes);
+    classes = bigger;
+  }
+  const { ids, norms } = tokens;
+  let next = n > 0 ? formClass(ids[0]!, norms[0]!) : 0;
   for (let k = 0; k < n; k++) {
     const punct = tokens.kinds[k] === KIND_PUNCT;
-    const norm = tokens.norms[k]!;
-    const isStrong = (punct && STRONG_BREAK.has(norm)) || cueBreak[k] === 1;
-    const isWeak = (punct && WEAK_BREAK.has(norm)) || (CONJUNCTIONS.has(norm) && k + 1 < n && DETERMINERS.has(tokens.norms[k + 1]!));
+    const cls = next;
+    next = k + 1 < n ? formClass(ids[k + 1]!, norms[k + 1]!) : 0;
+    const isStrong = (punct && (cls & STRONG) !== 0) || cueBreak[k] === 1;
+    const isWeak = (punct && (cls & WEAK) !== 0) || ((cls & CONJUNCTION) !== 0 && k + 1 < n && (next & DETERMINER) !== 0);
     strong[k + 1] = strong[k]! + (isStrong ? 1 : 0);
     all[k + 1] = all[k]! + (isStrong || isWeak ? 1 : 0);
   }

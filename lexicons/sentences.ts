@@ -19,6 +19,9 @@ const ABBREVIATIONS = new Set([
   'e', 'g', 'i', 'a', 'm', 'p',
 ]);
 
+/** Line breaks and sentence terminals: what splitSentences stops at (see isTerminal). */
+const BOUNDARY = /[\n\u2028\u2029\u0085.!?\u2026]/g;
+
 function isTerminal(c: number): boolean {
   return c === 46 /* . */ || c === 33 /* ! */ || c === 63 /* ? */ || c === 0x2026 /* … */;
 }
@@ -68,22 +71,29 @@ export function splitSentences(text: string): SentenceSpan[] {
   };
   let i = 0;
   while (i < n) {
+    // Jump to the next line break or terminal with a regex scan (native, no allocation with test()); the
+    // characters in between are only spaces and content, and only the first and last content ones matter.
+    BOUNDARY.lastIndex = i;
+    const q = BOUNDARY.test(text) ? BOUNDARY.lastIndex - 1 : n;
+    if (q > i) {
+      let a = i;
+      while (a < q && isSpace(text.charCodeAt(a))) a++;
+      if (a < q) {
+        if (start < 0) start = a;
+        let b = q;
+        while (isSpace(text.charCodeAt(b - 1))) b--;
+        lastContent = b;
+      }
+      i = q;
+      if (i >= n) break;
+    }
     const c = text.charCodeAt(i);
     if (c === 10 || c === 0x2028 || c === 0x2029 || c === 0x85) {
       close();
       i++;
       continue;
     }
-    if (isSpace(c)) {
-      i++;
-      continue;
-    }
     if (start < 0) start = i;
-    if (!isTerminal(c)) {
-      i++;
-      lastContent = i;
-      continue;
-    }
     // a run of terminal punctuation and closers
     const runStart = i;
     let onlyPeriod = true;

@@ -1,11 +1,12 @@
-import { fold } from './fold.js';
+import { FORM_HASH_SEED, formId, hashStep, normId, normOf, trimForms } from './forms.js';
 import { charClass } from './tokenize.js';
 import type { Token, TokenKind } from './tokenize.js';
 
 /**
  * The tokens of one text as parallel arrays (no object per token): what the matcher runs on. Same
  * tokenisation as `tokenize()`; `kinds` holds 0 word, 1 number, 2 punct; `caps` is 1 for a word whose first
- * letter is upper case. Buffers are reused between calls, so a stream is valid until the next `tokenStream()`.
+ * letter is upper case; `ids` is the norm's id in the shared form table (forms.ts), valid while `formGeneration()`
+ * stays the same. Buffers are reused between calls, so a stream is valid until the next `tokenStream()`.
  */
 export interface TokenStream {
   length: number;
@@ -13,6 +14,7 @@ export interface TokenStream {
   ends: Int32Array;
   kinds: Uint8Array;
   caps: Uint8Array;
+  ids: Int32Array;
   norms: string[];
 }
 
@@ -48,6 +50,7 @@ function emptyStream(capacity: number): TokenStream {
     ends: new Int32Array(capacity),
     kinds: new Uint8Array(capacity),
     caps: new Uint8Array(capacity),
+    ids: new Int32Array(capacity),
     norms: [],
   };
 }
@@ -60,6 +63,7 @@ function grow(s: TokenStream): TokenStream {
   bigger.ends.set(s.ends);
   bigger.kinds.set(s.kinds);
   bigger.caps.set(s.caps);
+  bigger.ids.set(s.ids);
   bigger.norms = s.norms;
   bigger.length = s.length;
   return bigger;
@@ -69,6 +73,7 @@ function grow(s: TokenStream): TokenStream {
 export function tokenStream(text: string, fresh = false): TokenStream {
   let s = fresh ? emptyStream(Math.max(64, text.length >> 2)) : shared;
   s.length = 0;
+  trimForms();
   const n = text.length;
   let i = 0;
   let t = 0;
@@ -83,36 +88,43 @@ export function tokenStream(text: string, fresh = false): TokenStream {
     const start = i;
     if (cls === LETTER || cls === DIGIT || cls === MARK) {
       let allDigits = cls === DIGIT;
-      let upper = c >= 65 && c <= 90;
-      let nonAscii = c >= 128;
+      let h = hashStep(FORM_HASH_SEED, c);
       i++;
       while (i < n) {
         const d = text.charCodeAt(i);
         const k = charClass(text, i);
         if (k === LETTER || k === MARK) {
           allDigits = false;
-          if (d < 128) {
-            if (d <= 90) upper = true;
-          } else nonAscii = true;
           i++;
         } else if (k === DIGIT) {
-          if (d >= 128) nonAscii = true;
           i++;
         } else if (k === JOINER && i + 1 < n && isWordClass(charClass(text, i + 1))) {
           allDigits = false;
-          if (d >= 128) nonAscii = true;
           i++;
         } else if (allDigits && (d === 46 || d === 44) && i + 1 < n && charClass(text, i + 1) === DIGIT) {
-          i += 2;
+          h = hashStep(h, d);
+          i++;
+          h = hashStep(h, text.charCodeAt(i));
+          i++;
+          continue;
         } else break;
+        h = hashStep(h, d);
       }
-      const raw = text.slice(start, i);
-      s.norms[t] = allDigits || (!upper && !nonAscii) ? raw : nonAscii ? fold(raw) : raw.toLowerCase();
+      // the norm (the fold of the word) comes from the form table: computed once per distinct written form
+      const id = formId(text, start, i, h, false);
+      s.ids[t] = id;
+      s.norms[t] = normOf(id);
       s.kinds[t] = allDigits ? KIND_NUMBER : KIND_WORD;
       s.caps[t] = !allDigits && isUpperStart(text, start) ? 1 : 0;
     } else {
-      i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
-      s.norms[t] = text.slice(start, i);
+      let h = hashStep(FORM_HASH_SEED, c);
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+        h = hashStep(h, text.charCodeAt(i + 1));
+        i += 2;
+      } else i++;
+      const id = formId(text, start, i, h, true);
+      s.ids[t] = id;
+      s.norms[t] = normOf(id);
       s.kinds[t] = KIND_PUNCT;
       s.caps[t] = 0;
     }
@@ -134,6 +146,7 @@ export function streamOf(tokens: readonly Token[]): TokenStream {
     s.kinds[k] = tok.kind === 'word' ? KIND_WORD : tok.kind === 'number' ? KIND_NUMBER : KIND_PUNCT;
     s.caps[k] = tok.kind === 'word' && isUpperStart(tok.text, 0) ? 1 : 0;
     s.norms[k] = tok.norm;
+    s.ids[k] = normId(tok.norm);
   });
   s.length = tokens.length;
   return s;
