@@ -30,6 +30,8 @@ export interface OrgMatch {
 interface Pattern {
   /** Folded words (or exact words when caseSensitive). */
   words: string[];
+  /** hashString of each folded word, as TokenInfo.foldHash holds it: a word whose foldHash differs cannot match. */
+  foldHashes: Int32Array;
   caseSensitive: boolean;
   entry: OrgEntry;
 }
@@ -101,7 +103,7 @@ export class OrgMatcher {
         maxLen = Math.max(maxLen, words.length);
         const key = words[0]!;
         const list = this.byFirst.get(key) ?? [];
-        list.push({ words, caseSensitive, entry });
+        list.push({ words, caseSensitive, entry, foldHashes: Int32Array.from(words, (w) => hashString(w)) });
         this.byFirst.set(key, list);
       }
     }
@@ -146,7 +148,7 @@ export class OrgMatcher {
       if (infos !== undefined && this.firstFolds.get(infos[i]!.foldHash) < 0) continue;
       const { exact, folded } = infos ? this.headsOf(infos[i]!, words[i]!) : this.heads(words[i]!);
       if (exact === undefined && folded === undefined) continue;
-      const best = this.longest(words, i, exact, folded);
+      const best = this.longest(words, infos, i, exact, folded);
       if (best) {
         out.push({ start: i, end: i + best.words.length, entry: best.entry });
         i += best.words.length - 1;
@@ -155,7 +157,12 @@ export class OrgMatcher {
     return out;
   }
 
-  private longest(words: readonly string[], i: number, ...lists: Array<Pattern[] | undefined>): Pattern | undefined {
+  private longest(
+    words: readonly string[],
+    infos: readonly TokenInfo[] | undefined,
+    i: number,
+    ...lists: Array<Pattern[] | undefined>
+  ): Pattern | undefined {
     let best: Pattern | undefined;
     for (const list of lists) {
       for (const p of list ?? []) {
@@ -164,7 +171,10 @@ export class OrgMatcher {
         let ok = true;
         for (let k = 0; k < p.words.length && ok; k++) {
           const w = words[i + k]!;
-          ok = p.caseSensitive ? w === p.words[k] : foldWord(w) === p.words[k];
+          // ("la", "los" start patterns: the token info's fold, tested by its hash first, spares a string fold)
+          if (p.caseSensitive) ok = w === p.words[k];
+          else if (infos === undefined) ok = foldWord(w) === p.words[k];
+          else ok = infos[i + k]!.foldHash === p.foldHashes[k] && infos[i + k]!.fold === p.words[k];
         }
         if (ok) best = p;
       }

@@ -15,6 +15,8 @@ import { tokenizeWithInfos, type Tokens } from './tokenize.js';
 const COMMON = 1 << GAZ_CATEGORIES.indexOf('common');
 
 const TYPE_OF: Record<string, EntityType> = { PER: 'person', LOC: 'location', ORG: 'organization', MISC: 'misc' };
+/** Entity type by type code ((tag index + 1) >> 1: the order of TAGS). */
+const TYPE_BY_CODE: EntityType[] = ['misc', ...[1, 3, 5, 7].map((t) => TYPE_OF[TAGS[t]!.slice(2)] ?? 'misc')];
 
 /** What recognition runs with: a trained model, or the English rules (which read a model's gazetteer). */
 export interface NerResources {
@@ -73,21 +75,23 @@ function modelSpans(model: NerModel, docModel: DocModel | undefined, tokens: Tok
     const tags = allTags[k]!;
     splitAtDashes(tags, sentences[k]!);
     if (model.meta.quoteSpans === true) quoteSpans(tags, sentences[k]!, (w) => (model.gazetteer.bitsOf(tokenInfo(w).lowerHash) & COMMON) !== 0);
+    // Tag indices: 0 O, odd B-X, even I-X; (tag + 1) >> 1 is the type code (TYPE_BY_CODE).
     let start = -1;
-    let type = '';
+    let type = 0;
     for (let i = 0; i <= tags.length; i++) {
-      const t = i < tags.length ? TAGS[tags[i]!]! : 'O';
-      if (t === 'O' || t.startsWith('B-') || t.slice(2) !== type) {
+      const tag = i < tags.length ? tags[i]! : 0;
+      const ty = (tag + 1) >> 1;
+      if (tag === 0 || tag % 2 === 1 || ty !== type) {
         if (start >= 0) {
           // A name does not end in a lower-case word ("Fiscalía ... Nación capturó"): trim those.
           let end = i;
           while (end - 1 > start && isLowerWord(infos[from + end - 1]!)) end--;
-          out.push({ start: from + start, end: from + end, type: TYPE_OF[type] ?? 'misc' });
+          out.push({ start: from + start, end: from + end, type: TYPE_BY_CODE[type]! });
         }
         start = -1;
-        if (t !== 'O') {
+        if (tag !== 0) {
           start = i;
-          type = t.slice(2);
+          type = ty;
         }
       }
     }

@@ -29,7 +29,9 @@ export interface TokenInfo {
   readonly flags: number;
   /** Hash of the lower-cased form seeded with the shape (case-sensitive identity). */
   readonly formHash: number;
-  /** Hash of the form without case and diacritics (fold): the organisations list matcher's cheap first test. */
+  /** The form without case and diacritics (fold()), for the organisations list matcher. */
+  readonly fold: string;
+  /** hashString of fold: the organisations list matcher's cheap first test. */
   readonly foldHash: number;
 }
 
@@ -87,7 +89,7 @@ function computeInfo(w: string): TokenInfo {
   const lowerHash = hashString(lower) | 0;
   const folded = foldLower(lower);
   const foldHash = folded === lower ? lowerHash : hashString(folded) | 0;
-  return { word: w, lower, lowerHash, shapeHash, affixHashes, flags, formHash: hashString(lower, shapeHash) | 0, foldHash };
+  return { word: w, lower, lowerHash, shapeHash, affixHashes, flags, formHash: hashString(lower, shapeHash) | 0, fold: folded, foldHash };
 }
 
 const cache = new Map<string, TokenInfo>();
@@ -141,4 +143,4 @@ export function internedInfo(text: string, start: number, end: number): TokenInf
 }
 
 /** Stand-in for positions before the first and after the last token. */
-export const BOUNDARY: TokenInfo = { word: '', lower: '', lowerHash: 0x5bd1e995, shapeHash: 0x1b873593, affixHashes: [], flags: 0, formHash: 0, foldHash: 0 };
+export const BOUNDARY: TokenInfo = { word: '', lower: '', lowerHash: 0x5bd1e995, shapeHash: 0x1b873593, affixHashes: [], flags: 0, formHash: 0, fold: '', foldHash: 0 };

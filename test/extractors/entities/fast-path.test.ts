@@ -4,7 +4,8 @@ import { docHints } from '../../../extractors/entities/doc-hints.js';
 import { firstStage } from '../../../extractors/entities/doc-stage.js';
 import { forEachSegment, segmentEmissions, sentenceSegments } from '../../../extractors/entities/tagger.js';
 import { tokenInfo } from '../../../extractors/entities/token-info.js';
-import { loadModel, modelParams, NT, tokenize } from '../../../extractors/entities/index.js';
+import { loadModel, loadOrgMatcher, modelParams, NT, tokenize } from '../../../extractors/entities/index.js';
+import { tokenizeWithInfos } from '../../../extractors/entities/tokenize.js';
 
 // The inference shortcuts must give exactly what the plain feature path (used in training) gives.
 const TEXT = [
@@ -52,5 +53,14 @@ describe('NER inference shortcuts', () => {
     for (const seg of first.segments) {
       for (let i = seg.start; i < seg.end; i++) expect(fast[seg.sentence]![i]).toBe(full[seg.sentence]![i]);
     }
+  });
+
+  it('the organisations matcher finds the same with token infos as without', () => {
+    const orgs = loadOrgMatcher();
+    const text = TEXT.join(' ') + ' la fiscalia general de la nacion y LA POLICÍA NACIONAL; los Zetas, el ICBF, el icbf, la Policía Federal.';
+    const { tokens, infos } = tokenizeWithInfos(text);
+    const found = orgs.match(tokens, infos);
+    expect(found.length).toBeGreaterThan(3);
+    expect(found).toEqual(orgs.match(tokenize(text)));
   });
 });
