@@ -1,7 +1,7 @@
 import type { Entity, Span, Victims } from '../core/index.js';
 import type { AnalysisDoc, Extractor } from './types.js';
 import { DEMONYMS, NUMBER_WORDS, extractAges, extractNationalities, fold, wordsToNumber } from './values/index.js';
-import { shareWordTokens, wordTokens, type WordToken } from './places/index.js';
+import { DIGIT, SPACED, shareWordTokens, wordTokens, type WordToken } from './places/index.js';
 import { WordSieve } from './places/sieve.js';
 
 type Evidence = Span & { supports: 'count' | 'minors' | 'gender' | 'nationality' };
@@ -40,7 +40,8 @@ const RESCUE = /\b(?:rescat|liber|resgat|salv|rescued|freed|saved|identific|v[iÃ
 const MINOR_WORDS = new Set(['menores', 'ninos', 'ninas', 'nino', 'nina', 'adolescente', 'adolescentes', 'crianca', 'criancas', 'menino', 'meninos',
   'menina', 'meninas', 'minor', 'minors', 'underage', 'child', 'children', 'girl', 'girls', 'boy', 'boys', 'teenager', 'teenagers', 'teen', 'teens',
   'infantil', 'infantiles', 'bebe', 'bebes', 'babies', 'baby', 'newborn', 'newborns', 'recem nascido', 'recem nascidos', 'recem nascida', 'recem nascidas']);
-const MINOR_SIEVE = new WordSieve(MINOR_WORDS);
+/** Words the minors pass looks at: the minor words, "menor (de edad)" and "reciÃ©n nacido". */
+const MINOR_SIEVE = new WordSieve([...MINOR_WORDS, 'menor', 'recien']);
 const NUMBER_SIEVE = new WordSieve(NUMBER_WORDS.keys());
 const MINOR_DETERMINERS = new Set(['la', 'el', 'una', 'un', 'a', 'o', 'uma', 'um', 'the', 'a']);
 const TENS = new Set(['treinta', 'trinta', 'cuarenta', 'quarenta', 'cincuenta', 'cinquenta', 'twenty', 'thirty', 'forty', 'fifty', 'vinte', 'sesenta', 'sessenta', 'sixty', 'setenta', 'seventy', 'ochenta', 'oitenta', 'eighty', 'noventa', 'ninety']);
@@ -91,12 +92,13 @@ export function extractVictims(text: string, entities: readonly Entity[] = []): 
   };
   const isNoun = (w: string): boolean => !!NOUNS[w] || (DEMONYMS.has(w) && w.endsWith('s'));
   for (let i = 0; i < toks.length; i += 1) {
-    const t0 = toks[i]!;
     // The number: digits, a number word, or a compound ("treinta y dos", "twenty-three").
+    if ((toks.shape[i]! & (DIGIT | SPACED)) === 0 && !NUMBER_SIEVE.hasSlot(toks.slots[i]!)) continue;
+    const t0 = toks[i]!;
     const c0 = t0.norm.charCodeAt(0);
     let n: number | null = c0 >= 48 && c0 <= 57
       ? (t0.norm.length <= 4 && /^\d+$/.test(t0.norm) ? Number(t0.norm) : null)
-      : ((NUMBER_SIEVE.mayHave(t0.norm) ? NUMBER_WORDS.get(t0.norm) : undefined) ?? (t0.norm.length > 6 && t0.norm.includes(' ') ? wordsToNumber(t0.norm) : null));
+      : (NUMBER_WORDS.get(t0.norm) ?? (t0.norm.length > 6 && t0.norm.includes(' ') ? wordsToNumber(t0.norm) : null));
     if (n === null) continue;
     if (i > 0 && /[.,]$/.test(text.slice(toks[i - 1]!.end, t0.start)) && /^\d/.test(t0.norm) && t0.start === toks[i - 1]!.end + 1) continue;
     let k = i;
@@ -171,9 +173,10 @@ export function extractVictims(text: string, entities: readonly Entity[] = []): 
   // Minors: nouns, "menor(es) de edad", ages under 18.
   let minors: boolean | null = null;
   for (let i = 0; i < toks.length; i += 1) {
+    if (!MINOR_SIEVE.hasSlot(toks.slots[i]!)) continue;
     const t = toks[i]!;
     const w = t.norm;
-    const hit = (MINOR_SIEVE.mayHave(w) && MINOR_WORDS.has(w))
+    const hit = MINOR_WORDS.has(w)
       || (w === 'menor' && (MINOR_DETERMINERS.has(toks[i - 1]?.norm ?? '') || (toks[i + 1]?.norm === 'de' && /^(?:edad|idade)$/.test(toks[i + 2]?.norm ?? ''))))
       || (w === 'recien' && (toks[i + 1]?.norm ?? '').startsWith('nacid'));
     if (hit) {

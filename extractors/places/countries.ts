@@ -1,5 +1,6 @@
 import type { Place } from '../../core/index.js';
 import { wordTokens } from './normalize.js';
+import { WordSieve } from './sieve.js';
 
 /** Stems of the events a lead is about (folded): where these happen is the event country. */
 const EVENT_STEMS = ['rescat', 'liber', 'resgat', 'rescued', 'freed', 'raid', 'captur', 'detenid', 'detuv', 'arrest', 'aprehend', 'preso', 'presa',
@@ -12,6 +13,8 @@ for (const x of EVENT_STEMS) {
   list.push(x);
   EVENT_BY_FIRST.set(x.charCodeAt(0), list);
 }
+/** Their first two letters: most tokens are rejected without reading them (`WordTokens.slots`). */
+const EVENT_SIEVE = new WordSieve(EVENT_STEMS, true);
 function isEvent(w: string): boolean {
   if (w.length < 4) return false;
   const stems = EVENT_BY_FIRST.get(w.charCodeAt(0));
@@ -40,7 +43,8 @@ export function eventCountry(text: string, places: readonly Place[], countryHint
   const events: number[] = [];
   // Nothing placed: a local source's own country is the best guess left.
   if (places.every((p) => !p.countryCode)) return countryHint ? countryHint.toUpperCase() : null;
-  for (const t of wordTokens(text)) if (isEvent(t.norm)) events.push(t.end);
+  const toks = wordTokens(text);
+  for (let i = 0; i < toks.length; i += 1) if (EVENT_SIEVE.hasSlot(toks.slots[i]!) && isEvent(toks[i]!.norm)) events.push(toks[i]!.end);
   let originEnd = -1;
   for (const p of places) {
     if (!p.countryCode) continue;

@@ -5,7 +5,7 @@
  */
 import type { Place } from '../../core/index.js';
 import { isSentenceStart } from './mentions.js';
-import type { WordToken } from './normalize.js';
+import { UPPER, type WordToken, type WordTokens } from './normalize.js';
 import { isFirstName } from './judge.js';
 import { COMMON, CUES, DISEASE_WORDS, LANGUAGE_WORDS, TITLES } from './words.js';
 
@@ -28,7 +28,7 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those',
  * Natural-feature spans in English text. A place found inside one ("Neches" in "Neches River") gives way to it:
  * the returned `replaced` places are to be dropped; a town's coordinates stay with the feature named after it.
  */
-export function naturalFeatures(text: string, toks: readonly WordToken[], taken: readonly Place[]): { added: Place[]; replaced: Place[] } {
+export function naturalFeatures(text: string, toks: WordTokens, taken: readonly Place[]): { added: Place[]; replaced: Place[] } {
   const out: Place[] = [];
   const replaced: Place[] = [];
   const joined = (a: WordToken, b: WordToken): boolean => text.slice(a.end, b.start) === ' ' || (a.text === 'Mt' && text.slice(a.end, b.start) === '. ');
@@ -55,8 +55,8 @@ export function naturalFeatures(text: string, toks: readonly WordToken[], taken:
       lat: town?.lat ?? null, lon: town?.lon ?? null, confidence: 0.5, kind: 'other' });
   };
   for (let i = 0; i < toks.length; i += 1) {
+    if ((toks.shape[i]! & UPPER) === 0) continue;
     const t = toks[i]!;
-    if (!t.upper) continue;
     // "English Channel", "Irish Sea": a channel only after a nationality word ("Disney Channel" is television).
     if (t.norm === 'channel' && i > 0 && LANGUAGE_WORDS.has(toks[i - 1]!.norm) && joined(toks[i - 1]!, t)) {
       add(i - 1, i);

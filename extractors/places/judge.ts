@@ -4,7 +4,8 @@ import { FIRST_NAMES } from '../entities/index.js';
 import { DEMONYMS } from '../values/index.js';
 import type { Gazetteer } from './gazetteer.js';
 import { isSentenceStart, type Mention } from './mentions.js';
-import { foldWord, type WordToken } from './normalize.js';
+import { foldWord, UPPER, type WordToken, type WordTokens } from './normalize.js';
+import { sieveSlot, WordSieve } from './sieve.js';
 import { AREA_MODIFIERS, COMMON, COMMON_PHRASES, CUES, DISEASE_WORDS, LANGUAGE_WORDS, ORG_HEADS, PLACE_FIRST_NAMES, SPEECH, STREET_HEADS, STRONG_CUES, TITLES } from './words.js';
 
 export interface PlaceHints {
@@ -115,7 +116,28 @@ function namedAfter(toks: readonly WordToken[], text: string, k: number): boolea
 }
 
 /** Single-token names of people seen inside longer capitalised runs ("Ana María Henry" -> henry). */
-export function personTokens(toks: readonly WordToken[], text: string, mentions: Mention[], gaz: Gazetteer): PersonTokens {
+/**
+ * Whether a word is written in lower case somewhere in the text. Asked about a few capitalised words per document:
+ * a sieve of the lower-case tokens' slots and a scan of the slots answer without a set of every lower-case word.
+ */
+function lowerCaseWords(toks: WordTokens): (w: string) => boolean {
+  const sieve = new WordSieve();
+  for (let k = 0; k < toks.length; k += 1) if ((toks.shape[k]! & UPPER) === 0) sieve.addSlot(toks.slots[k]!);
+  const known = new Map<string, boolean>();
+  return (w) => {
+    if (!sieve.mayHave(w)) return false;
+    let seen = known.get(w);
+    if (seen === undefined) {
+      seen = false;
+      const slot = sieveSlot(w);
+      for (let k = 0; k < toks.length && !seen; k += 1) seen = toks.slots[k] === slot && (toks.shape[k]! & UPPER) === 0 && toks[k]!.norm === w;
+      known.set(w, seen);
+    }
+    return seen;
+  };
+}
+
+export function personTokens(toks: WordTokens, text: string, mentions: Mention[], gaz: Gazetteer): PersonTokens {
   const inMention = new Set<number>();
   // Tokens of names that can be a state or a country: "Dallas Texas" does not make Texas a surname.
   const inAdmin = new Set<number>();
@@ -128,19 +150,18 @@ export function personTokens(toks: readonly WordToken[], text: string, mentions:
   }
   const strong = new Set<string>();
   const weak = new Set<string>();
-  const lowerSeen = new Set<string>();
-  for (const t of toks) if (!t.upper) lowerSeen.add(t.norm);
+  const writtenLower = lowerCaseWords(toks);
   // Whether the capitalised run that token i continues began with a first name or after a title ("Jason Terrell
   // Jones", "Judge Haywood Turner"): its last word is a surname even when the middle word is a town.
   let personRun = false;
   let runOpenedBySentence = false;
   for (let i = 1; i < toks.length; i += 1) {
-    const a = toks[i - 1];
-    const b = toks[i];
-    if (!a || !b || !a.upper || !b.upper) {
+    if ((toks.shape[i - 1]! & toks.shape[i]! & UPPER) === 0) {
       personRun = false;
       continue;
     }
+    const a = toks[i - 1]!;
+    const b = toks[i]!;
     const gap = text.slice(a.end, b.start);
     const opensRun = i < 2 || !toks[i - 2]!.upper || text.slice(toks[i - 2]!.end, a.start) !== ' ';
     const opener = isFirstName(a.norm) || TITLES.has(a.norm);
@@ -172,7 +193,7 @@ export function personTokens(toks: readonly WordToken[], text: string, mentions:
     if (COMMON.has(a.norm) || CUES.has(a.norm) || AREA_MODIFIERS.has(a.norm)) continue;
     // "Though London", "A429 Cirencester": a word that opens a sentence (and is written in lower case elsewhere) or a code.
     if (a.text === a.text.toUpperCase()) continue;
-    if (isSentenceStart(text, toks, i - 1) && (OPENERS.has(a.norm) || lowerSeen.has(a.norm))) continue;
+    if (isSentenceStart(text, toks, i - 1) && (OPENERS.has(a.norm) || writtenLower(a.norm))) continue;
     weak.add(surname);
   }
   return { strong, weak };

@@ -1,7 +1,7 @@
 import { codesOf, type Gazetteer } from './gazetteer.js';
 import { DEMONYMS } from '../values/index.js';
 import { CONNECTORS, LANGUAGE_WORDS } from './words.js';
-import { foldWord, isUpperInitial, type WordToken } from './normalize.js';
+import { foldWord, isUpperInitial, UPPER, type WordToken, type WordTokens } from './normalize.js';
 
 /** A span of word tokens whose folded text is a gazetteer key. */
 export interface Mention {
@@ -76,13 +76,13 @@ function isPrefix(gaz: Gazetteer, key: string): boolean {
 }
 
 /** Longest gazetteer matches over capitalised word runs, left to right, non-overlapping. */
-export function findMentions(text: string, toks: readonly WordToken[], gaz: Gazetteer): Mention[] {
+export function findMentions(text: string, toks: WordTokens, gaz: Gazetteer): Mention[] {
   const out: Mention[] = [];
   const maxWords = Math.min(gaz.maxWords, 6);
   hotCheck(gaz);
   for (let i = 0; i < toks.length; i += 1) {
-    const t0 = toks[i];
-    if (!t0 || !t0.upper) continue;
+    if ((toks.shape[i]! & UPPER) === 0) continue;
+    const t0 = toks[i]!;
     let key = '';
     let best: Mention | null = null;
     for (let j = i; j < toks.length && j - i < maxWords; j += 1) {

@@ -1,3 +1,5 @@
+import { sieveSlot } from './sieve.js';
+
 /** Word tokens for toponym matching: letters/digits with inner `.`, `'`, `’`, `-` (so "EE.UU", "St", "Saint-Denis"). */
 export const WORD_RE = /[\p{L}\p{M}\p{N}]+(?:[.'’\-][\p{L}\p{M}\p{N}]+)*/gu;
 
@@ -9,6 +11,21 @@ export interface WordToken {
   norm: string;
   upper: boolean;
 }
+
+/**
+ * The word tokens of a text, with two columns the extractors' full passes read instead of the token objects (a
+ * dozen passes over every token of a document, each touching ~700 scattered objects, cost more than the tests).
+ */
+export interface WordTokens extends ReadonlyArray<WordToken> {
+  /** `sieveSlot` of each token's `norm`. */
+  readonly slots: Uint16Array;
+  /** Per token: UPPER (its `upper`), DIGIT (`norm` starts with an ASCII digit), SPACED (`norm` holds a space), PLAIN (`norm` is `text` in lower case). */
+  readonly shape: Uint8Array;
+}
+export const UPPER = 1;
+export const DIGIT = 2;
+export const SPACED = 4;
+export const PLAIN = 8;
 
 const MARKS = /[\u0300-\u036f]/g;
 
@@ -46,14 +63,14 @@ export function isUpperInitial(s: string): boolean {
 
 /** Texts remembered by `wordTokens`: a batch's worth (extractors/extract.ts MAX_BATCH), oldest dropped first. */
 const RECENT_TEXTS = 32;
-const recentTokens = new Map<string, readonly WordToken[]>();
+const recentTokens = new Map<string, WordTokens>();
 
 /**
  * Word tokens of `text`, folded. The results for the last RECENT_TEXTS texts are kept, so the extractors that
  * read them (values, victims, places) tokenize a document once, whether they run document by document or over
  * a batch (createBatchExtractor). Callers must not mutate the array.
  */
-export function wordTokens(text: string): readonly WordToken[] {
+export function wordTokens(text: string): WordTokens {
   let toks = recentTokens.get(text);
   if (toks === undefined) {
     toks = tokenize(text);
@@ -62,13 +79,13 @@ export function wordTokens(text: string): readonly WordToken[] {
   return toks;
 }
 
-function remember(text: string, toks: readonly WordToken[]): void {
+function remember(text: string, toks: WordTokens): void {
   if (recentTokens.size >= RECENT_TEXTS) recentTokens.delete(recentTokens.keys().next().value!);
   recentTokens.set(text, toks);
 }
 
 /** Token lists by document, kept as long as the document lives. */
-const byDocument = new WeakMap<object, readonly WordToken[]>();
+const byDocument = new WeakMap<object, WordTokens>();
 
 /**
  * Makes `wordTokens(doc.text)` return the document's own tokens, made once per document: the extractors that read
@@ -105,9 +122,12 @@ function wordCharAt(text: string, i: number): number {
  * Same tokens as `WORD_RE`, by a character scan (several times faster than the Unicode regex). The scan also
  * notes what `foldWord` would look for: a word of plain lower-case ASCII letters and digits is its own fold.
  */
-function tokenize(text: string): WordToken[] {
+function tokenize(text: string): WordTokens {
   const out: WordToken[] = [];
   const n = text.length;
+  // At most one token per two code units (a word character and a separator).
+  const slots = new Uint16Array((n >> 1) + 1);
+  const shape = new Uint8Array((n >> 1) + 1);
   let i = 0;
   while (i < n) {
     let w = wordCharAt(text, i);
@@ -145,9 +165,13 @@ function tokenize(text: string): WordToken[] {
     const t = text.slice(start, i);
     const norm = !plain ? foldWord(t) : caps ? t.toLowerCase() : t;
     const c0 = text.charCodeAt(start);
-    out.push({ start, end: i, text: t, norm, upper: c0 < 128 ? c0 >= 65 && c0 <= 90 : isUpperInitial(t) });
+    const upper = c0 < 128 ? c0 >= 65 && c0 <= 90 : isUpperInitial(t);
+    const d = norm.charCodeAt(0);
+    slots[out.length] = sieveSlot(norm);
+    shape[out.length] = (upper ? UPPER : 0) | (d >= 48 && d <= 57 ? DIGIT : 0) | (plain ? PLAIN : norm.includes(' ') ? SPACED : 0);
+    out.push({ start, end: i, text: t, norm, upper });
   }
-  return out;
+  return Object.assign(out, { slots: slots.subarray(0, out.length), shape: shape.subarray(0, out.length) });
 }
 
 /** Gazetteer key of a name: its folded word tokens joined by one space. */

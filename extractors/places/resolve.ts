@@ -4,7 +4,7 @@ import { getGazetteer, type GazEntry, type Gazetteer } from './gazetteer.js';
 import { judge, overlaps, personTokens, type PlaceHints } from './judge.js';
 import { naturalFeatures } from './features.js';
 import { findMentions, type Mention } from './mentions.js';
-import { wordTokens, type WordToken } from './normalize.js';
+import { UPPER, wordTokens, type WordTokens } from './normalize.js';
 import { WordSieve } from './sieve.js';
 import { CUES } from './words.js';
 
@@ -25,11 +25,12 @@ function toPlace(text: string, gaz: Gazetteer, m: Mention, e: GazEntry, confiden
  * "America" alone means the United States in English news ("moved to America", "Bank of America"); in Spanish and
  * Portuguese "América" is the continent, so the shared table does not carry it. English text only.
  */
-function americaAsCountry(text: string, toks: readonly WordToken[], gaz: Gazetteer, taken: readonly Place[]): Place[] {
+function americaAsCountry(text: string, toks: WordTokens, gaz: Gazetteer, taken: readonly Place[]): Place[] {
   const out: Place[] = [];
   const us = gaz.countryByCode.get('US');
   if (us === undefined) return out;
   for (let i = 0; i < toks.length; i += 1) {
+    if ((toks.shape[i]! & UPPER) === 0) continue;
     const t = toks[i]!;
     if (t.text !== 'America' && t.text !== "America's" && t.text !== 'America’s') continue;
     const end = t.start + 7;
@@ -59,7 +60,9 @@ export function resolvePlaces(text: string, lang: string, hints: PlaceHints = {}
   for (const m of mentions) if (m.first === m.last) singles.add(m.key);
   const lower = new Set<string>();
   const sieve = new WordSieve(singles);
-  for (const t of toks) if (!t.upper && sieve.mayHave(t.norm) && singles.has(t.norm)) lower.add(t.norm);
+  for (let i = 0; i < toks.length; i += 1) {
+    if ((toks.shape[i]! & UPPER) === 0 && sieve.hasSlot(toks.slots[i]!) && singles.has(toks[i]!.norm)) lower.add(toks[i]!.norm);
+  }
   const persons = personTokens(toks, text, mentions, gaz);
   const judged = mentions.map((m) => judge(text, toks, m, mentions, gaz, lower, persons, hints));
 

@@ -1,5 +1,5 @@
 import type { Entity } from '../../core/index.js';
-import { wordTokens } from '../places/index.js';
+import { PLAIN, wordTokens } from '../places/index.js';
 import { WordSieve } from '../places/sieve.js';
 import { fold, wordsToNumber } from './numbers.js';
 
@@ -37,8 +37,14 @@ function value(raw: string): number | null {
 export function extractAges(text: string): Entity[] {
   const out: Entity[] = [];
   let covered = -1;
-  for (const u of wordTokens(text)) {
-    if (!(UNIT_SIEVE.mayHave(u.norm) && UNIT_WORDS.has(u.norm)) && !u.norm.includes('year')) continue;
+  const toks = wordTokens(text);
+  // A plain token's norm is its text in lower case: with no "year" in the text, none of them holds one.
+  const year = /year/i.test(text);
+  for (let i = 0; i < toks.length; i += 1) {
+    const unit = UNIT_SIEVE.hasSlot(toks.slots[i]!);
+    if (!unit && !year && (toks.shape[i]! & PLAIN) !== 0) continue;
+    const u = toks[i]!;
+    if (!(unit && UNIT_WORDS.has(u.norm)) && !u.norm.includes('year')) continue;
     if (u.start < covered) continue;
     const from = Math.max(0, text.lastIndexOf(' ', Math.max(0, u.start - 40)));
     const to = Math.min(text.length, u.start + 60);

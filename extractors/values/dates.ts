@@ -75,8 +75,11 @@ export function extractDates(text: string, lang: string, publishedAt?: string | 
   let hasMonth = false;
   let hasWeekday = false;
   const relative: Array<{ start: number; end: number; days: number }> = [];
-  for (const t of wordTokens(text)) {
-    const kind = DATE_SIEVE.mayHave(t.norm) ? DATE_WORDS.get(t.norm) : undefined;
+  const toks = wordTokens(text);
+  for (let i = 0; i < toks.length; i += 1) {
+    if (!DATE_SIEVE.hasSlot(toks.slots[i]!)) continue;
+    const t = toks[i]!;
+    const kind = DATE_WORDS.get(t.norm);
     if (kind === undefined) continue;
     if (kind === 'm') hasMonth = true;
     else if (kind === 'w') hasWeekday = true;

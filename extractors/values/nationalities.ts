@@ -13,12 +13,14 @@ export function extractNationalities(text: string): Entity[] {
   const out: Entity[] = [];
   const toks = wordTokens(text);
   for (let i = 0; i < toks.length; i += 1) {
+    // Neither a demonym nor after "south", "costa", "puerto": not one.
+    if (!DEMONYM_SIEVE.hasSlot(toks.slots[i]!) && !(i > 0 && TWO_WORD_SIEVE.hasSlot(toks.slots[i - 1]!))) continue;
     const t = toks[i]!;
     if (t.norm.length < 4) continue;
-    let cc = DEMONYM_SIEVE.mayHave(t.norm) ? DEMONYMS.get(t.norm) : undefined;
+    let cc = DEMONYMS.get(t.norm);
     let start = t.start;
     const prev = toks[i - 1];
-    if (prev && TWO_WORD_SIEVE.mayHave(prev.norm) && TWO_WORD.has(prev.norm) && prev.end + 1 === t.start) {
+    if (prev && TWO_WORD.has(prev.norm) && prev.end + 1 === t.start) {
       const two = DEMONYMS.get(`${prev.norm} ${t.norm}`);
       if (two) {
         cc = two;

@@ -50,7 +50,7 @@ export function extractPhones(text: string, taken: ReadonlyArray<{ start: number
   // Spelled-out digits: a run of seven or more digit words ("tres uno cero ...").
   const toks = wordTokens(text);
   for (let i = 0; i < toks.length; i += 1) {
-    if (!DIGIT_SIEVE.mayHave(toks[i]!.norm) || !DIGIT_WORDS.has(toks[i]!.norm)) continue;
+    if (!DIGIT_SIEVE.hasSlot(toks.slots[i]!) || !DIGIT_WORDS.has(toks[i]!.norm)) continue;
     let j = i;
     let digits = DIGIT_WORDS.get(toks[i]!.norm)!;
     while (j + 1 < toks.length && DIGIT_WORDS.has(toks[j + 1]!.norm) && /^[\s,.-]{1,3}$/.test(text.slice(toks[j]!.end, toks[j + 1]!.start))) {

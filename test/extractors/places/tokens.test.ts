@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { WORD_RE, foldWord, isUpperInitial, shareWordTokens, wordTokens } from '../../../extractors/places/normalize.js';
+import { DIGIT, PLAIN, SPACED, UPPER, WORD_RE, foldWord, isUpperInitial, shareWordTokens, wordTokens } from '../../../extractors/places/normalize.js';
+import { sieveSlot } from '../../../extractors/places/sieve.js';
 
 const byRegex = (text: string) => [...text.matchAll(new RegExp(WORD_RE.source, 'gu'))].map((m) => [m.index, m[0]]);
 
@@ -28,5 +29,16 @@ describe('wordTokens', () => {
     for (let i = 0; i < 100; i += 1) wordTokens(`otro texto ${i}`);
     shareWordTokens(doc);
     expect(wordTokens(doc.text)).toBe(first);
+  });
+
+  it('gives every token its sieve slot and shape flags', () => {
+    const toks = wordTokens('Twenty-three niñas, 12 women and EE.UU. São Paulo-SP 3x4 ninety');
+    expect(toks.slots.length).toBe(toks.length);
+    toks.forEach((t, i) => {
+      expect(toks.slots[i]).toBe(sieveSlot(t.norm));
+      const d = t.norm.charCodeAt(0);
+      const want = (t.upper ? UPPER : 0) | (d >= 48 && d <= 57 ? DIGIT : 0) | (t.norm.includes(' ') ? SPACED : 0) | (t.norm === t.text.toLowerCase() && !/[^\x00-\x7a]|[-.]/.test(t.text) ? PLAIN : 0);
+      expect([t.text, toks.shape[i]]).toEqual([t.text, want]);
+    });
   });
 });
