@@ -60,6 +60,15 @@ export function specificVictim(doc: Pick<AnalysisDoc, 'victims' | 'entities'>): 
 /** True when every longer word of the hit is capitalised and the hit does not open its sentence (a name). */
 export function isNameLike(i: Indicator): boolean {
   if (i.sentence && i.sentence.start === i.start) return false;
-  const words = i.text.split(/[^\p{L}]+/u).filter((w) => w.length >= 4);
-  return words.length > 0 && words.every((w) => w[0] !== w[0]!.toLowerCase());
+  let capitalised = capitalisedTexts.get(i.text);
+  if (capitalised === undefined) {
+    const words = i.text.split(/[^\p{L}]+/u).filter((w) => w.length >= 4);
+    capitalised = words.length > 0 && words.every((w) => w[0] !== w[0]!.toLowerCase());
+    if (capitalisedTexts.size >= 10_000) capitalisedTexts.clear();
+    capitalisedTexts.set(i.text, capitalised);
+  }
+  return capitalised;
 }
+
+/** Whether every longer word of a hit's text is capitalised, by text: hits repeat the same few phrases. */
+const capitalisedTexts = new Map<string, boolean>();

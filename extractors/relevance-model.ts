@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { ExploitationType, Indicator, Relevance, RelevanceReason } from '../core/index.js';
 import { fold, packageRoot } from '../lexicons/index.js';
+import { documentWords, forEachWord } from './relevance-words.js';
 
 /**
  * A learned second opinion on the incident label: logistic regression over the document's words and the
@@ -72,10 +73,7 @@ export function relevanceFeatures(text: string, indicators: readonly Indicator[]
  */
 export function relevanceFeatureNames(text: string, indicators: readonly Indicator[], ruleId: string | undefined): Set<string> {
   const names = new Set<string>();
-  for (const m of fold(text).matchAll(WORD)) {
-    if (m[0].length < 3 || /^\p{N}+$/u.test(m[0])) continue;
-    names.add(`w:${m[0]}`);
-  }
+  for (const w of documentWords(text)) names.add(`w:${w}`);
   for (const i of indicators) if (!i.negated) names.add(`c:${i.category}`);
   if (ruleId) names.add(`r:${ruleId}`);
   return names;
@@ -86,6 +84,70 @@ export function incidentProbability(model: Pick<RelevanceModel, 'bias' | 'weight
   let z = model.bias;
   for (const f of features) z += model.weights[typeof f === 'string' ? f : f.name] ?? 0;
   return 1 / (1 + Math.exp(-z));
+}
+
+/** Each model's `w:` weights by bare word, so that scoring a document's words builds no `w:` strings. */
+const wordWeightsOf = new WeakMap<Record<string, number>, Map<string, number>>();
+
+function wordWeights(weights: Record<string, number>): Map<string, number> {
+  let m = wordWeightsOf.get(weights);
+  if (!m) {
+    m = new Map();
+    for (const [k, v] of Object.entries(weights)) if (k.startsWith('w:')) m.set(k.slice(2), v);
+    wordWeightsOf.set(weights, m);
+  }
+  return m;
+}
+
+/**
+ * `incidentProbability(model, relevanceFeatureNames(text, indicators, ruleId))`, computed without the names: the same
+ * weights added in the same order (words, then categories, then the rule), features without a weight skipped (they
+ * add 0), so the sum and the probability are the same numbers.
+ */
+function documentProbability(model: Pick<RelevanceModel, 'bias' | 'weights'>, text: string, indicators: readonly Indicator[], ruleId: string | undefined): number {
+  const byWord = wordWeights(model.weights);
+  let z = model.bias;
+  for (const w of documentWords(text)) {
+    const x = byWord.get(w);
+    if (x !== undefined) z += x;
+  }
+  const categories = new Set<string>();
+  for (const i of indicators) {
+    if (i.negated || categories.has(i.category)) continue;
+    categories.add(i.category);
+    z += model.weights[`c:${i.category}`] ?? 0;
+  }
+  if (ruleId) z += model.weights[`r:${ruleId}`] ?? 0;
+  return 1 / (1 + Math.exp(-z));
+}
+
+/**
+ * The features of `relevanceFeatures` that have a positive weight, each with it, in the same order (spans of first
+ * occurrences): what a learned decision shows as its reasons, without a span object for every word of the text.
+ */
+function positiveFeatures(model: RelevanceModel, text: string, indicators: readonly Indicator[], ruleId: string | undefined): Array<{ f: Feature; w: number }> {
+  const byWord = wordWeights(model.weights);
+  const out: Array<{ f: Feature; w: number }> = [];
+  const seen = new Set<string>();
+  forEachWord(text, (start, end) => {
+    const word = fold(text.slice(start, end));
+    const w = byWord.get(word);
+    if (w === undefined || !(w > 0) || seen.has(word)) return;
+    seen.add(word);
+    out.push({ f: { name: `w:${word}`, start, end }, w });
+  });
+  const named = (name: string): void => {
+    const w = model.weights[name] ?? 0;
+    if (w > 0) out.push({ f: { name }, w });
+  };
+  const categories = new Set<string>();
+  for (const i of indicators) {
+    if (i.negated || categories.has(i.category)) continue;
+    categories.add(i.category);
+    named(`c:${i.category}`);
+  }
+  if (ruleId) named(`r:${ruleId}`);
+  return out;
 }
 
 /** Another crime or story the rules recognised: the backstop does not second-guess them there. */
@@ -125,13 +187,10 @@ export function withLearnedBackstop(
 ): Relevance {
   if (!model || rules.label === 'incident' || !backstopAllowed(indicators)) return rules;
   const ruleId = rules.reasons.find((r) => r.category === 'rule')?.id;
-  const p = incidentProbability(model, relevanceFeatureNames(text, indicators, ruleId));
+  const p = documentProbability(model, text, indicators, ruleId);
   if (p < model.threshold) return rules;
   // spans only for the (few) documents the model turns into incidents
-  const features = relevanceFeatures(text, indicators, ruleId);
-  const pushed: RelevanceReason[] = features
-    .map((f) => ({ f, w: model.weights[f.name] ?? 0 }))
-    .filter((x) => x.w > 0)
+  const pushed: RelevanceReason[] = positiveFeatures(model, text, indicators, ruleId)
     .sort((a, b) => b.w - a.w)
     .slice(0, SHOWN)
     .map(({ f, w }) => ({
@@ -164,11 +223,10 @@ export function refineUnspecified(
   model: RelevanceModel | null,
 ): ExploitationType[] {
   if (!model?.types || types.length !== 1 || types[0] !== 'unspecified') return types;
-  const names = relevanceFeatureNames(text, indicators, ruleId);
   let best: ExploitationType | null = null;
   let bestP = TYPE_THRESHOLD;
   for (const [t, m] of Object.entries(model.types) as Array<[ExploitationType, { bias: number; weights: Record<string, number> }]>) {
-    const p = incidentProbability(m, names);
+    const p = documentProbability(m, text, indicators, ruleId);
     if (p >= bestP) {
       best = t;
       bestP = p;
