@@ -3,6 +3,7 @@
  * word, the same name and longer names elsewhere in the same document (Krishnan & Manning 2006's
  * token-, entity- and super-entity-majority features). One packed integer per token.
  */
+import type { Arena } from './arena.js';
 import { mix as mix_IMPORTED } from './hash.js';
 const mix = mix_IMPORTED;
 import { F_ALLCAPS as F_ALLCAPS_IMPORTED, F_CAP as F_CAP_IMPORTED, type TokenInfo } from './token-info.js';
@@ -75,6 +76,7 @@ export function docHints(
   sentences: readonly (readonly TokenInfo[] | undefined)[],
   tags: readonly ArrayLike<number>[],
   segments?: readonly SentenceRange[],
+  arena?: Arena,
 ): Int32Array[] {
   /** Per sentence, flat [start, end) ranges to visit. */
   const ranges: number[][] = sentences.map((words) => (words === undefined || segments !== undefined ? [] : [0, words.length]));
@@ -90,7 +92,7 @@ export function docHints(
       return;
     }
     const t = tags[s]!;
-    const own = new Int32Array(words.length).fill(-1);
+    const own = (arena ? arena.i32Array(words.length) : new Int32Array(words.length)).fill(-1);
     spanOf.push(own);
     let start = -1;
     let type = 0;
@@ -124,7 +126,7 @@ export function docHints(
     if (words === undefined) return NONE;
     const t = tags[s]!;
     const own = spanOf[s]!;
-    const out = new Int32Array(words.length);
+    const out = arena ? arena.i32Array(words.length) : new Int32Array(words.length);
     const r = ranges[s]!;
     for (let q = 0; q + 1 < r.length; q += 2) {
       for (let i = r[q]!; i < r[q + 1]!; i++) {

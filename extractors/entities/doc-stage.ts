@@ -5,6 +5,7 @@
  * The first stage's emissions are computed once and reused, so the extra cost is one Viterbi pass
  * and a few features per token.
  */
+import type { Arena } from './arena.js';
 import { emissions, viterbi } from './decode.js';
 import { HINT, docHints } from './doc-hints.js';
 import { mix as mixHash } from './hash.js';
@@ -63,13 +64,15 @@ export interface StagedSegment {
 
 /**
  * First-stage pass over a document: tags (all O outside segments) and the segments with their
- * emissions, for the document stage.
+ * emissions, for the document stage. With an `arena`, the tags, views and emissions are views of its
+ * pools, valid until its next reset.
  */
 export function firstStage(
   p: DecodeParams,
   sentences: readonly (readonly string[])[],
   docBits: number,
   sentenceInfos?: readonly (readonly TokenInfo[])[],
+  arena?: Arena,
 ): { tags: Uint8Array[]; segments: StagedSegment[]; infos: (readonly TokenInfo[] | undefined)[] } {
   const mask = (1 << p.bits) - 1;
   const tags: Uint8Array[] = [];
@@ -80,11 +83,11 @@ export function firstStage(
   const cached = p.frozen === true && (docBits === 0 || docBits === 1);
   const wide = p.segments.wideContext === true;
   sentences.forEach((words, s) => {
-    const t = new Uint8Array(words.length);
+    const t = arena ? arena.u8Array(words.length) : new Uint8Array(words.length);
     tags.push(t);
     infos.push(undefined);
     if (cached) {
-      const sv = sentenceSegments(sentenceInfos?.[s] ?? words.map(tokenInfo), p.gazetteer, p.segments, docBits);
+      const sv = sentenceSegments(sentenceInfos?.[s] ?? words.map(tokenInfo), p.gazetteer, p.segments, docBits, arena);
       if (sv === undefined) return;
       const { segs, view } = sv;
       infos[s] = view.infos;
@@ -92,7 +95,7 @@ export function firstStage(
         const start = segs[k]!;
         const end = segs[k + 1]!;
         const n = end - start;
-        const emis = new Float64Array(n * NT);
+        const emis = arena ? arena.f64Array(n * NT) : new Float64Array(n * NT);
         segmentEmissions(p, view, start, end, wide, emis);
         viterbi(emis, n, p.transitions, t, true, start);
         segments.push({ sentence: s, start, end, emis, view });
@@ -161,10 +164,11 @@ export function tagDocument(
   sentences: readonly (readonly string[])[],
   docBits: number,
   sentenceInfos?: readonly (readonly TokenInfo[])[],
+  arena?: Arena,
 ): Uint8Array[] {
-  const first = firstStage(p, sentences, docBits, sentenceInfos);
+  const first = firstStage(p, sentences, docBits, sentenceInfos, arena);
   if (doc === undefined || first.segments.length === 0) return first.tags;
-  const hints = docHints(first.infos, first.tags, first.segments);
+  const hints = docHints(first.infos, first.tags, first.segments, arena);
   const trans = combinedTransitions(p.transitions, doc);
   const mask = (1 << doc.bits) - 1;
   for (const seg of first.segments) {

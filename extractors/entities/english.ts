@@ -59,6 +59,11 @@ const NATIONALITIES = new Set(
 
 const FIRSTNAME = 1 << GAZ_CATEGORIES.indexOf('firstname');
 
+/** `w` without one final `ch` (as w.replace(/ch$/, ''), without a regular expression per word). */
+function withoutFinal(w: string, ch: string): string {
+  return w.endsWith(ch) ? w.slice(0, -1) : w;
+}
+
 /**
  * Light English NER: runs of capitalised words (with "of", "the", "&" ... inside), typed by titles,
  * organisation heads, gazetteers (countries, cities, first names), nationalities and the preceding
@@ -98,7 +103,7 @@ export function englishSpans(tokens: Tokens, gaz: Gazetteer | undefined, given?:
     // Peel leading common words and titles ("The", "In", "President").
     let title = false;
     let article = false;
-    while (s < e && (COMMON.has(low(s).replace(/\.$/, '')) || TITLES.has(low(s)))) {
+    while (s < e && (COMMON.has(withoutFinal(low(s), '.')) || TITLES.has(low(s)))) {
       if (TITLES.has(low(s))) title = true;
       if (low(s) === 'the') article = true;
       s++;
@@ -124,9 +129,9 @@ export function englishSpans(tokens: Tokens, gaz: Gazetteer | undefined, given?:
     const first = lower[0]!;
     const last = lower[lower.length - 1]!;
     const key = lower.join(' ');
-    const prev = (words[s - 1] ?? '').toLowerCase();
+    const prev = s > 0 ? low(s - 1) : '';
     const atStart = sentStart[next] === 1 && s === next;
-    const allNationalities = lower.every((w) => CONNECT.has(w) || NATIONALITIES.has(w.replace(/s$/, '')));
+    const allNationalities = lower.every((w) => CONNECT.has(w) || NATIONALITIES.has(withoutFinal(w, 's')));
     const keyBits = gaz?.bitsOf(hashString(key)) ?? 0;
     const firstBits = gaz?.bitsOf(infos[s]!.lowerHash) ?? 0;
     const inGaz = (cat: 'country' | 'city' | 'admin') => (keyBits & (1 << GAZ_CATEGORIES.indexOf(cat))) !== 0;

@@ -1,4 +1,5 @@
 import type { Entity, EntityType } from '../../core/index.js';
+import { Arena } from './arena.js';
 import { englishSpans, type RuleSpan } from './english.js';
 import { GAZ_CATEGORIES } from './gazetteer.js';
 import { docTopicBitsOf } from './sentence-view.js';
@@ -55,6 +56,8 @@ export function splitAtDashes(tags: Uint8Array, words: readonly string[]): void 
 }
 
 const paramsCache = new WeakMap<NerModel, DecodeParams>();
+/** Typed arrays for one document's tagging (see Arena), reused from one document to the next. */
+const arena = new Arena();
 
 function modelSpans(model: NerModel, docModel: DocModel | undefined, tokens: Tokens, infos: readonly TokenInfo[]): RuleSpan[] {
   let p = paramsCache.get(model);
@@ -69,7 +72,8 @@ function modelSpans(model: NerModel, docModel: DocModel | undefined, tokens: Tok
     sentences.push(tokens.words.slice(ss[k]!, end));
     sentenceInfos.push(infos.slice(ss[k]!, end));
   }
-  const allTags = tagDocument(p, docModel, sentences, docBits, sentenceInfos);
+  arena.reset();
+  const allTags = tagDocument(p, docModel, sentences, docBits, sentenceInfos, arena);
   for (let k = 0; k < ss.length; k++) {
     const from = ss[k]!;
     const tags = allTags[k]!;

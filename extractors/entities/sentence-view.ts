@@ -2,6 +2,7 @@ import { SPORTS_WORDS } from './cue-words.js';
 import type { Gazetteer } from './gazetteer.js';
 import { hashString, mix as mix_IMPORTED } from './hash.js';
 import { U32Table } from './u32-table.js';
+import type { Arena } from './arena.js';
 const mix = mix_IMPORTED;
 import { F_ALLCAPS as F_ALLCAPS_IMPORTED, F_CAP as F_CAP_IMPORTED, F_PUNCT as F_PUNCT_IMPORTED, tokenInfo as tokenInfo_IMPORTED, type TokenInfo } from './token-info.js';
 const F_ALLCAPS = F_ALLCAPS_IMPORTED;
@@ -54,9 +55,9 @@ export function docTopicBitsOf(infos: readonly TokenInfo[]): number {
  * `segments` ([start, end) pairs).
  */
 /** 1 for tokens that start a sentence: the first, those after . ! ? : and punctuation right after those. */
-export function initialFlags(infos: readonly TokenInfo[]): Uint8Array {
+export function initialFlags(infos: readonly TokenInfo[], arena?: Arena): Uint8Array {
   const n = infos.length;
-  const initial = new Uint8Array(n);
+  const initial = arena ? arena.u8Array(n) : new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const prev = infos[i - 1];
     initial[i] = i === 0 || (prev !== undefined && (prev.flags & F_PUNCT) !== 0 && initial[i - 1] === 1) ? 1 : 0;
@@ -72,15 +73,16 @@ export function viewSentence(
   gazetteer: Gazetteer,
   segments: readonly number[],
   docBits = 0,
+  arena?: Arena,
 ): SentenceView {
   const n = infos.length;
-  const gaz = new Uint32Array(n);
+  const gaz = arena ? arena.u32Array(n) : new Uint32Array(n);
   for (let s = 0; s + 1 < segments.length; s += 2) {
     gazetteer.mark(infos, Math.max(0, segments[s]! - 1), Math.min(n, segments[s + 1]! + 1), gaz);
   }
-  const runStart = new Int32Array(n);
-  const runEnd = new Int32Array(n);
-  const runHash = new Int32Array(n);
+  const runStart = arena ? arena.i32Array(n) : new Int32Array(n);
+  const runEnd = arena ? arena.i32Array(n) : new Int32Array(n);
+  const runHash = arena ? arena.i32Array(n) : new Int32Array(n);
   runStart.fill(-1);
   const isCap = (k: number) => k < n && (infos[k]!.flags & (F_CAP | F_ALLCAPS)) !== 0;
   for (let i = 0; i < n; ) {

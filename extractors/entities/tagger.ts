@@ -3,6 +3,7 @@ import { COMMON_BIT, MAX_FEATURES_PER_TOKEN, contextFeatures, formFeatures, toke
 import { initialFlags, viewSentence, type SentenceView } from './sentence-view.js';
 import { tokenInfo as tokenInfo_IMPORTED, type TokenInfo } from './token-info.js';
 const tokenInfo = tokenInfo_IMPORTED;
+import type { Arena } from './arena.js';
 import type { Gazetteer } from './gazetteer.js';
 import { NT, type NerModel } from './model.js';
 import { candidateSegments, type SegmentOptions } from './segments.js';
@@ -38,11 +39,12 @@ export function sentenceSegments(
   gazetteer: Gazetteer,
   segOpts: SegmentOptions,
   docBits: number,
+  arena?: Arena,
 ): { segs: number[]; view: SentenceView } | undefined {
   const segs = candidateSegments(infos, segOpts);
   if (segs.length === 0) return undefined;
-  const initial = initialFlags(infos);
-  return { segs, view: viewSentence(infos, initial, gazetteer, segs, docBits) };
+  const initial = initialFlags(infos, arena);
+  return { segs, view: viewSentence(infos, initial, gazetteer, segs, docBits, arena) };
 }
 
 /**
