@@ -213,21 +213,23 @@ function lowerBound(starts: Int32Array, length: number, pos: number): number {
   return lo;
 }
 
-/** Per entry, drops hits overlapping a longer (then earlier) hit of the same entry. */
+/**
+ * Per entry, drops hits overlapping a longer (then earlier) hit of the same entry. The result is in entry order; the
+ * caller sorts the hits by position (kept hits of one entry never share a span, so that order is total).
+ * One sort of a copy, no map or list per entry: this runs for every document.
+ */
 function longestPerEntry<H extends RawHit>(hits: H[], targets: Target[]): H[] {
-  const byEntry = new Map<number, H[]>();
-  for (const h of hits) {
-    const e = targets[h.target]!.entry;
-    let list = byEntry.get(e);
-    if (!list) byEntry.set(e, (list = []));
-    list.push(h);
-  }
+  if (hits.length < 2) return hits;
+  const entryOf = (h: H): number => targets[h.target]!.entry;
+  const order = hits.slice().sort((a, b) => entryOf(a) - entryOf(b) || b.tokenEnd - b.tokenStart - (a.tokenEnd - a.tokenStart) || a.tokenStart - b.tokenStart);
   const out: H[] = [];
-  for (const list of byEntry.values()) {
-    list.sort((a, b) => b.tokenEnd - b.tokenStart - (a.tokenEnd - a.tokenStart) || a.tokenStart - b.tokenStart);
-    const kept: H[] = [];
-    for (const h of list) if (!kept.some((k) => k.tokenStart < h.tokenEnd && h.tokenStart < k.tokenEnd)) kept.push(h);
-    out.push(...kept);
+  let group = 0; // where the current entry's kept hits begin in `out`
+  for (let k = 0; k < order.length; k++) {
+    const h = order[k]!;
+    if (k > 0 && entryOf(order[k - 1]!) !== entryOf(h)) group = out.length;
+    let overlaps = false;
+    for (let j = group; j < out.length && !overlaps; j++) overlaps = out[j]!.tokenStart < h.tokenEnd && h.tokenStart < out[j]!.tokenEnd;
+    if (!overlaps) out.push(h);
   }
   return out;
 }

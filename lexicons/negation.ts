@@ -99,7 +99,6 @@ export function applyCues(hits: Scoped[], cues: CueHit[], tokens: TokenStream, w
     strong[k + 1] = strong[k]! + (isStrong ? 1 : 0);
     all[k + 1] = all[k]! + (isStrong || isWeak ? 1 : 0);
   }
-  const breaksBetween = (from: number, to: number, counts: Int32Array): boolean => to > from && counts[to]! - counts[from]! > 0;
 
   for (const h of hits) {
     for (const c of cues) {
@@ -108,8 +107,12 @@ export function applyCues(hits: Scoped[], cues: CueHit[], tokens: TokenStream, w
         const near = c.tokenEnd <= h.tokenStart && h.tokenStart - c.tokenEnd <= window;
         // a comma ends the scope, except inside a negated list closed by "nem"/"ni"/"nor" ("não foram
         // constatadas restrição de liberdade, servidão por dívida nem condições degradantes")
-        const inList = () => !breaksBetween(c.tokenEnd, h.tokenStart, strong) && closesNegatedList(h, cues, tokens, window, strong);
-        if (near && (!breaksBetween(c.tokenEnd, h.tokenStart, all) || inList())) {
+        // (written out, not as a closure: this runs for every hit and cue pair)
+        if (
+          near &&
+          (!breaksBetween(c.tokenEnd, h.tokenStart, all) ||
+            (!breaksBetween(c.tokenEnd, h.tokenStart, strong) && closesNegatedList(h, cues, tokens, window, strong)))
+        ) {
           h.negated = true;
           h.cue = { kind: c.kind, tokenStart: c.tokenStart, tokenEnd: c.tokenEnd };
         }
@@ -128,6 +131,10 @@ export function applyCues(hits: Scoped[], cues: CueHit[], tokens: TokenStream, w
       }
     }
   }
+}
+
+function breaksBetween(from: number, to: number, counts: Int32Array): boolean {
+  return to > from && counts[to]! - counts[from]! > 0;
 }
 
 /** Negation words that close a negated list ("A, B nem C", "A, B ni C", "A, B nor C"). */

@@ -1,5 +1,5 @@
 import { FORM_HASH_SEED, formId, hashStep, normId, normOf, trimForms } from './forms.js';
-import { charClass } from './tokenize.js';
+import { ASCII_CLASS, charClass } from './tokenize.js';
 import type { Token, TokenKind } from './tokenize.js';
 
 /**
@@ -84,15 +84,17 @@ export function tokenStream(text: string, fresh = false): TokenStream {
       continue;
     }
     if (t >= s.starts.length) s = grow(s);
-    const cls = charClass(text, i);
+    const cls = c < 128 ? ASCII_CLASS[c]! : charClass(text, i);
     const start = i;
+    let id: number;
     if (cls === LETTER || cls === DIGIT || cls === MARK) {
       let allDigits = cls === DIGIT;
       let h = hashStep(FORM_HASH_SEED, c);
       i++;
       while (i < n) {
         const d = text.charCodeAt(i);
-        const k = charClass(text, i);
+        // (ASCII first: a table read instead of charClass, which reads the code unit again)
+        const k = d < 128 ? ASCII_CLASS[d]! : charClass(text, i);
         if (k === LETTER || k === MARK) {
           allDigits = false;
           i++;
@@ -111,9 +113,7 @@ export function tokenStream(text: string, fresh = false): TokenStream {
         h = hashStep(h, d);
       }
       // the norm (the fold of the word) comes from the form table: computed once per distinct written form
-      const id = formId(text, start, i, h, false);
-      s.ids[t] = id;
-      s.norms[t] = normOf(id);
+      id = formId(text, start, i, h, false);
       s.kinds[t] = allDigits ? KIND_NUMBER : KIND_WORD;
       s.caps[t] = !allDigits && isUpperStart(text, start) ? 1 : 0;
     } else {
@@ -122,12 +122,12 @@ export function tokenStream(text: string, fresh = false): TokenStream {
         h = hashStep(h, text.charCodeAt(i + 1));
         i += 2;
       } else i++;
-      const id = formId(text, start, i, h, true);
-      s.ids[t] = id;
-      s.norms[t] = normOf(id);
+      id = formId(text, start, i, h, true);
       s.kinds[t] = KIND_PUNCT;
       s.caps[t] = 0;
     }
+    s.ids[t] = id;
+    s.norms[t] = normOf(id);
     s.starts[t] = start;
     s.ends[t] = i;
     t++;

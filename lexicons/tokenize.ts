@@ -21,7 +21,8 @@ const MARK = 4;
 const WORD_UNICODE = /[\p{L}\p{N}]/u;
 const MARK_UNICODE = /\p{M}/u;
 
-const ASCII_CLASS = new Uint8Array(128);
+/** Classes of ASCII code units (the tokeniser's fast path reads it directly). */
+export const ASCII_CLASS = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
   if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) ASCII_CLASS[c] = LETTER;
   else if (c >= 48 && c <= 57) ASCII_CLASS[c] = DIGIT;
