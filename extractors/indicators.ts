@@ -38,7 +38,7 @@ export const indicatorsExtractor: Extractor = {
   extract(doc: AnalysisDoc, ctx: ExtractContext): void {
     if (doc.sentences.length === 0) doc.sentences = splitSentences(doc.text);
     if (!isLexiconSet(ctx.lexicons)) return;
-    const hits = ctx.lexicons.match(doc.text, doc.language, doc.sentences);
-    doc.indicators = hits.map(toIndicator);
+    const lex = ctx.lexicons;
+    doc.indicators = lex.matchIndicators ? lex.matchIndicators(doc.text, doc.language, doc.sentences) : lex.match(doc.text, doc.language, doc.sentences).map(toIndicator);
   },
 };

@@ -18,7 +18,7 @@ export type { LexiconEntry, LexiconCues, LexiconSource, LexiconProblem } from '.
 export { applyCues, CUE_WINDOW } from './negation.js';
 export type { CueHit, CueKind } from './negation.js';
 export { loadLexicons, buildLexiconSet, sentenceTokenRanges } from './lexicon-set.js';
-export type { LexiconHit, LexiconSet, MatchOptions } from './lexicon-set.js';
+export type { LexiconHit, LexiconIndicator, LexiconSet, MatchOptions } from './lexicon-set.js';
 export { LexiconProvider, watchLexicons } from './provider.js';
 export type { ProviderOptions } from './provider.js';
 export { validateLexicons, testPattern, addEntry, lexiconStats } from './tools.js';

@@ -37,6 +37,20 @@ export interface LexiconHit {
   cue?: { kind: CueKind; start: number; end: number; text: string };
 }
 
+/** A hit as the indicators extractor reports it (core Indicator's fields, in its order, plus the hedge flag). */
+export interface LexiconIndicator {
+  id: string;
+  category: string;
+  group: IndicatorGroup;
+  weight: number;
+  start: number;
+  end: number;
+  text: string;
+  sentence: SentenceSpan;
+  negated?: boolean;
+  hedged?: boolean;
+}
+
 export interface MatchOptions {
   /** Precomputed sentences (default: splitSentences(text)). */
   sentences?: readonly SentenceSpan[];
@@ -58,6 +72,11 @@ export interface LexiconSet {
    * applied, one longest hit per entry where hits overlap, negation and hedging marked.
    */
   match(text: string, lang: string, sentencesOrOptions?: readonly SentenceSpan[] | MatchOptions): LexiconHit[];
+  /**
+   * `match(text, lang, sentences).map(toIndicator)` (extractors/indicators.ts), made directly: no LexiconHit in between
+   * (optional, so that a stand-in lexicon set with `match` alone still serves).
+   */
+  matchIndicators?(text: string, lang: string, sentences: readonly SentenceSpan[]): LexiconIndicator[];
 }
 
 /** What an accepting automaton node stands for: an entry's pattern, its exclude pattern, or a cue. */
@@ -122,32 +141,7 @@ class CompiledLexiconSet implements LexiconSet {
   }
 
   match(text: string, lang: string, opt?: readonly SentenceSpan[] | MatchOptions): LexiconHit[] {
-    const options: MatchOptions = Array.isArray(opt) ? { sentences: opt as readonly SentenceSpan[] } : ((opt as MatchOptions | undefined) ?? {});
-    const key = this.languages.includes(lang) ? lang : ALL;
-    const c = this.compile(key);
-    const sentences = options.sentences ?? splitSentences(text);
-    const tokens = tokenStream(text);
-    const ranges = streamSentenceRanges(tokens, sentences);
-
-    const raw: Array<RawHit & { sentenceIndex: number }> = [];
-    const vetoed = new Set<number>();
-    const cueHits: CueHit[] = [];
-    const nSent = sentences.length + 1;
-    c.automaton.runRanges(
-      tokens,
-      ranges,
-      (target, tokenStart, tokenEnd, si) => {
-        const t = c.targets[target]!;
-        if (t.cue !== null) cueHits.push({ kind: t.cue, tokenStart, tokenEnd, sentenceIndex: si });
-        else if (t.exclude) vetoed.add(t.entry * nSent + si);
-        else raw.push({ target, tokenStart, tokenEnd, sentenceIndex: si });
-      },
-      options.stats,
-    );
-
-    const kept = longestPerEntry(vetoed.size ? raw.filter((h) => !vetoed.has(c.targets[h.target]!.entry * nSent + h.sentenceIndex)) : raw, c.targets);
-    const scoped: Scoped[] = kept.map((h) => ({ tokenStart: h.tokenStart, tokenEnd: h.tokenEnd, sentenceIndex: h.sentenceIndex }));
-    applyCues(scoped, cueHits, tokens);
+    const { c, kept, scoped, tokens, sentences } = this.scan(text, lang, opt);
     const hits: LexiconHit[] = kept.map((h, k) => {
       const e = this.entries[c.targets[h.target]!.entry]!;
       const start = tokens.starts[h.tokenStart]!;
@@ -177,9 +171,70 @@ class CompiledLexiconSet implements LexiconSet {
       }
       return hit;
     });
-    hits.sort((a, b) => a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    return hits;
+    return hits.sort(byPosition);
   }
+
+  matchIndicators(text: string, lang: string, sentences: readonly SentenceSpan[]): LexiconIndicator[] {
+    const { c, kept, scoped, tokens } = this.scan(text, lang, sentences);
+    const out: LexiconIndicator[] = kept.map((h, k) => {
+      const e = this.entries[c.targets[h.target]!.entry]!;
+      const start = tokens.starts[h.tokenStart]!;
+      const end = tokens.ends[h.tokenEnd - 1]!;
+      const s = sentences[h.sentenceIndex]!;
+      const sc = scoped[k]!;
+      // (the fields in the order of the Indicator a LexiconHit maps to: the JSON output keeps it)
+      const ind: LexiconIndicator = {
+        id: e.id,
+        category: e.category,
+        group: e.group,
+        weight: sc.hedged && !sc.negated ? e.weight / 2 : e.weight,
+        start,
+        end,
+        text: text.slice(start, end),
+        sentence: { start: s.start, end: s.end },
+      };
+      if (sc.negated) ind.negated = true;
+      if (sc.hedged) ind.hedged = true;
+      return ind;
+    });
+    return out.sort(byPosition);
+  }
+
+  /** The hits of `text` before they are objects: kept entry hits with their negation/hedge scope. */
+  private scan(text: string, lang: string, opt?: readonly SentenceSpan[] | MatchOptions) {
+    const options: MatchOptions = Array.isArray(opt) ? { sentences: opt as readonly SentenceSpan[] } : ((opt as MatchOptions | undefined) ?? {});
+    const key = this.languages.includes(lang) ? lang : ALL;
+    const c = this.compile(key);
+    const sentences = options.sentences ?? splitSentences(text);
+    const tokens = tokenStream(text);
+    const ranges = streamSentenceRanges(tokens, sentences);
+
+    const raw: Array<RawHit & { sentenceIndex: number }> = [];
+    const vetoed = new Set<number>();
+    const cueHits: CueHit[] = [];
+    const nSent = sentences.length + 1;
+    c.automaton.runRanges(
+      tokens,
+      ranges,
+      (target, tokenStart, tokenEnd, si) => {
+        const t = c.targets[target]!;
+        if (t.cue !== null) cueHits.push({ kind: t.cue, tokenStart, tokenEnd, sentenceIndex: si });
+        else if (t.exclude) vetoed.add(t.entry * nSent + si);
+        else raw.push({ target, tokenStart, tokenEnd, sentenceIndex: si });
+      },
+      options.stats,
+    );
+
+    const kept = longestPerEntry(vetoed.size ? raw.filter((h) => !vetoed.has(c.targets[h.target]!.entry * nSent + h.sentenceIndex)) : raw, c.targets);
+    const scoped: Scoped[] = kept.map((h) => ({ tokenStart: h.tokenStart, tokenEnd: h.tokenEnd, sentenceIndex: h.sentenceIndex }));
+    applyCues(scoped, cueHits, tokens);
+    return { c, kept, scoped, tokens, sentences };
+  }
+}
+
+/** Hits by start, longer first, then by id (a total order: an entry's kept hits never share a span). */
+function byPosition(a: { start: number; end: number; id: string }, b: { start: number; end: number; id: string }): number {
+  return a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /** Token index range [from, to) of each sentence. Tokens outside every sentence are ignored. */

@@ -1,8 +1,9 @@
 import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { indicatorsExtractor, newAnalysisDoc } from '../../extractors/index.js';
+import { indicatorsExtractor, newAnalysisDoc, toIndicator } from '../../extractors/index.js';
 import type { AnalysisDoc } from '../../extractors/index.js';
-import { loadLexicons } from '../../lexicons/index.js';
+import { loadLexicons, splitSentences } from '../../lexicons/index.js';
 
 const lexicons = loadLexicons(resolve('test/fixtures/lexicons/basic'));
 
@@ -51,5 +52,18 @@ describe('indicators extractor', () => {
     indicatorsExtractor.extract(d, { lexicons: undefined, keepVictimNames: false });
     expect(d.indicators).toEqual([]);
     expect(d.sentences).toHaveLength(1);
+  });
+});
+
+describe('LexiconSet.matchIndicators', () => {
+  it('gives exactly match().map(toIndicator), fields in the same order', () => {
+    const lex = loadLexicons();
+    const lines = readFileSync('samples/dev/news.jsonl', 'utf8').split('\n').filter(Boolean);
+    for (const line of lines) {
+      const { text, lang } = JSON.parse(line) as { text: string; lang: string };
+      const sentences = splitSentences(text);
+      const want = JSON.stringify(lex.match(text, lang, sentences).map(toIndicator));
+      expect(JSON.stringify(lex.matchIndicators!(text, lang, sentences))).toBe(want);
+    }
   });
 });
