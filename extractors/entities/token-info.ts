@@ -117,10 +117,18 @@ const internInfos: (TokenInfo | null)[] = [];
 for (let k = 0; k < INTERN_SIZE; k++) internInfos.push(null);
 let internCount = 0;
 
-/** tokenInfo(text.slice(start, end)), without making the substring when the form was seen before. */
-export function internedInfo(text: string, start: number, end: number): TokenInfo {
-  let h = 0x811c9dc5 | 0;
-  for (let k = start; k < end; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+export const FNV_OFFSET = 0x811c9dc5 | 0;
+export const FNV_PRIME = 0x01000193;
+
+/**
+ * tokenInfo(text.slice(start, end)), without making the substring when the form was seen before. `h`: the
+ * form's hashString (as a signed 32-bit value), when the caller computed it while scanning.
+ */
+export function internedInfo(text: string, start: number, end: number, h?: number): TokenInfo {
+  if (h === undefined) {
+    h = FNV_OFFSET;
+    for (let k = start; k < end; k++) h = Math.imul(h ^ text.charCodeAt(k), FNV_PRIME);
+  }
   const len = end - start;
   const mask = INTERN_SIZE - 1;
   let slot = (h ^ (h >>> 15)) & mask;

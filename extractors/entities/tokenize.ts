@@ -5,7 +5,7 @@
  * a character-class table (several times faster than a Unicode-property RegExp). Offsets are UTF-16
  * code units into the input.
  */
-import { F_DOT, internedInfo, type TokenInfo } from './token-info.js';
+import { F_DOT, FNV_OFFSET, FNV_PRIME, internedInfo, type TokenInfo } from './token-info.js';
 
 export interface Tokens {
   /** Token strings. */
@@ -90,13 +90,17 @@ function scan(text: string, infos: TokenInfo[] | undefined): Tokens {
       continue;
     }
     const start = i;
+    // The token's hash (hashString of its text) is computed as it is scanned: internedInfo() needs it.
+    let h = Math.imul(FNV_OFFSET ^ c, FNV_PRIME);
     if (cls === WORD) {
       let allDigits = DIGIT(c);
       i++;
       for (;;) {
-        while (i < n && CLASS[text.charCodeAt(i)] === WORD) {
-          if (!DIGIT(text.charCodeAt(i))) allDigits = false;
-          i++;
+        for (; i < n; i++) {
+          const d = text.charCodeAt(i);
+          if (CLASS[d] !== WORD) break;
+          if (!DIGIT(d)) allDigits = false;
+          h = Math.imul(h ^ d, FNV_PRIME);
         }
         if (i + 1 >= n) break;
         const j = text.charCodeAt(i);
@@ -104,6 +108,7 @@ function scan(text: string, infos: TokenInfo[] | undefined): Tokens {
         if (CLASS[after] !== WORD) break;
         if (JOINERS.has(j) || (allDigits && (j === 0x2c || j === 0x3a) && DIGIT(after))) {
           if (allDigits && !DIGIT(after)) allDigits = false;
+          h = Math.imul(h ^ j, FNV_PRIME);
           i++;
           continue;
         }
@@ -113,8 +118,11 @@ function scan(text: string, infos: TokenInfo[] | undefined): Tokens {
       if (newSentence) sentenceStarts.push(words.length);
       newSentence = false;
       if (infos !== undefined) {
-        let info = internedInfo(text, start, i);
-        if (i < n && text.charCodeAt(i) === 0x2e && keepsDotInfo(info)) info = internedInfo(text, start, (end = ++i));
+        let info = internedInfo(text, start, i, h);
+        if (i < n && text.charCodeAt(i) === 0x2e && keepsDotInfo(info)) {
+          end = ++i;
+          info = internedInfo(text, start, end, Math.imul(h ^ 0x2e, FNV_PRIME));
+        }
         infos.push(info);
         words.push(info.word);
       } else {
@@ -126,11 +134,12 @@ function scan(text: string, infos: TokenInfo[] | undefined): Tokens {
       continue;
     }
     // One punctuation mark (a surrogate pair counts as one).
-    i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) h = Math.imul(h ^ text.charCodeAt(++i), FNV_PRIME);
+    i++;
     if (newSentence) sentenceStarts.push(words.length);
     newSentence = false;
     if (infos !== undefined) {
-      const info = internedInfo(text, start, i);
+      const info = internedInfo(text, start, i, h);
       infos.push(info);
       words.push(info.word);
     } else words.push(text.slice(start, i));
