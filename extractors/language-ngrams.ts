@@ -64,6 +64,8 @@ interface NgramEntry {
 
 const EMPTY = new Int32Array(0);
 const entries = new Map<string, NgramEntry>();
+/** The n-gram entries of a word (its byte string): words repeat far more than texts, so most words cost one lookup. */
+const wordEntries = new Map<string, NgramEntry[]>();
 const ENTRIES_MAX = 200_000;
 let call = 0;
 
@@ -82,10 +84,26 @@ function entryOf(t: EldTables, gram: string): NgramEntry {
       });
     }
     e = { pairs, seen: 0 };
-    if (entries.size >= ENTRIES_MAX) entries.clear();
     entries.set(gram, e);
   }
   return e;
+}
+
+/**
+ * eld's getByteNgrams for one word: 4-byte n-grams with a 3-byte stride, a leading space on a word's first, the last
+ * one ending the word with a space.
+ */
+function wordNgrams(t: EldTables, word: string): NgramEntry[] {
+  let list = wordEntries.get(word);
+  if (list === undefined) {
+    list = [];
+    const len = word.length > 70 ? 70 : word.length;
+    let j = 0;
+    for (; j + 4 < len; j += 3) list.push(entryOf(t, (j === 0 ? ' ' : '') + word.substring(j, j + 4)));
+    list.push(entryOf(t, (j === 0 ? ' ' : '') + word.substring(len !== 3 ? len - 4 : 0) + ' '));
+    wordEntries.set(word, list);
+  }
+  return list;
 }
 
 /** eld's `strToUtf8Bytes`: the words of the processed text as byte strings, cut after about 350 bytes. */
@@ -126,23 +144,22 @@ function byteWords(str: string, dictionary: readonly string[]): string[] {
 function detectWith(t: EldTables, input: string): NgramDetection {
   const text = input.substring(0, EL_TEXT_CHARS).replace(t.separators, ' ').trim().toLowerCase();
   const scores = new Float64Array(t.langCodes.length);
+  // (emptied between texts only: within one, an n-gram must keep one entry, or its `seen` mark would not dedupe it)
+  if (entries.size >= ENTRIES_MAX || wordEntries.size >= ENTRIES_MAX) {
+    entries.clear();
+    wordEntries.clear();
+  }
   const stamp = ++call;
+  // each distinct n-gram counts once (eld collects them as keys of an object)
   let distinct = 0;
-  const count = (gram: string): void => {
-    const e = entryOf(t, gram);
-    if (e.seen === stamp) return;
-    e.seen = stamp;
-    distinct++;
-    const p = e.pairs;
-    for (let k = 0; k < p.length; k += 2) scores[p[k]!]! += p[k + 1]!;
-  };
-  // eld's getByteNgrams: 4-byte n-grams with a 3-byte stride, a leading space on a word's first, the last one
-  // ending the word with a space
   for (const word of byteWords(text, t.dictionary)) {
-    const len = word.length > 70 ? 70 : word.length;
-    let j = 0;
-    for (; j + 4 < len; j += 3) count((j === 0 ? ' ' : '') + word.substring(j, j + 4));
-    count((j === 0 ? ' ' : '') + word.substring(len !== 3 ? len - 4 : 0) + ' ');
+    for (const e of wordNgrams(t, word)) {
+      if (e.seen === stamp) continue;
+      e.seen = stamp;
+      distinct++;
+      const p = e.pairs;
+      for (let k = 0; k < p.length; k += 2) scores[p[k]!]! += p[k + 1]!;
+    }
   }
   // eld's getMaxLang: the first strictly highest positive score
   let best = -1;
