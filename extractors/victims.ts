@@ -94,32 +94,32 @@ export function extractVictims(text: string, entities: readonly Entity[] = []): 
   for (let i = 0; i < toks.length; i += 1) {
     // The number: digits, a number word, or a compound ("treinta y dos", "twenty-three").
     if ((toks.shape[i]! & (DIGIT | SPACED)) === 0 && !NUMBER_SIEVE.hasSlot(toks.slots[i]!)) continue;
-    const t0 = toks[i]!;
+    const t0 = toks.get(i)!;
     const c0 = t0.norm.charCodeAt(0);
     let n: number | null = c0 >= 48 && c0 <= 57
       ? (t0.norm.length <= 4 && /^\d+$/.test(t0.norm) ? Number(t0.norm) : null)
       : (NUMBER_WORDS.get(t0.norm) ?? (t0.norm.length > 6 && t0.norm.includes(' ') ? wordsToNumber(t0.norm) : null));
     if (n === null) continue;
-    if (i > 0 && /[.,]$/.test(text.slice(toks[i - 1]!.end, t0.start)) && /^\d/.test(t0.norm) && t0.start === toks[i - 1]!.end + 1) continue;
+    if (i > 0 && /[.,]$/.test(text.slice(toks.get(i - 1)!.end, t0.start)) && /^\d/.test(t0.norm) && t0.start === toks.get(i - 1)!.end + 1) continue;
     let k = i;
-    if (TENS.has(t0.norm) && spaced(t0, toks[i + 1]) && AND.has(toks[i + 1]!.norm) && spaced(toks[i + 1]!, toks[i + 2])) {
-      const unit = NUMBER_WORDS.get(toks[i + 2]!.norm);
+    if (TENS.has(t0.norm) && spaced(t0, toks.get(i + 1)) && AND.has(toks.get(i + 1)!.norm) && spaced(toks.get(i + 1)!, toks.get(i + 2))) {
+      const unit = NUMBER_WORDS.get(toks.get(i + 2)!.norm);
       if (unit !== undefined && unit < 10) {
         n += unit;
         k = i + 2;
       }
     }
-    const tk = toks[k]!;
+    const tk = toks.get(k)!;
     // The noun, maybe after one adjective or demonym, or after "(de) nacionalidad X".
     let j = k + 1;
-    if (!spaced(tk, toks[j])) continue;
-    if (toks[j]!.norm === 'de' && NATIONALITY_WORDS.has(toks[j + 1]?.norm ?? '')) j += 1;
-    if (NATIONALITY_WORDS.has(toks[j]!.norm)) j += 2;
-    const a = toks[j];
+    if (!spaced(tk, toks.get(j))) continue;
+    if (toks.get(j)!.norm === 'de' && NATIONALITY_WORDS.has(toks.get(j + 1)?.norm ?? '')) j += 1;
+    if (NATIONALITY_WORDS.has(toks.get(j)!.norm)) j += 2;
+    const a = toks.get(j);
     if (!a) continue;
     let noun: string;
     let nounEnd: number;
-    const b2 = toks[j + 1];
+    const b2 = toks.get(j + 1);
     if (b2 && NOUN_HEADS.has(a.norm) && spaced(a, b2) && NOUNS[`${a.norm} ${b2.norm}`]) {
       noun = `${a.norm} ${b2.norm}`;
       nounEnd = b2.end;
@@ -174,11 +174,11 @@ export function extractVictims(text: string, entities: readonly Entity[] = []): 
   let minors: boolean | null = null;
   for (let i = 0; i < toks.length; i += 1) {
     if (!MINOR_SIEVE.hasSlot(toks.slots[i]!)) continue;
-    const t = toks[i]!;
+    const t = toks.get(i)!;
     const w = t.norm;
     const hit = MINOR_WORDS.has(w)
-      || (w === 'menor' && (MINOR_DETERMINERS.has(toks[i - 1]?.norm ?? '') || (toks[i + 1]?.norm === 'de' && /^(?:edad|idade)$/.test(toks[i + 2]?.norm ?? ''))))
-      || (w === 'recien' && (toks[i + 1]?.norm ?? '').startsWith('nacid'));
+      || (w === 'menor' && (MINOR_DETERMINERS.has(toks.get(i - 1)?.norm ?? '') || (toks.get(i + 1)?.norm === 'de' && /^(?:edad|idade)$/.test(toks.get(i + 2)?.norm ?? ''))))
+      || (w === 'recien' && (toks.get(i + 1)?.norm ?? '').startsWith('nacid'));
     if (hit) {
       minors = true;
       evidence.push({ start: t.start, end: t.end, text: t.text, supports: 'minors' });

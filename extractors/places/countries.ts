@@ -44,7 +44,7 @@ export function eventCountry(text: string, places: readonly Place[], countryHint
   // Nothing placed: a local source's own country is the best guess left.
   if (places.every((p) => !p.countryCode)) return countryHint ? countryHint.toUpperCase() : null;
   const toks = wordTokens(text);
-  for (let i = 0; i < toks.length; i += 1) if (EVENT_SIEVE.hasSlot(toks.slots[i]!) && isEvent(toks[i]!.norm)) events.push(toks[i]!.end);
+  for (let i = 0; i < toks.length; i += 1) if (EVENT_SIEVE.hasSlot(toks.slots[i]!) && isEvent(toks.norm(i))) events.push(toks.ends[i]!);
   let originEnd = -1;
   for (const p of places) {
     if (!p.countryCode) continue;
@@ -88,15 +88,15 @@ function originBefore(text: string, start: number): boolean {
   let hi = toks.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (toks[mid]!.start < start) lo = mid + 1;
+    if (toks.starts[mid]! < start) lo = mid + 1;
     else hi = mid;
   }
   let k = lo - 1;
-  if (k >= 0 && ARTICLE.has(toks[k]!.norm) && start - toks[k]!.end <= 2) k -= 1;
-  const p1 = toks[k]?.norm ?? '';
-  const p2 = toks[k - 1]?.norm ?? '';
-  const p3 = toks[k - 2]?.norm ?? '';
-  const p4 = toks[k - 3]?.norm ?? '';
+  if (k >= 0 && ARTICLE.has(toks.get(k)!.norm) && start - toks.get(k)!.end <= 2) k -= 1;
+  const p1 = toks.get(k)?.norm ?? '';
+  const p2 = toks.get(k - 1)?.norm ?? '';
+  const p3 = toks.get(k - 2)?.norm ?? '';
+  const p4 = toks.get(k - 3)?.norm ?? '';
   if (p1 === 'from') return true;
   if (OF.has(p1) && (ORIGIN_WORD.test(p2) || PEOPLE.test(p2) || PEOPLE.test(p3))) return true;
   if (p1 === 'desde' && /^tra[ií]d/.test(p2)) return true;

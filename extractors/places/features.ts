@@ -35,9 +35,9 @@ export function naturalFeatures(text: string, toks: WordTokens, taken: readonly 
   const free = (start: number, end: number): boolean => !taken.some((p) => p.start < end && start < p.end && (p.start < start || p.end > end))
     && !out.some((p) => p.start < end && start < p.end);
   const add = (first: number, last: number): void => {
-    const a = toks[first]!;
-    const b = toks[last]!;
-    const after = toks[last + 1];
+    const a = toks.get(first)!;
+    const b = toks.get(last)!;
+    const after = toks.get(last + 1);
     // "Lake Forest College", "Cedar River Seafood", "Desert Storm": the run goes on, the feature names something else.
     if (after && after.upper && joined(b, after)) return;
     // "Rift Valley fever": a disease.
@@ -56,29 +56,29 @@ export function naturalFeatures(text: string, toks: WordTokens, taken: readonly 
   };
   for (let i = 0; i < toks.length; i += 1) {
     if ((toks.shape[i]! & UPPER) === 0) continue;
-    const t = toks[i]!;
+    const t = toks.get(i)!;
     // "English Channel", "Irish Sea": a channel only after a nationality word ("Disney Channel" is television).
-    if (t.norm === 'channel' && i > 0 && LANGUAGE_WORDS.has(toks[i - 1]!.norm) && joined(toks[i - 1]!, t)) {
+    if (t.norm === 'channel' && i > 0 && LANGUAGE_WORDS.has(toks.get(i - 1)!.norm) && joined(toks.get(i - 1)!, t)) {
       add(i - 1, i);
       continue;
     }
     if (AFTER.has(t.norm)) {
       // Up to three capitalised words before the head, none a sentence opener on its own.
       let s = i;
-      while (s > i - 3 && capital(toks[s - 1]) && joined(toks[s - 1]!, toks[s]!) && !CUES.has(toks[s - 1]!.norm) && !TITLES.has(toks[s - 1]!.norm)) s -= 1;
-      while (s < i && (DETERMINERS.has(toks[s]!.norm) || (COMMON.has(toks[s]!.norm) && isSentenceStart(text, toks, s)))) s += 1;
+      while (s > i - 3 && capital(toks.get(s - 1)) && joined(toks.get(s - 1)!, toks.get(s)!) && !CUES.has(toks.get(s - 1)!.norm) && !TITLES.has(toks.get(s - 1)!.norm)) s -= 1;
+      while (s < i && (DETERMINERS.has(toks.get(s)!.norm) || (COMMON.has(toks.get(s)!.norm) && isSentenceStart(text, toks, s)))) s += 1;
       if (s < i) add(s, i);
       else if (BEFORE.has(t.norm)) forward(i);
     } else if (BEFORE.has(t.norm)) forward(i);
   }
   function forward(i: number): void {
-    const t = toks[i]!;
+    const t = toks.get(i)!;
     let k = i + 1;
     // "Gulf of Alaska", "Isle of Man"; a bare "Gulf War" or "Cape Cod" reads only with "of".
-    if (toks[k]?.norm === 'of' && joined(t, toks[k]!)) k += 1;
+    if (toks.get(k)?.norm === 'of' && joined(t, toks.get(k)!)) k += 1;
     else if (OF_ONLY.has(t.norm)) return;
     let e = k - 1;
-    while (e < k + 1 && capital(toks[e + 1]) && joined(toks[e]!, toks[e + 1]!) && !AFTER.has(toks[e + 1]!.norm)) e += 1;
+    while (e < k + 1 && capital(toks.get(e + 1)) && joined(toks.get(e)!, toks.get(e + 1)!) && !AFTER.has(toks.get(e + 1)!.norm)) e += 1;
     if (e >= k) add(i, e);
   }
   return { added: out, replaced };

@@ -4,7 +4,7 @@ import { FIRST_NAMES } from '../entities/index.js';
 import { DEMONYMS } from '../values/index.js';
 import type { Gazetteer } from './gazetteer.js';
 import { isSentenceStart, type Mention } from './mentions.js';
-import { foldWord, UPPER, type WordToken, type WordTokens } from './normalize.js';
+import { foldWord, UPPER, type WordTokens } from './normalize.js';
 import { sieveSlot, WordSieve } from './sieve.js';
 import { AREA_MODIFIERS, COMMON, COMMON_PHRASES, CUES, DISEASE_WORDS, LANGUAGE_WORDS, ORG_HEADS, PLACE_FIRST_NAMES, SPEECH, STREET_HEADS, STRONG_CUES, TITLES } from './words.js';
 
@@ -60,7 +60,7 @@ const UF_AFTER = /^\s?(?:\(|-|–|\/)\s?([A-Z]{2})\b/;
 /** ", " / " (" / ", estado " / ", in the state of " between a town and its division or country. */
 const QUALIFIER_GAP = /^\s*[,(]\s*(?:(?:en |no |na |in )?(?:el |la |o |a |the )?(?:estado|departamento|provincia|municipio|regi[oó]n|state|province|department|region)(?: de| do| da| of)?\s+)?$/iu;
 
-function qualifier(text: string, toks: readonly WordToken[], m: Mention, all: Mention[], gaz: Gazetteer): [string | null, string[]] {
+function qualifier(text: string, toks: WordTokens, m: Mention, all: Mention[], gaz: Gazetteer): [string | null, string[]] {
   const uf = UF_AFTER.exec(text.slice(m.end, m.end + 6));
   if (uf && BR_UF[uf[1]!]) return ['BR', [`BR.${BR_UF[uf[1]!]}`]];
   const next = all.find((x) => x.start >= m.end && x.start - m.end < 40);
@@ -102,15 +102,15 @@ export function isFirstName(norm: string): boolean {
  * True when the name starting near token `k` continues a capitalised run that began with another word:
  * "Aeropuerto José María Córdova", "Hospital John Smith" are places named after someone.
  */
-function namedAfter(toks: readonly WordToken[], text: string, k: number): boolean {
+function namedAfter(toks: WordTokens, text: string, k: number): boolean {
   let j = k;
   while (j > 0) {
-    const p = toks[j - 1]!;
-    if (!p.upper || text.slice(p.end, toks[j]!.start) !== ' ' || !isFirstName(p.norm)) break;
+    const p = toks.get(j - 1)!;
+    if (!p.upper || text.slice(p.end, toks.get(j)!.start) !== ' ' || !isFirstName(p.norm)) break;
     j -= 1;
   }
-  const p = toks[j - 1];
-  if (!p || !p.upper || text.slice(p.end, toks[j]!.start) !== ' ' || TITLES.has(p.norm) || CUES.has(p.norm) || COMMON.has(p.norm)) return false;
+  const p = toks.get(j - 1);
+  if (!p || !p.upper || text.slice(p.end, toks.get(j)!.start) !== ' ' || TITLES.has(p.norm) || CUES.has(p.norm) || COMMON.has(p.norm)) return false;
   // "Later Matthew Flores": a capital that opens a sentence names nothing.
   return !isSentenceStart(text, toks, j - 1);
 }
@@ -130,7 +130,7 @@ function lowerCaseWords(toks: WordTokens): (w: string) => boolean {
     if (seen === undefined) {
       seen = false;
       const slot = sieveSlot(w);
-      for (let k = 0; k < toks.length && !seen; k += 1) seen = toks.slots[k] === slot && (toks.shape[k]! & UPPER) === 0 && toks[k]!.norm === w;
+      for (let k = 0; k < toks.length && !seen; k += 1) seen = toks.slots[k] === slot && (toks.shape[k]! & UPPER) === 0 && toks.get(k)!.norm === w;
       known.set(w, seen);
     }
     return seen;
@@ -160,10 +160,10 @@ export function personTokens(toks: WordTokens, text: string, mentions: Mention[]
       personRun = false;
       continue;
     }
-    const a = toks[i - 1]!;
-    const b = toks[i]!;
+    const a = toks.get(i - 1)!;
+    const b = toks.get(i)!;
     const gap = text.slice(a.end, b.start);
-    const opensRun = i < 2 || !toks[i - 2]!.upper || text.slice(toks[i - 2]!.end, a.start) !== ' ';
+    const opensRun = i < 2 || !toks.get(i - 2)!.upper || text.slice(toks.get(i - 2)!.end, a.start) !== ' ';
     const opener = isFirstName(a.norm) || TITLES.has(a.norm);
     // A title inside the run makes it a person ("Municipal Court Judge Haywood Turner"); a first name only when the run
     // opens a sentence: mid-sentence, "Aeropuerto José María Córdova" is named after someone.
@@ -174,7 +174,7 @@ export function personTokens(toks: WordTokens, text: string, mentions: Mention[]
       continue;
     }
     const surname = b.norm.replace(/'s$/, '');
-    const nextJoined = toks[i + 1] && toks[i + 1]!.upper && text.slice(b.end, toks[i + 1]!.start) === ' ';
+    const nextJoined = toks.get(i + 1) && toks.get(i + 1)!.upper && text.slice(b.end, toks.get(i + 1)!.start) === ' ';
     if (personRun && gap === ' ' && !opensRun && !nextJoined && !(inAdmin.has(i) && inMention.has(i - 1))) {
       strong.add(surname);
       continue;
@@ -199,11 +199,11 @@ export function personTokens(toks: WordTokens, text: string, mentions: Mention[]
   return { strong, weak };
 }
 
-export function judge(text: string, toks: readonly WordToken[], m: Mention, all: Mention[], gaz: Gazetteer, lower: Set<string>,
+export function judge(text: string, toks: WordTokens, m: Mention, all: Mention[], gaz: Gazetteer, lower: Set<string>,
   persons: PersonTokens, hints: PlaceHints): Judged {
-  const prev = toks[m.first - 1];
-  const prev2 = toks[m.first - 2];
-  const next = toks[m.last + 1];
+  const prev = toks.get(m.first - 1);
+  const prev2 = toks.get(m.first - 2);
+  const next = toks.get(m.last + 1);
   const adjacentPrev = prev && /^ $/.test(text.slice(prev.end, m.start));
   const adjacentNext = next && /^ $/.test(text.slice(m.end, next.start));
   const single = m.first === m.last;

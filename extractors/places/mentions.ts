@@ -20,10 +20,10 @@ export interface Mention {
 const SENTENCE_GAP = /[.!?\n:;"“”«»()\[\]]/;
 
 /** True when token i begins a sentence (or a quote/bracket/line), so its capital letter says nothing. */
-export function isSentenceStart(text: string, toks: readonly WordToken[], i: number): boolean {
+export function isSentenceStart(text: string, toks: WordTokens, i: number): boolean {
   if (i === 0) return true;
-  const prev = toks[i - 1];
-  const tok = toks[i];
+  const prev = toks.get(i - 1);
+  const tok = toks.get(i);
   if (!prev || !tok) return true;
   const gap = text.slice(prev.end, tok.start);
   if (!SENTENCE_GAP.test(gap)) return false;
@@ -82,14 +82,14 @@ export function findMentions(text: string, toks: WordTokens, gaz: Gazetteer): Me
   hotCheck(gaz);
   for (let i = 0; i < toks.length; i += 1) {
     if ((toks.shape[i]! & UPPER) === 0) continue;
-    const t0 = toks[i]!;
+    const t0 = toks.get(i)!;
     let key = '';
     let best: Mention | null = null;
     for (let j = i; j < toks.length && j - i < maxWords; j += 1) {
-      const t = toks[j];
+      const t = toks.get(j);
       if (!t) break;
       if (j > i) {
-        const prev = toks[j - 1];
+        const prev = toks.get(j - 1);
         if (!prev || !joinable(text, prev, t)) break;
         if (!t.upper && !CONNECTORS.has(t.norm)) break;
       }

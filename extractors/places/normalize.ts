@@ -13,19 +13,86 @@ export interface WordToken {
 }
 
 /**
- * The word tokens of a text, with two columns the extractors' full passes read instead of the token objects (a
- * dozen passes over every token of a document, each touching ~700 scattered objects, cost more than the tests).
+ * The word tokens of a text: columns (offsets, sieve slots, shape flags) for every token, and token objects made
+ * only when asked for (`get`). Why: the extractors' dozen passes over every token of a document read the columns
+ * and look at few tokens; making ~700 objects and strings per document cost more than those passes (allocation is
+ * slow in a heap that holds the gazetteer and the lexicons).
  */
-export interface WordTokens extends ReadonlyArray<WordToken> {
+export class WordTokens implements Iterable<WordToken> {
+  readonly length: number;
+  private readonly made: Array<WordToken | undefined>;
+  private readonly source: string;
+  private readonly norms: Array<string | undefined>;
+  /** Start and end offset of each token. */
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
   /** `sieveSlot` of each token's `norm`. */
   readonly slots: Uint16Array;
   /** Per token: UPPER (its `upper`), DIGIT (`norm` starts with an ASCII digit), SPACED (`norm` holds a space), PLAIN (`norm` is `text` in lower case). */
   readonly shape: Uint8Array;
+
+  /** `norms`: the folds of the tokens that are not PLAIN (the others are made from the text when asked for). */
+  constructor(source: string, starts: Int32Array, ends: Int32Array, slots: Uint16Array, shape: Uint8Array, norms: Array<string | undefined>) {
+    this.source = source;
+    this.length = starts.length;
+    this.starts = starts;
+    this.ends = ends;
+    this.slots = slots;
+    this.shape = shape;
+    this.norms = norms;
+    this.made = new Array<WordToken | undefined>(this.length);
+  }
+
+  /** Token `i`, or undefined outside 0 .. length - 1 (as an array index). */
+  get(i: number): WordToken | undefined {
+    if (!(i >= 0 && i < this.length)) return undefined;
+    let t = this.made[i];
+    if (t === undefined) {
+      const start = this.starts[i]!;
+      const end = this.ends[i]!;
+      const text = this.source.slice(start, end);
+      const shape = this.shape[i]!;
+      const norm = this.norms[i] ?? ((shape & CAPS) !== 0 ? text.toLowerCase() : text);
+      this.norms[i] = norm;
+      t = { start, end, text, norm, upper: (shape & UPPER) !== 0 };
+      this.made[i] = t;
+    }
+    return t;
+  }
+
+  /** The `norm` of token `i` (0 .. length - 1) without making the token. */
+  norm(i: number): string {
+    const t = this.made[i];
+    if (t !== undefined) return t.norm;
+    const norm = this.norms[i];
+    if (norm !== undefined) return norm;
+    const text = this.source.slice(this.starts[i]!, this.ends[i]!);
+    this.norms[i] = (this.shape[i]! & CAPS) !== 0 ? text.toLowerCase() : text;
+    return this.norms[i]!;
+  }
+
+  /** Index of the token holding offset `at`, or -1. */
+  indexAt(at: number): number {
+    let lo = 0;
+    let hi = this.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid]! <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && at < this.ends[lo - 1]! ? lo - 1 : -1;
+  }
+
+  *[Symbol.iterator](): Iterator<WordToken> {
+    for (let i = 0; i < this.length; i += 1) yield this.get(i)!;
+  }
 }
 export const UPPER = 1;
 export const DIGIT = 2;
 export const SPACED = 4;
 export const PLAIN = 8;
+/** A PLAIN token with an ASCII capital: its norm is its text lower-cased. */
+const CAPS = 16;
 
 const MARKS = /[\u0300-\u036f]/g;
 
@@ -123,11 +190,15 @@ function wordCharAt(text: string, i: number): number {
  * notes what `foldWord` would look for: a word of plain lower-case ASCII letters and digits is its own fold.
  */
 function tokenize(text: string): WordTokens {
-  const out: WordToken[] = [];
   const n = text.length;
   // At most one token per two code units (a word character and a separator).
-  const slots = new Uint16Array((n >> 1) + 1);
-  const shape = new Uint8Array((n >> 1) + 1);
+  const max = (n >> 1) + 1;
+  const starts = new Int32Array(max);
+  const ends = new Int32Array(max);
+  const slots = new Uint16Array(max);
+  const shape = new Uint8Array(max);
+  const norms: Array<string | undefined> = [];
+  let count = 0;
   let i = 0;
   while (i < n) {
     let w = wordCharAt(text, i);
@@ -162,16 +233,26 @@ function tokenize(text: string): WordTokens {
       }
       break;
     }
-    const t = text.slice(start, i);
-    const norm = !plain ? foldWord(t) : caps ? t.toLowerCase() : t;
     const c0 = text.charCodeAt(start);
-    const upper = c0 < 128 ? c0 >= 65 && c0 <= 90 : isUpperInitial(t);
-    const d = norm.charCodeAt(0);
-    slots[out.length] = sieveSlot(norm);
-    shape[out.length] = (upper ? UPPER : 0) | (d >= 48 && d <= 57 ? DIGIT : 0) | (plain ? PLAIN : norm.includes(' ') ? SPACED : 0);
-    out.push({ start, end: i, text: t, norm, upper });
+    starts[count] = start;
+    ends[count] = i;
+    if (plain) {
+      // The norm is the text lower-cased, so its slot and flags come from the text's code units (`& 31` ignores case).
+      const len = i - start;
+      slots[count] = ((c0 & 31) << 10) | (len > 1 ? (text.charCodeAt(start + 1) & 31) << 5 : 0) | (len > 31 ? 31 : len);
+      shape[count] = (c0 >= 65 && c0 <= 90 ? UPPER : 0) | (c0 >= 48 && c0 <= 57 ? DIGIT : 0) | PLAIN | (caps ? CAPS : 0);
+    } else {
+      const t = text.slice(start, i);
+      const norm = foldWord(t);
+      const d = norm.charCodeAt(0);
+      norms[count] = norm;
+      slots[count] = sieveSlot(norm);
+      const upper = c0 < 128 ? c0 >= 65 && c0 <= 90 : isUpperInitial(t);
+      shape[count] = (upper ? UPPER : 0) | (d >= 48 && d <= 57 ? DIGIT : 0) | (norm.includes(' ') ? SPACED : 0);
+    }
+    count += 1;
   }
-  return Object.assign(out, { slots: slots.subarray(0, out.length), shape: shape.subarray(0, out.length) });
+  return new WordTokens(text, starts.subarray(0, count), ends.subarray(0, count), slots.subarray(0, count), shape.subarray(0, count), norms);
 }
 
 /** Gazetteer key of a name: its folded word tokens joined by one space. */

@@ -31,12 +31,12 @@ function americaAsCountry(text: string, toks: WordTokens, gaz: Gazetteer, taken:
   if (us === undefined) return out;
   for (let i = 0; i < toks.length; i += 1) {
     if ((toks.shape[i]! & UPPER) === 0) continue;
-    const t = toks[i]!;
+    const t = toks.get(i)!;
     if (t.text !== 'America' && t.text !== "America's" && t.text !== 'America’s') continue;
     const end = t.start + 7;
     if (taken.some((p) => p.start < end && t.start < p.end)) continue;
     // "North America", "Latin America", "Central America" are regions; a run of capitals before it is another name.
-    const prev = toks[i - 1];
+    const prev = toks.get(i - 1);
     if (prev && prev.upper && text.slice(prev.end, t.start) === ' ' && !CUES.has(prev.norm)) continue;
     const m: Mention = { first: i, last: i, start: t.start, end, key: 'america', ids: [us], alt: new Set(), sentenceStart: false };
     out.push(toPlace(text, gaz, m, gaz.entry(us), 0.7));
@@ -61,7 +61,7 @@ export function resolvePlaces(text: string, lang: string, hints: PlaceHints = {}
   const lower = new Set<string>();
   const sieve = new WordSieve(singles);
   for (let i = 0; i < toks.length; i += 1) {
-    if ((toks.shape[i]! & UPPER) === 0 && sieve.hasSlot(toks.slots[i]!) && singles.has(toks[i]!.norm)) lower.add(toks[i]!.norm);
+    if ((toks.shape[i]! & UPPER) === 0 && sieve.hasSlot(toks.slots[i]!) && singles.has(toks.get(i)!.norm)) lower.add(toks.get(i)!.norm);
   }
   const persons = personTokens(toks, text, mentions, gaz);
   const judged = mentions.map((m) => judge(text, toks, m, mentions, gaz, lower, persons, hints));

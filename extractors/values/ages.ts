@@ -24,6 +24,7 @@ const PATTERNS: ReadonlyArray<{ re: RegExp; gate: readonly string[] }> = [
 /** Words that every age pattern above contains: windows around them are all we scan. */
 const UNIT_WORDS = new Set(['anos', 'year', 'years', 'aged', 'age', 'edad', 'idade', 'were', 'was']);
 const UNIT_SIEVE = new WordSieve(UNIT_WORDS);
+const YEAR = /year/gi;
 /** "Ana Pérez, 19, was ..." (press style). */
 const PRESS = /, (\d{1,2}),/g;
 const PRESS_NAME = /\p{Lu}[\p{L}'-]+$/u;
@@ -38,13 +39,15 @@ export function extractAges(text: string): Entity[] {
   const out: Entity[] = [];
   let covered = -1;
   const toks = wordTokens(text);
-  // A plain token's norm is its text in lower case: with no "year" in the text, none of them holds one.
-  const year = /year/i.test(text);
+  // A plain token's norm is its text in lower case: the plain tokens that hold "year" are where the text has it.
+  const years = new Set<number>();
+  for (const m of text.matchAll(YEAR)) years.add(toks.indexAt(m.index));
   for (let i = 0; i < toks.length; i += 1) {
     const unit = UNIT_SIEVE.hasSlot(toks.slots[i]!);
-    if (!unit && !year && (toks.shape[i]! & PLAIN) !== 0) continue;
-    const u = toks[i]!;
-    if (!(unit && UNIT_WORDS.has(u.norm)) && !u.norm.includes('year')) continue;
+    if (!unit && (toks.shape[i]! & PLAIN) !== 0 && !years.has(i)) continue;
+    const norm = toks.norm(i);
+    if (!(unit && UNIT_WORDS.has(norm)) && !norm.includes('year')) continue;
+    const u = toks.get(i)!;
     if (u.start < covered) continue;
     const from = Math.max(0, text.lastIndexOf(' ', Math.max(0, u.start - 40)));
     const to = Math.min(text.length, u.start + 60);

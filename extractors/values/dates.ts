@@ -78,12 +78,11 @@ export function extractDates(text: string, lang: string, publishedAt?: string | 
   const toks = wordTokens(text);
   for (let i = 0; i < toks.length; i += 1) {
     if (!DATE_SIEVE.hasSlot(toks.slots[i]!)) continue;
-    const t = toks[i]!;
-    const kind = DATE_WORDS.get(t.norm);
+    const kind = DATE_WORDS.get(toks.norm(i));
     if (kind === undefined) continue;
     if (kind === 'm') hasMonth = true;
     else if (kind === 'w') hasWeekday = true;
-    else relative.push({ start: t.start, end: t.end, days: kind });
+    else relative.push({ start: toks.starts[i]!, end: toks.ends[i]!, days: kind });
   }
   for (const m of text.matchAll(RE_ISO)) push(out, text, m.index, m.index + m[0].length, iso(+m[1]!, +m[2]!, +m[3]!), 0.95);
   const atDigits = hasMonth ? digitAnchors(text, 0, 0) : [];

@@ -15,19 +15,19 @@ export function extractNationalities(text: string): Entity[] {
   for (let i = 0; i < toks.length; i += 1) {
     // Neither a demonym nor after "south", "costa", "puerto": not one.
     if (!DEMONYM_SIEVE.hasSlot(toks.slots[i]!) && !(i > 0 && TWO_WORD_SIEVE.hasSlot(toks.slots[i - 1]!))) continue;
-    const t = toks[i]!;
-    if (t.norm.length < 4) continue;
-    let cc = DEMONYMS.get(t.norm);
-    let start = t.start;
-    const prev = toks[i - 1];
-    if (prev && TWO_WORD.has(prev.norm) && prev.end + 1 === t.start) {
-      const two = DEMONYMS.get(`${prev.norm} ${t.norm}`);
+    const norm = toks.norm(i);
+    if (norm.length < 4) continue;
+    let cc = DEMONYMS.get(norm);
+    let start = toks.starts[i]!;
+    if (i > 0 && TWO_WORD.has(toks.norm(i - 1)) && toks.ends[i - 1]! + 1 === start) {
+      const two = DEMONYMS.get(`${toks.norm(i - 1)} ${norm}`);
       if (two) {
         cc = two;
-        start = prev.start;
+        start = toks.starts[i - 1]!;
       }
     }
     if (!cc) continue;
+    const t = toks.get(i)!;
     // English demonyms are capitalised; a lower-case "american"/"indian" in es/pt is the word itself.
     if (!t.upper && ENGLISH_FORM.test(t.norm) && !/[oa]s?$/.test(t.norm)) continue;
     out.push({ type: 'nationality', start, end: t.end, text: text.slice(start, t.end), value: cc, confidence: 0.8 });

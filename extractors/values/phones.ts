@@ -50,16 +50,16 @@ export function extractPhones(text: string, taken: ReadonlyArray<{ start: number
   // Spelled-out digits: a run of seven or more digit words ("tres uno cero ...").
   const toks = wordTokens(text);
   for (let i = 0; i < toks.length; i += 1) {
-    if (!DIGIT_SIEVE.hasSlot(toks.slots[i]!) || !DIGIT_WORDS.has(toks[i]!.norm)) continue;
+    if (!DIGIT_SIEVE.hasSlot(toks.slots[i]!) || !DIGIT_WORDS.has(toks.get(i)!.norm)) continue;
     let j = i;
-    let digits = DIGIT_WORDS.get(toks[i]!.norm)!;
-    while (j + 1 < toks.length && DIGIT_WORDS.has(toks[j + 1]!.norm) && /^[\s,.-]{1,3}$/.test(text.slice(toks[j]!.end, toks[j + 1]!.start))) {
+    let digits = DIGIT_WORDS.get(toks.get(i)!.norm)!;
+    while (j + 1 < toks.length && DIGIT_WORDS.has(toks.get(j + 1)!.norm) && /^[\s,.-]{1,3}$/.test(text.slice(toks.get(j)!.end, toks.get(j + 1)!.start))) {
       j += 1;
-      digits += DIGIT_WORDS.get(toks[j]!.norm)!;
+      digits += DIGIT_WORDS.get(toks.get(j)!.norm)!;
     }
     if (digits.length >= 7) {
-      const start = toks[i]!.start;
-      const end = toks[j]!.end;
+      const start = toks.get(i)!.start;
+      const end = toks.get(j)!.end;
       out.push({ type: 'phone', start, end, text: text.slice(start, end), value: digits, confidence: 0.6 });
     }
     i = j;
