@@ -59,6 +59,25 @@ const NATIONALITIES = new Set(
 
 const FIRSTNAME = 1 << GAZ_CATEGORIES.indexOf('firstname');
 
+/** Bit filters over 32-bit hashes (2^16 bits). */
+const FILTER_WORDS = 1 << 11;
+function bitOf(h: number): number {
+  return (h ^ (h >>> 16)) & 0xffff;
+}
+function setBit(f: Int32Array, h: number): void {
+  const b = bitOf(h);
+  f[b >>> 5] = f[b >>> 5]! | (1 << (b & 31));
+}
+function hasBit(f: Int32Array, h: number): boolean {
+  const b = bitOf(h);
+  return (f[b >>> 5]! & (1 << (b & 31))) !== 0;
+}
+/** The connectors' hashes (the lower-case words a run may hold). */
+const CONNECTOR_BITS = new Int32Array(FILTER_WORDS);
+for (const w of [...CONNECT, ...ORG_CONNECT]) setBit(CONNECTOR_BITS, hashString(w) | 0);
+/** Per-document filter of the words that englishSpans may ask lowerSeen about. */
+const ASKED = new Int32Array(FILTER_WORDS);
+
 /** `w` without one final `ch` (as w.replace(/ch$/, ''), without a regular expression per word). */
 function withoutFinal(w: string, ch: string): string {
   return w.endsWith(ch) ? w.slice(0, -1) : w;
@@ -82,8 +101,17 @@ export function englishSpans(tokens: Tokens, gaz: Gazetteer | undefined, given?:
   const capNext = (k: number) => cap(k) && lineStart[k] === 0;
   // Words the document also writes in lower case ("sentencing", "contact") are common words, not names,
   // when they stand capitalised alone (a headline or a line start the sentence view did not see).
+  // Only words of runs are asked about: capitalised words and the connectors inside runs. A bit filter of their
+  // hashes keeps the set to the lower-case tokens that may be asked about (a word asked about always has its
+  // hash in the filter, so the answers are the same as with every lower-case token in the set).
+  const asked = ASKED;
+  asked.set(CONNECTOR_BITS);
+  for (let k = 0; k < words.length; k++) if ((infos[k]!.flags & (F_CAP | F_ALLCAPS)) !== 0) setBit(asked, infos[k]!.lowerHash);
   const lowerSeen = new Set<string>();
-  for (let k = 0; k < words.length; k++) if ((infos[k]!.flags & (F_CAP | F_ALLCAPS)) === 0) lowerSeen.add(infos[k]!.lower);
+  for (let k = 0; k < words.length; k++) {
+    const info = infos[k]!;
+    if ((info.flags & (F_CAP | F_ALLCAPS)) === 0 && hasBit(asked, info.lowerHash)) lowerSeen.add(info.lower);
+  }
   for (let i = 0; i < words.length; i++) {
     if (!cap(i)) continue;
     let e = i + 1;
@@ -128,11 +156,13 @@ export function englishSpans(tokens: Tokens, gaz: Gazetteer | undefined, given?:
     for (let k = s; k < e; k++) lower.push(low(k));
     const first = lower[0]!;
     const last = lower[lower.length - 1]!;
-    const key = lower.join(' ');
+    // hashString(lower.join(' ')), continued word by word
+    let keyHash = hashString(lower[0]!);
+    for (let k = 1; k < lower.length; k++) keyHash = hashString(lower[k]!, hashString(' ', keyHash));
     const prev = s > 0 ? low(s - 1) : '';
     const atStart = sentStart[next] === 1 && s === next;
     const allNationalities = lower.every((w) => CONNECT.has(w) || NATIONALITIES.has(withoutFinal(w, 's')));
-    const keyBits = gaz?.bitsOf(hashString(key)) ?? 0;
+    const keyBits = gaz?.bitsOf(keyHash) ?? 0;
     const firstBits = gaz?.bitsOf(infos[s]!.lowerHash) ?? 0;
     const inGaz = (cat: 'country' | 'city' | 'admin') => (keyBits & (1 << GAZ_CATEGORIES.indexOf(cat))) !== 0;
     const firstName = (firstBits & FIRSTNAME) !== 0;
