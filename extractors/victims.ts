@@ -1,6 +1,6 @@
 import type { Entity, Span, Victims } from '../core/index.js';
 import type { AnalysisDoc, Extractor } from './types.js';
-import { DEMONYMS, NUMBER_WORDS, extractAges, extractNationalities, fold, wordsToNumber } from './values/index.js';
+import { DEMONYMS, NUMBER_WORDS, extractAges, extractNationalities, fold, valuesFound, wordsToNumber } from './values/index.js';
 import { DIGIT, SPACED, shareWordTokens, wordTokens, type WordToken } from './places/index.js';
 import { WordSieve } from './places/sieve.js';
 
@@ -77,8 +77,11 @@ const NOUN_HEADS: ReadonlySet<string> = new Set(
 );
 
 
-/** Count, minors, gender and nationalities of the victims a text reports, each with its evidence. */
-export function extractVictims(text: string, entities: readonly Entity[] = []): Victims {
+/**
+ * Count, minors, gender and nationalities of the victims a text reports, each with its evidence. `found`: the ages
+ * and nationalities of the text when already known (what `values` found), used when `entities` holds none.
+ */
+export function extractVictims(text: string, entities: readonly Entity[] = [], found?: { ages: readonly Entity[]; nationalities: readonly Entity[] }): Victims {
   const evidence: Evidence[] = [];
   const counts: Count[] = [];
   const toks = wordTokens(text);
@@ -185,7 +188,7 @@ export function extractVictims(text: string, entities: readonly Entity[] = []): 
       break;
     }
   }
-  const ages = entities.some((e) => e.type === 'age') ? entities.filter((e) => e.type === 'age') : extractAges(text);
+  const ages = entities.some((e) => e.type === 'age') ? entities.filter((e) => e.type === 'age') : (found?.ages ?? extractAges(text));
   for (const a of ages) {
     if (typeof a.value === 'number' && a.value < 18) {
       if (minors !== true) evidence.push({ start: a.start, end: a.end, text: a.text, supports: 'minors' });
@@ -216,7 +219,7 @@ export function extractVictims(text: string, entities: readonly Entity[] = []): 
   if (gender) for (const c of best?.spans ?? []) evidence.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), supports: 'gender' });
 
   // Nationalities next to victim words ("mujeres venezolanas", "víctimas de nacionalidad boliviana", "23 haitianos").
-  const nats = entities.some((e) => e.type === 'nationality') ? entities.filter((e) => e.type === 'nationality') : extractNationalities(text);
+  const nats = entities.some((e) => e.type === 'nationality') ? entities.filter((e) => e.type === 'nationality') : (found?.nationalities ?? extractNationalities(text));
   const nationalities: string[] = [];
   for (const n of nats) {
     const isNoun = counts.some((c) => c.end === n.end);
@@ -241,6 +244,6 @@ export const victims: Extractor = {
   version: '1',
   extract(doc: AnalysisDoc): void {
     shareWordTokens(doc);
-    doc.victims = extractVictims(doc.text, doc.entities);
+    doc.victims = extractVictims(doc.text, doc.entities, valuesFound(doc));
   },
 };

@@ -1,4 +1,4 @@
-export { extractValues, values } from './extractor.js';
+export { extractValues, values, valuesFound } from './extractor.js';
 export { extractDates } from './dates.js';
 export { extractAges } from './ages.js';
 export { extractMoney } from './money.js';
