@@ -14,11 +14,26 @@ for (let p = 0; p < K; p++) {
   }
 }
 
+// viterbi() relies on this layout: an I- tag (even index c > 0) follows only c - 1 (its B- tag) or itself.
+for (let c = 2; c < K; c += 2) {
+  for (let p = 0; p < K; p++) {
+    if ((ALLOWED[p * K + c] === 1) !== (p === c - 1 || p === c)) throw new Error('ner decode: unexpected tag layout');
+  }
+}
+
 /** Transition scores with disallowed pairs set to -Infinity, cached per transition array. */
 const constrainedCache = new WeakMap<object, Float64Array>();
+/** The last cached pair, checked before the WeakMap (a document decodes dozens of segments with the same model). */
+let lastTrans: unknown;
+let lastConstrained: Float64Array | undefined;
 function constrained(trans: ArrayLike<number>, cache: boolean): Float64Array {
+  if (cache && trans === lastTrans && lastConstrained !== undefined) return lastConstrained;
   const hit = cache ? constrainedCache.get(trans as object) : undefined;
-  if (hit) return hit;
+  if (hit) {
+    lastTrans = trans;
+    lastConstrained = hit;
+    return hit;
+  }
   const out = new Float64Array(K * K);
   for (let i = 0; i < K * K; i++) out[i] = ALLOWED[i] ? trans[i]! : -Infinity;
   if (cache) constrainedCache.set(trans as object, out);
@@ -97,11 +112,26 @@ export function viterbi(
     for (let c = 0; c < K; c++) {
       let best = -Infinity;
       let arg = 0;
-      for (let p = 0; p < K; p++) {
-        const s = score[prevRow + p]! + tr[p * K + c]!;
-        if (s > best) {
-          best = s;
-          arg = p;
+      if (c === 0 || (c & 1) === 1) {
+        for (let p = 0; p < K; p++) {
+          const s = score[prevRow + p]! + tr[p * K + c]!;
+          if (s > best) {
+            best = s;
+            arg = p;
+          }
+        }
+      } else {
+        // I-X: ALLOWED admits only B-X (c - 1) and I-X (c) before it; every other predecessor scores
+        // -Infinity and can never be the strict maximum, so testing these two in the same order is the same.
+        const sb = score[prevRow + c - 1]! + tr[(c - 1) * K + c]!;
+        const si = score[prevRow + c]! + tr[c * K + c]!;
+        if (sb > best) {
+          best = sb;
+          arg = c - 1;
+        }
+        if (si > best) {
+          best = si;
+          arg = c;
         }
       }
       score[row + c] = best + emis[row + c]!;
