@@ -7,7 +7,7 @@ import { WordSieve } from './places/sieve.js';
 type Evidence = Span & { supports: 'count' | 'minors' | 'gender' | 'nationality' };
 
 /** Nouns for the people a story is about, with the gender and age they imply (folded). */
-const NOUNS: Record<string, { g?: 'f' | 'm'; minor?: boolean; adult?: boolean }> = {
+const NOUN_LIST: Record<string, { g?: 'f' | 'm'; minor?: boolean; adult?: boolean }> = {
   mujeres: { g: 'f', adult: true }, mujer: { g: 'f', adult: true }, hombres: { g: 'm', adult: true }, hombre: { g: 'm', adult: true },
   ninas: { g: 'f', minor: true }, nina: { g: 'f', minor: true }, ninos: { minor: true }, nino: { g: 'm', minor: true },
   menores: { minor: true }, menor: { minor: true }, adolescentes: { minor: true }, adolescente: { minor: true },
@@ -29,6 +29,8 @@ const NOUNS: Record<string, { g?: 'f' | 'm'; minor?: boolean; adult?: boolean }>
   empleadas: { g: 'f', adult: true }, obreros: { adult: true }, operarios: { adult: true }, peones: { g: 'm', adult: true }, braceros: { adult: true },
   nationals: {}, citizens: {}, teenager: { minor: true }, estudiantes: {}, estudantes: {}, students: {}, indigenous: {},
 };
+/** A Map, not the object: a word such as 'constructor' or 'toString' after a number must not read as a victim noun. */
+const NOUNS = new Map(Object.entries(NOUN_LIST));
 /** Words allowed between the number and the noun ("seven Venezuelan women", "tres niñas indígenas" is noun-first). */
 const ADJECTIVES = new Set(['teenage', 'young', 'underage', 'adult', 'foreign', 'migrant', 'female', 'male', 'jovenes', 'pequenos', 'pequenas',
   'presuntas', 'presuntos', 'posibles', 'supuestas', 'possible', 'possiveis', 'other', 'otras', 'otros', 'outras', 'outros', 'more', 'mas', 'mais']);
@@ -73,7 +75,7 @@ interface Count { start: number; end: number; n: number; noun: string; rescue: b
 
 /** Every word prefix of a several-word noun ("trabajadores" of "trabajadores agricolas"): gates the two-word lookup. */
 const NOUN_HEADS: ReadonlySet<string> = new Set(
-  Object.keys(NOUNS).flatMap((k) => [...k.matchAll(/ /g)].map((m) => k.slice(0, m.index))),
+  [...NOUNS.keys()].flatMap((k) => [...k.matchAll(/ /g)].map((m) => k.slice(0, m.index))),
 );
 
 
@@ -93,7 +95,7 @@ export function extractVictims(text: string, entities: readonly Entity[] = [], f
     }
     return true;
   };
-  const isNoun = (w: string): boolean => !!NOUNS[w] || (DEMONYMS.has(w) && w.endsWith('s'));
+  const isNoun = (w: string): boolean => NOUNS.has(w) || (DEMONYMS.has(w) && w.endsWith('s'));
   for (let i = 0; i < toks.length; i += 1) {
     // The number: digits, a number word, or a compound ("treinta y dos", "twenty-three").
     if ((toks.shape[i]! & (DIGIT | SPACED)) === 0 && !NUMBER_SIEVE.hasSlot(toks.slots[i]!)) continue;
@@ -123,7 +125,7 @@ export function extractVictims(text: string, entities: readonly Entity[] = [], f
     let noun: string;
     let nounEnd: number;
     const b2 = toks.get(j + 1);
-    if (b2 && NOUN_HEADS.has(a.norm) && spaced(a, b2) && NOUNS[`${a.norm} ${b2.norm}`]) {
+    if (b2 && NOUN_HEADS.has(a.norm) && spaced(a, b2) && NOUNS.has(`${a.norm} ${b2.norm}`)) {
       noun = `${a.norm} ${b2.norm}`;
       nounEnd = b2.end;
     } else if (isNoun(a.norm)) {
@@ -137,7 +139,7 @@ export function extractVictims(text: string, entities: readonly Entity[] = [], f
     if (n === null || n <= 0 || n > 5000) continue;
     // One: needs a singular noun ("una menor", "a girl", "um recém-nascido"; not "a mujeres", the Spanish preposition).
     if (n === 1 && (/s$/.test(noun) || PLURAL_IRREGULAR.has(noun))) continue;
-    if (n === 1 && /^(?:a|an|un|um|una|uma)$/i.test(m[1]!) && !NOUNS[noun]?.minor && !/victim|vitim|mujer|mulher|woman|joven|jovem|trabajador|trabalhador|worker|persona|pessoa|person/.test(noun)) continue;
+    if (n === 1 && /^(?:a|an|un|um|una|uma)$/i.test(m[1]!) && !NOUNS.get(noun)?.minor && !/victim|vitim|mujer|mulher|woman|joven|jovem|trabajador|trabalhador|worker|persona|pessoa|person/.test(noun)) continue;
     const end = nounEnd;
     // The clause around the count: suspects/officers nearby and no victim word in between mean not victims.
     const before = text.slice(Math.max(0, m.index - 120), m.index);
@@ -195,7 +197,7 @@ export function extractVictims(text: string, entities: readonly Entity[] = [], f
       minors = true;
     }
   }
-  if (minors === null && best && best.spans.some((c) => NOUNS[c.noun]?.adult)) minors = false;
+  if (minors === null && best && best.spans.some((c) => NOUNS.get(c.noun)?.adult)) minors = false;
   if (minors === null && /adult|mayores de edad|maiores de idade/i.test(text) && /\b(?:all adults|todos adultos|todas adultas|tod[oa]s (?:eran |eram |são |son )?mayores de edad|tod[oa]s (?:eram |são )?maiores de idade)\b/iu.test(text)) minors = false;
   // Adult ages next to the victims ("las víctimas, de 31 y 44 años", "duas jovens, de 19 e 21 anos").
   if (minors === null) {
@@ -213,7 +215,7 @@ export function extractVictims(text: string, entities: readonly Entity[] = [], f
 
   // Gender from the counted nouns.
   let gender: Victims['gender'] = null;
-  const gs = new Set((best?.spans ?? []).map((c) => NOUNS[c.noun]?.g).filter(Boolean));
+  const gs = new Set((best?.spans ?? []).map((c) => NOUNS.get(c.noun)?.g).filter(Boolean));
   if (gs.size === 1) gender = gs.has('f') ? 'female' : 'male';
   else if (gs.size > 1) gender = 'mixed';
   if (gender) for (const c of best?.spans ?? []) evidence.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), supports: 'gender' });
@@ -228,7 +230,7 @@ export function extractVictims(text: string, entities: readonly Entity[] = [], f
     // "Policía boliviana", "lei moçambicana", "República Dominicana", "Brazilian labor inspectors": not the victims.
     if (INSTITUTION_BEFORE.test(before) || INSTITUTION_AFTER.test(after)) continue;
     const clause = `${before.split(/[.;:]/).pop() ?? ''} ${after.split(/[.;:]/)[0] ?? ''}`;
-    const victimWord = clause.split(/[^\p{L}]+/u).some((w) => !!NOUNS[fold(w)]) || /\b(?:v[ií]ctimas?|victims?|rescat|resgat|rescued|explotad|explorad|exploited|nacionalidad|nacionalidade|origen|origem)/iu.test(clause);
+    const victimWord = clause.split(/[^\p{L}]+/u).some((w) => NOUNS.has(fold(w))) || /\b(?:v[ií]ctimas?|victims?|rescat|resgat|rescued|explotad|explorad|exploited|nacionalidad|nacionalidade|origen|origem)/iu.test(clause);
     if (!isNoun && !victimWord) continue;
     if (typeof n.value === 'string' && !nationalities.includes(n.value)) {
       nationalities.push(n.value);

@@ -14,6 +14,11 @@ describe('extractVictims', () => {
     expect(extractVictims(text).count).toBe(count);
   });
 
+  it('does not read names of object properties as victim nouns', () => {
+    expect(extractVictims('Police rescued 12 constructor in the port.').count).toBeNull();
+    expect(extractVictims('Rescataron a 7 toString en la finca.').count).toBeNull();
+  });
+
   it('does not count suspects, officers, years or ages', () => {
     expect(extractVictims('Fueron capturadas 12 personas en 2023, un hombre de 45 años entre ellas.').count).toBeNull();
     expect(extractVictims('Fueron capturados 4 presuntos integrantes; las víctimas eran 30 mujeres.').count).toBe(30);
