@@ -161,13 +161,27 @@ export class OrgMatcher {
     words: readonly string[],
     infos: readonly TokenInfo[] | undefined,
     i: number,
-    ...lists: Array<Pattern[] | undefined>
+    exact: Pattern[] | undefined,
+    folded: Pattern[] | undefined,
   ): Pattern | undefined {
-    let best: Pattern | undefined;
-    for (const list of lists) {
-      for (const p of list ?? []) {
+    let best = this.longestIn(words, infos, i, exact, undefined);
+    best = this.longestIn(words, infos, i, folded, best);
+    return best;
+  }
+
+  private longestIn(
+    words: readonly string[],
+    infos: readonly TokenInfo[] | undefined,
+    i: number,
+    list: Pattern[] | undefined,
+    best: Pattern | undefined,
+  ): Pattern | undefined {
+    if (list !== undefined) {
+      for (const p of list) {
         if (best && best.words.length >= p.words.length) break;
         if (p.words.length > this.maxLen || i + p.words.length > words.length) continue;
+        // Most patterns after a common first word ("la", "los") fail at the second word: test its hash first.
+        if (infos !== undefined && !p.caseSensitive && p.words.length > 1 && infos[i + 1]!.foldHash !== p.foldHashes[1]) continue;
         let ok = true;
         for (let k = 0; k < p.words.length && ok; k++) {
           const w = words[i + k]!;
