@@ -1,4 +1,4 @@
-// entities (NER): trained es/pt models + English rules + curated organizations list.
+// entities (NER): trained es/pt/en models + curated organizations list.
 export {
   entitiesExtractor,
   recognizeEntities,

@@ -1,5 +1,5 @@
 /**
- * Cue words for NER features and the English rules (our own lists, lower case). They feed the model
+ * Cue words for NER features (our own lists, lower case). They feed the model
  * through gazetteer features, so a trained model stores the hashes it was trained with (see
  * gazetteer.ts): editing these lists changes nothing until the models are retrained.
  */

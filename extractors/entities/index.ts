@@ -10,6 +10,5 @@ export { trainNer, assignDocBits, type TaggedSentence, type TrainOptions } from 
 export { evaluate, chunks } from './evaluate.js';
 export { averageModels, withTagBias } from './model-tuning.js';
 export { tagSentence, modelParams } from './tagger.js';
-export { englishSpans } from './english.js';
 export { tagDocument, type DocModel } from './doc-stage.js';
 export { readHaremXml, toConll, type HaremDoc } from './harem-xml.js';

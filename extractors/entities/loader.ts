@@ -27,7 +27,7 @@ export function packageRoot(): string {
 }
 
 /** Languages with a trained model. */
-export const MODEL_LANGS = ['es', 'pt'] as const;
+export const MODEL_LANGS = ['es', 'pt', 'en'] as const;
 export type ModelLang = (typeof MODEL_LANGS)[number];
 
 const models = new Map<ModelLang, NerModel>();

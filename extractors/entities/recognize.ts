@@ -1,6 +1,5 @@
 import type { Entity, EntityType } from '../../core/index.js';
 import { Arena } from './arena.js';
-import { englishSpans, type RuleSpan } from './english.js';
 import { GAZ_CATEGORIES } from './gazetteer.js';
 import { docTopicBitsOf } from './sentence-view.js';
 import { F_ALLCAPS, F_CAP, F_DIGIT, F_PUNCT, tokenInfo, type TokenInfo } from './token-info.js';
@@ -14,22 +13,40 @@ import { tokenizeWithInfos, type Tokens } from './tokenize.js';
 
 /** Category bit of the gazetteer's common words (lower-case words of the training text). */
 const COMMON = 1 << GAZ_CATEGORIES.indexOf('common');
+/** Gazetteer categories that make a word a name whatever else it is (places, countries, first names). */
+const NAME_BITS = ['country', 'city', 'admin', 'firstname'].reduce((bits, c) => bits | (1 << GAZ_CATEGORIES.indexOf(c as (typeof GAZ_CATEGORIES)[number])), 0);
+
+/**
+ * A one-word name that opens a sentence and is otherwise a common word ("However, ..."), unless the gazetteer
+ * knows it as a name. Only for models trained with `meta.dropCommonOpeners` (English: its small training set
+ * rarely shows such openers, and the model reads a capitalised word before a comma as a surname).
+ */
+function commonOpener(model: NerModel, info: TokenInfo): boolean {
+  const bits = model.gazetteer.bitsOf(info.lowerHash);
+  return (bits & COMMON) !== 0 && (bits & NAME_BITS) === 0;
+}
 
 const TYPE_OF: Record<string, EntityType> = { PER: 'person', LOC: 'location', ORG: 'organization', MISC: 'misc' };
 /** Entity type by type code ((tag index + 1) >> 1: the order of TAGS). */
 const TYPE_BY_CODE: EntityType[] = ['misc', ...[1, 3, 5, 7].map((t) => TYPE_OF[TAGS[t]!.slice(2)] ?? 'misc')];
 
-/** What recognition runs with: a trained model, or the English rules (which read a model's gazetteer). */
+/** What recognition runs with: a trained model (and the organisations list). */
 export interface NerResources {
   model?: NerModel;
   /** Document stage on top of `model` (second pass with hints from the first pass over the whole text). */
   docModel?: DocModel;
-  english?: { gazetteer?: NerModel['gazetteer'] };
   orgs?: OrgMatcher;
 }
 
-/** Which bundled model serves a language: pt and gl use Portuguese, en the English rules, the rest Spanish. */
-export function modelLangFor(lang: string): ModelLang | 'en' {
+/** A name found by the model, in token indices [start, end). */
+interface NameSpan {
+  start: number;
+  end: number;
+  type: EntityType;
+}
+
+/** Which bundled model serves a language: pt and gl use Portuguese, en English, the rest Spanish. */
+export function modelLangFor(lang: string): ModelLang {
   const primary = lang.toLowerCase().split(/[-_]/)[0] ?? '';
   if (primary === 'pt' || primary === 'gl') return 'pt';
   if (primary === 'en') return 'en';
@@ -59,10 +76,10 @@ const paramsCache = new WeakMap<NerModel, DecodeParams>();
 /** Typed arrays for one document's tagging (see Arena), reused from one document to the next. */
 const arena = new Arena();
 
-function modelSpans(model: NerModel, docModel: DocModel | undefined, tokens: Tokens, infos: readonly TokenInfo[]): RuleSpan[] {
+function modelSpans(model: NerModel, docModel: DocModel | undefined, tokens: Tokens, infos: readonly TokenInfo[]): NameSpan[] {
   let p = paramsCache.get(model);
   if (p === undefined) paramsCache.set(model, (p = modelParams(model)));
-  const out: RuleSpan[] = [];
+  const out: NameSpan[] = [];
   const docBits = docTopicBitsOf(infos);
   const ss = tokens.sentenceStarts;
   const sentences: string[][] = [];
@@ -74,6 +91,7 @@ function modelSpans(model: NerModel, docModel: DocModel | undefined, tokens: Tok
   }
   arena.reset();
   const allTags = tagDocument(p, docModel, sentences, docBits, sentenceInfos, arena);
+  const dropOpeners = model.meta.dropCommonOpeners === true;
   for (let k = 0; k < ss.length; k++) {
     const from = ss[k]!;
     const tags = allTags[k]!;
@@ -90,7 +108,8 @@ function modelSpans(model: NerModel, docModel: DocModel | undefined, tokens: Tok
           // A name does not end in a lower-case word ("Fiscalía ... Nación capturó"): trim those.
           let end = i;
           while (end - 1 > start && isLowerWord(infos[from + end - 1]!)) end--;
-          out.push({ start: from + start, end: from + end, type: TYPE_BY_CODE[type]! });
+          const opener = dropOpeners && start === 0 && end === 1 && commonOpener(model, infos[from]!);
+          if (!opener) out.push({ start: from + start, end: from + end, type: TYPE_BY_CODE[type]! });
         }
         start = -1;
         if (tag !== 0) {
@@ -105,13 +124,9 @@ function modelSpans(model: NerModel, docModel: DocModel | undefined, tokens: Tok
 
 /** Recognises people, organizations, locations and misc names with the given resources. */
 export function recognizeWith(text: string, res: NerResources): Entity[] {
-  // One token-info lookup per word for the whole document (the tagger, the trimming and the rules read them).
+  // One token-info lookup per word for the whole document (the tagger, the trimming and the list matcher read them).
   const { tokens, infos } = tokenizeWithInfos(text);
-  let spans: Array<RuleSpan & { ref?: string }> = res.model
-    ? modelSpans(res.model, res.docModel, tokens, infos)
-    : res.english
-      ? englishSpans(tokens, res.english.gazetteer, infos)
-      : [];
+  let spans: Array<NameSpan & { ref?: string }> = res.model ? modelSpans(res.model, res.docModel, tokens, infos) : [];
   if (res.orgs) {
     for (const m of res.orgs.match(tokens, infos)) {
       const inside = spans.find((s) => s.type === 'organization' && s.start <= m.start && s.end >= m.end);
@@ -137,7 +152,6 @@ export function recognizeWith(text: string, res: NerResources): Entity[] {
 export function resourcesFor(lang: string): NerResources {
   const which = modelLangFor(lang);
   const orgs = loadOrgMatcher();
-  if (which === 'en') return { english: { gazetteer: loadModel('es').gazetteer }, orgs };
   const docModel = loadDocModel(which);
   return docModel ? { model: loadModel(which), docModel, orgs } : { model: loadModel(which), orgs };
 }

@@ -1,9 +1,10 @@
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const FILE = resolve(dirname(fileURLToPath(import.meta.url)), '../../samples/ner/en-dev.conll');
+const DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../samples/ner');
+const FILES = readdirSync(DIR).filter((f) => f.endsWith('.conll')).sort();
 const TAG = /^(?:O|[BI]-(?:PER|LOC|ORG|MISC))$/;
 
 interface Row {
@@ -27,8 +28,8 @@ function readSentences(text: string): Row[][] {
   return sentences;
 }
 
-describe('samples/ner/en-dev.conll', () => {
-  const text = readFileSync(FILE, 'utf8');
+describe.each(FILES)('samples/ner/%s', (file) => {
+  const text = readFileSync(join(DIR, file), 'utf8');
   const sentences = readSentences(text);
   const rows = sentences.flat();
 
@@ -63,5 +64,20 @@ describe('samples/ner/en-dev.conll', () => {
   it('annotates every type', () => {
     const types = new Set(rows.map(({ cols }) => cols[3] ?? 'O').filter((t) => t.startsWith('B-')));
     expect([...types].sort()).toEqual(['B-LOC', 'B-MISC', 'B-ORG', 'B-PER']);
+  });
+});
+
+describe('samples/ner sets', () => {
+  it('holds the dev set and the two training sets', () => {
+    expect(FILES).toEqual(['en-dev.conll', 'en-train-a.conll', 'en-train-b.conll']);
+  });
+
+  it('shares no sentence between the dev set and the training sets (the dev figure is measured on unseen text)', () => {
+    const key = (s: Row[]): string => s.map(({ cols }) => cols[0]).join(' ');
+    const dev = new Set(readSentences(readFileSync(join(DIR, 'en-dev.conll'), 'utf8')).filter((s) => s.length >= 6).map(key));
+    const shared = FILES.filter((f) => f !== 'en-dev.conll').flatMap((f) =>
+      readSentences(readFileSync(join(DIR, f), 'utf8')).map(key).filter((k) => dev.has(k)),
+    );
+    expect(shared).toEqual([]);
   });
 });

@@ -30,7 +30,7 @@ describe('recognizeEntities', () => {
     expect(got).toContain('person:Marcos Oliveira');
   });
 
-  it('finds people, places and organizations in invented English news with the rules', () => {
+  it('finds people, places and organizations in invented English news', () => {
     const text = 'Police in Houston said Mr. Daniel Brooks was arrested.\nThe FBI and the Texas Rangers Association worked with officials from Honduras.';
     const got = pick(text, 'en');
     expect(got).toContain('person:Daniel Brooks');
@@ -73,7 +73,7 @@ describe('entitiesExtractor', () => {
   });
 });
 
-describe('English rules', () => {
+describe('English model', () => {
   it('keeps long organisation names with connectors whole and splits nationality pairs', () => {
     const text = 'Officials said the National Agency for the Prohibition of Trafficking in Persons met Honduran and Guatemalan workers near the Darien Gap.';
     expect(pick(text, 'en')).toEqual([
