@@ -1,7 +1,7 @@
 import type { Entity, Span, Victims } from '../core/index.js';
 import type { AnalysisDoc, Extractor } from './types.js';
 import { DEMONYMS, NUMBER_WORDS, extractAges, extractNationalities, fold, valuesFound, wordsToNumber } from './values/index.js';
-import { DIGIT, SPACED, shareWordTokens, wordTokens, type WordToken } from './places/index.js';
+import { DIGIT, SPACED, shareWordTokens, wordTokens } from './places/index.js';
 import { WordSieve } from './places/sieve.js';
 
 type Evidence = Span & { supports: 'count' | 'minors' | 'gender' | 'nationality' };
@@ -87,55 +87,67 @@ export function extractVictims(text: string, entities: readonly Entity[] = [], f
   const evidence: Evidence[] = [];
   const counts: Count[] = [];
   const toks = wordTokens(text);
-  const spaced = (x: WordToken, y: WordToken | undefined): y is WordToken => {
-    if (!y || y.start === x.end) return false;
-    for (let p = x.end; p < y.start; p += 1) {
+  const { starts, ends } = toks;
+  const len = toks.length;
+  // The count pass reads the token columns, not token objects: it stops at every "a"/"un"/"una" (~200 a document),
+  // and most of those stops end without a count.
+  /** Token `i + 1` exists and follows token `i` after whitespace only. */
+  const spaced = (i: number): boolean => {
+    if (i + 1 >= len) return false;
+    const from = ends[i]!;
+    const to = starts[i + 1]!;
+    if (to === from) return false;
+    for (let p = from; p < to; p += 1) {
       const c = text.charCodeAt(p);
       if (c !== 32 && c !== 10 && c !== 160 && c !== 9 && c !== 13) return false;
     }
     return true;
   };
   const isNoun = (w: string): boolean => NOUNS.has(w) || (DEMONYMS.has(w) && w.endsWith('s'));
-  for (let i = 0; i < toks.length; i += 1) {
+  for (let i = 0; i < len; i += 1) {
     // The number: digits, a number word, or a compound ("treinta y dos", "twenty-three").
     if ((toks.shape[i]! & (DIGIT | SPACED)) === 0 && !NUMBER_SIEVE.hasSlot(toks.slots[i]!)) continue;
-    const t0 = toks.get(i)!;
-    const c0 = t0.norm.charCodeAt(0);
-    let n: number | null = c0 >= 48 && c0 <= 57
-      ? (t0.norm.length <= 4 && /^\d+$/.test(t0.norm) ? Number(t0.norm) : null)
-      : (NUMBER_WORDS.get(t0.norm) ?? (t0.norm.length > 6 && t0.norm.includes(' ') ? wordsToNumber(t0.norm) : null));
+    const w0 = toks.norm(i);
+    const c0 = w0.charCodeAt(0);
+    const digits = c0 >= 48 && c0 <= 57;
+    let n: number | null = digits
+      ? (w0.length <= 4 && /^\d+$/.test(w0) ? Number(w0) : null)
+      : (NUMBER_WORDS.get(w0) ?? (w0.length > 6 && w0.includes(' ') ? wordsToNumber(w0) : null));
     if (n === null) continue;
-    if (i > 0 && /[.,]$/.test(text.slice(toks.get(i - 1)!.end, t0.start)) && /^\d/.test(t0.norm) && t0.start === toks.get(i - 1)!.end + 1) continue;
+    // "1.500" or "3,20" split at the mark: the digits after it are not a count.
+    if (i > 0 && digits && starts[i] === ends[i - 1]! + 1) {
+      const mark = text.charCodeAt(ends[i - 1]!);
+      if (mark === 46 || mark === 44) continue;
+    }
     let k = i;
-    if (TENS.has(t0.norm) && spaced(t0, toks.get(i + 1)) && AND.has(toks.get(i + 1)!.norm) && spaced(toks.get(i + 1)!, toks.get(i + 2))) {
-      const unit = NUMBER_WORDS.get(toks.get(i + 2)!.norm);
+    if (TENS.has(w0) && spaced(i) && AND.has(toks.norm(i + 1)) && spaced(i + 1)) {
+      const unit = NUMBER_WORDS.get(toks.norm(i + 2));
       if (unit !== undefined && unit < 10) {
         n += unit;
         k = i + 2;
       }
     }
-    const tk = toks.get(k)!;
     // The noun, maybe after one adjective or demonym, or after "(de) nacionalidad X".
     let j = k + 1;
-    if (!spaced(tk, toks.get(j))) continue;
-    if (toks.get(j)!.norm === 'de' && NATIONALITY_WORDS.has(toks.get(j + 1)?.norm ?? '')) j += 1;
-    if (NATIONALITY_WORDS.has(toks.get(j)!.norm)) j += 2;
-    const a = toks.get(j);
-    if (!a) continue;
+    if (!spaced(k)) continue;
+    if (toks.norm(j) === 'de' && j + 1 < len && NATIONALITY_WORDS.has(toks.norm(j + 1))) j += 1;
+    if (NATIONALITY_WORDS.has(toks.norm(j))) j += 2;
+    if (j >= len) continue;
+    const a = toks.norm(j);
     let noun: string;
     let nounEnd: number;
-    const b2 = toks.get(j + 1);
-    if (b2 && NOUN_HEADS.has(a.norm) && spaced(a, b2) && NOUNS.has(`${a.norm} ${b2.norm}`)) {
-      noun = `${a.norm} ${b2.norm}`;
-      nounEnd = b2.end;
-    } else if (isNoun(a.norm)) {
-      noun = a.norm;
-      nounEnd = a.end;
-    } else if ((ADJECTIVES.has(a.norm) || DEMONYMS.has(a.norm)) && b2 && spaced(a, b2) && isNoun(b2.norm)) {
-      noun = b2.norm;
-      nounEnd = b2.end;
+    const b = j + 1 < len ? toks.norm(j + 1) : undefined;
+    if (b !== undefined && NOUN_HEADS.has(a) && spaced(j) && NOUNS.has(`${a} ${b}`)) {
+      noun = `${a} ${b}`;
+      nounEnd = ends[j + 1]!;
+    } else if (isNoun(a)) {
+      noun = a;
+      nounEnd = ends[j]!;
+    } else if ((ADJECTIVES.has(a) || DEMONYMS.has(a)) && b !== undefined && spaced(j) && isNoun(b)) {
+      noun = b;
+      nounEnd = ends[j + 1]!;
     } else continue;
-    const m = { index: t0.start, 1: t0.text };
+    const m = { index: starts[i]!, 1: text.slice(starts[i]!, ends[i]!) };
     if (n === null || n <= 0 || n > 5000) continue;
     // One: needs a singular noun ("una menor", "a girl", "um recém-nascido"; not "a mujeres", the Spanish preposition).
     if (n === 1 && (/s$/.test(noun) || PLURAL_IRREGULAR.has(noun))) continue;
@@ -177,14 +189,15 @@ export function extractVictims(text: string, entities: readonly Entity[] = [], f
 
   // Minors: nouns, "menor(es) de edad", ages under 18.
   let minors: boolean | null = null;
-  for (let i = 0; i < toks.length; i += 1) {
+  const normAt = (i: number): string => (i >= 0 && i < len ? toks.norm(i) : '');
+  for (let i = 0; i < len; i += 1) {
     if (!MINOR_SIEVE.hasSlot(toks.slots[i]!)) continue;
-    const t = toks.get(i)!;
-    const w = t.norm;
+    const w = toks.norm(i);
     const hit = MINOR_WORDS.has(w)
-      || (w === 'menor' && (MINOR_DETERMINERS.has(toks.get(i - 1)?.norm ?? '') || (toks.get(i + 1)?.norm === 'de' && /^(?:edad|idade)$/.test(toks.get(i + 2)?.norm ?? ''))))
-      || (w === 'recien' && (toks.get(i + 1)?.norm ?? '').startsWith('nacid'));
+      || (w === 'menor' && (MINOR_DETERMINERS.has(normAt(i - 1)) || (normAt(i + 1) === 'de' && /^(?:edad|idade)$/.test(normAt(i + 2)))))
+      || (w === 'recien' && normAt(i + 1).startsWith('nacid'));
     if (hit) {
+      const t = toks.get(i)!;
       minors = true;
       evidence.push({ start: t.start, end: t.end, text: t.text, supports: 'minors' });
       break;

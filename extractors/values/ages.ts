@@ -1,5 +1,5 @@
 import type { Entity } from '../../core/index.js';
-import { PLAIN, wordTokens } from '../places/index.js';
+import { DIGIT, PLAIN, wordTokens } from '../places/index.js';
 import { WordSieve } from '../places/sieve.js';
 import { fold, wordsToNumber } from './numbers.js';
 
@@ -47,6 +47,9 @@ export function extractAges(text: string): Entity[] {
     if (!unit && (toks.shape[i]! & PLAIN) !== 0 && !years.has(i)) continue;
     const norm = toks.norm(i);
     if (!(unit && UNIT_WORDS.has(norm)) && !norm.includes('year')) continue;
+    // "was"/"were" are common English words and anchor only "was 17 at the time": open a window at them only
+    // when one or two digits follow.
+    if ((norm === 'was' || norm === 'were') && !(i + 1 < toks.length && (toks.shape[i + 1]! & DIGIT) !== 0 && toks.ends[i + 1]! - toks.starts[i + 1]! <= 2)) continue;
     const u = toks.get(i)!;
     if (u.start < covered) continue;
     const from = Math.max(0, text.lastIndexOf(' ', Math.max(0, u.start - 40)));
