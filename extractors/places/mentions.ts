@@ -1,7 +1,7 @@
 import { codesOf, type Gazetteer } from './gazetteer.js';
 import { DEMONYMS } from '../values/index.js';
 import { CONNECTORS, LANGUAGE_WORDS } from './words.js';
-import { foldWord, isUpperInitial, UPPER, type WordToken, type WordTokens } from './normalize.js';
+import { foldWord, isUpperInitial, UPPER, type WordTokens } from './normalize.js';
 
 /** A span of word tokens whose folded text is a gazetteer key. */
 export interface Mention {
@@ -22,22 +22,24 @@ const SENTENCE_GAP = /[.!?\n:;"“”«»()\[\]]/;
 /** True when token i begins a sentence (or a quote/bracket/line), so its capital letter says nothing. */
 export function isSentenceStart(text: string, toks: WordTokens, i: number): boolean {
   if (i === 0) return true;
-  const prev = toks.get(i - 1);
-  const tok = toks.get(i);
-  if (!prev || !tok) return true;
-  const gap = text.slice(prev.end, tok.start);
+  if (!(i > 0 && i < toks.length)) return true;
+  // The columns, not the tokens: the previous word is often a lower-case one nothing else makes an object of.
+  const prevStart = toks.starts[i - 1]!;
+  const prevEnd = toks.ends[i - 1]!;
+  const gap = text.slice(prevEnd, toks.starts[i]!);
   if (!SENTENCE_GAP.test(gap)) return false;
   // "St. Louis", "Gov. Smith": a short abbreviation before the dot does not end the sentence.
-  return !(gap.startsWith('.') && prev.text.length <= 3 && prev.upper && !/\n/.test(gap));
+  return !(gap.startsWith('.') && prevEnd - prevStart <= 3 && (toks.shape[i - 1]! & UPPER) !== 0 && !/\n/.test(gap));
 }
 
-function joinable(text: string, a: WordToken, b: WordToken): boolean {
-  const gap = b.start - a.end;
+/** True when the gap from `end` (one token's end) to `start` (the next one's start) is one or two spaces. */
+function joinable(text: string, end: number, start: number): boolean {
+  const gap = start - end;
   if (gap === 1) {
-    const c = text.charCodeAt(a.end);
+    const c = text.charCodeAt(end);
     return c === 32 || c === 160;
   }
-  return gap === 2 && /^[ \u00a0]{2}$/.test(text.slice(a.end, b.start));
+  return gap === 2 && /^[ \u00a0]{2}$/.test(text.slice(end, start));
 }
 
 /**
@@ -86,13 +88,13 @@ export function findMentions(text: string, toks: WordTokens, gaz: Gazetteer): Me
     let key = '';
     let best: Mention | null = null;
     for (let j = i; j < toks.length && j - i < maxWords; j += 1) {
-      const t = toks.get(j);
-      if (!t) break;
+      // Whether the span goes on is read from the columns: most capitalised words are followed by a lower-case
+      // word that ends the span, and making its token object would be garbage.
       if (j > i) {
-        const prev = toks.get(j - 1);
-        if (!prev || !joinable(text, prev, t)) break;
-        if (!t.upper && !CONNECTORS.has(t.norm)) break;
+        if (!joinable(text, toks.ends[j - 1]!, toks.starts[j]!)) break;
+        if ((toks.shape[j]! & UPPER) === 0 && !CONNECTORS.has(toks.norm(j))) break;
       }
+      const t = toks.get(j)!;
       const possessive = t.upper && t.norm.endsWith("'s");
       const norm = possessive ? t.norm.slice(0, -2) : t.norm;
       key = j === i ? norm : `${key} ${norm}`;

@@ -61,7 +61,7 @@ export function resolvePlaces(text: string, lang: string, hints: PlaceHints = {}
   const lower = new Set<string>();
   const sieve = new WordSieve(singles);
   for (let i = 0; i < toks.length; i += 1) {
-    if ((toks.shape[i]! & UPPER) === 0 && sieve.hasSlot(toks.slots[i]!) && singles.has(toks.get(i)!.norm)) lower.add(toks.get(i)!.norm);
+    if ((toks.shape[i]! & UPPER) === 0 && sieve.hasSlot(toks.slots[i]!) && singles.has(toks.norm(i))) lower.add(toks.norm(i));
   }
   const persons = personTokens(toks, text, mentions, gaz);
   const judged = mentions.map((m) => judge(text, toks, m, mentions, gaz, lower, persons, hints));
