@@ -130,7 +130,7 @@ function lowerCaseWords(toks: WordTokens): (w: string) => boolean {
     if (seen === undefined) {
       seen = false;
       const slot = sieveSlot(w);
-      for (let k = 0; k < toks.length && !seen; k += 1) seen = toks.slots[k] === slot && (toks.shape[k]! & UPPER) === 0 && toks.get(k)!.norm === w;
+      for (let k = 0; k < toks.length && !seen; k += 1) seen = toks.slots[k] === slot && (toks.shape[k]! & UPPER) === 0 && toks.norm(k) === w;
       known.set(w, seen);
     }
     return seen;
@@ -163,7 +163,8 @@ export function personTokens(toks: WordTokens, text: string, mentions: Mention[]
     const a = toks.get(i - 1)!;
     const b = toks.get(i)!;
     const gap = text.slice(a.end, b.start);
-    const opensRun = i < 2 || !toks.get(i - 2)!.upper || text.slice(toks.get(i - 2)!.end, a.start) !== ' ';
+    // Neighbours from the columns: the word before a run is usually lower case, and nothing else makes its token.
+    const opensRun = i < 2 || (toks.shape[i - 2]! & UPPER) === 0 || text.slice(toks.ends[i - 2]!, a.start) !== ' ';
     const opener = isFirstName(a.norm) || TITLES.has(a.norm);
     // A title inside the run makes it a person ("Municipal Court Judge Haywood Turner"); a first name only when the run
     // opens a sentence: mid-sentence, "Aeropuerto José María Córdova" is named after someone.
@@ -174,7 +175,7 @@ export function personTokens(toks: WordTokens, text: string, mentions: Mention[]
       continue;
     }
     const surname = b.norm.replace(/'s$/, '');
-    const nextJoined = toks.get(i + 1) && toks.get(i + 1)!.upper && text.slice(b.end, toks.get(i + 1)!.start) === ' ';
+    const nextJoined = i + 1 < toks.length && (toks.shape[i + 1]! & UPPER) !== 0 && text.slice(b.end, toks.starts[i + 1]!) === ' ';
     if (personRun && gap === ' ' && !opensRun && !nextJoined && !(inAdmin.has(i) && inMention.has(i - 1))) {
       strong.add(surname);
       continue;

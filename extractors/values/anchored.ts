@@ -4,13 +4,21 @@
  * a page (case-insensitive Unicode patterns make V8 try every position), and the matches are the same.
  */
 
-/** Positions p, ascending and without repeats, with an ASCII digit at p + k for some k in [minAhead, maxAhead]. */
-export function digitAnchors(text: string, minAhead: number, maxAhead: number): number[] {
+/**
+ * Positions p, ascending and without repeats, with an ASCII digit at p + k for some k in [minAhead, maxAhead].
+ * `firstDigit`: only digits that open a run of digits count (for patterns whose digits follow a non-digit: a
+ * "2024" then gives one try instead of four).
+ */
+export function digitAnchors(text: string, minAhead: number, maxAhead: number, firstDigit = false): number[] {
   const out: number[] = [];
   let next = 0;
   for (let d = 0; d < text.length; d++) {
     const c = text.charCodeAt(d);
     if (c < 48 || c > 57) continue;
+    if (firstDigit && d > 0) {
+      const b = text.charCodeAt(d - 1);
+      if (b >= 48 && b <= 57) continue;
+    }
     const to = d - minAhead;
     for (let p = Math.max(next, d - maxAhead); p <= to; p++) out.push(p);
     if (to + 1 > next) next = to + 1;

@@ -40,8 +40,9 @@ export function extractMoney(text: string, lang: string, countryHint?: string): 
   const out: Entity[] = [];
   const decimalComma = lang !== 'en';
   // Both regexes over the whole text cost more than the rest of the extractor: try them only where a digit allows.
+  // A match's number follows a symbol, a space or a word boundary, never a digit: only a run's first digit anchors it.
   for (const re of [RE_PREFIX_AT, RE_SUFFIX_AT]) {
-    for (const m of matchesAt(re, text, re === RE_PREFIX_AT ? digitAnchors(text, 1, 4) : digitAnchors(text, 0, 0))) {
+    for (const m of matchesAt(re, text, re === RE_PREFIX_AT ? digitAnchors(text, 1, 4, true) : digitAnchors(text, 0, 0, true))) {
       const prefixed = re === RE_PREFIX_AT;
       const symbol = prefixed ? m[1] : undefined;
       const numeral = prefixed ? m[2]! : m[1]!;
