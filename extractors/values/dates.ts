@@ -85,7 +85,8 @@ export function extractDates(text: string, lang: string, publishedAt?: string | 
     else relative.push({ start: toks.starts[i]!, end: toks.ends[i]!, days: kind });
   }
   for (const m of text.matchAll(RE_ISO)) push(out, text, m.index, m.index + m[0].length, iso(+m[1]!, +m[2]!, +m[3]!), 0.95);
-  const atDigits = hasMonth ? digitAnchors(text, 0, 0) : [];
+  // Every date pattern here reads its number after a space or a word boundary, never after a digit (see digitAnchors).
+  const atDigits = hasMonth ? digitAnchors(text, 0, 0, true) : [];
   for (const m of matchesAt(RE_DMY_WORDS_AT, text, atDigits)) {
     const mon = MONTHS[fold(m[2]!)] ?? 0;
     const d = +m[1]!;
@@ -93,7 +94,7 @@ export function extractDates(text: string, lang: string, publishedAt?: string | 
     push(out, text, m.index, m.index + m[0].length, y ? iso(y, mon, d) : null, 0.9);
   }
   for (const re of hasMonth ? [RE_DMY_EN_AT, RE_MDY_EN_AT] : []) {
-    for (const m of matchesAt(re, text, re === RE_DMY_EN_AT ? atDigits : digitAnchors(text, 4, 12))) {
+    for (const m of matchesAt(re, text, re === RE_DMY_EN_AT ? atDigits : digitAnchors(text, 4, 12, true))) {
       const dayFirst = re === RE_DMY_EN_AT;
       const mon = MONTHS[fold(dayFirst ? m[2]! : m[1]!)] ?? 0;
       const d = +(dayFirst ? m[1]! : m[2]!);
