@@ -10,19 +10,36 @@
  * "2024" then gives one try instead of four).
  */
 export function digitAnchors(text: string, minAhead: number, maxAhead: number, firstDigit = false): number[] {
+  const runs = digitRuns(text);
   const out: number[] = [];
   let next = 0;
-  for (let d = 0; d < text.length; d++) {
-    const c = text.charCodeAt(d);
-    if (c < 48 || c > 57) continue;
-    if (firstDigit && d > 0) {
-      const b = text.charCodeAt(d - 1);
-      if (b >= 48 && b <= 57) continue;
+  for (let k = 0; k < runs.length; k += 2) {
+    const last = firstDigit ? runs[k]! : runs[k + 1]! - 1;
+    for (let d = runs[k]!; d <= last; d++) {
+      const to = d - minAhead;
+      for (let p = Math.max(next, d - maxAhead); p <= to; p++) out.push(p);
+      if (to + 1 > next) next = to + 1;
     }
-    const to = d - minAhead;
-    for (let p = Math.max(next, d - maxAhead); p <= to; p++) out.push(p);
-    if (to + 1 > next) next = to + 1;
   }
+  return out;
+}
+
+const RUN = /[0-9]+/g;
+let runsText: string | null = null;
+let runsOf: number[] = [];
+
+/**
+ * Start and end offsets of the runs of ASCII digits of `text`, flat ([start, end, start, end, ...]); the last
+ * text's are remembered (money, dates and ages of a document ask in turn). Why a regex: its compiled scan is
+ * several times faster here than a charCodeAt loop over a page.
+ */
+export function digitRuns(text: string): readonly number[] {
+  if (text === runsText) return runsOf;
+  const out: number[] = [];
+  RUN.lastIndex = 0;
+  for (let m = RUN.exec(text); m !== null; m = RUN.exec(text)) out.push(m.index, RUN.lastIndex);
+  runsText = text;
+  runsOf = out;
   return out;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { digitAnchors, matchesAt } from '../../../extractors/values/anchored.js';
+import { digitAnchors, digitRuns, matchesAt } from '../../../extractors/values/anchored.js';
 
 describe('digitAnchors', () => {
   it('lists each position once, ascending, that has a digit the given distance ahead', () => {
@@ -7,6 +7,20 @@ describe('digitAnchors', () => {
     expect(digitAnchors('ab1cd23', 1, 2)).toEqual([0, 1, 3, 4, 5]);
     expect(digitAnchors('9', 1, 4)).toEqual([]);
     expect(digitAnchors('no digits here', 0, 3)).toEqual([]);
+  });
+
+  it('with firstDigit, anchors only at the first digit of each run', () => {
+    expect(digitAnchors('ab12c345', 0, 0, true)).toEqual([2, 5]);
+    expect(digitAnchors('ab12c345', 1, 2, true)).toEqual([0, 1, 3, 4]);
+  });
+});
+
+describe('digitRuns', () => {
+  it('gives each run of ASCII digits as start and end, for the text asked about', () => {
+    expect(digitRuns('ab12c3')).toEqual([2, 4, 5, 6]);
+    expect(digitRuns('٣ 2024-05 x')).toEqual([2, 6, 7, 9]);
+    expect(digitRuns('none')).toEqual([]);
+    expect(digitRuns('ab12c3')).toEqual([2, 4, 5, 6]);
   });
 });
 
