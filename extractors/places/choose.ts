@@ -12,6 +12,22 @@ function prior(e: GazEntry): number {
   return KIND_BASE[e.kind] - (e.fc === 'ADM2B' ? 1 : 0) + (e.kind === 'city' ? pop + (FC_BONUS[e.fc] ?? 0) : pop * 0.4);
 }
 
+/**
+ * `prior` of each gazetteer entry by index (NaN: not yet computed). Why: a document's names are scored in four
+ * rounds and news repeats its places; the prior never changes and its logarithm and table lookups were a tenth of
+ * the scoring.
+ */
+const priors = new WeakMap<Gazetteer, Float64Array>();
+
+function priorsOf(gaz: Gazetteer): Float64Array {
+  let p = priors.get(gaz);
+  if (p === undefined) {
+    p = new Float64Array(gaz.size).fill(NaN);
+    priors.set(gaz, p);
+  }
+  return p;
+}
+
 export interface Ctx {
   /** Votes per country, and each surface form's own vote (removed when that form is scored: no self-support). */
   votes: Map<string, number>;
@@ -21,8 +37,42 @@ export interface Ctx {
   hint: string | null;
   /** English text framed by US federal institutions ("Justice Department", "federal prison", "U.S. Attorney"). */
   usFrame: boolean;
-  /** Coordinates of places chosen for other mentions (cities and divisions), for proximity. */
-  points: Array<{ lat: number; lon: number; key: string }>;
+  /** Coordinates of places chosen for other mentions (cities and divisions), for proximity: `pointCount` of them. */
+  pointLat: Float64Array;
+  pointLon: Float64Array;
+  /** The number (`keyIds`) of the surface form each point was chosen for. */
+  pointKey: Int32Array;
+  pointCount: number;
+  /** A number per surface form (mention key) of the document, given by `frame` and `keyIdOf`. */
+  keyIds: Map<string, number>;
+}
+
+/** Most points kept (see `frame`). */
+const MAX_POINTS = 120;
+
+/** An empty context for one document. */
+export function newCtx(hint: string | null, usFrame: boolean): Ctx {
+  return {
+    votes: new Map(), own: new Map(), total: 0, admin1s: new Set(), hint, usFrame,
+    pointLat: new Float64Array(MAX_POINTS), pointLon: new Float64Array(MAX_POINTS), pointKey: new Int32Array(MAX_POINTS), pointCount: 0,
+    keyIds: new Map(),
+  };
+}
+
+function keyIdOf(ctx: Ctx, key: string): number {
+  let id = ctx.keyIds.get(key);
+  if (id === undefined) {
+    id = ctx.keyIds.size;
+    ctx.keyIds.set(key, id);
+  }
+  return id;
+}
+
+/** What one `choose` call reads about its mention's surface form, looked up once per call. */
+interface Own {
+  keyId: number;
+  /** The form's own vote (`Ctx.own`), or undefined. */
+  vote: { cc: string; w: number } | undefined;
 }
 
 function km(aLat: number, aLon: number, bLat: number, bLon: number): number {
@@ -32,53 +82,58 @@ function km(aLat: number, aLon: number, bLat: number, bLon: number): number {
   return Math.sqrt(x * x + y * y) * 6371;
 }
 
-function nearest(e: GazEntry, j: Judged, ctx: Ctx): number {
+function nearest(e: GazEntry, own: Own, ctx: Ctx): number {
   let near = Infinity;
   if (e.kind === 'country' || e.lat === null || e.lon === null) return near;
-  for (const p of ctx.points) {
+  const lat = ctx.pointLat;
+  const lon = ctx.pointLon;
+  const key = ctx.pointKey;
+  for (let k = 0; k < ctx.pointCount; k += 1) {
     // 3° of latitude is > 300 km: no need for the distance.
-    if (p.key === j.m.key || Math.abs(p.lat - e.lat) > 3) continue;
-    near = Math.min(near, km(e.lat, e.lon, p.lat, p.lon));
+    if (key[k] === own.keyId || Math.abs(lat[k]! - e.lat) > 3) continue;
+    near = Math.min(near, km(e.lat, e.lon, lat[k]!, lon[k]!));
     if (near < 100) break;
   }
   return near;
 }
 
-function weightOf(cc: string, j: Judged, ctx: Ctx): number {
-  const own = ctx.own.get(j.m.key);
-  const v = (ctx.votes.get(cc) ?? 0) - (own && own.cc === cc ? own.w : 0);
-  const t = ctx.total - (own ? own.w : 0);
+function weightOf(cc: string, own: Own, ctx: Ctx): number {
+  const vote = own.vote;
+  const v = (ctx.votes.get(cc) ?? 0) - (vote && vote.cc === cc ? vote.w : 0);
+  const t = ctx.total - (vote ? vote.w : 0);
   return t > 0 ? v / t : 0;
 }
 
-function score(e: GazEntry, j: Judged, ctx: Ctx, alt: boolean): number {
-  let s = prior(e) - (alt ? 1.5 : 0);
+function score(e: GazEntry, pri: number, j: Judged, ctx: Ctx, own: Own, alt: boolean): number {
+  let s = pri - (alt ? 1.5 : 0);
   if (j.qualifierCc && e.cc === j.qualifierCc) s += 6;
   if (j.qualifierA1s.includes(e.a1)) s += 8;
   // "TBILISI, Georgia", "Atlanta, Georgia": the country or division that holds the town named before.
   if ((e.kind === 'country' && j.headCcs.has(e.cc)) || (e.kind === 'admin1' && j.headA1s.has(e.a1))) s += 2;
-  if (e.kind !== 'country' && e.kind !== 'region') s += (e.kind === 'admin1' ? 5 : 3.5) * weightOf(e.cc, j, ctx);
+  if (e.kind !== 'country' && e.kind !== 'region') s += (e.kind === 'admin1' ? 5 : 3.5) * weightOf(e.cc, own, ctx);
   if ((e.kind === 'city' || e.kind === 'admin2') && ctx.admin1s.has(e.a1)) s += 3;
   if (ctx.hint && e.cc === ctx.hint) s += 1.5;
   // In a US federal story a name shared by a country and a US state is the state ("a labor contractor in Georgia")
   if (ctx.usFrame && e.kind === 'admin1' && e.cc === 'US') s += 6;
-  const near = nearest(e, j, ctx);
+  const near = nearest(e, own, ctx);
   if (near < 100) s += 2.5;
   else if (near < 300) s += 1.5;
   return s;
 }
 
-function accept(e: GazEntry, j: Judged, ctx: Ctx, alt: boolean): boolean {
+function accept(e: GazEntry, j: Judged, ctx: Ctx, own: Own, alt: boolean): boolean {
   if (j.veto) return false;
   if (e.kind === 'country' || e.kind === 'region') return true;
   // A division of a country the rest of the text never names needs more than "de": "barrio de Flores" (Buenos Aires).
-  if (e.kind === 'admin1') return !(ctx.total > 0 && weightOf(e.cc, j, ctx) === 0 && j.evidence < 2 && !j.qualifierCc);
+  if (e.kind === 'admin1') return !(ctx.total > 0 && weightOf(e.cc, own, ctx) === 0 && j.evidence < 2 && !j.qualifierCc);
   // A bare county name ("Kent", "Angus") needs a cue, the country in the text, or its own word ("Kent County").
-  if (e.kind === 'admin2') return e.fc !== 'ADM2B' || j.cue || j.evidence >= 1 || weightOf(e.cc, j, ctx) > 0 || j.m.first !== j.m.last;
+  if (e.kind === 'admin2') return e.fc !== 'ADM2B' || j.cue || j.evidence >= 1 || weightOf(e.cc, own, ctx) > 0 || j.m.first !== j.m.last;
   const pop = e.pop;
-  const inDoc = weightOf(e.cc, j, ctx) > 0.3 || ctx.admin1s.has(e.a1);
+  const inDoc = weightOf(e.cc, own, ctx) > 0.3 || ctx.admin1s.has(e.a1);
   let need = j.m.sentenceStart ? 300_000 : 60_000;
-  if (ctx.admin1s.has(e.a1) || nearest(e, j, ctx) < 100) need = j.m.sentenceStart ? 20_000 : 2_000;
+  // The nearest point is read at most once (it is the same for both tests below).
+  let near = -1;
+  if (ctx.admin1s.has(e.a1) || (near = nearest(e, own, ctx)) < 100) need = j.m.sentenceStart ? 20_000 : 2_000;
   if (j.cue) need = inDoc ? 500 : 5_000;
   else if (j.listed && inDoc) need = 500;
   if (j.qualifierA1s.includes(e.a1) || j.qualifierCc === e.cc) need = 0;
@@ -86,7 +141,7 @@ function accept(e: GazEntry, j: Judged, ctx: Ctx, alt: boolean): boolean {
   if (j.evidence < 0) need *= 10;
   // Alternate names are often other languages' names ("Hamas" for Hamm, "Ben" for Bern): without a cue only big places.
   if (alt) need = Math.max(need, j.cue && j.evidence >= 2 ? 20_000 : j.cue || inDoc ? 50_000 : 300_000);
-  const framed = ctx.admin1s.has(e.a1) || nearest(e, j, ctx) < 100;
+  const framed = ctx.admin1s.has(e.a1) || (near >= 0 ? near : nearest(e, own, ctx)) < 100;
   if ((j.person || j.firstName) && !j.cue && !j.listed && j.qualifierA1s.length === 0 && !j.qualifierCc && !framed) need = Math.max(need, 1_000_000);
   return pop >= need || (e.fc === 'PPLC' && !j.m.sentenceStart && !alt && j.evidence >= 0);
 }
@@ -95,6 +150,10 @@ export interface Choice { e: GazEntry; conf: number }
 
 /** Best referent of one mention under the current context, or null when the span is not taken as a place. */
 export function choose(gaz: Gazetteer, j: Judged, ctx: Ctx): Choice | null {
+  // A vetoed span is never taken (`accept` refuses it, and the qualifier fallbacks below ask for no veto).
+  if (j.veto) return null;
+  const own: Own = { keyId: keyIdOf(ctx, j.m.key), vote: ctx.own.get(j.m.key) };
+  const pri = priorsOf(gaz);
   let best: GazEntry | null = null;
   let bestAlt = false;
   let bestS = -Infinity;
@@ -124,7 +183,9 @@ export function choose(gaz: Gazetteer, j: Judged, ctx: Ctx): Choice | null {
     if (!e) continue;
     // "SRT", "TBS", "BA": codes of countries and states only (a town's alternate names hold such codes).
     if (j.caps && (e.kind === 'city' || j.m.alt.has(id))) continue;
-    const s = score(e, j, ctx, j.m.alt.has(id)) + (capitalCc !== null && e.cc === capitalCc ? (e.kind === 'admin1' ? -2 : e.fc === 'PPLC' ? 2 : 0) : 0);
+    let p = pri[id]!;
+    if (Number.isNaN(p)) p = pri[id] = prior(e);
+    const s = score(e, p, j, ctx, own, j.m.alt.has(id)) + (capitalCc !== null && e.cc === capitalCc ? (e.kind === 'admin1' ? -2 : e.fc === 'PPLC' ? 2 : 0) : 0);
     if (s > bestS) {
       second = bestS;
       runner = best;
@@ -152,10 +213,10 @@ export function choose(gaz: Gazetteer, j: Judged, ctx: Ctx): Choice | null {
   }
   if (!best) return null;
   // "New York" in a text about London: not the state, but the city may still be meant.
-  if (!accept(best, j, ctx, bestAlt)) {
+  if (!accept(best, j, ctx, own, bestAlt)) {
     // Only a very big city, or one in a country the text names: "Valencia" (the Spanish region) is not Valencia, Venezuela.
-    const known = runner && (runner.pop >= 5_000_000 || weightOf(runner.cc, j, ctx) > 0);
-    if (best.kind === 'admin1' && runner && runner.kind === 'city' && known && accept(runner, j, ctx, runnerAlt)) return { e: runner, conf: 0.5 };
+    const known = runner && (runner.pop >= 5_000_000 || weightOf(runner.cc, own, ctx) > 0);
+    if (best.kind === 'admin1' && runner && runner.kind === 'city' && known && accept(runner, j, ctx, own, runnerAlt)) return { e: runner, conf: 0.5 };
     return null;
   }
   return { e: best, conf: Number.isFinite(second) ? Math.min(0.95, 0.5 + (bestS - second) / 10) : 0.9 };
@@ -167,7 +228,7 @@ export function frame(ctx: Ctx, choices: Array<Choice | null>, judged: Judged[])
   ctx.own.clear();
   ctx.total = 0;
   ctx.admin1s.clear();
-  ctx.points = [];
+  ctx.pointCount = 0;
   choices.forEach((c, i) => {
     if (!c || c.e.kind === 'region') return;
     const w = c.e.kind === 'country' ? 1 : c.e.kind === 'city' ? 0.5 + 0.5 * c.conf : 1;
@@ -180,7 +241,12 @@ export function frame(ctx: Ctx, choices: Array<Choice | null>, judged: Judged[])
     ctx.total += w;
     if (c.e.kind !== 'country') ctx.admin1s.add(c.e.a1);
     // A long page names hundreds of places; the first 120 are frame enough and keep this linear.
-    if (c.e.kind !== 'country' && c.e.lat !== null && c.e.lon !== null && ctx.points.length < 120) ctx.points.push({ lat: c.e.lat, lon: c.e.lon, key });
+    if (c.e.kind !== 'country' && c.e.lat !== null && c.e.lon !== null && ctx.pointCount < MAX_POINTS) {
+      ctx.pointLat[ctx.pointCount] = c.e.lat;
+      ctx.pointLon[ctx.pointCount] = c.e.lon;
+      ctx.pointKey[ctx.pointCount] = keyIdOf(ctx, key);
+      ctx.pointCount += 1;
+    }
   });
   if (ctx.hint) {
     ctx.votes.set(ctx.hint, (ctx.votes.get(ctx.hint) ?? 0) + 0.5);

@@ -1,5 +1,5 @@
 import type { Place } from '../../core/index.js';
-import { choose, frame, type Choice, type Ctx } from './choose.js';
+import { choose, frame, newCtx, type Choice } from './choose.js';
 import { getGazetteer, type GazEntry, type Gazetteer } from './gazetteer.js';
 import { judge, overlaps, personTokens, type PlaceHints } from './judge.js';
 import { naturalFeatures } from './features.js';
@@ -68,7 +68,7 @@ export function resolvePlaces(text: string, lang: string, hints: PlaceHints = {}
 
   const hint = hints.countryHint?.toUpperCase() ?? null;
   const usFrame = lang === 'en' && (hint === null || hint === 'US') && US_FEDERAL.test(text) && !CAUCASUS.test(text);
-  const ctx: Ctx = { votes: new Map(), own: new Map(), total: 0, admin1s: new Set(), hint, usFrame, points: [] };
+  const ctx = newCtx(hint, usFrame);
   // Start from names with one referent country (or the hint), then re-choose in the frame the choices make.
   const first = judged.map((j) => {
     if (j.veto) return null;
