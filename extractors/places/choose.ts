@@ -50,12 +50,16 @@ export interface Ctx {
 /** Most points kept (see `frame`). */
 const MAX_POINTS = 120;
 
-/** An empty context for one document. */
+/** The point columns, shared by the contexts: one document is resolved at a time, and typed arrays are slow to make. */
+const POINT_LAT = new Float64Array(MAX_POINTS);
+const POINT_LON = new Float64Array(MAX_POINTS);
+const POINT_KEY = new Int32Array(MAX_POINTS);
+
+/** An empty context for one document (its points are valid until the next document's context is made). */
 export function newCtx(hint: string | null, usFrame: boolean): Ctx {
   return {
     votes: new Map(), own: new Map(), total: 0, admin1s: new Set(), hint, usFrame,
-    pointLat: new Float64Array(MAX_POINTS), pointLon: new Float64Array(MAX_POINTS), pointKey: new Int32Array(MAX_POINTS), pointCount: 0,
-    keyIds: new Map(),
+    pointLat: POINT_LAT, pointLon: POINT_LON, pointKey: POINT_KEY, pointCount: 0, keyIds: new Map(),
   };
 }
 

@@ -120,7 +120,9 @@ const ADMIN_SUFFIX = / (?:department|departamento|province|provincia|state|regio
 export function indexGazetteer(data: GazetteerData): Gazetteer {
   const fixed: GazEntry[] = [];
   let cols: TownColumns | null = null;
-  const made: Array<GazEntry | undefined> = [];
+  // Towns made so far, by town index. Sized once the towns are known: filled sparsely from empty, the array
+  // turned into a dictionary and every `entry` call into a hash lookup.
+  let made: Array<GazEntry | undefined> = [];
   const g: Gazetteer = {
     size: 0,
     entry(i: number): GazEntry {
@@ -201,7 +203,7 @@ export function indexGazetteer(data: GazetteerData): Gazetteer {
     const alt = c.alt[i];
     if (alt) for (const a of alt.split('|')) add(g, nameKey(a), idx, true, cols.base);
   }
-  made.length = 0;
+  made = new Array<GazEntry | undefined>(n);
   // Most populous referent first (countries and divisions ahead of towns of the same size).
   const weight = (code: number): number => {
     const i = code >= 0 ? code : -code - 1;

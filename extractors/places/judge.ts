@@ -120,8 +120,11 @@ function namedAfter(toks: WordTokens, text: string, k: number): boolean {
  * Whether a word is written in lower case somewhere in the text. Asked about a few capitalised words per document:
  * a sieve of the lower-case tokens' slots and a scan of the slots answer without a set of every lower-case word.
  */
+/** The lower-case words' sieve, refilled per document (`lowerCaseWords` is asked only while `personTokens` runs). */
+const LOWER_SIEVE = new WordSieve();
+
 function lowerCaseWords(toks: WordTokens): (w: string) => boolean {
-  const sieve = new WordSieve();
+  const sieve = LOWER_SIEVE.clear();
   for (let k = 0; k < toks.length; k += 1) if ((toks.shape[k]! & UPPER) === 0) sieve.addSlot(toks.slots[k]!);
   const known = new Map<string, boolean>();
   return (w) => {

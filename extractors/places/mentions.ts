@@ -2,6 +2,10 @@ import { codesOf, type Gazetteer } from './gazetteer.js';
 import { DEMONYMS } from '../values/index.js';
 import { CONNECTORS, LANGUAGE_WORDS } from './words.js';
 import { foldWord, isUpperInitial, UPPER, type WordTokens } from './normalize.js';
+import { WordSieve } from './sieve.js';
+
+/** The connectors' sieve: the lower-case word after a capitalised one is read only when it may be a connector. */
+const CONNECTOR_SIEVE = new WordSieve(CONNECTORS);
 
 /** A span of word tokens whose folded text is a gazetteer key. */
 export interface Mention {
@@ -92,7 +96,7 @@ export function findMentions(text: string, toks: WordTokens, gaz: Gazetteer): Me
       // word that ends the span, and making its token object would be garbage.
       if (j > i) {
         if (!joinable(text, toks.ends[j - 1]!, toks.starts[j]!)) break;
-        if ((toks.shape[j]! & UPPER) === 0 && !CONNECTORS.has(toks.norm(j))) break;
+        if ((toks.shape[j]! & UPPER) === 0 && !(CONNECTOR_SIEVE.hasSlot(toks.slots[j]!) && CONNECTORS.has(toks.norm(j)))) break;
       }
       const t = toks.get(j)!;
       const possessive = t.upper && t.norm.endsWith("'s");
@@ -107,7 +111,9 @@ export function findMentions(text: string, toks: WordTokens, gaz: Gazetteer): Me
         const ids: number[] = [];
         const alt = new Set<number>();
         // "Miss." is Mississippi, "Miss Ohio" is not: a dotted abbreviation needs its dot.
-        const dotted = text.charCodeAt(t.end) === 46 || t.text.includes('.') || t.text === t.text.toUpperCase() ? undefined : gaz.dotted.get(key);
+        // (The table of dotted keys is small: asked first, it spares the tests, and their upper-case copy, for most names.)
+        const dots = gaz.dotted.get(key);
+        const dotted = dots === undefined || text.charCodeAt(t.end) === 46 || t.text.includes('.') || t.text === t.text.toUpperCase() ? undefined : dots;
         for (const c of codes) {
           const id = c >= 0 ? c : -c - 1;
           if (dotted?.has(id)) continue;

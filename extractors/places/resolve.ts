@@ -49,6 +49,9 @@ const US_FEDERAL = /\b(Justice Department|Department of Justice|U\.S\. Attorney|
 /** Words that place a "Georgia" in the Caucasus. */
 const CAUCASUS = /\b(Tbilisi|Georgian|Caucasus|Abkhazia|South Ossetia|Batumi|Kutaisi|Armenia|Azerbaijan)\b/;
 
+/** The one-word mentions' sieve, refilled per document. */
+const SINGLES_SIEVE = new WordSieve();
+
 /** Finds toponyms in `text` and resolves each to a gazetteer entry (country, division or populated place). */
 export function resolvePlaces(text: string, lang: string, hints: PlaceHints = {}): Place[] {
   const gaz = getGazetteer();
@@ -59,7 +62,8 @@ export function resolvePlaces(text: string, lang: string, hints: PlaceHints = {}
   const singles = new Set<string>();
   for (const m of mentions) if (m.first === m.last) singles.add(m.key);
   const lower = new Set<string>();
-  const sieve = new WordSieve(singles);
+  const sieve = SINGLES_SIEVE.clear();
+  for (const w of singles) sieve.add(w);
   for (let i = 0; i < toks.length; i += 1) {
     if ((toks.shape[i]! & UPPER) === 0 && sieve.hasSlot(toks.slots[i]!) && singles.has(toks.norm(i))) lower.add(toks.norm(i));
   }
