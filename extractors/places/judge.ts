@@ -60,10 +60,26 @@ const UF_AFTER = /^\s?(?:\(|-|–|\/)\s?([A-Z]{2})\b/;
 /** ", " / " (" / ", estado " / ", in the state of " between a town and its division or country. */
 const QUALIFIER_GAP = /^\s*[,(]\s*(?:(?:en |no |na |in )?(?:el |la |o |a |the )?(?:estado|departamento|provincia|municipio|regi[oó]n|state|province|department|region)(?: de| do| da| of)?\s+)?$/iu;
 
-function qualifier(text: string, toks: WordTokens, m: Mention, all: Mention[], gaz: Gazetteer): [string | null, string[]] {
+/**
+ * True when `s` equals its upper-case form. Why: most names have a lower-case ASCII letter, which settles it without
+ * making the upper-case copy.
+ */
+function isAllCaps(s: string): boolean {
+  for (let i = 0; i < s.length; i += 1) {
+    const c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 128) return s === s.toUpperCase();
+  }
+  return true;
+}
+
+/** `all[at]` is `m`; `all` runs left to right without overlaps (`findMentions`), so its neighbours are next to it. */
+function qualifier(text: string, toks: WordTokens, m: Mention, all: Mention[], at: number, gaz: Gazetteer): [string | null, string[]] {
   const uf = UF_AFTER.exec(text.slice(m.end, m.end + 6));
   if (uf && BR_UF[uf[1]!]) return ['BR', [`BR.${BR_UF[uf[1]!]}`]];
-  const next = all.find((x) => x.start >= m.end && x.start - m.end < 40);
+  // The first mention starting within 40 characters after this one: the one right after it, if any.
+  const after = all[at + 1];
+  const next = after !== undefined && after.start >= m.end && after.start - m.end < 40 ? after : undefined;
   if (!next) return [null, []];
   const gap = text.slice(m.end, next.start);
   if (!QUALIFIER_GAP.test(gap)) return [null, []];
@@ -196,34 +212,69 @@ export function personTokens(toks: WordTokens, text: string, mentions: Mention[]
     if (inMention.has(i) && inMention.has(i - 1)) continue;
     if (COMMON.has(a.norm) || CUES.has(a.norm) || AREA_MODIFIERS.has(a.norm)) continue;
     // "Though London", "A429 Cirencester": a word that opens a sentence (and is written in lower case elsewhere) or a code.
-    if (a.text === a.text.toUpperCase()) continue;
+    if (isAllCaps(a.text)) continue;
     if (isSentenceStart(text, toks, i - 1) && (OPENERS.has(a.norm) || writtenLower(a.norm))) continue;
     weak.add(surname);
   }
   return { strong, weak };
 }
 
-export function judge(text: string, toks: WordTokens, m: Mention, all: Mention[], gaz: Gazetteer, lower: Set<string>,
+/** True when a mention starting at the token after `m` (`all[at]`) can be a country or a division. */
+function divisionFollows(all: Mention[], at: number, m: Mention, gaz: Gazetteer): boolean {
+  for (let k = at + 1; k < all.length && all[k]!.first <= m.last + 1; k += 1) {
+    const x = all[k]!;
+    if (x.first === m.last + 1 && x.ids.some((id) => gaz.entry(id).kind !== 'city')) return true;
+  }
+  return false;
+}
+
+/** True when `text` holds one space, and nothing else, from `from` to `to`. */
+function oneSpace(text: string, from: number, to: number): boolean {
+  return to - from === 1 && text.charCodeAt(from) === 32;
+}
+
+const COUNTRY = 1;
+const ADMIN1 = 2;
+const ADMIN2 = 4;
+function kindBit(kind: string): number {
+  return kind === 'country' ? COUNTRY : kind === 'admin1' ? ADMIN1 : kind === 'admin2' ? ADMIN2 : 0;
+}
+
+/**
+ * `all[at]` is `m`, and `all` is `findMentions`' list: left to right, without overlaps, so starts, ends and token
+ * indexes all grow along it and the mentions near `m` are next to it in the list.
+ */
+export function judge(text: string, toks: WordTokens, m: Mention, all: Mention[], at: number, gaz: Gazetteer, lower: Set<string>,
   persons: PersonTokens, hints: PlaceHints): Judged {
   const prev = toks.get(m.first - 1);
   const prev2 = toks.get(m.first - 2);
   const next = toks.get(m.last + 1);
-  const adjacentPrev = prev && /^ $/.test(text.slice(prev.end, m.start));
-  const adjacentNext = next && /^ $/.test(text.slice(m.end, next.start));
+  const adjacentPrev = prev && oneSpace(text, prev.end, m.start);
+  const adjacentNext = next && oneSpace(text, m.end, next.start);
   const single = m.first === m.last;
-  const kinds = new Set(m.ids.map((id) => gaz.entry(id).kind));
-  const admin = kinds.has('country') || kinds.has('admin1') || kinds.has('admin2');
+  // The kinds of the candidates, as bits (a set of them per mention was garbage).
+  let kindBits = 0;
+  for (let k = 0; k < m.ids.length && kindBits !== 7; k += 1) kindBits |= kindBit(gaz.entry(m.ids[k]!).kind);
+  const hasCountry = (kindBits & COUNTRY) !== 0;
+  const hasAdmin1 = (kindBits & ADMIN1) !== 0;
+  const admin = kindBits !== 0;
   let veto = false;
   let evidence = 0;
   const surface = text.slice(m.start, m.end);
   // Datelines: "CHARLESTON, W.Va. —", "BOGOTÁ (AFP) -".
-  const dateline = surface.length >= 4 && surface === surface.toUpperCase() && /^\s*(?:,|\(|—|–|-)/.test(text.slice(m.end, m.end + 3));
+  const dateline = surface.length >= 4 && isAllCaps(surface) && /^\s*(?:,|\(|—|–|-)/.test(text.slice(m.end, m.end + 3));
   if (dateline) {
     m.sentenceStart = false;
     evidence += 2;
   }
   // "Monterrey y Guadalupe", "Cúcuta, Pamplona": a name listed right after another is read like it.
-  const listed = all.some((x) => x !== m && x.end <= m.start && m.start - x.end <= 5 && /^\s*(?:,|y|e|and|o|ou|or)\s*$/iu.test(text.slice(x.end, m.start)));
+  // (Only mentions before this one end before it starts, ends growing along the list.)
+  let listed = false;
+  for (let k = at - 1; k >= 0 && !listed; k -= 1) {
+    const x = all[k]!;
+    if (m.start - x.end > 5) break;
+    listed = x.end <= m.start && /^\s*(?:,|y|e|and|o|ou|or)\s*$/iu.test(text.slice(x.end, m.start));
+  }
   // "en la Región Metropolitana": look past one article for the cue.
   const cueTok = prev && ARTICLES.has(prev.norm) && prev2 ? prev2 : prev;
   const cue = dateline || (!!cueTok && CUES.has(cueTok.norm) && !m.sentenceStart);
@@ -232,10 +283,10 @@ export function judge(text: string, toks: WordTokens, m: Mention, all: Mention[]
   if (prev && TITLES.has(prev.norm) && !admin) veto = true;
   if (prev2 && prev && prev.norm === 'de' && TITLES.has(prev2.norm)) veto = true;
   // Inside a capitalised run: "Ana Henry", "Jackson Browne".
-  const acronymOrPossessive = !!prev && (/'s$/.test(prev.norm) || (prev.text.length <= 5 && prev.text === prev.text.toUpperCase()));
+  const acronymOrPossessive = !!prev && (/'s$/.test(prev.norm) || (prev.text.length <= 5 && isAllCaps(prev.text)));
   if (adjacentPrev && prev.upper && !CUES.has(prev.norm) && !AREA_MODIFIERS.has(prev.norm) && !COMMON.has(prev.norm) && !acronymOrPossessive
     && !(isSentenceStart(text, toks, m.first - 1) && (OPENERS.has(prev.norm) || lower.has(prev.norm)))) {
-    if (!(kinds.has('country') || kinds.has('admin1'))) veto = true;
+    if (!(hasCountry || hasAdmin1)) veto = true;
   }
   if (adjacentNext && next.upper) {
     if (STREET_HEADS.has(next.norm)) veto = true;
@@ -245,28 +296,28 @@ export function judge(text: string, toks: WordTokens, m: Mention, all: Mention[]
   // "Slidell, La.": a dotted state abbreviation is no common word.
   const abbreviation = text.charCodeAt(m.end) === 46 && gaz.dotted.has(m.key);
   // "Victoria, Australia", "Mobile, Ala.": a division or country right after the name makes even a common word a place.
-  const [qualifierCc, qualifierA1s] = qualifier(text, toks, m, all, gaz);
+  const [qualifierCc, qualifierA1s] = qualifier(text, toks, m, all, at, gaz);
   const qualified = !m.sentenceStart && (qualifierCc !== null || qualifierA1s.length > 0);
-  if (single && COMMON.has(m.key) && !kinds.has('country') && !abbreviation && !qualified) veto = true;
+  if (single && COMMON.has(m.key) && !hasCountry && !abbreviation && !qualified) veto = true;
   // "Spanish", "Canadian", "Roman": a nationality or a language, not the town of that name.
-  if (single && !kinds.has('country') && !kinds.has('admin1') && (DEMONYMS.has(m.key) || LANGUAGE_WORDS.has(m.key))) veto = true;
+  if (single && !hasCountry && !hasAdmin1 && (DEMONYMS.has(m.key) || LANGUAGE_WORDS.has(m.key))) veto = true;
   if (COMMON_PHRASES.has(m.key)) veto = true;
   // "Hong Kong flu", "Lassa fever": the name of a disease.
   if (next && DISEASE_WORDS.has(next.norm) && adjacentNext) veto = true;
   // "Bell said", "dijo Moore": a speaker, not a place.
-  if (!admin && next && SPEECH.has(next.norm) && /^ $/.test(text.slice(m.end, next.start))) veto = true;
-  if (!admin && prev && SPEECH.has(prev.norm) && /^ $/.test(text.slice(prev.end, m.start)) && !m.sentenceStart) veto = true;
+  if (!admin && next && SPEECH.has(next.norm) && oneSpace(text, m.end, next.start)) veto = true;
+  if (!admin && prev && SPEECH.has(prev.norm) && oneSpace(text, prev.end, m.start) && !m.sentenceStart) veto = true;
   if (single && lower.has(m.key) && !admin) veto = true;
   // A surname seen after a first name ("Matthew Flores ... Flores' stepfather"); "in Bell" still reads as the town.
   const strongCue = !!prev && STRONG_CUES.has(prev.norm) && !m.sentenceStart;
-  const division = kinds.has('country') || kinds.has('admin1');
+  const division = hasCountry || hasAdmin1;
   if (single && persons.strong.has(m.key) && !strongCue && !(division && cue)) veto = true;
   if (single && persons.weak.has(m.key) && !division && !cue) veto = true;
   // "Chad Walker", "Virginia Alexander", "Crystal N. Bright": a first name followed by a surname or an initial.
   if (single && adjacentNext && next.upper && !STREET_HEADS.has(next.norm) && !ORG_HEADS.has(next.norm) && !COMMON.has(next.norm)
-    && !all.some((x) => x.first === m.last + 1 && x.ids.some((id) => gaz.entry(id).kind !== 'city'))) {
+    && !divisionFollows(all, at, m, gaz)) {
     const initial = next.text.length === 1 && text.charAt(next.end) === '.';
-    const acronym = next.text.length > 1 && next.text === next.text.toUpperCase();
+    const acronym = next.text.length > 1 && isAllCaps(next.text);
     // A big city before a capitalised word is a team or an institution ("Houston Rockets"), not a first name.
     const bigCity = !division && m.ids.some((id) => gaz.entry(id).pop >= 300_000);
     // NER reads the pair as one person; a first name alone is not enough ("Georgia Bureau", "Columbus Council").
@@ -289,7 +340,13 @@ export function judge(text: string, toks: WordTokens, m: Mention, all: Mention[]
   const caps = !dateline && surface.length <= 4 && /^[A-Z.&]+$/.test(surface);
   const headCcs = new Set<string>();
   const headA1s = new Set<string>();
-  const head = all.find((x) => x.end < m.start && m.start - x.end <= 3 && /^\s*,\s*$/.test(text.slice(x.end, m.start)));
+  // The first mention in the list ending at most 3 characters before this one with only a comma between.
+  let head: Mention | undefined;
+  for (let k = at - 1; k >= 0; k -= 1) {
+    const x = all[k]!;
+    if (m.start - x.end > 3) break;
+    if (x.end < m.start && /^\s*,\s*$/.test(text.slice(x.end, m.start))) head = x;
+  }
   if (head) {
     for (const id of head.ids.slice(0, 40)) {
       const e = gaz.entry(id);

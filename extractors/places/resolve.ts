@@ -68,7 +68,10 @@ export function resolvePlaces(text: string, lang: string, hints: PlaceHints = {}
     if ((toks.shape[i]! & UPPER) === 0 && sieve.hasSlot(toks.slots[i]!) && singles.has(toks.norm(i))) lower.add(toks.norm(i));
   }
   const persons = personTokens(toks, text, mentions, gaz);
-  const judged = mentions.map((m) => judge(text, toks, m, mentions, gaz, lower, persons, hints));
+  // judge reads only the person and location spans of the entities: the others (values, organisations) are left out once.
+  const people = hints.entities?.filter((e) => e.type === 'person' || e.type === 'location');
+  const judgeHints = people === undefined ? hints : { ...hints, entities: people };
+  const judged = mentions.map((m, at) => judge(text, toks, m, mentions, at, gaz, lower, persons, judgeHints));
 
   const hint = hints.countryHint?.toUpperCase() ?? null;
   const usFrame = lang === 'en' && (hint === null || hint === 'US') && US_FEDERAL.test(text) && !CAUCASUS.test(text);

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { resolvePlaces, documentCountries, eventCountry, originCountries } from '../../../extractors/places/index.js';
+import { resolvePlaces, documentCountries, eventCountry, originCountries, getGazetteer, wordTokens } from '../../../extractors/places/index.js';
+import { findMentions } from '../../../extractors/places/mentions.js';
 
 const find = (text: string, surface: string, hint?: string) => {
   const places = resolvePlaces(text, 'es', hint ? { countryHint: hint } : {});
@@ -101,5 +102,17 @@ describe('countries and eventCountry', () => {
   it('reads victims origin from places after origin words', () => {
     const text = 'Foram resgatados 17 trabalhadores oriundos do Nepal e da Índia em Odemira.';
     expect(originCountries(text, resolvePlaces(text, 'pt'))).toEqual(['NP', 'IN']);
+  });
+});
+
+describe('findMentions', () => {
+  it('lists mentions left to right without overlaps (judge looks for a mention\'s neighbours next to it in the list)', () => {
+    const text = 'Amsterdam-London, Dallas Fort-Worth y São Paulo-SP; Cúcuta, Norte de Santander. Paris-based Texas, Georgia y Lima.';
+    const ms = findMentions(text, wordTokens(text), getGazetteer());
+    expect(ms.map((m) => m.key)).toEqual(expect.arrayContaining(['amsterdam', 'london', 'cucuta', 'norte de santander', 'paris', 'texas', 'georgia', 'lima']));
+    for (let k = 1; k < ms.length; k += 1) {
+      expect(ms[k]!.start).toBeGreaterThanOrEqual(ms[k - 1]!.end);
+      expect(ms[k]!.first).toBeGreaterThanOrEqual(ms[k - 1]!.last);
+    }
   });
 });
