@@ -1,6 +1,6 @@
 import type { Place } from '../../core/index.js';
-import { wordTokens } from './normalize.js';
-import { WordSieve } from './sieve.js';
+import { PLAIN, wordTokens, type WordTokens } from './normalize.js';
+import { sieveSlot, WordSieve } from './sieve.js';
 
 /** Stems of the events a lead is about (folded): where these happen is the event country. */
 const EVENT_STEMS = ['rescat', 'liber', 'resgat', 'rescued', 'freed', 'raid', 'captur', 'detenid', 'detuv', 'arrest', 'aprehend', 'preso', 'presa',
@@ -20,6 +20,36 @@ function isEvent(w: string): boolean {
   const stems = EVENT_BY_FIRST.get(w.charCodeAt(0));
   if (stems === undefined) return false;
   for (const x of stems) if (w.startsWith(x)) return true;
+  return false;
+}
+
+/** The stems by the sieve bits of their first two letters (`slot >>> 5`). */
+const EVENT_BY_PAIR: Array<string[] | undefined> = [];
+for (const x of EVENT_STEMS) (EVENT_BY_PAIR[sieveSlot(x) >>> 5] ??= []).push(x);
+
+/**
+ * `isEvent` of token `i`'s norm. A plain token (`PLAIN`: its norm is its text in lower case) is compared in the text,
+ * without making its norm: the sieve lets through every word starting like a stem ("de", "desde", "con").
+ */
+function isEventToken(text: string, toks: WordTokens, i: number): boolean {
+  const slot = toks.slots[i]!;
+  // The slot holds the norm's length (31 for 31 and more): every stem has four letters or more.
+  if ((slot & 31) < 4) return false;
+  if ((toks.shape[i]! & PLAIN) === 0) return isEvent(toks.norm(i));
+  const stems = EVENT_BY_PAIR[slot >>> 5];
+  if (stems === undefined) return false;
+  const start = toks.starts[i]!;
+  const len = toks.ends[i]! - start;
+  for (const x of stems) {
+    if (x.length > len) continue;
+    let k = 0;
+    for (; k < x.length; k += 1) {
+      let c = text.charCodeAt(start + k);
+      if (c >= 65 && c <= 90) c += 32;
+      if (c !== x.charCodeAt(k)) break;
+    }
+    if (k === x.length) return true;
+  }
   return false;
 }
 
@@ -44,7 +74,7 @@ export function eventCountry(text: string, places: readonly Place[], countryHint
   // Nothing placed: a local source's own country is the best guess left.
   if (places.every((p) => !p.countryCode)) return countryHint ? countryHint.toUpperCase() : null;
   const toks = wordTokens(text);
-  for (let i = 0; i < toks.length; i += 1) if (EVENT_SIEVE.hasSlot(toks.slots[i]!) && isEvent(toks.norm(i))) events.push(toks.ends[i]!);
+  for (let i = 0; i < toks.length; i += 1) if (EVENT_SIEVE.hasSlot(toks.slots[i]!) && isEventToken(text, toks, i)) events.push(toks.ends[i]!);
   let originEnd = -1;
   for (const p of places) {
     if (!p.countryCode) continue;
@@ -92,16 +122,23 @@ function originBefore(text: string, start: number): boolean {
     else hi = mid;
   }
   let k = lo - 1;
-  if (k >= 0 && ARTICLE.has(toks.get(k)!.norm) && start - toks.get(k)!.end <= 2) k -= 1;
-  const p1 = toks.get(k)?.norm ?? '';
-  const p2 = toks.get(k - 1)?.norm ?? '';
-  const p3 = toks.get(k - 2)?.norm ?? '';
-  const p4 = toks.get(k - 3)?.norm ?? '';
+  if (k >= 0 && ARTICLE.has(toks.norm(k)) && start - toks.ends[k]! <= 2) k -= 1;
+  // The words before are read from the columns, and only as far as the word right before asks.
+  const p1 = normAt(toks, k);
   if (p1 === 'from') return true;
-  if (OF.has(p1) && (ORIGIN_WORD.test(p2) || PEOPLE.test(p2) || PEOPLE.test(p3))) return true;
+  const of = OF.has(p1);
+  const inside = IN.has(p1);
+  if (!of && !inside && p1 !== 'desde') return false;
+  const p2 = normAt(toks, k - 1);
+  if (of && (ORIGIN_WORD.test(p2) || PEOPLE.test(p2) || PEOPLE.test(normAt(toks, k - 2)))) return true;
   if (p1 === 'desde' && /^tra[ií]d/.test(p2)) return true;
-  if (IN.has(p1) && (RECRUIT_WORD.test(p2) || (PEOPLE.test(p2) && (RECRUIT_WORD.test(p3) || RECRUIT_WORD.test(p4))))) return true;
+  if (inside && (RECRUIT_WORD.test(p2) || (PEOPLE.test(p2) && (RECRUIT_WORD.test(normAt(toks, k - 2)) || RECRUIT_WORD.test(normAt(toks, k - 3)))))) return true;
   return false;
+}
+
+/** The norm of token `k`, or '' outside the text. */
+function normAt(toks: WordTokens, k: number): string {
+  return k >= 0 && k < toks.length ? toks.norm(k) : '';
 }
 
 /**

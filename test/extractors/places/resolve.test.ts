@@ -87,6 +87,15 @@ describe('countries and eventCountry', () => {
     expect(documentCountries(places)).toEqual(['VE', 'ES']);
   });
 
+  it('reads an event word in any case, with or without accents, and no other word', () => {
+    const country = (word: string) => {
+      const text = `Viven en Chile y estudian en Chile desde hace años. Más tarde fueron ${word} en Perú.`;
+      return eventCountry(text, resolvePlaces(text, 'es'));
+    };
+    for (const w of ['rescatadas', 'Rescatadas', 'RESCATADAS', 'EXPLOTADAS', 'Liberadas', 'detenidas', 'Sometidas']) expect(country(w)).toBe('PE');
+    for (const w of ['vistas', 'Vistas', 'res', 'explo', 'Rescue', 'explorar']) expect(country(w)).toBe('CL');
+  });
+
   it('falls back to the source country only when no place has a country', () => {
     expect(eventCountry('Rescataron a tres mujeres en un bar.', [], 'pe')).toBe('PE');
     expect(eventCountry('Rescataron a tres mujeres en un bar.', [])).toBeNull();
