@@ -38,6 +38,20 @@ describe('extractAges', () => {
   it('reads both ends of an age pair', () => {
     expect(extractAges('las víctimas, de 31 y 44 años').map((e) => e.value)).toEqual([31, 44]);
   });
+
+  it('reads press-style ages after a name, as /, (\\d{1,2}),/g finds them', () => {
+    const ages = (t: string) => extractAges(t).map((e) => [e.start, e.text, e.value]);
+    expect(ages('Ana Pérez, 19, y Luis Gil, 7, fueron')).toEqual([[11, '19', 19], [27, '7', 7]]);
+    // a match's closing comma cannot open the next one; three digits or no capitalised word before is no age
+    expect(ages('Ana Pérez, 19, 20, fue')).toEqual([[11, '19', 19]]);
+    expect(ages('Ana Pérez, 190, Luis, 1,5, la casa, 12, fue')).toEqual([[22, '1', 1]]);
+  });
+
+  it('reads "N years old" in any case, and "N años" alone only after de/con/tiene... or before de edad/idade', () => {
+    expect(extractAges('a girl, 14 YEARS OLD, and a boy, Twelve Years Old').map((e) => e.value)).toEqual([14, 12]);
+    expect(extractAges('Ella, catorce años de edad').map((e) => e.text)).toEqual(['catorce años de edad']);
+    expect(extractAges('Ella, catorce años de carrera')).toEqual([]);
+  });
 });
 
 describe('extractMoney', () => {
