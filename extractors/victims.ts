@@ -78,6 +78,11 @@ const NOUN_HEADS: ReadonlySet<string> = new Set(
   [...NOUNS.keys()].flatMap((k) => [...k.matchAll(/ /g)].map((m) => k.slice(0, m.index))),
 );
 
+/**
+ * Words the token after a number must be for a count to follow: a noun, a noun's first word, an adjective, a demonym,
+ * "de"/"nacionalidad(e)", or "y"/"e"/"and" inside a compound number. Most numbers ("a", "un", "una") fail it.
+ */
+const AFTER_NUMBER_SIEVE = new WordSieve([...NOUNS.keys(), ...NOUN_HEADS, ...ADJECTIVES, ...DEMONYMS.keys(), 'de', ...NATIONALITY_WORDS, ...AND]);
 
 /**
  * Count, minors, gender and nationalities of the victims a text reports, each with its evidence. `found`: the ages
@@ -104,9 +109,20 @@ export function extractVictims(text: string, entities: readonly Entity[] = [], f
     return true;
   };
   const isNoun = (w: string): boolean => NOUNS.has(w) || (DEMONYMS.has(w) && w.endsWith('s'));
+  const normAt = (i: number): string => (i >= 0 && i < len ? toks.norm(i) : '');
+  // The first minor word (see below), found in the same pass.
+  let minorAt = -1;
   for (let i = 0; i < len; i += 1) {
+    if (minorAt < 0 && MINOR_SIEVE.hasSlot(toks.slots[i]!)) {
+      const w = toks.norm(i);
+      const hit = MINOR_WORDS.has(w)
+        || (w === 'menor' && (MINOR_DETERMINERS.has(normAt(i - 1)) || (normAt(i + 1) === 'de' && /^(?:edad|idade)$/.test(normAt(i + 2)))))
+        || (w === 'recien' && normAt(i + 1).startsWith('nacid'));
+      if (hit) minorAt = i;
+    }
     // The number: digits, a number word, or a compound ("treinta y dos", "twenty-three").
     if ((toks.shape[i]! & (DIGIT | SPACED)) === 0 && !NUMBER_SIEVE.hasSlot(toks.slots[i]!)) continue;
+    if (!(i + 1 < len && AFTER_NUMBER_SIEVE.hasSlot(toks.slots[i + 1]!))) continue;
     const w0 = toks.norm(i);
     const c0 = w0.charCodeAt(0);
     const digits = c0 >= 48 && c0 <= 57;
@@ -187,21 +203,12 @@ export function extractVictims(text: string, entities: readonly Entity[] = [], f
   const count = best ? best.n : null;
   for (const c of best?.spans ?? []) evidence.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), supports: 'count' });
 
-  // Minors: nouns, "menor(es) de edad", ages under 18.
+  // Minors: nouns, "menor(es) de edad" (the first found by the count pass above), ages under 18.
   let minors: boolean | null = null;
-  const normAt = (i: number): string => (i >= 0 && i < len ? toks.norm(i) : '');
-  for (let i = 0; i < len; i += 1) {
-    if (!MINOR_SIEVE.hasSlot(toks.slots[i]!)) continue;
-    const w = toks.norm(i);
-    const hit = MINOR_WORDS.has(w)
-      || (w === 'menor' && (MINOR_DETERMINERS.has(normAt(i - 1)) || (normAt(i + 1) === 'de' && /^(?:edad|idade)$/.test(normAt(i + 2)))))
-      || (w === 'recien' && normAt(i + 1).startsWith('nacid'));
-    if (hit) {
-      const t = toks.get(i)!;
-      minors = true;
-      evidence.push({ start: t.start, end: t.end, text: t.text, supports: 'minors' });
-      break;
-    }
+  if (minorAt >= 0) {
+    const t = toks.get(minorAt)!;
+    minors = true;
+    evidence.push({ start: t.start, end: t.end, text: t.text, supports: 'minors' });
   }
   const ages = entities.some((e) => e.type === 'age') ? entities.filter((e) => e.type === 'age') : (found?.ages ?? extractAges(text));
   for (const a of ages) {
@@ -242,9 +249,11 @@ export function extractVictims(text: string, entities: readonly Entity[] = [], f
     const after = text.slice(n.end, n.end + 40);
     // "Policía boliviana", "lei moçambicana", "República Dominicana", "Brazilian labor inspectors": not the victims.
     if (INSTITUTION_BEFORE.test(before) || INSTITUTION_AFTER.test(after)) continue;
-    const clause = `${before.split(/[.;:]/).pop() ?? ''} ${after.split(/[.;:]/)[0] ?? ''}`;
-    const victimWord = clause.split(/[^\p{L}]+/u).some((w) => NOUNS.has(fold(w))) || /\b(?:v[ií]ctimas?|victims?|rescat|resgat|rescued|explotad|explorad|exploited|nacionalidad|nacionalidade|origen|origem)/iu.test(clause);
-    if (!isNoun && !victimWord) continue;
+    if (!isNoun) {
+      const clause = `${before.split(/[.;:]/).pop() ?? ''} ${after.split(/[.;:]/)[0] ?? ''}`;
+      const victimWord = clause.split(/[^\p{L}]+/u).some((w) => NOUNS.has(fold(w))) || /\b(?:v[ií]ctimas?|victims?|rescat|resgat|rescued|explotad|explorad|exploited|nacionalidad|nacionalidade|origen|origem)/iu.test(clause);
+      if (!victimWord) continue;
+    }
     if (typeof n.value === 'string' && !nationalities.includes(n.value)) {
       nationalities.push(n.value);
       evidence.push({ start: n.start, end: n.end, text: n.text, supports: 'nationality' });

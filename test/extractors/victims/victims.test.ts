@@ -32,6 +32,17 @@ describe('extractVictims', () => {
     expect(extractVictims('La red operaba en la frontera.').minors).toBeNull();
   });
 
+  it('reads compound numbers and two-word nouns, and gives the first minor word as evidence', () => {
+    const brief = (t: string) => {
+      const v = extractVictims(t);
+      return [v.count, v.minors, (v.evidence ?? []).map((e) => `${e.supports}:${e.text}`)];
+    };
+    expect(brief('Rescataron a treinta y dos mujeres en la finca.')).toEqual([32, false, ['count:treinta y dos mujeres', 'gender:treinta y dos mujeres']]);
+    expect(brief('Rescataron a 4 recién nacidos y una menor de edad.')).toEqual([5, true, ['count:4 recién nacidos', 'count:una menor', 'minors:recién']]);
+    expect(brief('La menor fue rescatada junto a 3 trabajadoras.')).toEqual([3, true, ['count:3 trabajadoras', 'minors:menor', 'gender:3 trabajadoras']]);
+    expect(brief('Una hora después, a las 3 de la tarde, llegó.')).toEqual([null, null, []]);
+  });
+
   it('gives gender from the counted nouns', () => {
     expect(extractVictims('rescataron a 3 mujeres').gender).toBe('female');
     expect(extractVictims('rescataron a 3 mujeres y 2 hombres').gender).toBe('mixed');
