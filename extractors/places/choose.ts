@@ -31,7 +31,9 @@ function priorsOf(gaz: Gazetteer): Float64Array {
 export interface Ctx {
   /** Votes per country, and each surface form's own vote (removed when that form is scored: no self-support). */
   votes: Map<string, number>;
-  own: Map<string, { cc: string; w: number }>;
+  /** By surface form (`Mention.keyId`): the country of its own vote (undefined: none) and its weight. */
+  ownCc: Array<string | undefined>;
+  ownW: Float64Array;
   total: number;
   admin1s: Set<string>;
   hint: string | null;
@@ -40,11 +42,9 @@ export interface Ctx {
   /** Coordinates of places chosen for other mentions (cities and divisions), for proximity: `pointCount` of them. */
   pointLat: Float64Array;
   pointLon: Float64Array;
-  /** The number (`keyIds`) of the surface form each point was chosen for. */
+  /** The surface form (`Mention.keyId`) each point was chosen for. */
   pointKey: Int32Array;
   pointCount: number;
-  /** A number per surface form (mention key) of the document, given by `frame` and `keyIdOf`. */
-  keyIds: Map<string, number>;
 }
 
 /** Most points kept (see `frame`). */
@@ -55,28 +55,23 @@ const POINT_LAT = new Float64Array(MAX_POINTS);
 const POINT_LON = new Float64Array(MAX_POINTS);
 const POINT_KEY = new Int32Array(MAX_POINTS);
 
-/** An empty context for one document (its points are valid until the next document's context is made). */
-export function newCtx(hint: string | null, usFrame: boolean): Ctx {
+/**
+ * An empty context for one document whose mentions have `forms` surface forms (`Mention.keyId` 0 .. forms - 1).
+ * Its points are valid until the next document's context is made.
+ */
+export function newCtx(hint: string | null, usFrame: boolean, forms: number): Ctx {
   return {
-    votes: new Map(), own: new Map(), total: 0, admin1s: new Set(), hint, usFrame,
-    pointLat: POINT_LAT, pointLon: POINT_LON, pointKey: POINT_KEY, pointCount: 0, keyIds: new Map(),
+    votes: new Map(), ownCc: new Array<string | undefined>(forms).fill(undefined), ownW: new Float64Array(forms), total: 0,
+    admin1s: new Set(), hint, usFrame, pointLat: POINT_LAT, pointLon: POINT_LON, pointKey: POINT_KEY, pointCount: 0,
   };
-}
-
-function keyIdOf(ctx: Ctx, key: string): number {
-  let id = ctx.keyIds.get(key);
-  if (id === undefined) {
-    id = ctx.keyIds.size;
-    ctx.keyIds.set(key, id);
-  }
-  return id;
 }
 
 /** What one `choose` call reads about its mention's surface form, looked up once per call. */
 interface Own {
   keyId: number;
-  /** The form's own vote (`Ctx.own`), or undefined. */
-  vote: { cc: string; w: number } | undefined;
+  /** The country of the form's own vote (undefined: none) and its weight. */
+  cc: string | undefined;
+  w: number;
 }
 
 function km(aLat: number, aLon: number, bLat: number, bLon: number): number {
@@ -102,9 +97,9 @@ function nearest(e: GazEntry, own: Own, ctx: Ctx): number {
 }
 
 function weightOf(cc: string, own: Own, ctx: Ctx): number {
-  const vote = own.vote;
-  const v = (ctx.votes.get(cc) ?? 0) - (vote && vote.cc === cc ? vote.w : 0);
-  const t = ctx.total - (vote ? vote.w : 0);
+  const voted = own.cc !== undefined;
+  const v = (ctx.votes.get(cc) ?? 0) - (voted && own.cc === cc ? own.w : 0);
+  const t = ctx.total - (voted ? own.w : 0);
   return t > 0 ? v / t : 0;
 }
 
@@ -156,7 +151,8 @@ export interface Choice { e: GazEntry; conf: number }
 export function choose(gaz: Gazetteer, j: Judged, ctx: Ctx): Choice | null {
   // A vetoed span is never taken (`accept` refuses it, and the qualifier fallbacks below ask for no veto).
   if (j.veto) return null;
-  const own: Own = { keyId: keyIdOf(ctx, j.m.key), vote: ctx.own.get(j.m.key) };
+  const keyId = j.m.keyId;
+  const own: Own = { keyId, cc: ctx.ownCc[keyId], w: ctx.ownW[keyId]! };
   const pri = priorsOf(gaz);
   let best: GazEntry | null = null;
   let bestAlt = false;
@@ -229,18 +225,18 @@ export function choose(gaz: Gazetteer, j: Judged, ctx: Ctx): Choice | null {
 /** Rebuilds the document frame (countries, divisions, points) from the current choices. */
 export function frame(ctx: Ctx, choices: Array<Choice | null>, judged: Judged[]): void {
   ctx.votes.clear();
-  ctx.own.clear();
+  ctx.ownCc.fill(undefined);
   ctx.total = 0;
   ctx.admin1s.clear();
   ctx.pointCount = 0;
   choices.forEach((c, i) => {
     if (!c || c.e.kind === 'region') return;
     const w = c.e.kind === 'country' ? 1 : c.e.kind === 'city' ? 0.5 + 0.5 * c.conf : 1;
-    const key = judged[i]?.m.key ?? '';
-    const own = ctx.own.get(key);
+    const keyId = judged[i]!.m.keyId;
     // One vote per surface form: repeating a name does not outvote the rest of the document.
-    if (own) return;
-    ctx.own.set(key, { cc: c.e.cc, w });
+    if (ctx.ownCc[keyId] !== undefined) return;
+    ctx.ownCc[keyId] = c.e.cc;
+    ctx.ownW[keyId] = w;
     ctx.votes.set(c.e.cc, (ctx.votes.get(c.e.cc) ?? 0) + w);
     ctx.total += w;
     if (c.e.kind !== 'country') ctx.admin1s.add(c.e.a1);
@@ -248,7 +244,7 @@ export function frame(ctx: Ctx, choices: Array<Choice | null>, judged: Judged[])
     if (c.e.kind !== 'country' && c.e.lat !== null && c.e.lon !== null && ctx.pointCount < MAX_POINTS) {
       ctx.pointLat[ctx.pointCount] = c.e.lat;
       ctx.pointLon[ctx.pointCount] = c.e.lon;
-      ctx.pointKey[ctx.pointCount] = keyIdOf(ctx, key);
+      ctx.pointKey[ctx.pointCount] = keyId;
       ctx.pointCount += 1;
     }
   });

@@ -15,6 +15,8 @@ export interface Mention {
   start: number;
   end: number;
   key: string;
+  /** The number of the surface form (`key`) among the document's mentions, given by `resolvePlaces` (-1 before). */
+  keyId: number;
   ids: number[];
   /** Entry indexes matched through an alternate name only. */
   alt: Set<number>;
@@ -120,7 +122,7 @@ export function findMentions(text: string, toks: WordTokens, gaz: Gazetteer): Me
           ids.push(id);
           if (c < 0) alt.add(id);
         }
-        if (ids.length > 0) best = { first: i, last: j, start: t0.start, end: possessive ? t.end - 2 : t.end, key, ids, alt, sentenceStart: false };
+        if (ids.length > 0) best = { first: i, last: j, start: t0.start, end: possessive ? t.end - 2 : t.end, key, keyId: -1, ids, alt, sentenceStart: false };
       }
       if (possessive) break;
     }
@@ -141,7 +143,7 @@ export function findMentions(text: string, toks: WordTokens, gaz: Gazetteer): Me
         if (codes) {
           const ids = codes.map((c) => (c >= 0 ? c : -c - 1));
           const alt = new Set(codes.filter((c) => c < 0).map((c) => -c - 1));
-          out.push({ first: i, last: i, start: off, end: off + part.length, key: foldWord(part), ids, alt, sentenceStart: off === t0.start && isSentenceStart(text, toks, i) });
+          out.push({ first: i, last: i, start: off, end: off + part.length, key: foldWord(part), keyId: -1, ids, alt, sentenceStart: off === t0.start && isSentenceStart(text, toks, i) });
         }
         off += part.length + 1;
       }

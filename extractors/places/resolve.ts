@@ -38,7 +38,7 @@ function americaAsCountry(text: string, toks: WordTokens, gaz: Gazetteer, taken:
     // "North America", "Latin America", "Central America" are regions; a run of capitals before it is another name.
     const prev = toks.get(i - 1);
     if (prev && prev.upper && text.slice(prev.end, t.start) === ' ' && !CUES.has(prev.norm)) continue;
-    const m: Mention = { first: i, last: i, start: t.start, end, key: 'america', ids: [us], alt: new Set(), sentenceStart: false };
+    const m: Mention = { first: i, last: i, start: t.start, end, key: 'america', keyId: -1, ids: [us], alt: new Set(), sentenceStart: false };
     out.push(toPlace(text, gaz, m, gaz.entry(us), 0.7));
   }
   return out;
@@ -48,6 +48,17 @@ function americaAsCountry(text: string, toks: WordTokens, gaz: Gazetteer, taken:
 const US_FEDERAL = /\b(Justice Department|Department of Justice|U\.S\. Attorney|US Attorney|FBI|Homeland Security Investigations|federal prison|federal court|federal judge|federal grand jury|U\.S\. District Court|Border Patrol)\b/;
 /** Words that place a "Georgia" in the Caucasus. */
 const CAUCASUS = /\b(Tbilisi|Georgian|Caucasus|Abkhazia|South Ossetia|Batumi|Kutaisi|Armenia|Azerbaijan)\b/;
+
+/** True when `a` and `b` choose the same entries with the same confidence (so `frame` makes the same frame of both). */
+function sameChoices(a: Array<Choice | null>, b: Array<Choice | null>): boolean {
+  for (let i = 0; i < a.length; i += 1) {
+    const x = a[i];
+    const y = b[i];
+    if (x === y) continue;
+    if (!x || !y || x.e !== y.e || x.conf !== y.conf) return false;
+  }
+  return true;
+}
 
 /** The one-word mentions' sieve, refilled per document. */
 const SINGLES_SIEVE = new WordSieve();
@@ -75,7 +86,14 @@ export function resolvePlaces(text: string, lang: string, hints: PlaceHints = {}
 
   const hint = hints.countryHint?.toUpperCase() ?? null;
   const usFrame = lang === 'en' && (hint === null || hint === 'US') && US_FEDERAL.test(text) && !CAUCASUS.test(text);
-  const ctx = newCtx(hint, usFrame);
+  // A number per surface form: the frame keeps one vote per form.
+  const forms = new Map<string, number>();
+  for (const m of mentions) {
+    let id = forms.get(m.key);
+    if (id === undefined) forms.set(m.key, (id = forms.size));
+    m.keyId = id;
+  }
+  const ctx = newCtx(hint, usFrame, forms.size);
   // Start from names with one referent country (or the hint), then re-choose in the frame the choices make.
   const first = judged.map((j) => {
     if (j.veto) return null;
@@ -86,7 +104,11 @@ export function resolvePlaces(text: string, lang: string, hints: PlaceHints = {}
   let choices = judged.map((j) => choose(gaz, j, ctx));
   for (let round = 0; round < 2; round += 1) {
     frame(ctx, choices, judged);
-    choices = judged.map((j) => choose(gaz, j, ctx));
+    const next = judged.map((j) => choose(gaz, j, ctx));
+    // Choices made from the frame they build come out the same again: the rounds left would repeat them.
+    const settled = sameChoices(next, choices);
+    choices = next;
+    if (settled) break;
   }
   // One referent per surface form: the most confident choice wins; vetoed spans stay out.
   const byKey = new Map<string, Choice>();
