@@ -53,6 +53,7 @@ const NATIONALITY_WORDS = new Set(['nacionalidad', 'nacionalidade']);
 const INSTITUTION_BEFORE = /\b(?:polic[ií]a|police|ley|lei|gobierno|governo|government|autoridades|authorities|justicia|justi[çc]a|fiscal[ií]a|ministerio|minist[ée]rio|embajada|embaixada|consulado|ej[ée]rcito|ex[ée]rcito|armada|marinha|army|navy|frontera|fronteira|border|canciller[ií]a|rep[uú]blica|selecci[oó]n|sele[çc][aã]o|empresa|compan[ií]a|companhia|prensa|imprensa|am[ée]rica|cultura|costa|capital|territorio|territ[oó]rio|justice|courts?|tribunal)\s+$/iu;
 const INSTITUTION_AFTER = /^\s+(?:labou?r inspectors?|inspectors?|police|authorities|officials?|government|prosecutors?|courts?|embassy|consulate|border|navy|army|federal)\b/iu;
 
+const VICTIM_CLAUSE = /\b(?:v[ií]ctimas?|victims?|rescat|resgat|rescued|explotad|explorad|exploited|nacionalidad|nacionalidade|origen|origem)/iu;
 const NOT_VICTIM_G = new RegExp(NOT_VICTIM.source, 'giu');
 const RESCUE_G = new RegExp(RESCUE.source, 'giu');
 const GENERIC = new Set(['personas', 'pessoas', 'people', 'persons', 'victimas', 'vitimas', 'victims']);
@@ -71,7 +72,8 @@ function nearerNotVictim(before: string, after: string): boolean {
   return distance(NOT_VICTIM_G, before, after) < distance(RESCUE_G, before, after);
 }
 
-interface Count { start: number; end: number; n: number; noun: string; rescue: boolean }
+/** A counted group; `rescue` (a rescue/exploitation word in its sentence, [sentenceStart, sentenceEnd)) is read when needed. */
+interface Count { start: number; end: number; n: number; noun: string; sentenceStart: number; sentenceEnd: number; rescue?: boolean }
 
 /** Every word prefix of a several-word noun ("trabajadores" of "trabajadores agricolas"): gates the two-word lookup. */
 const NOUN_HEADS: ReadonlySet<string> = new Set(
@@ -176,12 +178,15 @@ export function extractVictims(text: string, entities: readonly Entity[] = [], f
     const clauseAfter = after.split(/[.;:,]/)[0] ?? '';
     // Whichever is nearer wins: a suspect/officer word or a rescue/exploitation word.
     if (nearerNotVictim(clauseBefore, clauseAfter)) continue;
-    const sentence = text.slice(Math.max(0, text.lastIndexOf('.', m.index) + 1), Math.max(end, text.indexOf('.', end) < 0 ? text.length : text.indexOf('.', end)));
-    counts.push({ start: m.index, end, n, noun, rescue: RESCUE.test(sentence) });
+    const sentenceStart = Math.max(0, text.lastIndexOf('.', m.index) + 1);
+    const sentenceEnd = Math.max(end, text.indexOf('.', end) < 0 ? text.length : text.indexOf('.', end));
+    counts.push({ start: m.index, end, n, noun, sentenceStart, sentenceEnd });
   }
   // Coordinated groups ("dos adolescentes y tres mujeres") add up; the first group in a rescue/exploitation
   // sentence is the count, else the first group.
-  let best: { n: number; spans: Count[]; rescue: boolean } | null = null;
+  // (whether a group is in such a sentence is asked only when it decides: with one group, never)
+  const rescued = (c: Count): boolean => (c.rescue ??= RESCUE.test(text.slice(c.sentenceStart, c.sentenceEnd)));
+  let best: { n: number; spans: Count[]; rescue?: boolean } | null = null;
   for (let i = 0; i < counts.length; i += 1) {
     let total = counts[i]!.n;
     const spans = [counts[i]!];
@@ -196,8 +201,8 @@ export function extractVictims(text: string, entities: readonly Entity[] = [], f
       total = spans[0]!.n;
       spans.length = 1;
     }
-    const rescue = spans.some((c) => c.rescue);
-    if (!best || (rescue && !best.rescue)) best = { n: total, spans, rescue };
+    if (!best) best = { n: total, spans };
+    else if (!(best.rescue ??= best.spans.some(rescued)) && spans.some(rescued)) best = { n: total, spans, rescue: true };
     i = j;
   }
   const count = best ? best.n : null;
@@ -251,7 +256,8 @@ export function extractVictims(text: string, entities: readonly Entity[] = [], f
     if (INSTITUTION_BEFORE.test(before) || INSTITUTION_AFTER.test(after)) continue;
     if (!isNoun) {
       const clause = `${before.split(/[.;:]/).pop() ?? ''} ${after.split(/[.;:]/)[0] ?? ''}`;
-      const victimWord = clause.split(/[^\p{L}]+/u).some((w) => NOUNS.has(fold(w))) || /\b(?:v[ií]ctimas?|victims?|rescat|resgat|rescued|explotad|explorad|exploited|nacionalidad|nacionalidade|origen|origem)/iu.test(clause);
+      // (the one regex first: it often decides, and splitting the clause into folded words costs more)
+      const victimWord = VICTIM_CLAUSE.test(clause) || clause.split(/[^\p{L}]+/u).some((w) => NOUNS.has(fold(w)));
       if (!victimWord) continue;
     }
     if (typeof n.value === 'string' && !nationalities.includes(n.value)) {

@@ -43,6 +43,12 @@ describe('extractVictims', () => {
     expect(brief('Una hora después, a las 3 de la tarde, llegó.')).toEqual([null, null, []]);
   });
 
+  it('takes the first group in a rescue or exploitation sentence, else the first group', () => {
+    expect(extractVictims('En la casa vivían 3 mujeres. La policía rescató a 5 niñas.').count).toBe(5);
+    expect(extractVictims('La policía rescató a 5 niñas. En la casa vivían 3 mujeres.').count).toBe(5);
+    expect(extractVictims('En la casa vivían 3 mujeres. Luego llegaron 4 hombres.').count).toBe(3);
+  });
+
   it('gives gender from the counted nouns', () => {
     expect(extractVictims('rescataron a 3 mujeres').gender).toBe('female');
     expect(extractVictims('rescataron a 3 mujeres y 2 hombres').gender).toBe('mixed');
