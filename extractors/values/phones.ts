@@ -49,17 +49,20 @@ export function extractPhones(text: string, taken: ReadonlyArray<{ start: number
   }
   // Spelled-out digits: a run of seven or more digit words ("tres uno cero ...").
   const toks = wordTokens(text);
+  // (norms and offsets from the token columns: no token object for each "dos", "one", "seis" in the text)
   for (let i = 0; i < toks.length; i += 1) {
-    if (!DIGIT_SIEVE.hasSlot(toks.slots[i]!) || !DIGIT_WORDS.has(toks.get(i)!.norm)) continue;
+    if (!DIGIT_SIEVE.hasSlot(toks.slots[i]!)) continue;
+    const first = DIGIT_WORDS.get(toks.norm(i));
+    if (first === undefined) continue;
     let j = i;
-    let digits = DIGIT_WORDS.get(toks.get(i)!.norm)!;
-    while (j + 1 < toks.length && DIGIT_WORDS.has(toks.get(j + 1)!.norm) && /^[\s,.-]{1,3}$/.test(text.slice(toks.get(j)!.end, toks.get(j + 1)!.start))) {
+    let digits = first;
+    while (j + 1 < toks.length && DIGIT_WORDS.has(toks.norm(j + 1)) && /^[\s,.-]{1,3}$/.test(text.slice(toks.ends[j]!, toks.starts[j + 1]!))) {
       j += 1;
-      digits += DIGIT_WORDS.get(toks.get(j)!.norm)!;
+      digits += DIGIT_WORDS.get(toks.norm(j))!;
     }
     if (digits.length >= 7) {
-      const start = toks.get(i)!.start;
-      const end = toks.get(j)!.end;
+      const start = toks.starts[i]!;
+      const end = toks.ends[j]!;
       out.push({ type: 'phone', start, end, text: text.slice(start, end), value: digits, confidence: 0.6 });
     }
     i = j;
