@@ -53,6 +53,23 @@ function isEventToken(text: string, toks: WordTokens, i: number): boolean {
   return false;
 }
 
+/**
+ * True when an event word ends after offset `after` and at or before `upTo`. Only the words near the places are read:
+ * a pass over every word of the page found events nowhere near a place.
+ */
+function eventEndsIn(text: string, toks: WordTokens, after: number, upTo: number): boolean {
+  const ends = toks.ends;
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ends[mid]! <= after) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < toks.length && ends[i]! <= upTo; i += 1) if (EVENT_SIEVE.hasSlot(toks.slots[i]!) && isEventToken(text, toks, i)) return true;
+  return false;
+}
+
 /** ISO codes of the countries a text is about: resolved places plus the victims' nationalities. */
 export function documentCountries(places: readonly Place[], nationalities: readonly string[] = []): string[] {
   const out: string[] = [];
@@ -70,11 +87,9 @@ export function eventCountry(text: string, places: readonly Place[], countryHint
   const add = (cc: string, w: number): void => {
     score.set(cc, (score.get(cc) ?? 0) + w);
   };
-  const events: number[] = [];
   // Nothing placed: a local source's own country is the best guess left.
   if (places.every((p) => !p.countryCode)) return countryHint ? countryHint.toUpperCase() : null;
   const toks = wordTokens(text);
-  for (let i = 0; i < toks.length; i += 1) if (EVENT_SIEVE.hasSlot(toks.slots[i]!) && isEventToken(text, toks, i)) events.push(toks.ends[i]!);
   let originEnd = -1;
   for (const p of places) {
     if (!p.countryCode) continue;
@@ -92,8 +107,9 @@ export function eventCountry(text: string, places: readonly Place[], countryHint
       originEnd = p.end;
       continue;
     }
-    if (events.some((e) => p.start >= e && p.start - e < 60)) add(p.countryCode, 2);
-    else if (events.some((e) => e > p.end && e - p.end < 40)) add(p.countryCode, 1);
+    // An event word ending at most 59 characters before the place, or else less than 40 after it.
+    if (eventEndsIn(text, toks, p.start - 60, p.start)) add(p.countryCode, 2);
+    else if (eventEndsIn(text, toks, p.end, p.end + 39)) add(p.countryCode, 1);
     if (p.start < 200) add(p.countryCode, 0.5);
   }
   const hint = countryHint?.toUpperCase();
