@@ -56,6 +56,9 @@ export function naturalFeatures(text: string, toks: WordTokens, taken: readonly 
   };
   for (let i = 0; i < toks.length; i += 1) {
     if ((toks.shape[i]! & UPPER) === 0) continue;
+    // Only heads open a feature: other capitalised words are passed over without making their token.
+    const norm = toks.norm(i);
+    if (norm !== 'channel' && !AFTER.has(norm) && !BEFORE.has(norm)) continue;
     const t = toks.get(i)!;
     // "English Channel", "Irish Sea": a channel only after a nationality word ("Disney Channel" is television).
     if (t.norm === 'channel' && i > 0 && LANGUAGE_WORDS.has(toks.get(i - 1)!.norm) && joined(toks.get(i - 1)!, t)) {

@@ -1,7 +1,7 @@
 import { codesOf, type Gazetteer } from './gazetteer.js';
 import { DEMONYMS } from '../values/index.js';
 import { CONNECTORS, LANGUAGE_WORDS } from './words.js';
-import { foldWord, isUpperInitial, UPPER, type WordTokens } from './normalize.js';
+import { foldWord, isUpperInitial, PLAIN, UPPER, type WordTokens } from './normalize.js';
 import { WordSieve } from './sieve.js';
 
 /** The connectors' sieve: the lower-case word after a capitalised one is read only when it may be a connector. */
@@ -19,7 +19,7 @@ export interface Mention {
   keyId: number;
   ids: number[];
   /** Entry indexes matched through an alternate name only. */
-  alt: Set<number>;
+  alt: ReadonlySet<number>;
   sentenceStart: boolean;
 }
 
@@ -83,6 +83,9 @@ function isPrefix(gaz: Gazetteer, key: string): boolean {
   return v;
 }
 
+/** The `alt` of the mentions matched through no alternate name: shared, never added to. */
+const NO_ALT: ReadonlySet<number> = new Set<number>();
+
 /** Longest gazetteer matches over capitalised word runs, left to right, non-overlapping. */
 export function findMentions(text: string, toks: WordTokens, gaz: Gazetteer): Mention[] {
   const out: Mention[] = [];
@@ -90,9 +93,9 @@ export function findMentions(text: string, toks: WordTokens, gaz: Gazetteer): Me
   hotCheck(gaz);
   for (let i = 0; i < toks.length; i += 1) {
     if ((toks.shape[i]! & UPPER) === 0) continue;
-    const t0 = toks.get(i)!;
     let key = '';
     let best: Mention | null = null;
+    // The span's words are read from the columns (norms, offsets, shape flags): no token objects.
     for (let j = i; j < toks.length && j - i < maxWords; j += 1) {
       // Whether the span goes on is read from the columns: most capitalised words are followed by a lower-case
       // word that ends the span, and making its token object would be garbage.
@@ -100,29 +103,36 @@ export function findMentions(text: string, toks: WordTokens, gaz: Gazetteer): Me
         if (!joinable(text, toks.ends[j - 1]!, toks.starts[j]!)) break;
         if ((toks.shape[j]! & UPPER) === 0 && !(CONNECTOR_SIEVE.hasSlot(toks.slots[j]!) && CONNECTORS.has(toks.norm(j)))) break;
       }
-      const t = toks.get(j)!;
-      const possessive = t.upper && t.norm.endsWith("'s");
-      const norm = possessive ? t.norm.slice(0, -2) : t.norm;
+      const upper = (toks.shape[j]! & UPPER) !== 0;
+      const tnorm = toks.norm(j);
+      const possessive = upper && tnorm.endsWith("'s");
+      const norm = possessive ? tnorm.slice(0, -2) : tnorm;
       key = j === i ? norm : `${key} ${norm}`;
       // one lookup of the key serves both the stop test and the match
       const found = keyCodes(gaz, key);
       if (j > i && found === undefined && !isPrefix(gaz, key)) break;
-      if (!t.upper) continue;
-      const codes = found === undefined ? undefined : typeof found === 'number' ? [found] : found;
-      if (codes) {
+      if (!upper) continue;
+      if (found !== undefined) {
+        const end = toks.ends[j]!;
         const ids: number[] = [];
-        const alt = new Set<number>();
+        let alt: Set<number> | null = null;
         // "Miss." is Mississippi, "Miss Ohio" is not: a dotted abbreviation needs its dot.
         // (The table of dotted keys is small: asked first, it spares the tests, and their upper-case copy, for most names.)
         const dots = gaz.dotted.get(key);
-        const dotted = dots === undefined || text.charCodeAt(t.end) === 46 || t.text.includes('.') || t.text === t.text.toUpperCase() ? undefined : dots;
-        for (const c of codes) {
+        let dotted: Set<number> | undefined;
+        if (dots !== undefined) {
+          const word = text.slice(toks.starts[j]!, end);
+          dotted = text.charCodeAt(end) === 46 || word.includes('.') || word === word.toUpperCase() ? undefined : dots;
+        }
+        const count = typeof found === 'number' ? 1 : found.length;
+        for (let k = 0; k < count; k += 1) {
+          const c = typeof found === 'number' ? found : found[k]!;
           const id = c >= 0 ? c : -c - 1;
           if (dotted?.has(id)) continue;
           ids.push(id);
-          if (c < 0) alt.add(id);
+          if (c < 0) (alt ??= new Set<number>()).add(id);
         }
-        if (ids.length > 0) best = { first: i, last: j, start: t0.start, end: possessive ? t.end - 2 : t.end, key, keyId: -1, ids, alt, sentenceStart: false };
+        if (ids.length > 0) best = { first: i, last: j, start: toks.starts[i]!, end: possessive ? end - 2 : end, key, keyId: -1, ids, alt: alt ?? NO_ALT, sentenceStart: false };
       }
       if (possessive) break;
     }
@@ -130,7 +140,8 @@ export function findMentions(text: string, toks: WordTokens, gaz: Gazetteer): Me
       best.sentenceStart = isSentenceStart(text, toks, i);
       out.push(best);
       i = best.last;
-    } else if (t0.text.includes('-')) {
+    } else if ((toks.shape[i]! & PLAIN) === 0 && toks.get(i)!.text.includes('-')) {
+      const t0 = toks.get(i)!;
       // "London-based", "Amsterdam-London": the capitalised parts of a hyphenated word; "Wal-Mart", "Pan-Igbo" are names.
       let off = t0.start;
       const parts = t0.text.split('-');

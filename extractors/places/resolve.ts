@@ -31,6 +31,9 @@ function americaAsCountry(text: string, toks: WordTokens, gaz: Gazetteer, taken:
   if (us === undefined) return out;
   for (let i = 0; i < toks.length; i += 1) {
     if ((toks.shape[i]! & UPPER) === 0) continue;
+    // "America" or "America's" (7 or 9 code units): other words are passed over without making their token.
+    const len = toks.ends[i]! - toks.starts[i]!;
+    if ((len !== 7 && len !== 9) || !text.startsWith('America', toks.starts[i]!)) continue;
     const t = toks.get(i)!;
     if (t.text !== 'America' && t.text !== "America's" && t.text !== 'America’s') continue;
     const end = t.start + 7;
