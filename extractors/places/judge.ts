@@ -156,6 +156,11 @@ function lowerCaseWords(toks: WordTokens): (w: string) => boolean {
   };
 }
 
+/** A surname as written before a possessive: "Bell's" is Bell. */
+function surnameOf(norm: string): string {
+  return norm.endsWith("'s") ? norm.slice(0, -2) : norm;
+}
+
 export function personTokens(toks: WordTokens, text: string, mentions: Mention[], gaz: Gazetteer): PersonTokens {
   const inMention = new Set<number>();
   // Tokens of names that can be a state or a country: "Dallas Texas" does not make Texas a surname.
@@ -179,42 +184,48 @@ export function personTokens(toks: WordTokens, text: string, mentions: Mention[]
       personRun = false;
       continue;
     }
-    const a = toks.get(i - 1)!;
-    const b = toks.get(i)!;
-    const gap = text.slice(a.end, b.start);
+    // The pair is read from the columns: norms, offsets and gaps, and a word's text only where a test needs it.
+    const aStart = toks.starts[i - 1]!;
+    const aEnd = toks.ends[i - 1]!;
+    const bStart = toks.starts[i]!;
+    const bEnd = toks.ends[i]!;
+    const aNorm = toks.norm(i - 1);
+    const bNorm = toks.norm(i);
+    const space = oneSpace(text, aEnd, bStart);
     // Neighbours from the columns: the word before a run is usually lower case, and nothing else makes its token.
-    const opensRun = i < 2 || (toks.shape[i - 2]! & UPPER) === 0 || text.slice(toks.ends[i - 2]!, a.start) !== ' ';
-    const opener = isFirstName(a.norm) || TITLES.has(a.norm);
+    const opensRun = i < 2 || (toks.shape[i - 2]! & UPPER) === 0 || !oneSpace(text, toks.ends[i - 2]!, aStart);
+    const opener = isFirstName(aNorm) || TITLES.has(aNorm);
     // A title inside the run makes it a person ("Municipal Court Judge Haywood Turner"); a first name only when the run
     // opens a sentence: mid-sentence, "Aeropuerto José María Córdova" is named after someone.
     if (opensRun) runOpenedBySentence = isSentenceStart(text, toks, i - 1);
-    personRun = opensRun ? opener : personRun || TITLES.has(a.norm) || (isFirstName(a.norm) && runOpenedBySentence);
-    if (ORG_HEADS.has(b.norm) || STREET_HEADS.has(b.norm) || COMMON.has(b.norm)) {
+    personRun = opensRun ? opener : personRun || TITLES.has(aNorm) || (isFirstName(aNorm) && runOpenedBySentence);
+    if (ORG_HEADS.has(bNorm) || STREET_HEADS.has(bNorm) || COMMON.has(bNorm)) {
       personRun = false;
       continue;
     }
-    const surname = b.norm.replace(/'s$/, '');
-    const nextJoined = i + 1 < toks.length && (toks.shape[i + 1]! & UPPER) !== 0 && text.slice(b.end, toks.starts[i + 1]!) === ' ';
-    if (personRun && gap === ' ' && !opensRun && !nextJoined && !(inAdmin.has(i) && inMention.has(i - 1))) {
-      strong.add(surname);
+    const nextJoined = i + 1 < toks.length && (toks.shape[i + 1]! & UPPER) !== 0 && oneSpace(text, bEnd, toks.starts[i + 1]!);
+    if (personRun && space && !opensRun && !nextJoined && !(inAdmin.has(i) && inMention.has(i - 1))) {
+      strong.add(surnameOf(bNorm));
       continue;
     }
     // "M. Bell", "Sgt. Collins", "Mr. Moore": an initial or a title before the name.
-    if (gap === '. ' && ((a.text.length === 1 && !COMPASS_INITIALS.has(a.text)) || (TITLES.has(a.norm) && a.text.length <= 4))) {
-      strong.add(surname);
+    const aLength = aEnd - aStart;
+    const dotSpace = bStart - aEnd === 2 && text.charCodeAt(aEnd) === 46 && text.charCodeAt(aEnd + 1) === 32;
+    if (dotSpace && ((aLength === 1 && !COMPASS_INITIALS.has(text.charAt(aStart))) || (TITLES.has(aNorm) && aLength <= 4))) {
+      strong.add(surnameOf(bNorm));
       continue;
     }
-    if (gap !== ' ') continue;
-    if (isFirstName(a.norm) && !(inMention.has(i - 1) && inAdmin.has(i)) && !namedAfter(toks, text, i - 1)) {
-      strong.add(surname);
+    if (!space) continue;
+    if (isFirstName(aNorm) && !(inMention.has(i - 1) && inAdmin.has(i)) && !namedAfter(toks, text, i - 1)) {
+      strong.add(surnameOf(bNorm));
       continue;
     }
     if (inMention.has(i) && inMention.has(i - 1)) continue;
-    if (COMMON.has(a.norm) || CUES.has(a.norm) || AREA_MODIFIERS.has(a.norm)) continue;
+    if (COMMON.has(aNorm) || CUES.has(aNorm) || AREA_MODIFIERS.has(aNorm)) continue;
     // "Though London", "A429 Cirencester": a word that opens a sentence (and is written in lower case elsewhere) or a code.
-    if (isAllCaps(a.text)) continue;
-    if (isSentenceStart(text, toks, i - 1) && (OPENERS.has(a.norm) || writtenLower(a.norm))) continue;
-    weak.add(surname);
+    if (isAllCaps(text.slice(aStart, aEnd))) continue;
+    if (isSentenceStart(text, toks, i - 1) && (OPENERS.has(aNorm) || writtenLower(aNorm))) continue;
+    weak.add(surnameOf(bNorm));
   }
   return { strong, weak };
 }
