@@ -39,7 +39,7 @@ export interface NerResources {
 }
 
 /** A name found by the model, in token indices [start, end). */
-interface NameSpan {
+export interface NameSpan {
   start: number;
   end: number;
   type: EntityType;
@@ -72,6 +72,38 @@ export function splitAtDashes(tags: Uint8Array, words: readonly string[]): void 
   }
 }
 
+/**
+ * Appends the names of one tagged sentence to `out` as recognition reports them (token offsets + `from`): the tags are
+ * split at spaced dashes and widened to quote marks (edited in place), trailing lower-case words are trimmed, and
+ * common-word openers dropped when the model asks for it. `infos` are indexed like the document (from + i).
+ */
+export function sentenceSpans(model: NerModel, tags: Uint8Array, words: readonly string[], infos: readonly TokenInfo[], from: number, out: NameSpan[]): void {
+  splitAtDashes(tags, words);
+  if (model.meta.quoteSpans === true) quoteSpans(tags, words, (w) => (model.gazetteer.bitsOf(tokenInfo(w).lowerHash) & COMMON) !== 0);
+  const dropOpeners = model.meta.dropCommonOpeners === true;
+  // Tag indices: 0 O, odd B-X, even I-X; (tag + 1) >> 1 is the type code (TYPE_BY_CODE).
+  let start = -1;
+  let type = 0;
+  for (let i = 0; i <= tags.length; i++) {
+    const tag = i < tags.length ? tags[i]! : 0;
+    const ty = (tag + 1) >> 1;
+    if (tag === 0 || tag % 2 === 1 || ty !== type) {
+      if (start >= 0) {
+        // A name does not end in a lower-case word ("Fiscalía ... Nación capturó"): trim those.
+        let end = i;
+        while (end - 1 > start && isLowerWord(infos[from + end - 1]!)) end--;
+        const opener = dropOpeners && start === 0 && end === 1 && commonOpener(model, infos[from]!);
+        if (!opener) out.push({ start: from + start, end: from + end, type: TYPE_BY_CODE[type]! });
+      }
+      start = -1;
+      if (tag !== 0) {
+        start = i;
+        type = ty;
+      }
+    }
+  }
+}
+
 const paramsCache = new WeakMap<NerModel, DecodeParams>();
 /** Typed arrays for one document's tagging (see Arena), reused from one document to the next. */
 const arena = new Arena();
@@ -91,34 +123,7 @@ function modelSpans(model: NerModel, docModel: DocModel | undefined, tokens: Tok
   }
   arena.reset();
   const allTags = tagDocument(p, docModel, sentences, docBits, sentenceInfos, arena);
-  const dropOpeners = model.meta.dropCommonOpeners === true;
-  for (let k = 0; k < ss.length; k++) {
-    const from = ss[k]!;
-    const tags = allTags[k]!;
-    splitAtDashes(tags, sentences[k]!);
-    if (model.meta.quoteSpans === true) quoteSpans(tags, sentences[k]!, (w) => (model.gazetteer.bitsOf(tokenInfo(w).lowerHash) & COMMON) !== 0);
-    // Tag indices: 0 O, odd B-X, even I-X; (tag + 1) >> 1 is the type code (TYPE_BY_CODE).
-    let start = -1;
-    let type = 0;
-    for (let i = 0; i <= tags.length; i++) {
-      const tag = i < tags.length ? tags[i]! : 0;
-      const ty = (tag + 1) >> 1;
-      if (tag === 0 || tag % 2 === 1 || ty !== type) {
-        if (start >= 0) {
-          // A name does not end in a lower-case word ("Fiscalía ... Nación capturó"): trim those.
-          let end = i;
-          while (end - 1 > start && isLowerWord(infos[from + end - 1]!)) end--;
-          const opener = dropOpeners && start === 0 && end === 1 && commonOpener(model, infos[from]!);
-          if (!opener) out.push({ start: from + start, end: from + end, type: TYPE_BY_CODE[type]! });
-        }
-        start = -1;
-        if (tag !== 0) {
-          start = i;
-          type = ty;
-        }
-      }
-    }
-  }
+  for (let k = 0; k < ss.length; k++) sentenceSpans(model, allTags[k]!, sentences[k]!, infos, ss[k]!, out);
   return out;
 }
 
