@@ -10,8 +10,9 @@ import { F_DOT, FNV_OFFSET, FNV_PRIME, internedInfo, type TokenInfo } from './to
 export interface Tokens {
   /** Token strings. */
   words: string[];
-  starts: number[];
-  ends: number[];
+  /** Offsets of each token (views of reused buffers for tokenizeWithInfos: valid until its next call). */
+  starts: Int32Array;
+  ends: Int32Array;
   /**
    * Index of the first token of each line-level block, ascending, starting with 0 when there are tokens.
    * Blocks break at newlines only: a period does not always end a sentence, and the tagger marks tokens
@@ -64,6 +65,10 @@ export function tokenize(text: string): Tokens {
   return scan(text, undefined);
 }
 
+/** Offset buffers that tokenizeWithInfos reuses from one text to the next (recognition reads them at once). */
+let startBuf = new Int32Array(4096);
+let endBuf = new Int32Array(4096);
+
 /**
  * tokenize() and every token's info (tokenInfo), in one pass: the words are the interned forms of
  * internedInfo(), so known words cost neither a substring nor a string-keyed lookup.
@@ -75,8 +80,13 @@ export function tokenizeWithInfos(text: string): { tokens: Tokens; infos: TokenI
 
 function scan(text: string, infos: TokenInfo[] | undefined): Tokens {
   const words: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
+  // at most one token per character; the plain path keeps its own arrays (its callers keep the tokens)
+  if (infos !== undefined && startBuf.length < text.length) {
+    startBuf = new Int32Array(2 * text.length);
+    endBuf = new Int32Array(2 * text.length);
+  }
+  const starts = infos !== undefined ? startBuf : new Int32Array(text.length);
+  const ends = infos !== undefined ? endBuf : new Int32Array(text.length);
   const sentenceStarts: number[] = [];
   const n = text.length;
   let newSentence = true;
@@ -129,8 +139,8 @@ function scan(text: string, infos: TokenInfo[] | undefined): Tokens {
         if (i < n && text.charCodeAt(i) === 0x2e && keepsDot(text.slice(start, i))) end = ++i;
         words.push(text.slice(start, end));
       }
-      starts.push(start);
-      ends.push(end);
+      starts[words.length - 1] = start;
+      ends[words.length - 1] = end;
       continue;
     }
     // One punctuation mark (a surrogate pair counts as one).
@@ -143,8 +153,11 @@ function scan(text: string, infos: TokenInfo[] | undefined): Tokens {
       infos.push(info);
       words.push(info.word);
     } else words.push(text.slice(start, i));
-    starts.push(start);
-    ends.push(i);
+    starts[words.length - 1] = start;
+    ends[words.length - 1] = i;
   }
-  return { words, starts, ends, sentenceStarts };
+  const n2 = words.length;
+  return infos !== undefined
+    ? { words, starts: starts.subarray(0, n2), ends: ends.subarray(0, n2), sentenceStarts }
+    : { words, starts: starts.slice(0, n2), ends: ends.slice(0, n2), sentenceStarts };
 }
