@@ -52,6 +52,94 @@ export interface Gazetteer {
   countryByCode: Map<string, number>;
   /** Keys known only as a dotted abbreviation ("Miss.", "Wash.", "Ind."), with the entries they stand for: without the dot they are words. */
   dotted: Map<string, Set<number>>;
+  /** `byKey` and `prefixes` as one open-addressing table by `keyHash`, filled by `indexGazetteer` (see `KeyTable`). */
+  keys: KeyTable;
+}
+
+/** FNV-1a start value of `keyHash`; extend with `keyHashStep` code unit by code unit. */
+export const KEY_HASH_START = 0x811c9dc5 | 0;
+
+/** `keyHash` of a string extended by code unit `c`. */
+export function keyHashStep(h: number, c: number): number {
+  return Math.imul(h ^ c, 0x01000193);
+}
+
+/** The hash of a key string, code unit by code unit: a caller can compute it from the text without making the key. */
+export function keyHash(s: string): number {
+  let h = KEY_HASH_START;
+  for (let i = 0; i < s.length; i += 1) h = keyHashStep(h, s.charCodeAt(i));
+  return h;
+}
+
+/**
+ * Every key and proper prefix of the gazetteer in one open-addressing table: slot pairs (full hash, entry number + 1)
+ * in one typed array, then per entry its string, its codes (`byKey`'s value, undefined for a prefix only) and whether
+ * it is a prefix. Why: `findMentions` asks about every capitalised word (and the spans they open); a Map lookup needs
+ * the key as a string, made by slicing and joining the words; this table is asked with a hash computed from the text.
+ */
+export class KeyTable {
+  readonly strs: string[] = [];
+  readonly codes: Array<number | number[] | undefined> = [];
+  readonly prefix: number[] = [];
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+
+  constructor(byKey: Map<string, number | number[]>, prefixes: Set<string>) {
+    let size = 1024;
+    while (size < (byKey.size + prefixes.size) * 2) size *= 2;
+    this.slots = new Int32Array(size * 2);
+    this.mask = size - 1;
+    for (const [k, v] of byKey) this.put(k, v, 0);
+    for (const k of prefixes) {
+      const at = this.find(k, keyHash(k));
+      if (at >= 0) this.prefix[at] = 1;
+      else this.put(k, undefined, 1);
+    }
+  }
+
+  private put(k: string, v: number | number[] | undefined, prefix: number): void {
+    const h = keyHash(k);
+    const n = this.strs.push(k);
+    this.codes.push(v);
+    this.prefix.push(prefix);
+    let s = this.first(h);
+    while (this.slots[s + 1] !== 0) s = (s + 2) & (this.mask * 2 + 1);
+    this.slots[s] = h;
+    this.slots[s + 1] = n;
+  }
+
+  /** Slot index (even) where the probe for hash `h` starts. */
+  first(h: number): number {
+    return ((Math.imul(h, 0x9e3779b1) >>> 0) & this.mask) * 2;
+  }
+
+  /** Entry number of key `k` (hash `h`), or -1. */
+  find(k: string, h: number): number {
+    for (let s = this.first(h); ; s = (s + 2) & (this.mask * 2 + 1)) {
+      const n = this.slots[s + 1]!;
+      if (n === 0) return -1;
+      if (this.slots[s] === h && this.strs[n - 1] === k) return n - 1;
+    }
+  }
+
+  /** From slot `s` (`first(h)`, or `after` a slot it returned) on, the next slot holding hash `h`, or -1. */
+  next(h: number, s: number): number {
+    for (; ; s = (s + 2) & (this.mask * 2 + 1)) {
+      const n = this.slots[s + 1]!;
+      if (n === 0) return -1;
+      if (this.slots[s] === h) return s;
+    }
+  }
+
+  /** Entry number in slot `s`. */
+  entryAt(s: number): number {
+    return this.slots[s + 1]! - 1;
+  }
+
+  /** The slot after `s` in a probe. */
+  after(s: number): number {
+    return (s + 2) & (this.mask * 2 + 1);
+  }
 }
 
 /** The entry codes of a key, as an array (see `Gazetteer.byKey`). */
@@ -139,6 +227,7 @@ export function indexGazetteer(data: GazetteerData): Gazetteer {
       return e;
     },
     byKey: new Map(), prefixes: new Set(), maxWords: 1, admin1Name: new Map(), countryByCode: new Map(), dotted: new Map(),
+    keys: null as unknown as KeyTable,
   };
   const push = (e: GazEntry): number => {
     g.size = fixed.push(e);
@@ -211,6 +300,7 @@ export function indexGazetteer(data: GazetteerData): Gazetteer {
     return e.pop * (e.kind === 'city' ? 1 : 10) * (code >= 0 ? 1 : 0.5);
   };
   for (const list of g.byKey.values()) if (typeof list !== 'number') list.sort((a, b) => weight(b) - weight(a));
+  g.keys = new KeyTable(g.byKey, g.prefixes);
   return g;
 }
 

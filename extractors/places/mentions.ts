@@ -1,4 +1,4 @@
-import { codesOf, type Gazetteer } from './gazetteer.js';
+import { codesOf, KEY_HASH_START, keyHashStep, type Gazetteer } from './gazetteer.js';
 import { DEMONYMS } from '../values/index.js';
 import { CONNECTORS, LANGUAGE_WORDS } from './words.js';
 import { foldWord, isUpperInitial, PLAIN, UPPER, type WordTokens } from './normalize.js';
@@ -49,38 +49,101 @@ function joinable(text: string, end: number, start: number): boolean {
 }
 
 /**
- * Recent answers of `gaz.byKey` (null: no such key) and `gaz.prefixes`, for the gazetteer they came from. Why: the
- * table holds 400k keys and a lookup in it misses the CPU caches several times; news repeats its capitalised
- * words, and a small table of the recent ones stays cached (several times faster per lookup).
+ * True when `s` is the key of tokens `i` .. `j` (their norms joined by one space), the last `cut` code units of token
+ * `j` left out (a possessive). A PLAIN token's norm is its text with ASCII capitals lowered, compared in place.
  */
-const HOT_MAX = 16_384;
+function spanIs(s: string, text: string, toks: WordTokens, i: number, j: number, cut: number): boolean {
+  let p = 0;
+  for (let t = i; t <= j; t += 1) {
+    if (t > i) {
+      if (s.charCodeAt(p) !== 32) return false;
+      p += 1;
+    }
+    const drop = t === j ? cut : 0;
+    if ((toks.shape[t]! & PLAIN) !== 0) {
+      const st = toks.starts[t]!;
+      const en = toks.ends[t]! - drop;
+      if (p + en - st > s.length) return false;
+      for (let k = st; k < en; k += 1) {
+        let c = text.charCodeAt(k);
+        if (c >= 65 && c <= 90) c |= 32;
+        if (s.charCodeAt(p) !== c) return false;
+        p += 1;
+      }
+    } else {
+      const norm = toks.norm(t);
+      const len = norm.length - drop;
+      if (p + len > s.length) return false;
+      for (let k = 0; k < len; k += 1) {
+        if (s.charCodeAt(p) !== norm.charCodeAt(k)) return false;
+        p += 1;
+      }
+    }
+  }
+  return p === s.length;
+}
+
+/**
+ * Recent answers of `gaz.keys`, direct-mapped by hash, for the gazetteer they came from. Why: the table holds 450k
+ * keys and a lookup in it misses the CPU caches several times (slot, entry string, codes); news repeats its
+ * capitalised words, and a small table of the recent answers stays cached. A slot holds a full hash and either an
+ * entry (its string, codes and prefix flag) or HOT_NONE: no key of the table has that hash.
+ */
+const HOT_SIZE = 16_384;
+const HOT_NONE = -1;
+const HOT_EMPTY = -2;
 let hotFor: Gazetteer | null = null;
-const hotKeys = new Map<string, number | number[] | null>();
-const hotPrefixes = new Map<string, boolean>();
+const hotHash = new Int32Array(HOT_SIZE);
+const hotEntry = new Int32Array(HOT_SIZE).fill(HOT_EMPTY);
+const hotStr: string[] = new Array<string>(HOT_SIZE).fill('');
+const hotCodes: Array<number | number[] | undefined> = new Array<number | number[] | undefined>(HOT_SIZE).fill(undefined);
+const hotPrefix = new Uint8Array(HOT_SIZE);
 
-function hotCheck(gaz: Gazetteer): void {
-  if (hotFor === gaz && hotKeys.size < HOT_MAX && hotPrefixes.size < HOT_MAX) return;
-  hotFor = gaz;
-  hotKeys.clear();
-  hotPrefixes.clear();
-}
+/** What `spanEntry` found: the entry's key, codes and prefix flag (valid until the next call). */
+let foundKey = '';
+let foundCodes: number | number[] | undefined;
+let foundPrefix = false;
 
-function keyCodes(gaz: Gazetteer, key: string): number | number[] | undefined {
-  let v = hotKeys.get(key);
-  if (v === undefined) {
-    v = gaz.byKey.get(key) ?? null;
-    hotKeys.set(key, v);
+/** Looks up the key of tokens `i` .. `j` (`cut` as in `spanIs`), whose `keyHash` is `h`: true when `gaz.keys` holds it (see `found*`). */
+function spanEntry(gaz: Gazetteer, text: string, toks: WordTokens, i: number, j: number, cut: number, h: number): boolean {
+  if (hotFor !== gaz) {
+    hotFor = gaz;
+    hotEntry.fill(HOT_EMPTY);
   }
-  return v === null ? undefined : v;
-}
-
-function isPrefix(gaz: Gazetteer, key: string): boolean {
-  let v = hotPrefixes.get(key);
-  if (v === undefined) {
-    v = gaz.prefixes.has(key);
-    hotPrefixes.set(key, v);
+  const at = (Math.imul(h, 0x9e3779b1) >>> 18) & (HOT_SIZE - 1);
+  const e = hotEntry[at]!;
+  if (e !== HOT_EMPTY && hotHash[at] === h) {
+    if (e === HOT_NONE) return false;
+    if (spanIs(hotStr[at]!, text, toks, i, j, cut)) {
+      foundKey = hotStr[at]!;
+      foundCodes = hotCodes[at];
+      foundPrefix = hotPrefix[at] === 1;
+      return true;
+    }
   }
-  return v;
+  const table = gaz.keys;
+  let any = false;
+  for (let s = table.next(h, table.first(h)); s >= 0; s = table.next(h, table.after(s))) {
+    any = true;
+    const n = table.entryAt(s);
+    const key = table.strs[n]!;
+    if (spanIs(key, text, toks, i, j, cut)) {
+      foundKey = key;
+      foundCodes = table.codes[n];
+      foundPrefix = table.prefix[n] === 1;
+      hotHash[at] = h;
+      hotEntry[at] = n;
+      hotStr[at] = key;
+      hotCodes[at] = foundCodes;
+      hotPrefix[at] = foundPrefix ? 1 : 0;
+      return true;
+    }
+  }
+  if (!any) {
+    hotHash[at] = h;
+    hotEntry[at] = HOT_NONE;
+  }
+  return false;
 }
 
 /** The `alt` of the mentions matched through no alternate name: shared, never added to. */
@@ -90,10 +153,9 @@ const NO_ALT: ReadonlySet<number> = new Set<number>();
 export function findMentions(text: string, toks: WordTokens, gaz: Gazetteer): Mention[] {
   const out: Mention[] = [];
   const maxWords = Math.min(gaz.maxWords, 6);
-  hotCheck(gaz);
   for (let i = 0; i < toks.length; i += 1) {
     if ((toks.shape[i]! & UPPER) === 0) continue;
-    let key = '';
+    let h = KEY_HASH_START;
     let best: Mention | null = null;
     // The span's words are read from the columns (norms, offsets, shape flags): no token objects.
     for (let j = i; j < toks.length && j - i < maxWords; j += 1) {
@@ -104,15 +166,31 @@ export function findMentions(text: string, toks: WordTokens, gaz: Gazetteer): Me
         if ((toks.shape[j]! & UPPER) === 0 && !(CONNECTOR_SIEVE.hasSlot(toks.slots[j]!) && CONNECTORS.has(toks.norm(j)))) break;
       }
       const upper = (toks.shape[j]! & UPPER) !== 0;
-      const tnorm = toks.norm(j);
-      const possessive = upper && tnorm.endsWith("'s");
-      const norm = possessive ? tnorm.slice(0, -2) : tnorm;
-      key = j === i ? norm : `${key} ${norm}`;
+      // The key's hash is extended from the word's norm as the text holds it: no key string is made to look it up.
+      if (j > i) h = keyHashStep(h, 32);
+      let possessive: boolean;
+      if ((toks.shape[j]! & PLAIN) !== 0) {
+        const st = toks.starts[j]!;
+        let en = toks.ends[j]!;
+        possessive = upper && en - st >= 2 && text.charCodeAt(en - 2) === 39 && (text.charCodeAt(en - 1) | 32) === 115;
+        if (possessive) en -= 2;
+        for (let k = st; k < en; k += 1) {
+          const c = text.charCodeAt(k);
+          h = keyHashStep(h, c >= 65 && c <= 90 ? c | 32 : c);
+        }
+      } else {
+        const tnorm = toks.norm(j);
+        possessive = upper && tnorm.endsWith("'s");
+        const len = possessive ? tnorm.length - 2 : tnorm.length;
+        for (let k = 0; k < len; k += 1) h = keyHashStep(h, tnorm.charCodeAt(k));
+      }
       // one lookup of the key serves both the stop test and the match
-      const found = keyCodes(gaz, key);
-      if (j > i && found === undefined && !isPrefix(gaz, key)) break;
+      const hit = spanEntry(gaz, text, toks, i, j, possessive ? 2 : 0, h);
+      const found = hit ? foundCodes : undefined;
+      if (j > i && found === undefined && !(hit && foundPrefix)) break;
       if (!upper) continue;
       if (found !== undefined) {
+        const key = foundKey;
         const end = toks.ends[j]!;
         const ids: number[] = [];
         let alt: Set<number> | null = null;

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { codesOf, indexGazetteer, type GazetteerData } from '../../../extractors/places/index.js';
+import { keyHash } from '../../../extractors/places/gazetteer.js';
 
 // A hand-made table: two towns share a name, one town's alternate name is a country's name.
 const data: GazetteerData = {
@@ -39,5 +40,19 @@ describe('indexGazetteer', () => {
   it('materialises towns with their coordinates, division code and GeoNames id', () => {
     const [town] = names('asuncion');
     expect(town).toMatchObject({ kind: 'city', cc: 'PY', a1: 'PY.22', lat: -25.3, lon: -57.6, pop: 500_000, fc: 'PPLC', geonameId: 3 });
+  });
+
+  it('holds every key and proper prefix in its hash table, with the same codes, and nothing else', () => {
+    for (const [key, codes] of g.byKey) {
+      const n = g.keys.find(key, keyHash(key));
+      expect(n).toBeGreaterThanOrEqual(0);
+      expect(g.keys.strs[n]).toBe(key);
+      expect(g.keys.codes[n]).toBe(codes);
+      expect(g.keys.prefix[n] === 1).toBe(g.prefixes.has(key));
+    }
+    for (const key of g.prefixes) expect(g.keys.prefix[g.keys.find(key, keyHash(key))]).toBe(1);
+    expect(g.keys.find('santa', keyHash('santa'))).toBeGreaterThanOrEqual(0);
+    expect(g.keys.codes[g.keys.find('santa', keyHash('santa'))]).toBeUndefined();
+    for (const key of ['santa ri', 'santa rita ', 'bogota', '']) expect(g.keys.find(key, keyHash(key))).toBe(-1);
   });
 });

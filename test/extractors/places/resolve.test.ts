@@ -124,4 +124,11 @@ describe('findMentions', () => {
       expect(ms[k]!.first).toBeGreaterThanOrEqual(ms[k - 1]!.last);
     }
   });
+
+  it('matches keys however the words are written: capitals, accents, hyphens, possessives, connectors', () => {
+    const text = 'raids in SANTA CRUZ DE LA SIERRA, Saint-Denis and São Paulo’s port; Texas\'s border. Rio de Janeiro, RIO y Texasx.';
+    const ms = findMentions(text, wordTokens(text), getGazetteer());
+    expect(ms.map((m) => m.key)).toEqual(['santa cruz de la sierra', 'saint denis', 'sao paulo', 'texas', 'rio de janeiro', 'rio']);
+    expect(ms.map((m) => text.slice(m.start, m.end))).toEqual(['SANTA CRUZ DE LA SIERRA', 'Saint-Denis', 'São Paulo', 'Texas', 'Rio de Janeiro', 'RIO']);
+  });
 });
