@@ -71,15 +71,21 @@ let endBuf = new Int32Array(4096);
 
 /**
  * tokenize() and every token's info (tokenInfo), in one pass: the words are the interned forms of
- * internedInfo(), so known words cost neither a substring nor a string-keyed lookup.
+ * internedInfo(), so known words cost neither a substring nor a string-keyed lookup. The arrays it returns (words,
+ * infos, offsets) are reused by its next call: read them at once, copy what must be kept.
  */
 export function tokenizeWithInfos(text: string): { tokens: Tokens; infos: TokenInfo[] } {
-  const infos: TokenInfo[] = [];
-  return { tokens: scan(text, infos), infos };
+  const tokens = scan(text, poolInfos);
+  return { tokens, infos: poolInfos };
 }
 
+/** The words and infos arrays tokenizeWithInfos reuses (written by index, cut to length at the end). */
+const poolInfos: TokenInfo[] = [];
+const poolWords: string[] = [];
+
 function scan(text: string, infos: TokenInfo[] | undefined): Tokens {
-  const words: string[] = [];
+  const words: string[] = infos !== undefined ? poolWords : [];
+  let t = 0;
   // at most one token per character; the plain path keeps its own arrays (its callers keep the tokens)
   if (infos !== undefined && startBuf.length < text.length) {
     startBuf = new Int32Array(2 * text.length);
@@ -125,7 +131,7 @@ function scan(text: string, infos: TokenInfo[] | undefined): Tokens {
         break;
       }
       let end = i;
-      if (newSentence) sentenceStarts.push(words.length);
+      if (newSentence) sentenceStarts.push(t);
       newSentence = false;
       if (infos !== undefined) {
         let info = internedInfo(text, start, i, h);
@@ -133,30 +139,34 @@ function scan(text: string, infos: TokenInfo[] | undefined): Tokens {
           end = ++i;
           info = internedInfo(text, start, end, Math.imul(h ^ 0x2e, FNV_PRIME));
         }
-        infos.push(info);
-        words.push(info.word);
+        infos[t] = info;
+        words[t] = info.word;
       } else {
         if (i < n && text.charCodeAt(i) === 0x2e && keepsDot(text.slice(start, i))) end = ++i;
-        words.push(text.slice(start, end));
+        words[t] = text.slice(start, end);
       }
-      starts[words.length - 1] = start;
-      ends[words.length - 1] = end;
+      starts[t] = start;
+      ends[t] = end;
+      t++;
       continue;
     }
     // One punctuation mark (a surrogate pair counts as one).
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) h = Math.imul(h ^ text.charCodeAt(++i), FNV_PRIME);
     i++;
-    if (newSentence) sentenceStarts.push(words.length);
+    if (newSentence) sentenceStarts.push(t);
     newSentence = false;
     if (infos !== undefined) {
       const info = internedInfo(text, start, i, h);
-      infos.push(info);
-      words.push(info.word);
-    } else words.push(text.slice(start, i));
-    starts[words.length - 1] = start;
-    ends[words.length - 1] = i;
+      infos[t] = info;
+      words[t] = info.word;
+    } else words[t] = text.slice(start, i);
+    starts[t] = start;
+    ends[t] = i;
+    t++;
   }
-  const n2 = words.length;
+  const n2 = t;
+  words.length = n2;
+  if (infos !== undefined) infos.length = n2;
   return infos !== undefined
     ? { words, starts: starts.subarray(0, n2), ends: ends.subarray(0, n2), sentenceStarts }
     : { words, starts: starts.slice(0, n2), ends: ends.slice(0, n2), sentenceStarts };
