@@ -38,12 +38,15 @@ export interface Judged {
   /** "Washington state", "the state of Washington": the division, not its namesake capital. */
   divisionWord: boolean;
   /** Countries and divisions of the town named right before (", "): "TBILISI, Georgia" is the Georgia holding Tbilisi. */
-  headCcs: Set<string>;
-  headA1s: Set<string>;
+  headCcs: ReadonlySet<string>;
+  headA1s: ReadonlySet<string>;
 }
 
 const ARTICLES = new Set(['la', 'el', 'los', 'las', 'the', 'o', 'a', 'os', 'as']);
 const FIRST_NAME_SET = new Set(FIRST_NAMES.map((n) => foldWord(n)));
+
+/** The head sets of a mention with no town named before it: shared, never added to. */
+const NO_NAMES: ReadonlySet<string> = new Set<string>();
 
 export function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
   return a.start < b.end && b.start < a.end;
@@ -56,6 +59,11 @@ const BR_UF: Record<string, string> = {
   PB: '17', PR: '18', PE: '30', PI: '20', RJ: '21', RN: '22', RS: '23', RO: '24', RR: '25', SC: '26', SP: '27', SE: '28', TO: '31',
 };
 const UF_AFTER = /^\s?(?:\(|-|–|\/)\s?([A-Z]{2})\b/;
+
+/** True when code unit `c` can open `UF_AFTER`'s mark ("(", "-", "–", "/"). */
+function ufMark(c: number): boolean {
+  return c === 40 || c === 45 || c === 0x2013 || c === 47;
+}
 
 /** ", " / " (" / ", estado " / ", in the state of " between a town and its division or country. */
 const QUALIFIER_GAP = /^\s*[,(]\s*(?:(?:en |no |na |in )?(?:el |la |o |a |the )?(?:estado|departamento|provincia|municipio|regi[oó]n|state|province|department|region)(?: de| do| da| of)?\s+)?$/iu;
@@ -75,7 +83,8 @@ function isAllCaps(s: string): boolean {
 
 /** `all[at]` is `m`; `all` runs left to right without overlaps (`findMentions`), so its neighbours are next to it. */
 function qualifier(text: string, toks: WordTokens, m: Mention, all: Mention[], at: number, gaz: Gazetteer): [string | null, string[]] {
-  const uf = UF_AFTER.exec(text.slice(m.end, m.end + 6));
+  // The mark is the first or second code unit after the name: most names have neither, and need no regex.
+  const uf = ufMark(text.charCodeAt(m.end)) || ufMark(text.charCodeAt(m.end + 1)) ? UF_AFTER.exec(text.slice(m.end, m.end + 6)) : null;
   if (uf && BR_UF[uf[1]!]) return ['BR', [`BR.${BR_UF[uf[1]!]}`]];
   // The first mention starting within 40 characters after this one: the one right after it, if any.
   const after = all[at + 1];
@@ -257,11 +266,22 @@ function kindBit(kind: string): number {
  */
 export function judge(text: string, toks: WordTokens, m: Mention, all: Mention[], at: number, gaz: Gazetteer, lower: Set<string>,
   persons: PersonTokens, hints: PlaceHints): Judged {
-  const prev = toks.get(m.first - 1);
-  const prev2 = toks.get(m.first - 2);
-  const next = toks.get(m.last + 1);
-  const adjacentPrev = prev && oneSpace(text, prev.end, m.start);
-  const adjacentNext = next && oneSpace(text, m.end, next.start);
+  // The neighbouring words are read from the columns (their norms and offsets): no token objects.
+  const pi = m.first - 1;
+  const ni = m.last + 1;
+  const hasPrev = pi >= 0 && pi < toks.length;
+  const hasPrev2 = pi - 1 >= 0 && pi - 1 < toks.length;
+  const hasNext = ni >= 0 && ni < toks.length;
+  const prevNorm = hasPrev ? toks.norm(pi) : '';
+  const prevEnd = hasPrev ? toks.ends[pi]! : 0;
+  const prevUpper = hasPrev && (toks.shape[pi]! & UPPER) !== 0;
+  const nextNorm = hasNext ? toks.norm(ni) : '';
+  const nextStart = hasNext ? toks.starts[ni]! : 0;
+  const nextEnd = hasNext ? toks.ends[ni]! : 0;
+  const nextUpper = hasNext && (toks.shape[ni]! & UPPER) !== 0;
+  const prev2Norm = (): string => (hasPrev2 ? toks.norm(pi - 1) : '');
+  const adjacentPrev = hasPrev && oneSpace(text, prevEnd, m.start);
+  const adjacentNext = hasNext && oneSpace(text, m.end, nextStart);
   const single = m.first === m.last;
   // The kinds of the candidates, as bits (a set of them per mention was garbage).
   let kindBits = 0;
@@ -287,21 +307,21 @@ export function judge(text: string, toks: WordTokens, m: Mention, all: Mention[]
     listed = x.end <= m.start && /^\s*(?:,|y|e|and|o|ou|or)\s*$/iu.test(text.slice(x.end, m.start));
   }
   // "en la Región Metropolitana": look past one article for the cue.
-  const cueTok = prev && ARTICLES.has(prev.norm) && prev2 ? prev2 : prev;
-  const cue = dateline || (!!cueTok && CUES.has(cueTok.norm) && !m.sentenceStart);
-  if (prev && CUES.has(prev.norm)) evidence += STRONG_CUES.has(prev.norm) ? 2 : 1;
-  else if (prev && prev2 && ARTICLES.has(prev.norm) && CUES.has(prev2.norm)) evidence += STRONG_CUES.has(prev2.norm) ? 2 : 1;
-  if (prev && TITLES.has(prev.norm) && !admin) veto = true;
-  if (prev2 && prev && prev.norm === 'de' && TITLES.has(prev2.norm)) veto = true;
+  const cueNorm = hasPrev && ARTICLES.has(prevNorm) && hasPrev2 ? prev2Norm() : prevNorm;
+  const cue = dateline || (hasPrev && CUES.has(cueNorm) && !m.sentenceStart);
+  if (hasPrev && CUES.has(prevNorm)) evidence += STRONG_CUES.has(prevNorm) ? 2 : 1;
+  else if (hasPrev && hasPrev2 && ARTICLES.has(prevNorm) && CUES.has(prev2Norm())) evidence += STRONG_CUES.has(prev2Norm()) ? 2 : 1;
+  if (hasPrev && TITLES.has(prevNorm) && !admin) veto = true;
+  if (hasPrev2 && hasPrev && prevNorm === 'de' && TITLES.has(prev2Norm())) veto = true;
   // Inside a capitalised run: "Ana Henry", "Jackson Browne".
-  const acronymOrPossessive = !!prev && (/'s$/.test(prev.norm) || (prev.text.length <= 5 && isAllCaps(prev.text)));
-  if (adjacentPrev && prev.upper && !CUES.has(prev.norm) && !AREA_MODIFIERS.has(prev.norm) && !COMMON.has(prev.norm) && !acronymOrPossessive
-    && !(isSentenceStart(text, toks, m.first - 1) && (OPENERS.has(prev.norm) || lower.has(prev.norm)))) {
+  const acronymOrPossessive = hasPrev && (prevNorm.endsWith("'s") || (prevEnd - toks.starts[pi]! <= 5 && isAllCaps(text.slice(toks.starts[pi]!, prevEnd))));
+  if (adjacentPrev && prevUpper && !CUES.has(prevNorm) && !AREA_MODIFIERS.has(prevNorm) && !COMMON.has(prevNorm) && !acronymOrPossessive
+    && !(isSentenceStart(text, toks, m.first - 1) && (OPENERS.has(prevNorm) || lower.has(prevNorm)))) {
     if (!(hasCountry || hasAdmin1)) veto = true;
   }
-  if (adjacentNext && next.upper) {
-    if (STREET_HEADS.has(next.norm)) veto = true;
-    else if (ORG_HEADS.has(next.norm)) evidence += 0.5;
+  if (adjacentNext && nextUpper) {
+    if (STREET_HEADS.has(nextNorm)) veto = true;
+    else if (ORG_HEADS.has(nextNorm)) evidence += 0.5;
     else if (!admin) evidence -= 2;
   }
   // "Slidell, La.": a dotted state abbreviation is no common word.
@@ -314,25 +334,25 @@ export function judge(text: string, toks: WordTokens, m: Mention, all: Mention[]
   if (single && !hasCountry && !hasAdmin1 && (DEMONYMS.has(m.key) || LANGUAGE_WORDS.has(m.key))) veto = true;
   if (COMMON_PHRASES.has(m.key)) veto = true;
   // "Hong Kong flu", "Lassa fever": the name of a disease.
-  if (next && DISEASE_WORDS.has(next.norm) && adjacentNext) veto = true;
+  if (hasNext && DISEASE_WORDS.has(nextNorm) && adjacentNext) veto = true;
   // "Bell said", "dijo Moore": a speaker, not a place.
-  if (!admin && next && SPEECH.has(next.norm) && oneSpace(text, m.end, next.start)) veto = true;
-  if (!admin && prev && SPEECH.has(prev.norm) && oneSpace(text, prev.end, m.start) && !m.sentenceStart) veto = true;
+  if (!admin && hasNext && SPEECH.has(nextNorm) && oneSpace(text, m.end, nextStart)) veto = true;
+  if (!admin && hasPrev && SPEECH.has(prevNorm) && oneSpace(text, prevEnd, m.start) && !m.sentenceStart) veto = true;
   if (single && lower.has(m.key) && !admin) veto = true;
   // A surname seen after a first name ("Matthew Flores ... Flores' stepfather"); "in Bell" still reads as the town.
-  const strongCue = !!prev && STRONG_CUES.has(prev.norm) && !m.sentenceStart;
+  const strongCue = hasPrev && STRONG_CUES.has(prevNorm) && !m.sentenceStart;
   const division = hasCountry || hasAdmin1;
   if (single && persons.strong.has(m.key) && !strongCue && !(division && cue)) veto = true;
   if (single && persons.weak.has(m.key) && !division && !cue) veto = true;
   // "Chad Walker", "Virginia Alexander", "Crystal N. Bright": a first name followed by a surname or an initial.
-  if (single && adjacentNext && next.upper && !STREET_HEADS.has(next.norm) && !ORG_HEADS.has(next.norm) && !COMMON.has(next.norm)
+  if (single && adjacentNext && nextUpper && !STREET_HEADS.has(nextNorm) && !ORG_HEADS.has(nextNorm) && !COMMON.has(nextNorm)
     && !divisionFollows(all, at, m, gaz)) {
-    const initial = next.text.length === 1 && text.charAt(next.end) === '.';
-    const acronym = next.text.length > 1 && isAllCaps(next.text);
+    const initial = nextEnd - nextStart === 1 && text.charAt(nextEnd) === '.';
+    const acronym = nextEnd - nextStart > 1 && isAllCaps(text.slice(nextStart, nextEnd));
     // A big city before a capitalised word is a team or an institution ("Houston Rockets"), not a first name.
     const bigCity = !division && m.ids.some((id) => gaz.entry(id).pop >= 300_000);
     // NER reads the pair as one person; a first name alone is not enough ("Georgia Bureau", "Columbus Council").
-    const nerPerson = (hints.entities ?? []).some((e) => e.type === 'person' && e.start <= m.start && e.end >= next.end);
+    const nerPerson = (hints.entities ?? []).some((e) => e.type === 'person' && e.start <= m.start && e.end >= nextEnd);
     if (nerPerson && (initial || (isFirstName(m.key) && !acronym && !bigCity))) veto = true;
   }
   if (m.sentenceStart) evidence -= 1;
@@ -349,8 +369,8 @@ export function judge(text: string, toks: WordTokens, m: Mention, all: Mention[]
   }
   if (qualifierCc || qualifierA1s.length > 0) evidence += 2;
   const caps = !dateline && surface.length <= 4 && /^[A-Z.&]+$/.test(surface);
-  const headCcs = new Set<string>();
-  const headA1s = new Set<string>();
+  let headCcs: ReadonlySet<string> = NO_NAMES;
+  let headA1s: ReadonlySet<string> = NO_NAMES;
   // The first mention in the list ending at most 3 characters before this one with only a comma between.
   let head: Mention | undefined;
   for (let k = at - 1; k >= 0; k -= 1) {
@@ -359,14 +379,18 @@ export function judge(text: string, toks: WordTokens, m: Mention, all: Mention[]
     if (x.end < m.start && /^\s*,\s*$/.test(text.slice(x.end, m.start))) head = x;
   }
   if (head) {
+    const ccs = new Set<string>();
+    const a1s = new Set<string>();
     for (const id of head.ids.slice(0, 40)) {
       const e = gaz.entry(id);
       if (e.kind !== 'city' || head.alt.has(id)) continue;
-      headCcs.add(e.cc);
-      headA1s.add(e.a1);
+      ccs.add(e.cc);
+      a1s.add(e.a1);
     }
+    headCcs = ccs;
+    headA1s = a1s;
   }
-  const divisionWord = (!!next && DIVISION_WORDS.has(next.norm) && adjacentNext) || (!!prev && prev.norm === 'of' && !!prev2 && DIVISION_WORDS.has(prev2.norm));
+  const divisionWord = (hasNext && DIVISION_WORDS.has(nextNorm) && adjacentNext) || (hasPrev && prevNorm === 'of' && hasPrev2 && DIVISION_WORDS.has(prev2Norm()));
   return { m, evidence, veto, cue, listed, qualifierCc, qualifierA1s, ner, person, firstName: single && FIRST_NAME_SET.has(m.key), caps, divisionWord, headCcs, headA1s };
 }
 
