@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const BENCHES: Array<{ file: string; args: string[]; what: string }> = [
   { file: 'extract.js', args: ['--seconds', '10'], what: 'full extraction vs wink-nlp' },
+  { file: 'pipeline.js', args: ['--seconds', '10'], what: 'analyze stage (runner + SQLite), batched vs document by document' },
   { file: 'article.js', args: ['--rounds', '3'], what: 'article text vs readability + linkedom' },
   { file: 'lexicon.js', args: ['es', '4'], what: 'lexicon matching vs one big RegExp' },
   { file: 'ner.js', args: ['--seconds', '2'], what: 'NER vs tokenizer pass' },

@@ -3,7 +3,7 @@ import { LexiconProvider } from '../lexicons/index.js';
 import { createBatchExtractor, createExtractor } from '../extractors/index.js';
 import { createFetcher, type Fetcher, type HostLimiter, type RobotsStore } from '../sources/index.js';
 import { openStore, type LeadStore } from '../store/index.js';
-import type { PipelineDeps } from '../workers/index.js';
+import { createBatchingExtractor, type PipelineDeps } from '../workers/index.js';
 
 /** Global flags every command accepts. */
 export interface GlobalOptions {
@@ -31,7 +31,8 @@ export function lexiconProvider(config: Config, log?: Logger): LexiconProvider {
   });
 }
 
-export function extractorFor(config: Config, provider: LexiconProvider): PipelineDeps['extract'] {
+/** Document by document, synchronous: for one text. */
+export function extractorFor(config: Config, provider: LexiconProvider): ReturnType<typeof createExtractor> {
   return createExtractor({ lexicons: () => provider.current, keepVictimNames: config.keepVictimNames });
 }
 
@@ -49,7 +50,9 @@ export async function buildDeps(
   const provider = opts.provider ?? lexiconProvider(config, log);
   const store: LeadStore = await openStore(config);
   const fetcher: Fetcher = createFetcher(config, { log, ...(opts.limiter ? { limiter: opts.limiter } : {}), ...(opts.robotsStore ? { robotsStore: opts.robotsStore } : {}) });
-  return { config, store, fetcher, extract: extractorFor(config, provider), log, provider };
+  // The processors' extractor: the analyze jobs in flight together are extracted as one batch (analyzeConcurrency).
+  const extract: PipelineDeps['extract'] = createBatchingExtractor(batchExtractorFor(config, provider));
+  return { config, store, fetcher, extract, log, provider };
 }
 
 export async function closeDeps(deps: Pick<PipelineDeps, 'store' | 'fetcher'>): Promise<void> {

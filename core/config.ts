@@ -27,6 +27,12 @@ export const CONFIG_FIELDS = {
   mongodbDb: { env: 'MONGODB_DB', default: 'rastro', schema: z.string().min(1), doc: 'MongoDB database name' },
   queuePrefix: { env: 'RASTRO_QUEUE_PREFIX', default: 'rastro', schema: z.string().min(1), doc: 'BullMQ key prefix' },
   concurrency: { env: 'RASTRO_CONCURRENCY', default: 4, schema: int(1, 256), doc: 'jobs in flight per stage and process' },
+  analyzeConcurrency: {
+    env: 'RASTRO_ANALYZE_CONCURRENCY',
+    default: 16,
+    schema: int(1, 256),
+    doc: 'analyze jobs in flight per process; those ready together are extracted as one batch (1 = document by document)',
+  },
   attempts: { env: 'RASTRO_ATTEMPTS', default: 4, schema: int(1, 50), doc: 'tries per job before it fails' },
   backoffMs: { env: 'RASTRO_BACKOFF_MS', default: 1000, schema: int(0, 3_600_000), doc: 'first retry delay; doubles each try' },
   lockMs: { env: 'RASTRO_LOCK_MS', default: 30_000, schema: int(1000, 3_600_000), doc: 'BullMQ job lock; a killed worker\'s job is taken over after about this long' },

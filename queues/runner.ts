@@ -4,8 +4,14 @@ import { PAYLOAD_SCHEMAS, type PayloadByStage } from './payloads.js';
 import type { Enqueue, StageProcessors } from './processor.js';
 
 export interface RunnerOptions {
-  /** Jobs in flight at once, across stages. */
+  /** Jobs in flight at once, across the stages that have no pool of their own in `stageConcurrency`. */
   concurrency: number;
+  /**
+   * Stages with a pool of their own: jobs of that stage in flight at once, not counted in `concurrency`. The analyze
+   * stage has one so that its jobs, which wait on one another to be extracted as a batch, neither starve nor are
+   * starved by the fetches.
+   */
+  stageConcurrency?: Partial<Record<Stage, number>>;
   attempts: number;
   backoffMs: number;
   log: Logger;
@@ -61,6 +67,10 @@ export class InProcessRunner {
   private readonly counts: Record<Stage, StageCounts>;
   private readonly failures: JobFailure[] = [];
   private active = 0;
+  /** Jobs in flight per stage (those with a pool of their own are checked against it). */
+  private readonly activeBy: Record<Stage, number> = { discover: 0, fetch: 0, analyze: 0 };
+  /** Jobs in flight of the stages sharing `concurrency`. */
+  private activeShared = 0;
   private delayed = 0;
   private started = Date.now();
   private idleWaiters: Array<() => void> = [];
@@ -107,29 +117,33 @@ export class InProcessRunner {
     return this.active > 0 || this.delayed > 0 || STAGES.some((s) => this.ready[s].length > 0);
   }
 
-  private next(): PendingJob | undefined {
+  /** Starts every job a free slot allows, later stages first so documents flow through instead of piling up. */
+  private pump(): void {
     for (let i = STAGES.length - 1; i >= 0; i--) {
-      const job = this.ready[STAGES[i]!].shift();
-      if (job) return job;
+      const stage = STAGES[i]!;
+      const queue = this.ready[stage];
+      const own = this.opts.stageConcurrency?.[stage];
+      while (queue.length > 0 && (own !== undefined ? this.activeBy[stage] < own : this.activeShared < this.opts.concurrency)) {
+        this.start(queue.shift()!, own === undefined);
+      }
     }
-    return undefined;
   }
 
-  private pump(): void {
-    while (this.active < this.opts.concurrency) {
-      const job = this.next();
-      if (!job) break;
-      this.active++;
-      void this.run(job).finally(() => {
-        this.active--;
-        this.pump();
-        if (!this.busy()) {
-          const waiters = this.idleWaiters;
-          this.idleWaiters = [];
-          for (const w of waiters) w();
-        }
-      });
-    }
+  private start(job: PendingJob, shared: boolean): void {
+    this.active++;
+    this.activeBy[job.stage]++;
+    if (shared) this.activeShared++;
+    void this.run(job).finally(() => {
+      this.active--;
+      this.activeBy[job.stage]--;
+      if (shared) this.activeShared--;
+      this.pump();
+      if (!this.busy()) {
+        const waiters = this.idleWaiters;
+        this.idleWaiters = [];
+        for (const w of waiters) w();
+      }
+    });
   }
 
   private async run(job: PendingJob): Promise<void> {

@@ -14,7 +14,7 @@ export function analyzeProcessor(deps: PipelineDeps): StageProcessor<'analyze', 
   return async ({ doc }) => {
     const text = analysisText(doc);
     const lang = doc.langHint ?? doc.language ?? undefined;
-    const extraction = deps.extract({
+    const extraction = await deps.extract({
       text,
       ...(lang ? { lang } : {}),
       ...(doc.title ? { title: doc.title } : {}),

@@ -20,7 +20,8 @@ export function startWorkers(deps: PipelineDeps, stages: readonly Stage[]): Runn
   const processors = createProcessors(deps);
   const workers = stages.map((stage) =>
     createStageWorker(deps.config, stage, processors[stage] as never, enqueue, {
-      concurrency: deps.config.concurrency,
+      // The analyze jobs in flight together are extracted as one batch (cli/context.ts, workers/batching-extractor.ts).
+      concurrency: stage === 'analyze' ? deps.config.analyzeConcurrency : deps.config.concurrency,
       log: deps.log,
       lockDurationMs: deps.config.lockMs,
       stalledIntervalMs: deps.config.stalledCheckMs,

@@ -7,6 +7,7 @@ export interface PipelineDeps {
   config: Config;
   store: LeadStore;
   fetcher: Fetcher;
-  extract: (input: ExtractInput) => Extraction;
+  /** Findings for one document; concurrent calls are extracted together (workers/batching-extractor.ts). */
+  extract: (input: ExtractInput) => Promise<Extraction>;
   log: Logger;
 }

@@ -27,6 +27,8 @@ export async function runEmbedded(deps: PipelineDeps, sources: ReadonlyArray<Sou
   let skipped = 0;
   const runner = new InProcessRunner(createProcessors(deps), {
     concurrency: deps.config.concurrency,
+    // The analyze jobs in flight together are extracted as one batch (cli/context.ts, workers/batching-extractor.ts).
+    stageConcurrency: { analyze: deps.config.analyzeConcurrency },
     attempts: deps.config.attempts,
     backoffMs: deps.config.backoffMs,
     log: deps.log,

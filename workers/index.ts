@@ -4,6 +4,7 @@ export { fetchProcessor, canonicalFor, MIN_TEXT_CHARS, type FetchOutcome } from 
 export { analyzeProcessor, type AnalyzeOutcome } from './analyze.js';
 export { analysisText, toLeadInput } from './lead-input.js';
 export { createProcessors } from './processors.js';
+export { createBatchingExtractor, type BatchingExtractor, type BatchStats } from './batching-extractor.js';
 export { runEmbedded, type ScanSummary, type ScanOptions } from './embedded.js';
 export { startWorkers, type RunningWorkers } from './bullmq-worker.js';
 export { rescoreLeads, type RescoreSummary } from './rescore.js';

@@ -1,5 +1,5 @@
 import type { LeadFilter } from '../store/index.js';
-import { redactVictims } from '../extractors/index.js';
+import { MAX_BATCH, redactVictims } from '../extractors/index.js';
 import type { PipelineDeps } from './deps.js';
 import { analysisFields } from './lead-input.js';
 
@@ -18,20 +18,24 @@ export async function rescoreLeads(deps: Pick<PipelineDeps, 'store' | 'extract'>
   const { ids: only, ...rest } = filter;
   const ids: string[] = only ? [...only] : [];
   if (!only) for await (const l of deps.store.iterateLeads(rest)) ids.push(l.id);
-  for (const id of ids) {
-    const lead = await deps.store.getLead(id);
-    if (!lead) continue;
-    summary.scanned++;
-    const raw = deps.extract({ text: lead.text, lang: lead.language, publishedAt: lead.publishedAt });
-    // A better model may find a victim's name the old one missed: redact again before storing.
-    const { text, extraction: x } = deps.keepVictimNames ? { text: lead.text, extraction: raw } : redactVictims(lead.text, raw);
-    // Notices stay leads whatever their label; an article that falls to `none` is kept but labelled none.
-    const changed = x.lexiconVersion !== lead.lexiconVersion || x.extractorVersion !== lead.extractorVersion || x.relevance.label !== lead.label || Math.abs(x.relevance.score - lead.score) > 1e-9;
-    summary.labels[x.relevance.label] = (summary.labels[x.relevance.label] ?? 0) + 1;
-    if (!changed) continue;
-    summary.changed++;
-    await deps.store.replaceAnalysis(id, { text, ...analysisFields(x) });
-    onProgress?.(summary.scanned);
+  // Leads are read and extracted a batch at a time (the extractor runs the calls in flight together as one batch),
+  // then written one by one.
+  for (let from = 0; from < ids.length; from += MAX_BATCH) {
+    const leads = (await Promise.all(ids.slice(from, from + MAX_BATCH).map((id) => deps.store.getLead(id)))).filter((l) => l !== null);
+    const raws = await Promise.all(leads.map((lead) => deps.extract({ text: lead.text, lang: lead.language, publishedAt: lead.publishedAt })));
+    for (const [k, lead] of leads.entries()) {
+      summary.scanned++;
+      const raw = raws[k]!;
+      // A better model may find a victim's name the old one missed: redact again before storing.
+      const { text, extraction: x } = deps.keepVictimNames ? { text: lead.text, extraction: raw } : redactVictims(lead.text, raw);
+      // Notices stay leads whatever their label; an article that falls to `none` is kept but labelled none.
+      const changed = x.lexiconVersion !== lead.lexiconVersion || x.extractorVersion !== lead.extractorVersion || x.relevance.label !== lead.label || Math.abs(x.relevance.score - lead.score) > 1e-9;
+      summary.labels[x.relevance.label] = (summary.labels[x.relevance.label] ?? 0) + 1;
+      if (!changed) continue;
+      summary.changed++;
+      await deps.store.replaceAnalysis(lead.id, { text, ...analysisFields(x) });
+      onProgress?.(summary.scanned);
+    }
   }
   return summary;
 }

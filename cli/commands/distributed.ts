@@ -8,9 +8,12 @@ import { resolveSources } from '../sources-arg.js';
 import type { SourceKind } from '../../core/index.js';
 
 /** `rastro worker`: a long-running BullMQ worker; SIGTERM/SIGINT finish or release its jobs, then exit. */
-export async function worker(opts: GlobalOptions & { stages?: string; concurrency?: string }): Promise<number> {
+export async function worker(opts: GlobalOptions & { stages?: string; concurrency?: string; analyzeConcurrency?: string }): Promise<number> {
   const stages: Stage[] = opts.stages ? parseStages(opts.stages) : [...STAGES];
-  const config = configFrom(opts, opts.concurrency ? { concurrency: Number(opts.concurrency) } : {});
+  const config = configFrom(opts, {
+    ...(opts.concurrency ? { concurrency: Number(opts.concurrency) } : {}),
+    ...(opts.analyzeConcurrency ? { analyzeConcurrency: Number(opts.analyzeConcurrency) } : {}),
+  });
   const startedAt = Date.now();
   // Say at once what the process is doing: loading the extractors takes seconds, more on a loaded machine.
   const phase = (what: string) => process.stderr.write(`rastro worker ${process.pid}: ${what}\n`);
@@ -30,7 +33,7 @@ export async function worker(opts: GlobalOptions & { stages?: string; concurrenc
   // The first extraction loads the gazetteer and compiles each language's lexicon: seconds of blocked event loop.
   // Done before taking jobs, so it cannot outlast the locks of jobs already held (RASTRO_LOCK_MS) and lose them.
   try {
-    if (stages.includes('analyze')) for (const lang of ['es', 'pt', 'en']) deps.extract({ text: 'Rastro warm-up.', lang });
+    if (stages.includes('analyze')) await Promise.all(['es', 'pt', 'en'].map((lang) => deps.extract({ text: 'Rastro warm-up.', lang })));
   } catch (err) {
     // Exit instead of hanging on the open store, watcher and Redis connection.
     deps.provider.stop();
@@ -40,7 +43,7 @@ export async function worker(opts: GlobalOptions & { stages?: string; concurrenc
   }
   const running = startWorkers(deps, stages);
   process.stderr.write(
-    `rastro worker ${process.pid}: stages ${stages.join(',')} · concurrency ${config.concurrency} · redis ${config.redisUrl.replace(/\/\/[^@/]*@/, '//***@')} · store ${deps.store.kind} · ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s\n`,
+    `rastro worker ${process.pid}: stages ${stages.join(',')} · concurrency ${config.concurrency}${stages.includes('analyze') ? ` (analyze ${config.analyzeConcurrency}, extracted in batches)` : ''} · redis ${config.redisUrl.replace(/\/\/[^@/]*@/, '//***@')} · store ${deps.store.kind} · ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s\n`,
   );
   await new Promise<void>((resolve) => {
     let stopping = false;

@@ -9,11 +9,17 @@ const doc = (url: string) => ({
   title: null, text: 't', publishedAt: null, language: null, author: null, contentHash: 'h',
 });
 
-function runner(p: Partial<StageProcessors>, over: Partial<{ concurrency: number; attempts: number }> = {}) {
+function runner(p: Partial<StageProcessors>, over: Partial<{ concurrency: number; attempts: number; stageConcurrency: { analyze?: number } }> = {}) {
   const noop = async () => undefined;
   return new InProcessRunner(
     { discover: p.discover ?? noop, fetch: p.fetch ?? noop, analyze: p.analyze ?? noop },
-    { concurrency: over.concurrency ?? 3, attempts: over.attempts ?? 3, backoffMs: 1, log: silentLogger },
+    {
+      concurrency: over.concurrency ?? 3,
+      attempts: over.attempts ?? 3,
+      backoffMs: 1,
+      log: silentLogger,
+      ...(over.stageConcurrency ? { stageConcurrency: over.stageConcurrency } : {}),
+    },
   );
 }
 
@@ -100,6 +106,29 @@ describe('InProcessRunner', () => {
     for (let i = 0; i < 10; i++) await r.enqueue('fetch', { url: `u${i}`, sourceId: 's', kind: 'article' }, `j${i}`);
     await r.drain();
     expect(peak).toBe(2);
+  });
+
+  it('gives a stage with a pool of its own that many jobs at once, beside the shared pool', async () => {
+    const active = { fetch: 0, analyze: 0 };
+    const peak = { fetch: 0, analyze: 0, both: 0 };
+    const hold = async (stage: 'fetch' | 'analyze') => {
+      active[stage]++;
+      peak[stage] = Math.max(peak[stage], active[stage]);
+      peak.both = Math.max(peak.both, active.fetch + active.analyze);
+      await new Promise((res) => setTimeout(res, 5));
+      active[stage]--;
+    };
+    const r = runner({ fetch: () => hold('fetch'), analyze: () => hold('analyze') }, { concurrency: 2, stageConcurrency: { analyze: 6 } });
+    for (let i = 0; i < 10; i++) {
+      await r.enqueue('fetch', { url: `u${i}`, sourceId: 's', kind: 'article' }, `f${i}`);
+      await r.enqueue('analyze', { doc: doc(`u${i}`) }, `a${i}`);
+    }
+    const s = await r.drain();
+    expect(peak.fetch).toBe(2);
+    expect(peak.analyze).toBe(6);
+    expect(peak.both).toBe(8);
+    expect(s.stages.analyze.completed).toBe(10);
+    expect(s.stages.fetch.completed).toBe(10);
   });
 
   it('fails a job whose payload does not validate, without calling the processor', async () => {

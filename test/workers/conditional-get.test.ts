@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { loadConfig, silentLogger as silent, type SourceConfig } from '../../core/index.js';
-import { createExtractor } from '../../extractors/index.js';
+import { createBatchExtractor } from '../../extractors/index.js';
 import { LexiconProvider } from '../../lexicons/index.js';
 import { canonicalizeUrl, createFetcher } from '../../sources/index.js';
 import { SqliteStore } from '../../store/index.js';
-import { runEmbedded, type PipelineDeps } from '../../workers/index.js';
+import { createBatchingExtractor, runEmbedded, type PipelineDeps } from '../../workers/index.js';
 import { FIXTURES, startFixtureServer, type FixtureServer } from './helpers/fixture-server.js';
 
 const PAGE = '/articles/taller-textil.html';
@@ -25,7 +25,7 @@ beforeAll(async () => {
   const store = new SqliteStore(config.dbPath);
   await store.init();
   const provider = new LexiconProvider(undefined);
-  deps = { config, store, fetcher: createFetcher(config, { log: silent }), extract: createExtractor({ lexicons: () => provider.current }), log: silent };
+  deps = { config, store, fetcher: createFetcher(config, { log: silent }), extract: createBatchingExtractor(createBatchExtractor({ lexicons: () => provider.current })), log: silent };
 });
 
 afterAll(async () => {

@@ -1,0 +1,148 @@
+/**
+ * The analyze stage as the workers run it: analyze jobs through the in-process runner into a SQLite store (the
+ * embedded default), with `analyzeConcurrency` 1 (document by document, as before batching) against the default
+ * (the jobs in flight extracted as one batch, workers/batching-extractor.ts), and wink-nlp's English pipeline alone
+ * over the same texts as the common yardstick of `bench/extract.ts`. Sides alternate pass by pass in one process.
+ * Every analyze pass starts from an empty store, so each document is a new lead as in a first scan.
+ * Run: node dist/bench/pipeline.js [--seconds S]
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { loadConfig, silentLogger, type SourceDocument } from '../core/index.js';
+import { LexiconProvider, packageRoot } from '../lexicons/index.js';
+import { InProcessRunner } from '../queues/index.js';
+import { createBatchExtractor } from '../extractors/index.js';
+import { createFetcher } from '../sources/index.js';
+import { openStore } from '../store/index.js';
+import { createBatchingExtractor, createProcessors } from '../workers/index.js';
+
+const seconds = Number(process.argv[process.argv.indexOf('--seconds') + 1] ?? 10) || 10;
+const root = packageRoot();
+const items = readFileSync(join(root, 'samples', 'dev', 'news.jsonl'), 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((l) => JSON.parse(l) as { text: string; lang: string });
+
+/** ~4 KB documents of one language each, joined as in bench/extract.ts. */
+function buildTexts(): string[] {
+  const texts: string[] = [];
+  for (const lang of ['es', 'pt', 'en']) {
+    let parts: string[] = [];
+    let length = 0;
+    for (const it of items.filter((i) => i.lang === lang)) {
+      parts.push(it.text);
+      length += it.text.length + 2;
+      if (length >= 4002) {
+        texts.push(parts.join('\n\n'));
+        parts = [];
+        length = 0;
+      }
+    }
+  }
+  return texts;
+}
+
+const texts = buildTexts();
+const docs: SourceDocument[] = texts.map((text, k) => ({
+  url: `https://news.example/bench/${k}`,
+  canonicalUrl: `https://news.example/bench/${k}`,
+  sourceId: 'bench',
+  kind: 'article',
+  fetchedAt: '2026-11-29T00:00:00.000Z',
+  title: null,
+  text,
+  publishedAt: '2026-11-28T00:00:00.000Z',
+  language: null,
+  author: null,
+  contentHash: `bench-${k}`,
+}));
+
+const defaults = loadConfig({});
+const provider = new LexiconProvider(undefined);
+const dir = mkdtempSync(join(tmpdir(), 'rastro-bench-pipeline-'));
+let run = 0;
+
+/** One pass: every document as an analyze job, drained; the store is new for each pass and not timed. */
+async function analyzePass(analyzeConcurrency: number): Promise<{ docsPerSec: number; batches: number }> {
+  const config = loadConfig({ dbPath: join(dir, `p${run++}.db`), analyzeConcurrency, logLevel: 'silent' });
+  // As cli/context.ts buildDeps builds them for `rastro scan` and `rastro worker`.
+  const extract = createBatchingExtractor(createBatchExtractor({ lexicons: () => provider.current }));
+  const deps = { config, store: await openStore(config), fetcher: createFetcher(config, { log: silentLogger }), extract, log: silentLogger };
+  const runner = new InProcessRunner(createProcessors(deps), {
+    concurrency: config.concurrency,
+    stageConcurrency: { analyze: config.analyzeConcurrency },
+    attempts: 1,
+    backoffMs: 0,
+    log: silentLogger,
+  });
+  const t0 = process.hrtime.bigint();
+  for (const [k, doc] of docs.entries()) await runner.enqueue('analyze', { doc }, `analyze-${k}`);
+  const summary = await runner.drain();
+  const elapsed = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (summary.failures.length || summary.stages.analyze.completed !== docs.length) {
+    throw new Error(`bench: ${summary.failures.length} analyze jobs failed (${summary.failures[0]?.error ?? ''})`);
+  }
+  const batches = extract.stats.batches;
+  await deps.fetcher.close();
+  await deps.store.close();
+  return { docsPerSec: docs.length / elapsed, batches };
+}
+
+const nlp = winkNLP(model);
+const its = nlp.its;
+function winkPass(): number {
+  const t0 = process.hrtime.bigint();
+  for (const t of texts) {
+    const doc = nlp.readDoc(t);
+    void (doc.entities().out(its.type).length + doc.tokens().out(its.pos).length);
+  }
+  return texts.length / (Number(process.hrtime.bigint() - t0) / 1e9);
+}
+
+const median = (xs: number[]): number => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+try {
+  // Warm-up: loads the gazetteer, models and lexicons, and lets the JIT settle on both paths.
+  for (let i = 0; i < 2; i++) {
+    winkPass();
+    await analyzePass(1);
+    await analyzePass(defaults.analyzeConcurrency);
+  }
+  const wink: number[] = [];
+  const single: number[] = [];
+  const batched: number[] = [];
+  const batchedVsSingle: number[] = [];
+  const singleVsWink: number[] = [];
+  const batchedVsWink: number[] = [];
+  let batches = 0;
+  const deadline = Date.now() + seconds * 1000;
+  do {
+    const w = winkPass();
+    const s = (await analyzePass(1)).docsPerSec;
+    const b = await analyzePass(defaults.analyzeConcurrency);
+    wink.push(w);
+    single.push(s);
+    batched.push(b.docsPerSec);
+    batches = b.batches;
+    batchedVsSingle.push(b.docsPerSec / s);
+    singleVsWink.push(s / w);
+    batchedVsWink.push(b.docsPerSec / w);
+  } while (Date.now() < deadline || wink.length < 3);
+
+  const require = createRequire(import.meta.url);
+  const v = (p: string) => (require(`${p}/package.json`) as { version: string }).version;
+  console.log(
+    `# analyze stage through the embedded runner into SQLite · node ${process.version} · better-sqlite3 ${v('better-sqlite3')} · wink-nlp ${v('wink-nlp')} · ${docs.length} docs of ~${(texts.reduce((a, t) => a + t.length, 0) / texts.length / 1024).toFixed(1)} KB (es/pt/en) · ${wink.length} rounds of alternating passes, medians`,
+  );
+  console.log(`${'wink-nlp 2.x full English pipeline alone (no store)'.padEnd(70)} ${median(wink).toFixed(0).padStart(7)} docs/s`);
+  console.log(`${'analyze jobs, document by document (RASTRO_ANALYZE_CONCURRENCY=1)'.padEnd(70)} ${median(single).toFixed(0).padStart(7)} docs/s`);
+  console.log(`${`analyze jobs, ${defaults.analyzeConcurrency} in flight, batched (${batches} batches per pass)`.padEnd(70)} ${median(batched).toFixed(0).padStart(7)} docs/s`);
+  console.log(`ratio batched / document by document (median of per-round ratios): ${median(batchedVsSingle).toFixed(2)}`);
+  console.log(`ratio worker path / wink alone: document by document ${median(singleVsWink).toFixed(2)}, batched ${median(batchedVsWink).toFixed(2)}`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
