@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import BetterSqlite3, { type Database } from 'better-sqlite3';
+import BetterSqlite3, { type Database, type Statement } from 'better-sqlite3';
 import { NonRetryableError, RetryableError, type Lead, type SourceState } from '../core/index.js';
 import type {
   LeadFilter,
@@ -17,6 +17,9 @@ import { NEAR_DUP_MAX_DISTANCE, NEAR_DUP_WINDOW_DAYS, hamming64, leadSearchText,
 import { migrate } from './sqlite-migrations.js';
 import { emptySourceState, eventDateOf, filterToSql, orderBy } from './sqlite-query.js';
 
+/** Prepared statements kept per store (see `stmt`). */
+const STATEMENT_CACHE = 128;
+
 interface LeadRow {
   id: string;
   body: string;
@@ -27,6 +30,7 @@ interface LeadRow {
 export class SqliteStore implements LeadStore {
   readonly kind = 'sqlite' as const;
   private db: Database | null = null;
+  private readonly statements = new Map<string, Statement>();
 
   constructor(private readonly path: string) {}
 
@@ -47,8 +51,24 @@ export class SqliteStore implements LeadStore {
   }
 
   async close(): Promise<void> {
+    this.statements.clear();
     this.db?.close();
     this.db = null;
+  }
+
+  /**
+   * A prepared statement, compiled once per SQL text and store (better-sqlite3's advice: preparing parses and plans the
+   * SQL each time; an analyze job runs about ten statements). Filters make new SQL texts, so the cache is emptied past
+   * STATEMENT_CACHE entries rather than grown without end.
+   */
+  private stmt(sql: string): Statement {
+    let s = this.statements.get(sql);
+    if (!s) {
+      if (this.statements.size >= STATEMENT_CACHE) this.statements.clear();
+      s = this.conn.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
   }
 
   private get conn(): Database {
@@ -73,18 +93,15 @@ export class SqliteStore implements LeadStore {
   }
 
   private findExisting(input: LeadInput): Lead | null {
-    const db = this.conn;
-    const byUrl = db
-      .prepare('SELECT l.id, l.body, l.status FROM lead_urls u JOIN leads l ON l.id = u.lead_id WHERE u.url IN (?, ?) LIMIT 1')
+    const byUrl = this.stmt('SELECT l.id, l.body, l.status FROM lead_urls u JOIN leads l ON l.id = u.lead_id WHERE u.url IN (?, ?) LIMIT 1')
       .get(input.canonicalUrl, input.url) as LeadRow | undefined;
     if (byUrl) return this.hydrate(byUrl);
-    const byHash = db.prepare('SELECT id, body, status FROM leads WHERE content_hash = ? LIMIT 1').get(input.contentHash) as LeadRow | undefined;
+    const byHash = this.stmt('SELECT id, body, status FROM leads WHERE content_hash = ? LIMIT 1').get(input.contentHash) as LeadRow | undefined;
     if (byHash) return this.hydrate(byHash);
     const bands = simhashBands(input.simhash);
     if (!bands || !input.simhash) return null;
     const since = new Date(Date.now() - NEAR_DUP_WINDOW_DAYS * 86_400_000).toISOString();
-    const candidates = db
-      .prepare(
+    const candidates = this.stmt(
         `SELECT id, body, status, simhash FROM leads
          WHERE (sim_b0 = ? OR sim_b1 = ? OR sim_b2 = ? OR sim_b3 = ?) AND updated_at >= ? LIMIT 200`,
       )
@@ -98,7 +115,6 @@ export class SqliteStore implements LeadStore {
   }
 
   private writeLead(lead: Lead, insert: boolean): void {
-    const db = this.conn;
     const bands = simhashBands(lead.simhash) ?? [null, null, null, null];
     const { history: _h, ...body } = lead;
     const row = {
@@ -129,18 +145,18 @@ export class SqliteStore implements LeadStore {
     };
     const cols = Object.keys(row);
     if (insert) {
-      db.prepare(`INSERT INTO leads (${cols.join(',')}) VALUES (${cols.map((c) => '@' + c).join(',')})`).run(row);
+      this.stmt(`INSERT INTO leads (${cols.join(',')}) VALUES (${cols.map((c) => '@' + c).join(',')})`).run(row);
     } else {
-      db.prepare(`UPDATE leads SET ${cols.filter((c) => c !== 'id').map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run(row);
+      this.stmt(`UPDATE leads SET ${cols.filter((c) => c !== 'id').map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run(row);
     }
-    const addUrl = db.prepare('INSERT OR IGNORE INTO lead_urls (url, lead_id) VALUES (?, ?)');
+    const addUrl = this.stmt('INSERT OR IGNORE INTO lead_urls (url, lead_id) VALUES (?, ?)');
     for (const url of lead.urls) addUrl.run(url, lead.id);
   }
 
   private hydrate(row: LeadRow): Lead {
     const body = JSON.parse(row.body) as Omit<Lead, 'history'>;
     const history = (
-      this.conn.prepare('SELECT at, by, from_status, to_status, note FROM lead_history WHERE lead_id = ? ORDER BY seq').all(row.id) as Array<{
+      this.stmt('SELECT at, by, from_status, to_status, note FROM lead_history WHERE lead_id = ? ORDER BY seq').all(row.id) as Array<{
         at: string;
         by: string;
         from_status: Lead['status'];
@@ -152,24 +168,22 @@ export class SqliteStore implements LeadStore {
   }
 
   async getLead(id: string): Promise<Lead | null> {
-    const row = this.conn.prepare('SELECT id, body, status FROM leads WHERE id = ?').get(id) as LeadRow | undefined;
+    const row = this.stmt('SELECT id, body, status FROM leads WHERE id = ?').get(id) as LeadRow | undefined;
     return row ? this.hydrate(row) : null;
   }
 
   async findLeadByUrl(canonicalUrl: string): Promise<Lead | null> {
-    const row = this.conn
-      .prepare('SELECT l.id, l.body, l.status FROM lead_urls u JOIN leads l ON l.id = u.lead_id WHERE u.url = ?')
+    const row = this.stmt('SELECT l.id, l.body, l.status FROM lead_urls u JOIN leads l ON l.id = u.lead_id WHERE u.url = ?')
       .get(canonicalUrl) as LeadRow | undefined;
     return row ? this.hydrate(row) : null;
   }
 
   async listLeads(filter: LeadFilter = {}, options: ListOptions = {}): Promise<{ total: number; items: Lead[] }> {
     const { where, params } = filterToSql(filter);
-    const total = (this.conn.prepare(`SELECT COUNT(*) AS n FROM leads ${where}`).get(params) as { n: number }).n;
+    const total = (this.stmt(`SELECT COUNT(*) AS n FROM leads ${where}`).get(params) as { n: number }).n;
     const limit = Math.max(0, Math.min(options.limit ?? 50, 10_000));
     const offset = Math.max(0, options.offset ?? 0);
-    const rows = this.conn
-      .prepare(`SELECT id, body, status FROM leads ${where} ORDER BY ${orderBy(options.sort)} LIMIT @limit OFFSET @offset`)
+    const rows = this.stmt(`SELECT id, body, status FROM leads ${where} ORDER BY ${orderBy(options.sort)} LIMIT @limit OFFSET @offset`)
       .all({ ...params, limit, offset }) as LeadRow[];
     return { total, items: rows.map((r) => this.hydrate(r)) };
   }
@@ -188,10 +202,10 @@ export class SqliteStore implements LeadStore {
     const db = this.conn;
     const at = change.at ?? new Date().toISOString();
     db.transaction(() => {
-      const row = db.prepare('SELECT status FROM leads WHERE id = ?').get(id) as { status: Lead['status'] } | undefined;
+      const row = this.stmt('SELECT status FROM leads WHERE id = ?').get(id) as { status: Lead['status'] } | undefined;
       if (!row) throw new NonRetryableError('lead_not_found', `store: no lead with id "${id}"`);
-      const seq = (db.prepare('SELECT COUNT(*) AS n FROM lead_history WHERE lead_id = ?').get(id) as { n: number }).n;
-      db.prepare('INSERT INTO lead_history (lead_id, seq, at, by, from_status, to_status, note) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      const seq = (this.stmt('SELECT COUNT(*) AS n FROM lead_history WHERE lead_id = ?').get(id) as { n: number }).n;
+      this.stmt('INSERT INTO lead_history (lead_id, seq, at, by, from_status, to_status, note) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
         id,
         seq,
         at,
@@ -200,7 +214,7 @@ export class SqliteStore implements LeadStore {
         change.status,
         change.note ?? null,
       );
-      db.prepare('UPDATE leads SET status = ?, updated_at = ? WHERE id = ?').run(change.status, at, id);
+      this.stmt('UPDATE leads SET status = ?, updated_at = ? WHERE id = ?').run(change.status, at, id);
     }).immediate();
     const lead = await this.getLead(id);
     return lead!;
@@ -209,7 +223,7 @@ export class SqliteStore implements LeadStore {
   async replaceAnalysis(id: string, analysis: Partial<Omit<LeadInput, 'url' | 'sourceId' | 'canonicalUrl'>>): Promise<void> {
     const db = this.conn;
     db.transaction(() => {
-      const row = db.prepare('SELECT id, body, status FROM leads WHERE id = ?').get(id) as LeadRow | undefined;
+      const row = this.stmt('SELECT id, body, status FROM leads WHERE id = ?').get(id) as LeadRow | undefined;
       if (!row) throw new NonRetryableError('lead_not_found', `store: no lead with id "${id}"`);
       const lead = this.hydrate(row);
       this.writeLead({ ...lead, ...analysis, id, status: lead.status, history: lead.history, updatedAt: new Date().toISOString() }, false);
@@ -217,8 +231,7 @@ export class SqliteStore implements LeadStore {
   }
 
   async markSeen(doc: SeenDocument): Promise<void> {
-    this.conn
-      .prepare(
+    this.stmt(
         `INSERT INTO seen_documents (canonical_url, content_hash, lead_id, seen_at) VALUES (?, ?, ?, ?)
          ON CONFLICT(canonical_url) DO UPDATE SET content_hash = excluded.content_hash, lead_id = excluded.lead_id, seen_at = excluded.seen_at`,
       )
@@ -226,22 +239,21 @@ export class SqliteStore implements LeadStore {
   }
 
   async getSeen(canonicalUrl: string): Promise<SeenDocument | null> {
-    const r = this.conn.prepare('SELECT * FROM seen_documents WHERE canonical_url = ?').get(canonicalUrl) as
+    const r = this.stmt('SELECT * FROM seen_documents WHERE canonical_url = ?').get(canonicalUrl) as
       | { canonical_url: string; content_hash: string; lead_id: string | null; seen_at: string }
       | undefined;
     return r ? { canonicalUrl: r.canonical_url, contentHash: r.content_hash, leadId: r.lead_id, seenAt: r.seen_at } : null;
   }
 
   async getUrlValidators(url: string): Promise<UrlValidators | null> {
-    const r = this.conn.prepare('SELECT * FROM url_validators WHERE url = ?').get(url) as
+    const r = this.stmt('SELECT * FROM url_validators WHERE url = ?').get(url) as
       | { url: string; etag: string | null; last_modified: string | null; content_hash: string | null; checked_at: string }
       | undefined;
     return r ? { url: r.url, etag: r.etag, lastModified: r.last_modified, contentHash: r.content_hash, checkedAt: r.checked_at } : null;
   }
 
   async putUrlValidators(v: UrlValidators): Promise<void> {
-    this.conn
-      .prepare(
+    this.stmt(
         `INSERT INTO url_validators (url, etag, last_modified, content_hash, checked_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
            content_hash = excluded.content_hash, checked_at = excluded.checked_at`,
@@ -250,17 +262,17 @@ export class SqliteStore implements LeadStore {
   }
 
   async getSourceState(sourceId: string): Promise<SourceState | null> {
-    const r = this.conn.prepare('SELECT body FROM source_state WHERE source_id = ?').get(sourceId) as { body: string } | undefined;
+    const r = this.stmt('SELECT body FROM source_state WHERE source_id = ?').get(sourceId) as { body: string } | undefined;
     return r ? (JSON.parse(r.body) as SourceState) : null;
   }
 
   async updateSourceState(sourceId: string, patch: Partial<Omit<SourceState, 'sourceId'>> & { url: string }): Promise<SourceState> {
     const db = this.conn;
     return db.transaction(() => {
-      const r = db.prepare('SELECT body FROM source_state WHERE source_id = ?').get(sourceId) as { body: string } | undefined;
+      const r = this.stmt('SELECT body FROM source_state WHERE source_id = ?').get(sourceId) as { body: string } | undefined;
       const current = r ? (JSON.parse(r.body) as SourceState) : emptySourceState(sourceId, patch.url);
       const next: SourceState = { ...current, ...patch, sourceId };
-      db.prepare('INSERT INTO source_state (source_id, body) VALUES (?, ?) ON CONFLICT(source_id) DO UPDATE SET body = excluded.body').run(
+      this.stmt('INSERT INTO source_state (source_id, body) VALUES (?, ?) ON CONFLICT(source_id) DO UPDATE SET body = excluded.body').run(
         sourceId,
         JSON.stringify(next),
       );
@@ -269,24 +281,23 @@ export class SqliteStore implements LeadStore {
   }
 
   async listSourceStates(): Promise<SourceState[]> {
-    return (this.conn.prepare('SELECT body FROM source_state ORDER BY source_id').all() as Array<{ body: string }>).map(
+    return (this.stmt('SELECT body FROM source_state ORDER BY source_id').all() as Array<{ body: string }>).map(
       (r) => JSON.parse(r.body) as SourceState,
     );
   }
 
   async stats(): Promise<StoreStats> {
-    const db = this.conn;
     const group = (sql: string) =>
-      Object.fromEntries((db.prepare(sql).all() as Array<{ k: string; n: number }>).map((r) => [r.k, r.n]));
+      Object.fromEntries((this.stmt(sql).all() as Array<{ k: string; n: number }>).map((r) => [r.k, r.n]));
     return {
-      leads: (db.prepare('SELECT COUNT(*) AS n FROM leads').get() as { n: number }).n,
+      leads: (this.stmt('SELECT COUNT(*) AS n FROM leads').get() as { n: number }).n,
       byLabel: group('SELECT label AS k, COUNT(*) AS n FROM leads GROUP BY label'),
       byStatus: group('SELECT status AS k, COUNT(*) AS n FROM leads GROUP BY status'),
       byLanguage: group('SELECT language AS k, COUNT(*) AS n FROM leads GROUP BY language'),
       byCountry: group('SELECT j.value AS k, COUNT(*) AS n FROM leads, json_each(leads.countries) j GROUP BY j.value'),
       byType: group('SELECT j.value AS k, COUNT(*) AS n FROM leads, json_each(leads.types) j GROUP BY j.value'),
-      documentsSeen: (db.prepare('SELECT COUNT(*) AS n FROM seen_documents').get() as { n: number }).n,
-      sources: (db.prepare('SELECT COUNT(*) AS n FROM source_state').get() as { n: number }).n,
+      documentsSeen: (this.stmt('SELECT COUNT(*) AS n FROM seen_documents').get() as { n: number }).n,
+      sources: (this.stmt('SELECT COUNT(*) AS n FROM source_state').get() as { n: number }).n,
     };
   }
 }

@@ -14,6 +14,21 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 runStoreConformance('sqlite', async () => new SqliteStore(join(dir, `t${n++}.db`)));
 
 describe('SqliteStore specifics', () => {
+  it('keeps answering right past the number of statements it keeps prepared, and after a reopen', async () => {
+    const s = new SqliteStore(join(dir, 'statements.db'));
+    await s.init();
+    await s.upsertLead(leadInput());
+    // Status lists of 1..150 entries are 150 different SQL texts: the statement cache (128) is emptied on the way.
+    for (let k = 1; k <= 150; k++) {
+      const status = Array.from({ length: k }, (_, i) => (i === k - 1 ? 'new' : `other-${i}`)) as never;
+      expect((await s.listLeads({ status })).total).toBe(1);
+    }
+    await s.close();
+    await s.init();
+    expect((await s.listLeads({ status: ['new'] as never })).total).toBe(1);
+    await s.close();
+  });
+
   it('uses WAL mode and records applied migrations', async () => {
     const path = join(dir, 'wal.db');
     const s = new SqliteStore(path);
