@@ -3,9 +3,10 @@
  * pipeline alone over the same news-length texts, side by side in one process and one core.
  * Texts: our dev set (samples/dev/news.jsonl) joined into ~4 KB documents. Run: node dist/bench/extract.js [--seconds S]
  * The sides alternate pass by pass, so all see the same machine load (see `race`).
- * rastro is measured twice: document by document (createExtractor, as the workers call it) and in batches of
- * MAX_BATCH documents (createBatchExtractor, as `rastro extract` runs the lines of its input); the batched figure is
- * the CLI's throughput.
+ * rastro is measured twice: document by document (createExtractor: one text at a time, as a worker with one analyze
+ * job in flight) and in batches of MAX_BATCH documents (createBatchExtractor, as `rastro extract` runs the lines of
+ * its input and the workers run the analyze jobs they hold together); the batched figure is the CLI's throughput.
+ * bench/pipeline.ts measures the workers' analyze stage itself.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
