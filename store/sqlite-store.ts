@@ -22,8 +22,10 @@ const STATEMENT_CACHE = 128;
 
 interface LeadRow {
   id: string;
+  /** The lead as JSON without its history, status and (since 2026-11-29) text, which have columns of their own. */
   body: string;
   status: string;
+  text: string;
 }
 
 /** SQLite adapter: one file, WAL mode so readers never block the writer, versioned migrations. */
@@ -93,16 +95,16 @@ export class SqliteStore implements LeadStore {
   }
 
   private findExisting(input: LeadInput): Lead | null {
-    const byUrl = this.stmt('SELECT l.id, l.body, l.status FROM lead_urls u JOIN leads l ON l.id = u.lead_id WHERE u.url IN (?, ?) LIMIT 1')
+    const byUrl = this.stmt('SELECT l.id, l.body, l.status, l.text FROM lead_urls u JOIN leads l ON l.id = u.lead_id WHERE u.url IN (?, ?) LIMIT 1')
       .get(input.canonicalUrl, input.url) as LeadRow | undefined;
     if (byUrl) return this.hydrate(byUrl);
-    const byHash = this.stmt('SELECT id, body, status FROM leads WHERE content_hash = ? LIMIT 1').get(input.contentHash) as LeadRow | undefined;
+    const byHash = this.stmt('SELECT id, body, status, text FROM leads WHERE content_hash = ? LIMIT 1').get(input.contentHash) as LeadRow | undefined;
     if (byHash) return this.hydrate(byHash);
     const bands = simhashBands(input.simhash);
     if (!bands || !input.simhash) return null;
     const since = new Date(Date.now() - NEAR_DUP_WINDOW_DAYS * 86_400_000).toISOString();
     const candidates = this.stmt(
-        `SELECT id, body, status, simhash FROM leads
+        `SELECT id, body, status, text, simhash FROM leads
          WHERE (sim_b0 = ? OR sim_b1 = ? OR sim_b2 = ? OR sim_b3 = ?) AND updated_at >= ? LIMIT 200`,
       )
       .all(...bands, since) as Array<LeadRow & { simhash: string }>;
@@ -116,7 +118,8 @@ export class SqliteStore implements LeadStore {
 
   private writeLead(lead: Lead, insert: boolean): void {
     const bands = simhashBands(lead.simhash) ?? [null, null, null, null];
-    const { history: _h, ...body } = lead;
+    // The text has its own column (and is most of a lead's bytes): not again inside the JSON body.
+    const { history: _h, text: _t, ...body } = lead;
     const row = {
       id: lead.id,
       kind: lead.kind,
@@ -154,7 +157,8 @@ export class SqliteStore implements LeadStore {
   }
 
   private hydrate(row: LeadRow): Lead {
-    const body = JSON.parse(row.body) as Omit<Lead, 'history'>;
+    // Rows written before 2026-11-29 also hold the text in the body; the column is the same text.
+    const body = JSON.parse(row.body) as Omit<Lead, 'history' | 'text'>;
     const history = (
       this.stmt('SELECT at, by, from_status, to_status, note FROM lead_history WHERE lead_id = ? ORDER BY seq').all(row.id) as Array<{
         at: string;
@@ -164,16 +168,16 @@ export class SqliteStore implements LeadStore {
         note: string | null;
       }>
     ).map((h) => ({ at: h.at, by: h.by, from: h.from_status, to: h.to_status, note: h.note }));
-    return { ...body, status: row.status as Lead['status'], history };
+    return { ...body, text: row.text, status: row.status as Lead['status'], history };
   }
 
   async getLead(id: string): Promise<Lead | null> {
-    const row = this.stmt('SELECT id, body, status FROM leads WHERE id = ?').get(id) as LeadRow | undefined;
+    const row = this.stmt('SELECT id, body, status, text FROM leads WHERE id = ?').get(id) as LeadRow | undefined;
     return row ? this.hydrate(row) : null;
   }
 
   async findLeadByUrl(canonicalUrl: string): Promise<Lead | null> {
-    const row = this.stmt('SELECT l.id, l.body, l.status FROM lead_urls u JOIN leads l ON l.id = u.lead_id WHERE u.url = ?')
+    const row = this.stmt('SELECT l.id, l.body, l.status, l.text FROM lead_urls u JOIN leads l ON l.id = u.lead_id WHERE u.url = ?')
       .get(canonicalUrl) as LeadRow | undefined;
     return row ? this.hydrate(row) : null;
   }
@@ -183,7 +187,7 @@ export class SqliteStore implements LeadStore {
     const total = (this.stmt(`SELECT COUNT(*) AS n FROM leads ${where}`).get(params) as { n: number }).n;
     const limit = Math.max(0, Math.min(options.limit ?? 50, 10_000));
     const offset = Math.max(0, options.offset ?? 0);
-    const rows = this.stmt(`SELECT id, body, status FROM leads ${where} ORDER BY ${orderBy(options.sort)} LIMIT @limit OFFSET @offset`)
+    const rows = this.stmt(`SELECT id, body, status, text FROM leads ${where} ORDER BY ${orderBy(options.sort)} LIMIT @limit OFFSET @offset`)
       .all({ ...params, limit, offset }) as LeadRow[];
     return { total, items: rows.map((r) => this.hydrate(r)) };
   }
@@ -223,7 +227,7 @@ export class SqliteStore implements LeadStore {
   async replaceAnalysis(id: string, analysis: Partial<Omit<LeadInput, 'url' | 'sourceId' | 'canonicalUrl'>>): Promise<void> {
     const db = this.conn;
     db.transaction(() => {
-      const row = this.stmt('SELECT id, body, status FROM leads WHERE id = ?').get(id) as LeadRow | undefined;
+      const row = this.stmt('SELECT id, body, status, text FROM leads WHERE id = ?').get(id) as LeadRow | undefined;
       if (!row) throw new NonRetryableError('lead_not_found', `store: no lead with id "${id}"`);
       const lead = this.hydrate(row);
       this.writeLead({ ...lead, ...analysis, id, status: lead.status, history: lead.history, updatedAt: new Date().toISOString() }, false);

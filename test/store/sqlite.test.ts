@@ -14,6 +14,26 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 runStoreConformance('sqlite', async () => new SqliteStore(join(dir, `t${n++}.db`)));
 
 describe('SqliteStore specifics', () => {
+  it('keeps a lead\'s text once, in its column, and still reads rows whose JSON body holds it too', async () => {
+    const path = join(dir, 'text-once.db');
+    const s = new SqliteStore(path);
+    await s.init();
+    const { id } = await s.upsertLead(leadInput());
+    const before = await s.getLead(id);
+    expect(before?.text).toBe(leadInput().text);
+    await s.close();
+    const db = new BetterSqlite3(path);
+    const row = db.prepare('SELECT body, text FROM leads WHERE id = ?').get(id) as { body: string; text: string };
+    expect(row.text).toBe(leadInput().text);
+    expect(JSON.parse(row.body)).not.toHaveProperty('text');
+    // As a row written before 2026-11-29 looks: the text inside the body as well.
+    db.prepare('UPDATE leads SET body = ? WHERE id = ?').run(JSON.stringify({ ...JSON.parse(row.body), text: row.text }), id);
+    db.close();
+    await s.init();
+    expect(await s.getLead(id)).toEqual(before);
+    await s.close();
+  });
+
   it('keeps answering right past the number of statements it keeps prepared, and after a reopen', async () => {
     const s = new SqliteStore(join(dir, 'statements.db'));
     await s.init();
