@@ -33,7 +33,25 @@ export interface Rows {
   items: Int32Array;
 }
 
+/**
+ * Per node, REC numbers in `AutomatonTables.rec`, at REC × node id: what a live state reads at every step (flags, the
+ * literal-word mask, its literal words' range, its accepts' range) and the matcher's dedup fields (the epoch that last
+ * gave the node a state, and that state's slot), side by side. Why: in separate arrays each of these was a different
+ * cache line, and a step on a node touched five of them; a state costs one line this way.
+ */
+export const REC = 8;
+export const R_FLAGS = 0;
+export const R_MASK = 1;
+export const R_LIT = 2;
+export const R_LIT_END = 3;
+export const R_ACC = 4;
+export const R_ACC_END = 5;
+export const R_STAMP = 6;
+export const R_SLOT = 7;
+
 export interface AutomatonTables {
+  /** The node records (see REC); R_STAMP and R_SLOT are the matcher's to write. */
+  rec: Int32Array;
   flags: Uint8Array;
   litMask: Int32Array;
   /** Node k's literal words, sorted: litWords[lit.start[k] … lit.start[k + 1]); word j's targets litTargets rows j. */
@@ -87,14 +105,26 @@ export function buildTables(nodes: readonly TableNode[]): AutomatonTables {
   const gapBudget = new Int32Array(gaps.items.length);
   let g = 0;
   for (const n of nodes) for (const gap of n.gaps ?? []) gapBudget[g++] = 2 * gap.max;
+  const lit = rows(litWords);
+  const accepts = rows(nodes.map((n) => n.accepts));
+  const rec = new Int32Array(REC * nodes.length);
+  for (let k = 0; k < nodes.length; k++) {
+    rec[REC * k + R_FLAGS] = flags[k]!;
+    rec[REC * k + R_MASK] = litMask[k]!;
+    rec[REC * k + R_LIT] = lit.start[k]!;
+    rec[REC * k + R_LIT_END] = lit.start[k + 1]!;
+    rec[REC * k + R_ACC] = accepts.start[k]!;
+    rec[REC * k + R_ACC_END] = accepts.start[k + 1]!;
+  }
   return {
+    rec,
     flags,
     litMask,
-    lit: rows(litWords),
+    lit,
     litTargets: rows(litTargetLists),
     num: rows(nodes.map((n) => ids(n.num))),
     cap: rows(nodes.map((n) => ids(n.cap))),
-    accepts: rows(nodes.map((n) => n.accepts)),
+    accepts,
     gaps,
     gapBudget,
   };
@@ -103,8 +133,8 @@ export function buildTables(nodes: readonly TableNode[]): AutomatonTables {
 /** Index (into lit.items / litTargets rows) of `word` among node `node`'s literal words, -1 when absent. */
 export function findLiteral(t: AutomatonTables, node: number, word: number): number {
   const words = t.lit.items;
-  let lo = t.lit.start[node]!;
-  let hi = t.lit.start[node + 1]! - 1;
+  let lo = t.rec[REC * node + R_LIT]!;
+  let hi = t.rec[REC * node + R_LIT_END]! - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const w = words[mid]!;

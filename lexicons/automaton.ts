@@ -1,6 +1,6 @@
 import type { Atom, Element } from './pattern.js';
 import type { Token } from './tokenize.js';
-import { buildTables, findLiteral, HAS_ACCEPTS, HAS_CAP, HAS_GAPS, HAS_NUM, HAS_PRE } from './automaton-tables.js';
+import { buildTables, findLiteral, HAS_ACCEPTS, HAS_CAP, HAS_GAPS, HAS_NUM, HAS_PRE, R_ACC, R_ACC_END, R_FLAGS, R_MASK, R_SLOT, R_STAMP, REC } from './automaton-tables.js';
 import type { AutomatonTables } from './automaton-tables.js';
 import { formGeneration, normCount } from './forms.js';
 import { KIND_NUMBER, KIND_PUNCT, KIND_WORD, streamOf } from './token-stream.js';
@@ -96,12 +96,19 @@ export class TokenAutomaton {
   private rootTargetsUsed = 0;
   private entriesGeneration = -1;
   // reusable match buffers (matching is synchronous, so one set per automaton is enough)
-  private stamp = new Int32Array(0);
-  private slot = new Int32Array(0);
   private epoch = 0;
   /** Nodes holding a memo, to clear them when a pattern is added. */
   private readonly memoised = new Set<Node>();
-  private readonly multi = new Map<number, number>();
+  /**
+   * Per state of the next generation, the previous state of that generation on the same node (-1: none); slot[id] is
+   * the last one. A node rarely holds states of several starts at once, so this short chain is walked instead of a
+   * Map keyed by (node, start).
+   */
+  private chain: Int32Array = new Int32Array(256);
+  /** Pending pushes of one step, (node, budget) pairs popped last-in first-out (see collect). */
+  private stack: Int32Array = new Int32Array(256);
+  /** The hits of the last `collect`: (target, tokenStart, tokenEnd, range) per hit. */
+  hitBuf: Int32Array = new Int32Array(1024);
   /** Nodes by id (the compiler's objects); `tables` is their flat form for matching, rebuilt after `add()`. */
   private readonly nodes: Node[] = [];
   private tables: AutomatonTables | null = null;
@@ -291,9 +298,7 @@ export class TokenAutomaton {
 
   /**
    * Runs over each token range (one per sentence: no match crosses a range end) and calls
-   * `onHit(target, tokenStart, tokenEnd, rangeIndex)` for every accepted pattern end.
-   * State dedup uses per-node epoch stamps, and states are node ids in typed arrays (see automaton-tables.ts), so a
-   * step allocates nothing.
+   * `onHit(target, tokenStart, tokenEnd, rangeIndex)` for every accepted pattern end, in the order `collect` finds them.
    */
   runRanges(
     tokens: TokenStream,
@@ -301,25 +306,48 @@ export class TokenAutomaton {
     onHit: (target: number, tokenStart: number, tokenEnd: number, range: number) => void,
     stats?: MatchStats,
   ): void {
+    const flat = new Int32Array(2 * ranges.length);
+    ranges.forEach(([from, to], r) => {
+      flat[2 * r] = from;
+      flat[2 * r + 1] = to;
+    });
+    const n = this.collect(tokens, flat, ranges.length, stats);
+    const h = this.hitBuf;
+    for (let k = 0; k < 4 * n; k += 4) onHit(h[k]!, h[k + 1]!, h[k + 2]!, h[k + 3]!);
+  }
+
+  /** A copy of `a` twice as large (or `need` long, if more). */
+  private static grown(a: Int32Array, need: number): Int32Array {
+    const b = new Int32Array(Math.max(need, 2 * a.length));
+    b.set(a);
+    return b;
+  }
+
+  /**
+   * Runs over the token ranges ranges[2r] … ranges[2r + 1] (r < rangeCount; one per sentence: no match crosses a range
+   * end) and writes every accepted pattern end to `hitBuf` as (target, tokenStart, tokenEnd, r); returns the number of
+   * hits (valid until the next call).
+   *
+   * Why it is written as one loop: with the state pushes as closures, every variable they shared (the next
+   * generation's arrays and length, the epoch) lived in a heap context and was loaded and stored at each push; the
+   * hit callback was a call per hit. Here all of it is locals. A push may push the targets of the node's gap edges
+   * (recursively); those pending pushes go on a small stack, popped in the order the recursion visited them (each
+   * list pushed in reverse), so states and hits come out in exactly the same order as a recursive push would give.
+   * State dedup uses per-node epoch stamps, and states are node ids in typed arrays (see automaton-tables.ts), so a
+   * step allocates nothing.
+   */
+  collect(tokens: TokenStream, ranges: Int32Array, rangeCount: number, stats?: MatchStats): number {
     if (this.entriesGeneration !== formGeneration()) this.clearFormCaches();
     this.sizeFormInfo();
     const formInfo = this.formInfo;
     const t = (this.tables ??= buildTables(this.nodes));
-    if (this.stamp.length < this.nodeCount) {
-      this.stamp = new Int32Array(this.nodeCount);
-      this.slot = new Int32Array(this.nodeCount);
-      this.epoch = 0;
-    }
-    const stamp = this.stamp;
-    const slot = this.slot;
-    const { flags, litMask } = t;
+    const rec = t.rec;
     const litTargetStart = t.litTargets.start;
     const litTargets = t.litTargets.items;
     const numStart = t.num.start;
     const numTargets = t.num.items;
     const capStart = t.cap.start;
     const capTargets = t.cap.items;
-    const acceptStart = t.accepts.start;
     const accepts = t.accepts.items;
     const gapStart = t.gaps.start;
     const gapTargets = t.gaps.items;
@@ -330,108 +358,209 @@ export class TokenAutomaton {
     let nextN = this.bufB;
     let nextS = this.startB;
     let nextB = this.budgetB;
+    let chain = this.chain;
+    let stack = this.stack;
+    let hits = this.hitBuf;
+    let hitLen = 0;
     let curLen = 0;
     let nextLen = 0;
     let epoch = this.epoch;
     let steps = 0;
     let maxStates = 0;
-    let range = 0;
     const root = this.root.id;
-    const multi = this.multi;
-    let multiEpoch = -1;
-
-    const growNext = (): void => {
-      const grow = (a: Int32Array): Int32Array => {
-        const b = new Int32Array(2 * a.length);
-        b.set(a);
-        return b;
-      };
-      nextN = grow(nextN);
-      nextS = grow(nextS);
-      nextB = grow(nextB);
-    };
-
-    const push = (id: number, start: number, budget: number, end: number): void => {
-      if (stamp[id] === epoch) {
-        // the node already has a state this step: same start → merge; other starts → a small side table
-        let k = slot[id]!;
-        if (nextS[k] !== start) {
-          const key = id * 256 + (start & 255); // live starts lie within 2 × MAX_SPAN < 256 tokens
-          if (multiEpoch !== epoch) {
-            multi.clear();
-            multiEpoch = epoch;
-          }
-          const at = multi.get(key);
-          if (at === undefined) {
-            multi.set(key, nextLen);
-            k = -1;
-          } else k = at;
-        }
-        if (k >= 0) {
-          if (nextB[k]! < budget) nextB[k] = budget;
-          return;
-        }
-      } else {
-        stamp[id] = epoch;
-        slot[id] = nextLen;
-      }
-      if (nextLen === nextN.length) growNext();
-      nextN[nextLen] = id;
-      nextS[nextLen] = start;
-      nextB[nextLen] = budget;
-      nextLen++;
-      if (end < 0) return; // a skipped token inside a gap: nothing new was matched
-      const f = flags[id]!;
-      if ((f & HAS_ACCEPTS) !== 0) for (let k = acceptStart[id]!, e = acceptStart[id + 1]!; k < e; k++) onHit(accepts[k]!, start, end, range);
-      if ((f & HAS_GAPS) !== 0) for (let k = gapStart[id]!, e = gapStart[id + 1]!; k < e; k++) push(gapTargets[k]!, start, gapBudget[k]!, end);
-    };
-
+    const rootCap = (rec[REC * root + R_FLAGS]! & HAS_CAP) !== 0;
     const { norms, kinds, caps, ids } = tokens;
-    const advance = (id: number, start: number, norm: string, kind: number, word: number, isNum: number, form: number, cap: number, end: number): void => {
-      const f = flags[id]!;
-      if ((f & HAS_PRE) !== 0) {
-        const next = this.memoTransitions(id, norm, kind, word, form);
-        for (let k = 0; k < next.length; k++) push(next[k]!, start, 0, end);
-      } else {
-        if (word >= 0 && (litMask[id]! & litBit(word)) !== 0) {
-          const j = findLiteral(t, id, word);
-          if (j >= 0) for (let k = litTargetStart[j]!, e = litTargetStart[j + 1]!; k < e; k++) push(litTargets[k]!, start, 0, end);
-        }
-        if ((f & HAS_NUM) !== 0 && isNum === 1) for (let k = numStart[id]!, e = numStart[id + 1]!; k < e; k++) push(numTargets[k]!, start, 0, end);
-      }
-      if ((f & HAS_CAP) !== 0 && cap === 1) for (let k = capStart[id]!, e = capStart[id + 1]!; k < e; k++) push(capTargets[k]!, start, 0, end);
-    };
-    const rootCap = (flags[root]! & HAS_CAP) !== 0;
+    let rootTargets = this.rootTargets;
 
-    for (range = 0; range < ranges.length; range++) {
-      const [from, to] = ranges[range]!;
+    for (let range = 0; range < rangeCount; range++) {
+      const from = ranges[2 * range]!;
+      const to = ranges[2 * range + 1]!;
       curLen = 0;
       for (let i = from; i < to; i++) {
-        const norm = norms[i]!;
         const kind = kinds[i]!;
         const cap = caps[i]!;
         if (++epoch >= 0x7fffffff) {
-          stamp.fill(0);
+          for (let k = R_STAMP; k < rec.length; k += REC) rec[k] = 0;
           epoch = 1;
         }
         nextLen = 0;
         steps++;
         const form = ids[i]!;
         const at = FORM_FIELDS * form;
-        if (formInfo[at] === UNSEEN) this.learnForm(form, norm, kind);
+        if (formInfo[at] === UNSEEN) {
+          this.learnForm(form, norms[i]!, kind);
+          rootTargets = this.rootTargets;
+        }
         const word = formInfo[at]!;
         const isNum = formInfo[at + 1]!;
-        const rootTargets = this.rootTargets;
-        for (let k = formInfo[at + 2]!, e = formInfo[at + 3]!; k < e; k++) push(rootTargets[k]!, i, 0, i + 1);
-        if (rootCap && cap === 1) for (let k = capStart[root]!, e = capStart[root + 1]!; k < e; k++) push(capTargets[k]!, i, 0, i + 1);
-        for (let s = 0; s < curLen; s++) {
-          const id = curN[s]!;
-          const start = curS[s]!;
-          steps++;
-          advance(id, start, norm, kind, word, isNum, form, cap, i + 1);
-          // skipping a word costs 2, a punctuation mark 1: `~N` spans N words plus the commas between them
+        const end = i + 1;
+        // s = -1: the root (a match starting at this token), then each live state
+        for (let s = -1; s < curLen; s++) {
+          let sp = 0;
+          let start: number;
+          let id = root;
+          if (s < 0) {
+            start = i;
+            // the pushes go on the stack in reverse: the root's transitions, then its #cap edges, are popped in order
+            const rc = rootCap && cap === 1 ? capStart[root + 1]! - capStart[root]! : 0;
+            const rs = formInfo[at + 2]!;
+            const re = formInfo[at + 3]!;
+            if (rc + re - rs === 0) continue;
+            if (2 * (rc + re - rs) > stack.length) stack = this.stack = TokenAutomaton.grown(stack, 2 * (rc + re - rs));
+            for (let k = capStart[root]! + rc - 1; k >= capStart[root]!; k--) {
+              stack[sp++] = capTargets[k]!;
+              stack[sp++] = 0;
+            }
+            for (let k = re - 1; k >= rs; k--) {
+              stack[sp++] = rootTargets[k]!;
+              stack[sp++] = 0;
+            }
+          } else {
+            id = curN[s]!;
+            start = curS[s]!;
+            steps++;
+            const r = REC * id;
+            const f = rec[r + R_FLAGS]!;
+            // most states die here: no edge takes this token (the literal mask rules the word out) and no gap budget
+            // lets the state skip it; leave before the general case's bookkeeping
+            if (
+              (f & HAS_PRE) === 0 &&
+              (word < 0 || (rec[r + R_MASK]! & litBit(word)) === 0) &&
+              ((f & HAS_NUM) === 0 || isNum !== 1) &&
+              ((f & HAS_CAP) === 0 || cap !== 1) &&
+              curB[s]! < (kind === KIND_PUNCT ? 1 : 2)
+            )
+              continue;
+            // this state's transitions in push order: prefix-node memo, or literal then #num; then #cap
+            let capFrom = 0;
+            let capTo = 0;
+            if ((f & HAS_CAP) !== 0 && cap === 1) {
+              capFrom = capStart[id]!;
+              capTo = capStart[id + 1]!;
+            }
+            let memo: Int32Array | null = null;
+            let litFrom = 0;
+            let litTo = 0;
+            let numFrom = 0;
+            let numTo = 0;
+            if ((f & HAS_PRE) !== 0) memo = this.memoTransitions(id, norms[i]!, kind, word, form);
+            else {
+              if (word >= 0 && (rec[r + R_MASK]! & litBit(word)) !== 0) {
+                const j = findLiteral(t, id, word);
+                if (j >= 0) {
+                  litFrom = litTargetStart[j]!;
+                  litTo = litTargetStart[j + 1]!;
+                }
+              }
+              if ((f & HAS_NUM) !== 0 && isNum === 1) {
+                numFrom = numStart[id]!;
+                numTo = numStart[id + 1]!;
+              }
+            }
+            const count = capTo - capFrom + litTo - litFrom + numTo - numFrom + (memo === null ? 0 : memo.length);
+            if (2 * count > stack.length) stack = this.stack = TokenAutomaton.grown(stack, 2 * count);
+            for (let k = capTo - 1; k >= capFrom; k--) {
+              stack[sp++] = capTargets[k]!;
+              stack[sp++] = 0;
+            }
+            if (memo !== null) {
+              for (let k = memo.length - 1; k >= 0; k--) {
+                stack[sp++] = memo[k]!;
+                stack[sp++] = 0;
+              }
+            } else {
+              for (let k = numTo - 1; k >= numFrom; k--) {
+                stack[sp++] = numTargets[k]!;
+                stack[sp++] = 0;
+              }
+              for (let k = litTo - 1; k >= litFrom; k--) {
+                stack[sp++] = litTargets[k]!;
+                stack[sp++] = 0;
+              }
+            }
+          }
+          // the pushes: (node, start) becomes a state of the next generation unless it is one already (then the larger
+          // budget stays); a new state reports its node's accepts and pushes the targets of its gap edges
+          while (sp > 0) {
+            const budget = stack[--sp]!;
+            const node = stack[--sp]!;
+            const rN = REC * node;
+            let prev = -1;
+            if (rec[rN + R_STAMP] === epoch) {
+              const last = rec[rN + R_SLOT]!;
+              let k = last;
+              while (k >= 0 && nextS[k] !== start) k = chain[k]!;
+              if (k >= 0) {
+                if (nextB[k]! < budget) nextB[k] = budget;
+                continue;
+              }
+              prev = last;
+            }
+            if (nextLen === nextN.length) {
+              nextN = TokenAutomaton.grown(nextN, 0);
+              nextS = TokenAutomaton.grown(nextS, 0);
+              nextB = TokenAutomaton.grown(nextB, 0);
+              chain = this.chain = TokenAutomaton.grown(chain, nextN.length);
+            }
+            rec[rN + R_STAMP] = epoch;
+            rec[rN + R_SLOT] = nextLen;
+            chain[nextLen] = prev;
+            nextN[nextLen] = node;
+            nextS[nextLen] = start;
+            nextB[nextLen] = budget;
+            nextLen++;
+            const f = rec[rN + R_FLAGS]!;
+            if ((f & HAS_ACCEPTS) !== 0) {
+              const ae = rec[rN + R_ACC_END]!;
+              for (let k = rec[rN + R_ACC]!; k < ae; k++) {
+                if (4 * hitLen + 4 > hits.length) hits = this.hitBuf = TokenAutomaton.grown(hits, 0);
+                hits[4 * hitLen] = accepts[k]!;
+                hits[4 * hitLen + 1] = start;
+                hits[4 * hitLen + 2] = end;
+                hits[4 * hitLen + 3] = range;
+                hitLen++;
+              }
+            }
+            if ((f & HAS_GAPS) !== 0) {
+              const gs = gapStart[node]!;
+              const ge = gapStart[node + 1]!;
+              if (sp + 2 * (ge - gs) > stack.length) stack = this.stack = TokenAutomaton.grown(stack, sp + 2 * (ge - gs));
+              for (let k = ge - 1; k >= gs; k--) {
+                stack[sp++] = gapTargets[k]!;
+                stack[sp++] = gapBudget[k]!;
+              }
+            }
+          }
+          if (s < 0) continue;
+          // the state may also skip this token inside a gap: nothing new is matched, so no accepts and no gap edges.
+          // Skipping a word costs 2, a punctuation mark 1: `~N` spans N words plus the commas between them.
           const b = curB[s]! - (kind === KIND_PUNCT ? 1 : 2);
-          if (b >= 0) push(id, start, b, -1);
+          if (b < 0) continue;
+          const rI = REC * id;
+          let prev = -1;
+          if (rec[rI + R_STAMP] === epoch) {
+            const last = rec[rI + R_SLOT]!;
+            let k = last;
+            while (k >= 0 && nextS[k] !== start) k = chain[k]!;
+            if (k >= 0) {
+              if (nextB[k]! < b) nextB[k] = b;
+              continue;
+            }
+            prev = last;
+          }
+          if (nextLen === nextN.length) {
+            nextN = TokenAutomaton.grown(nextN, 0);
+            nextS = TokenAutomaton.grown(nextS, 0);
+            nextB = TokenAutomaton.grown(nextB, 0);
+            chain = this.chain = TokenAutomaton.grown(chain, nextN.length);
+          }
+          rec[rI + R_STAMP] = epoch;
+          rec[rI + R_SLOT] = nextLen;
+          chain[nextLen] = prev;
+          nextN[nextLen] = id;
+          nextS[nextLen] = start;
+          nextB[nextLen] = b;
+          nextLen++;
         }
         if (nextLen > maxStates) maxStates = nextLen;
         const tn = curN;
@@ -458,5 +587,6 @@ export class TokenAutomaton {
       stats.steps += steps;
       if (maxStates > stats.maxStates) stats.maxStates = maxStates;
     }
+    return hitLen;
   }
 }

@@ -48,7 +48,7 @@ class FormTable {
     return id;
   }
 
-  lookup(text: string, start: number, end: number, hash: number, punct: boolean): number {
+  lookup(text: string, start: number, end: number, hash: number, punct: boolean, codes: Uint16Array | null): number {
     const slots = this.slots;
     const mask = this.mask;
     const len = end - start;
@@ -60,7 +60,8 @@ class FormTable {
         const chars = this.chars;
         const off = slots[4 * k + 2]!;
         let c = 0;
-        while (c < len && chars[off + c] === text.charCodeAt(start + c)) c++;
+        if (codes !== null) while (c < len && chars[off + c] === codes[start + c]) c++;
+        else while (c < len && chars[off + c] === text.charCodeAt(start + c)) c++;
         if (c === len) return slots[4 * k + 1]!;
       }
       k = (k + 1) & mask;
@@ -144,8 +145,9 @@ export const FORM_HASH_SEED = 0x011c9dc5;
 
 /**
  * The norm id of `text[start, end)`, whose hash (hashStep over its code units) is `hash`: a word's or number's norm is
- * its fold, a punctuation mark's is itself.
+ * its fold, a punctuation mark's is itself. `codes`, when given, holds the text's code units (see token-stream.ts codeUnits)
+ * and the characters are compared from it.
  */
-export function formId(text: string, start: number, end: number, hash: number, punct: boolean): number {
-  return table.lookup(text, start, end, hash, punct);
+export function formId(text: string, start: number, end: number, hash: number, punct: boolean, codes: Uint16Array | null = null): number {
+  return table.lookup(text, start, end, hash, punct, codes);
 }

@@ -1,6 +1,6 @@
 import type { IndicatorGroup } from '../core/index.js';
 import { TokenAutomaton } from './automaton.js';
-import type { MatchStats, RawHit } from './automaton.js';
+import type { MatchStats } from './automaton.js';
 import { readLexiconSource } from './loader.js';
 import type { LexiconCues, LexiconEntry, LexiconSource } from './loader.js';
 import { applyCues } from './negation.js';
@@ -85,7 +85,17 @@ type Target = { entry: number; exclude: boolean; cue: CueKind | null };
 interface Compiled {
   automaton: TokenAutomaton;
   targets: Target[];
+  /** Per target, its entry (-1 for a cue) and its role (ROLE_*), read per automaton hit without the Target object. */
+  targetEntry: Int32Array;
+  targetRole: Uint8Array;
 }
+
+const ROLE_ENTRY = 0;
+const ROLE_EXCLUDE = 1;
+const ROLE_CUE = 2;
+
+/** A kept entry hit, with the negation/hedge scope applyCues writes. */
+type Kept = Scoped & { entry: number };
 
 const ALL = '*';
 
@@ -135,19 +145,20 @@ class CompiledLexiconSet implements LexiconSet {
         for (const p of patterns) automaton.add(p, t);
       });
     }
-    c = { automaton, targets };
+    const targetEntry = Int32Array.from(targets, (t) => t.entry);
+    const targetRole = Uint8Array.from(targets, (t) => (t.cue !== null ? ROLE_CUE : t.exclude ? ROLE_EXCLUDE : ROLE_ENTRY));
+    c = { automaton, targets, targetEntry, targetRole };
     this.compiled.set(key, c);
     return c;
   }
 
   match(text: string, lang: string, opt?: readonly SentenceSpan[] | MatchOptions): LexiconHit[] {
-    const { c, kept, scoped, tokens, sentences } = this.scan(text, lang, opt);
-    const hits: LexiconHit[] = kept.map((h, k) => {
-      const e = this.entries[c.targets[h.target]!.entry]!;
-      const start = tokens.starts[h.tokenStart]!;
-      const end = tokens.ends[h.tokenEnd - 1]!;
-      const s = sentences[h.sentenceIndex]!;
-      const sc = scoped[k]!;
+    const { kept, tokens, sentences } = this.scan(text, lang, opt);
+    const hits: LexiconHit[] = kept.map((sc) => {
+      const e = this.entries[sc.entry]!;
+      const start = tokens.starts[sc.tokenStart]!;
+      const end = tokens.ends[sc.tokenEnd - 1]!;
+      const s = sentences[sc.sentenceIndex]!;
       const hit: LexiconHit = {
         id: e.id,
         category: e.category,
@@ -158,9 +169,9 @@ class CompiledLexiconSet implements LexiconSet {
         end,
         text: text.slice(start, end),
         sentence: { start: s.start, end: s.end },
-        sentenceIndex: h.sentenceIndex,
-        tokenStart: h.tokenStart,
-        tokenEnd: h.tokenEnd,
+        sentenceIndex: sc.sentenceIndex,
+        tokenStart: sc.tokenStart,
+        tokenEnd: sc.tokenEnd,
       };
       if (sc.negated) hit.negated = true;
       if (sc.hedged) hit.hedged = true;
@@ -175,13 +186,12 @@ class CompiledLexiconSet implements LexiconSet {
   }
 
   matchIndicators(text: string, lang: string, sentences: readonly SentenceSpan[]): LexiconIndicator[] {
-    const { c, kept, scoped, tokens } = this.scan(text, lang, sentences);
-    const out: LexiconIndicator[] = kept.map((h, k) => {
-      const e = this.entries[c.targets[h.target]!.entry]!;
-      const start = tokens.starts[h.tokenStart]!;
-      const end = tokens.ends[h.tokenEnd - 1]!;
-      const s = sentences[h.sentenceIndex]!;
-      const sc = scoped[k]!;
+    const { kept, tokens } = this.scan(text, lang, sentences);
+    const out: LexiconIndicator[] = kept.map((sc) => {
+      const e = this.entries[sc.entry]!;
+      const start = tokens.starts[sc.tokenStart]!;
+      const end = tokens.ends[sc.tokenEnd - 1]!;
+      const s = sentences[sc.sentenceIndex]!;
       // (the fields in the order of the Indicator a LexiconHit maps to: the JSON output keeps it)
       const ind: LexiconIndicator = {
         id: e.id,
@@ -200,36 +210,69 @@ class CompiledLexiconSet implements LexiconSet {
     return out.sort(byPosition);
   }
 
-  /** The hits of `text` before they are objects: kept entry hits with their negation/hedge scope. */
-  private scan(text: string, lang: string, opt?: readonly SentenceSpan[] | MatchOptions) {
+  /**
+   * The hits of `text` before they are output objects: the kept entry hits with their negation/hedge scope.
+   * Why typed arrays: a text yields about twice as many automaton hits (exclusions and cues included) as kept hits;
+   * they are read from the automaton's hit buffer by index and only the kept ones become objects.
+   */
+  private scan(text: string, lang: string, opt?: readonly SentenceSpan[] | MatchOptions): { kept: Kept[]; tokens: TokenStream; sentences: readonly SentenceSpan[] } {
     const options: MatchOptions = Array.isArray(opt) ? { sentences: opt as readonly SentenceSpan[] } : ((opt as MatchOptions | undefined) ?? {});
     const key = this.languages.includes(lang) ? lang : ALL;
     const c = this.compile(key);
     const sentences = options.sentences ?? splitSentences(text);
     const tokens = tokenStream(text);
-    const ranges = streamSentenceRanges(tokens, sentences);
+    const ranges = flatSentenceRanges(tokens, sentences);
+    const n = c.automaton.collect(tokens, ranges, sentences.length, options.stats);
+    const hits = c.automaton.hitBuf;
+    const { targetEntry, targetRole, targets } = c;
 
-    const raw: Array<RawHit & { sentenceIndex: number }> = [];
-    const vetoed = new Set<number>();
+    // split the hits (in sentence order) into entry hits (their indexes in `raw`), vetoes (entry × sentence keys) and cues
+    if (raw.length < n) raw = new Int32Array(Math.max(n, 2 * raw.length));
+    if (vetoes.length < n) vetoes = new Float64Array(Math.max(n, 2 * vetoes.length));
+    let nRaw = 0;
+    let nVeto = 0;
     const cueHits: CueHit[] = [];
     const nSent = sentences.length + 1;
-    c.automaton.runRanges(
-      tokens,
-      ranges,
-      (target, tokenStart, tokenEnd, si) => {
-        const t = c.targets[target]!;
-        if (t.cue !== null) cueHits.push({ kind: t.cue, tokenStart, tokenEnd, sentenceIndex: si });
-        else if (t.exclude) vetoed.add(t.entry * nSent + si);
-        else raw.push({ target, tokenStart, tokenEnd, sentenceIndex: si });
-      },
-      options.stats,
-    );
-
-    const kept = longestPerEntry(vetoed.size ? raw.filter((h) => !vetoed.has(c.targets[h.target]!.entry * nSent + h.sentenceIndex)) : raw, c.targets);
-    const scoped: Scoped[] = kept.map((h) => ({ tokenStart: h.tokenStart, tokenEnd: h.tokenEnd, sentenceIndex: h.sentenceIndex }));
-    applyCues(scoped, cueHits, tokens);
-    return { c, kept, scoped, tokens, sentences };
+    for (let k = 0; k < n; k++) {
+      const target = hits[4 * k]!;
+      const role = targetRole[target]!;
+      if (role === ROLE_ENTRY) raw[nRaw++] = k;
+      else if (role === ROLE_EXCLUDE) vetoes[nVeto++] = targetEntry[target]! * nSent + hits[4 * k + 3]!;
+      else cueHits.push({ kind: targets[target]!.cue!, tokenStart: hits[4 * k + 1]!, tokenEnd: hits[4 * k + 2]!, sentenceIndex: hits[4 * k + 3]! });
+    }
+    // drop the entry hits of a sentence where the entry's exclude pattern matched
+    if (nVeto > 0 && nRaw > 0) {
+      const sorted = vetoes.subarray(0, nVeto).sort();
+      let m = 0;
+      for (let r = 0; r < nRaw; r++) {
+        const k = raw[r]!;
+        if (!has(sorted, targetEntry[hits[4 * k]!]! * nSent + hits[4 * k + 3]!)) raw[m++] = k;
+      }
+      nRaw = m;
+    }
+    const kept = longestPerEntry(raw, nRaw, hits, targetEntry);
+    applyCues(kept, cueHits, tokens);
+    return { kept, tokens, sentences };
   }
+}
+
+/** Reused buffers of `scan` (matching is synchronous): entry hits (indexes into the automaton's hits), veto keys. */
+let raw = new Int32Array(256);
+let vetoes = new Float64Array(256);
+let rangeBuf = new Int32Array(256);
+
+/** True when the sorted `keys` hold `key`. */
+function has(keys: Float64Array, key: number): boolean {
+  let lo = 0;
+  let hi = keys.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = keys[mid]!;
+    if (v === key) return true;
+    if (v < key) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
 
 /** Hits by start, longer first, then by id (a total order: an entry's kept hits never share a span). */
@@ -243,16 +286,24 @@ export function sentenceTokenRanges(tokens: readonly Token[] | TokenStream, sent
 }
 
 function streamSentenceRanges(tokens: TokenStream, sentences: readonly SentenceSpan[]): Array<[number, number]> {
+  const flat = flatSentenceRanges(tokens, sentences);
+  return sentences.map((_, k) => [flat[2 * k]!, flat[2 * k + 1]!]);
+}
+
+/** The token ranges of the sentences as from, to pairs in one reused array (valid until the next call). */
+function flatSentenceRanges(tokens: TokenStream, sentences: readonly SentenceSpan[]): Int32Array {
   const { starts, ends, length } = tokens;
-  const out: Array<[number, number]> = [];
+  if (rangeBuf.length < 2 * sentences.length) rangeBuf = new Int32Array(Math.max(2 * sentences.length, 2 * rangeBuf.length));
+  const out = rangeBuf;
   let t = 0;
-  for (const s of sentences) {
+  for (let k = 0; k < sentences.length; k++) {
+    const s = sentences[k]!;
     // sentences are normally sorted; rewind when they are not
     if (t > 0 && t <= length && starts[t - 1]! >= s.start) t = lowerBound(starts, length, s.start);
     while (t < length && starts[t]! < s.start) t++;
-    const from = t;
+    out[2 * k] = t;
     while (t < length && ends[t]! <= s.end) t++;
-    out.push([from, t]);
+    out[2 * k + 1] = t;
   }
   return out;
 }
@@ -269,24 +320,28 @@ function lowerBound(starts: Int32Array, length: number, pos: number): number {
 }
 
 /**
- * Per entry, drops hits overlapping a longer (then earlier) hit of the same entry. The result is in entry order; the
- * caller sorts the hits by position (kept hits of one entry never share a span, so that order is total).
- * One sort of a copy, no map or list per entry: this runs for every document.
+ * The entry hits raw[0 … nRaw) (indexes into the automaton's hit quads) less those overlapping a longer (then earlier)
+ * hit of the same entry, as objects in entry order; the caller sorts them by position (kept hits of one entry never
+ * share a span, so that order is total). One sort of indexes, no map or list per entry: this runs for every document.
  */
-function longestPerEntry<H extends RawHit>(hits: H[], targets: Target[]): H[] {
-  if (hits.length < 2) return hits;
-  const entryOf = (h: H): number => targets[h.target]!.entry;
-  const order = hits.slice().sort((a, b) => entryOf(a) - entryOf(b) || b.tokenEnd - b.tokenStart - (a.tokenEnd - a.tokenStart) || a.tokenStart - b.tokenStart);
-  const out: H[] = [];
-  let group = 0; // where the current entry's kept hits begin in `out`
-  for (let k = 0; k < order.length; k++) {
-    const h = order[k]!;
-    if (k > 0 && entryOf(order[k - 1]!) !== entryOf(h)) group = out.length;
+function longestPerEntry(raw: Int32Array, nRaw: number, hits: Int32Array, targetEntry: Int32Array): Kept[] {
+  const kept: Kept[] = [];
+  const entryOf = (k: number): number => targetEntry[hits[4 * k]!]!;
+  const order = Array.from(raw.subarray(0, nRaw));
+  if (nRaw > 1)
+    order.sort((a, b) => entryOf(a) - entryOf(b) || hits[4 * b + 2]! - hits[4 * b + 1]! - (hits[4 * a + 2]! - hits[4 * a + 1]!) || hits[4 * a + 1]! - hits[4 * b + 1]!);
+  let group = 0; // where the current entry's kept hits begin in `kept`
+  for (let r = 0; r < order.length; r++) {
+    const k = order[r]!;
+    const entry = entryOf(k);
+    const tokenStart = hits[4 * k + 1]!;
+    const tokenEnd = hits[4 * k + 2]!;
+    if (r > 0 && entryOf(order[r - 1]!) !== entry) group = kept.length;
     let overlaps = false;
-    for (let j = group; j < out.length && !overlaps; j++) overlaps = out[j]!.tokenStart < h.tokenEnd && h.tokenStart < out[j]!.tokenEnd;
-    if (!overlaps) out.push(h);
+    for (let j = group; j < kept.length && !overlaps; j++) overlaps = kept[j]!.tokenStart < tokenEnd && tokenStart < kept[j]!.tokenEnd;
+    if (!overlaps) kept.push({ tokenStart, tokenEnd, sentenceIndex: hits[4 * k + 3]!, entry });
   }
-  return out;
+  return kept;
 }
 
 /** Builds the matcher over an already-read source. */

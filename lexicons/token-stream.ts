@@ -37,7 +37,11 @@ function isWordClass(k: number): boolean {
 }
 
 function isUpperStart(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
+  return isUpperCode(text.charCodeAt(i), text, i);
+}
+
+/** `c` (the code unit at text[i]) starts an upper-case letter. */
+function isUpperCode(c: number, text: string, i: number): boolean {
   if (c < 128) return c >= 65 && c <= 90;
   const ch = text[i]!;
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
@@ -69,8 +73,31 @@ function grow(s: TokenStream): TokenStream {
   return bigger;
 }
 
+/**
+ * The code units of the text being tokenised, copied once into a reused typed array.
+ * Why: `charCodeAt` in a loop is compiled as a generic string access (the string's representation is checked again at
+ * every character: sequential or not, one or two bytes per character), several times the cost of a typed-array read,
+ * and the tokeniser reads each character twice (scan and form lookup). Buffer#write with 'utf16le' copies the code
+ * units as they are (lone surrogates included) in native code, and the Uint16Array over the same memory reads them
+ * back on a little-endian machine (elsewhere they are copied one by one).
+ */
+let codeBuf = new Uint16Array(4096);
+let codeBytes = Buffer.from(codeBuf.buffer, codeBuf.byteOffset, codeBuf.byteLength);
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+function codeUnits(text: string): Uint16Array {
+  if (codeBuf.length < text.length) {
+    codeBuf = new Uint16Array(Math.max(text.length, 2 * codeBuf.length));
+    codeBytes = Buffer.from(codeBuf.buffer, codeBuf.byteOffset, codeBuf.byteLength);
+  }
+  if (LITTLE_ENDIAN) codeBytes.write(text, 0, 'utf16le');
+  else for (let i = 0; i < text.length; i++) codeBuf[i] = text.charCodeAt(i);
+  return codeBuf;
+}
+
 /** Tokenises `text` into the shared stream (see TokenStream); `fresh` gives a stream of its own. */
 export function tokenStream(text: string, fresh = false): TokenStream {
+  const codes = codeUnits(text);
   let s = fresh ? emptyStream(Math.max(64, text.length >> 2)) : shared;
   s.length = 0;
   trimForms();
@@ -78,7 +105,7 @@ export function tokenStream(text: string, fresh = false): TokenStream {
   let i = 0;
   let t = 0;
   while (i < n) {
-    const c = text.charCodeAt(i);
+    const c = codes[i]!;
     if (isSpace(c)) {
       i++;
       continue;
@@ -92,7 +119,7 @@ export function tokenStream(text: string, fresh = false): TokenStream {
       let h = hashStep(FORM_HASH_SEED, c);
       i++;
       while (i < n) {
-        const d = text.charCodeAt(i);
+        const d = codes[i]!;
         // (ASCII first: a table read instead of charClass, which reads the code unit again)
         const k = d < 128 ? ASCII_CLASS[d]! : charClass(text, i);
         if (k === LETTER || k === MARK) {
@@ -100,29 +127,29 @@ export function tokenStream(text: string, fresh = false): TokenStream {
           i++;
         } else if (k === DIGIT) {
           i++;
-        } else if (k === JOINER && i + 1 < n && isWordClass(charClass(text, i + 1))) {
+        } else if (k === JOINER && i + 1 < n && isWordClass(codes[i + 1]! < 128 ? ASCII_CLASS[codes[i + 1]!]! : charClass(text, i + 1))) {
           allDigits = false;
           i++;
-        } else if (allDigits && (d === 46 || d === 44) && i + 1 < n && charClass(text, i + 1) === DIGIT) {
+        } else if (allDigits && (d === 46 || d === 44) && i + 1 < n && codes[i + 1]! >= 48 && codes[i + 1]! <= 57) {
           h = hashStep(h, d);
           i++;
-          h = hashStep(h, text.charCodeAt(i));
+          h = hashStep(h, codes[i]!);
           i++;
           continue;
         } else break;
         h = hashStep(h, d);
       }
       // the norm (the fold of the word) comes from the form table: computed once per distinct written form
-      id = formId(text, start, i, h, false);
+      id = formId(text, start, i, h, false, codes);
       s.kinds[t] = allDigits ? KIND_NUMBER : KIND_WORD;
-      s.caps[t] = !allDigits && isUpperStart(text, start) ? 1 : 0;
+      s.caps[t] = !allDigits && isUpperCode(c, text, start) ? 1 : 0;
     } else {
       let h = hashStep(FORM_HASH_SEED, c);
       if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
-        h = hashStep(h, text.charCodeAt(i + 1));
+        h = hashStep(h, codes[i + 1]!);
         i += 2;
       } else i++;
-      id = formId(text, start, i, h, true);
+      id = formId(text, start, i, h, true, codes);
       s.kinds[t] = KIND_PUNCT;
       s.caps[t] = 0;
     }
