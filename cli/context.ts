@@ -3,7 +3,7 @@ import { LexiconProvider } from '../lexicons/index.js';
 import { createBatchExtractor, createExtractor } from '../extractors/index.js';
 import { createFetcher, type Fetcher, type HostLimiter, type RobotsStore } from '../sources/index.js';
 import { openStore, type LeadStore } from '../store/index.js';
-import { createBatchingExtractor, type PipelineDeps } from '../workers/index.js';
+import { createBatchingExtractor, type BatchingExtractor, type PipelineDeps } from '../workers/index.js';
 
 /** Global flags every command accepts. */
 export interface GlobalOptions {
@@ -45,13 +45,13 @@ export function batchExtractorFor(config: Config, provider: LexiconProvider): Re
 export async function buildDeps(
   config: Config,
   opts: { limiter?: HostLimiter; robotsStore?: RobotsStore; provider?: LexiconProvider } = {},
-): Promise<PipelineDeps & { provider: LexiconProvider }> {
+): Promise<PipelineDeps & { provider: LexiconProvider; extract: BatchingExtractor }> {
   const log = loggerFor(config);
   const provider = opts.provider ?? lexiconProvider(config, log);
   const store: LeadStore = await openStore(config);
   const fetcher: Fetcher = createFetcher(config, { log, ...(opts.limiter ? { limiter: opts.limiter } : {}), ...(opts.robotsStore ? { robotsStore: opts.robotsStore } : {}) });
   // The processors' extractor: the analyze jobs in flight together are extracted as one batch (analyzeConcurrency).
-  const extract: PipelineDeps['extract'] = createBatchingExtractor(batchExtractorFor(config, provider));
+  const extract = createBatchingExtractor(batchExtractorFor(config, provider));
   return { config, store, fetcher, extract, log, provider };
 }
 

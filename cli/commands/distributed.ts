@@ -45,6 +45,18 @@ export async function worker(opts: GlobalOptions & { stages?: string; concurrenc
   process.stderr.write(
     `rastro worker ${process.pid}: stages ${stages.join(',')} · concurrency ${config.concurrency}${stages.includes('analyze') ? ` (analyze ${config.analyzeConcurrency}, extracted in batches)` : ''} · redis ${config.redisUrl.replace(/\/\/[^@/]*@/, '//***@')} · store ${deps.store.kind} · ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s\n`,
   );
+  // How the analyze jobs were grouped, for tuning RASTRO_ANALYZE_CONCURRENCY: logged (info) each minute it changed.
+  const batching = () => {
+    const { batches, documents, largest } = deps.extract.stats;
+    return `analyzed ${documents} documents in ${batches} batches (mean ${batches ? (documents / batches).toFixed(1) : '0'}, largest ${largest})`;
+  };
+  let lastBatches = deps.extract.stats.batches;
+  const statsTimer = setInterval(() => {
+    if (deps.extract.stats.batches === lastBatches) return;
+    lastBatches = deps.extract.stats.batches;
+    deps.log.info({ ...deps.extract.stats }, batching());
+  }, 60_000);
+  statsTimer.unref();
   await new Promise<void>((resolve) => {
     let stopping = false;
     const stop = (signal: string) => {
@@ -73,9 +85,10 @@ export async function worker(opts: GlobalOptions & { stages?: string; concurrenc
     process.stderr.write(`rastro worker ${process.pid}: active jobs did not finish within ${graceMs} ms; exiting, they will be recovered as stalled\n`);
     process.exit(1);
   }
+  clearInterval(statsTimer);
   await closeDeps(deps);
   redis.disconnect();
-  process.stderr.write(`rastro worker ${process.pid}: stopped cleanly\n`);
+  process.stderr.write(`rastro worker ${process.pid}: stopped cleanly${stages.includes('analyze') ? ` · ${batching()} (warm-up included)` : ''}\n`);
   return 0;
 }
 

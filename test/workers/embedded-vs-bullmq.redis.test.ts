@@ -47,6 +47,16 @@ describe('the BullMQ pipeline on Redis against the embedded scan', () => {
     expect(counts.analyze.failed).toBe(0);
     expect(counts.analyze.completed).toBe(counts.fetch.completed);
 
+    // Each worker reports how it grouped its analyze jobs; together they extracted every document (a job
+    // recovered from a stalled worker may be extracted twice), plus each worker's warm-up batch of three texts.
+    const reported = workers.map((w) => {
+      const m = /analyzed (\d+) documents in (\d+) batches \(mean [\d.]+, largest (\d+)\)/.exec(w.stderr());
+      expect(m, w.stderr()).not.toBeNull();
+      return { documents: Number(m![1]), batches: Number(m![2]), largest: Number(m![3]) };
+    });
+    for (const r of reported) expect(r.largest).toBeLessThanOrEqual(16);
+    expect(reported.reduce((a, r) => a + r.documents - 3, 0)).toBeGreaterThanOrEqual(counts.analyze.completed);
+
     const fromScan = readLeads(embeddedDb);
     const fromWorkers = readLeads(distributedDb);
     expect(fromScan.length).toBeGreaterThan(0);
