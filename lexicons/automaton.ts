@@ -2,7 +2,7 @@ import type { Atom, Element } from './pattern.js';
 import type { Token } from './tokenize.js';
 import { buildTables, findLiteral, HAS_ACCEPTS, HAS_CAP, HAS_GAPS, HAS_NUM, HAS_PRE, R_ACC, R_ACC_END, R_FLAGS, R_MASK, R_SLOT, R_STAMP, REC } from './automaton-tables.js';
 import type { AutomatonTables } from './automaton-tables.js';
-import { formGeneration, normCount } from './forms.js';
+import { formGeneration, normCount, normOf } from './forms.js';
 import { KIND_NUMBER, KIND_PUNCT, KIND_WORD, streamOf } from './token-stream.js';
 import type { TokenStream } from './token-stream.js';
 
@@ -369,7 +369,7 @@ export class TokenAutomaton {
     let maxStates = 0;
     const root = this.root.id;
     const rootCap = (rec[REC * root + R_FLAGS]! & HAS_CAP) !== 0;
-    const { norms, kinds, caps, ids } = tokens;
+    const { kinds, caps, ids } = tokens;
     let rootTargets = this.rootTargets;
 
     for (let range = 0; range < rangeCount; range++) {
@@ -388,7 +388,7 @@ export class TokenAutomaton {
         const form = ids[i]!;
         const at = FORM_FIELDS * form;
         if (formInfo[at] === UNSEEN) {
-          this.learnForm(form, norms[i]!, kind);
+          this.learnForm(form, normOf(form), kind);
           rootTargets = this.rootTargets;
         }
         const word = formInfo[at]!;
@@ -443,7 +443,7 @@ export class TokenAutomaton {
             let litTo = 0;
             let numFrom = 0;
             let numTo = 0;
-            if ((f & HAS_PRE) !== 0) memo = this.memoTransitions(id, norms[i]!, kind, word, form);
+            if ((f & HAS_PRE) !== 0) memo = this.memoTransitions(id, normOf(form), kind, word, form);
             else {
               if (word >= 0 && (rec[r + R_MASK]! & litBit(word)) !== 0) {
                 const j = findLiteral(t, id, word);

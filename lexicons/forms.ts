@@ -13,14 +13,20 @@ import { fold } from './fold.js';
 
 const FORMS_MAX = 1 << 16;
 const EMPTY = -1;
+/** Numbers per slot: hash, norm id, offset and length in `chars`, then the first INLINE code units, two per number. */
+const SLOT = 8;
+const INLINE = 8;
 
 class FormTable {
   /**
-   * Slot k holds a written form: its hash at 4k (EMPTY when free), its norm id at 4k + 1, and its code units at
-   * chars[4k + 2 … 4k + 2 + 4k + 3) (offset, length). The characters are compared from a typed array: comparing them
-   * with the form's string (charCodeAt on strings of several representations) cost more than all the rest.
+   * Slot k holds a written form at SLOT × k: its hash (EMPTY when free), its norm id, the offset and length of its code
+   * units in `chars`, and its first INLINE code units packed two per number. The characters are compared from typed
+   * arrays: comparing them with the form's string (charCodeAt on strings of several representations) cost more than
+   * all the rest. Most words are no longer than INLINE, and their comparison reads the slot alone: one cache line per
+   * token instead of two (slot, then `chars`), which counts when the extractors run one after the other and each finds
+   * the cache full of the others' data.
    */
-  slots = new Int32Array(4 * 8192).fill(EMPTY);
+  slots = new Int32Array(SLOT * 8192).fill(EMPTY);
   mask = 8191;
   chars = new Uint16Array(1 << 16);
   charsUsed = 0;
@@ -54,15 +60,27 @@ class FormTable {
     const len = end - start;
     let k = hash & mask;
     for (;;) {
-      const h = slots[4 * k]!;
+      const at = SLOT * k;
+      const h = slots[at]!;
       if (h === EMPTY) break;
-      if (h === hash && slots[4 * k + 3] === len) {
-        const chars = this.chars;
-        const off = slots[4 * k + 2]!;
+      if (h === hash && slots[at + 3] === len) {
         let c = 0;
-        if (codes !== null) while (c < len && chars[off + c] === codes[start + c]) c++;
-        else while (c < len && chars[off + c] === text.charCodeAt(start + c)) c++;
-        if (c === len) return slots[4 * k + 1]!;
+        if (codes !== null) {
+          // the inline units, two at a time (then the odd last one), then the rest from `chars`
+          const inline = len < INLINE ? len : INLINE;
+          while (c + 1 < inline && slots[at + 4 + (c >> 1)] === (codes[start + c]! | (codes[start + c + 1]! << 16))) c += 2;
+          if (c + 1 === inline && (slots[at + 4 + (c >> 1)]! & 0xffff) === codes[start + c]) c++;
+          if (c === inline && c < len) {
+            const chars = this.chars;
+            const off = slots[at + 2]!;
+            while (c < len && chars[off + c] === codes[start + c]) c++;
+          }
+        } else {
+          const chars = this.chars;
+          const off = slots[at + 2]!;
+          while (c < len && chars[off + c] === text.charCodeAt(start + c)) c++;
+        }
+        if (c === len) return slots[at + 1]!;
       }
       k = (k + 1) & mask;
     }
@@ -88,11 +106,17 @@ class FormTable {
 
   private insert(hash: number, id: number, off: number, len: number): void {
     let k = hash & this.mask;
-    while (this.slots[4 * k] !== EMPTY) k = (k + 1) & this.mask;
-    this.slots[4 * k] = hash;
-    this.slots[4 * k + 1] = id;
-    this.slots[4 * k + 2] = off;
-    this.slots[4 * k + 3] = len;
+    while (this.slots[SLOT * k] !== EMPTY) k = (k + 1) & this.mask;
+    const at = SLOT * k;
+    this.slots[at] = hash;
+    this.slots[at + 1] = id;
+    this.slots[at + 2] = off;
+    this.slots[at + 3] = len;
+    for (let j = 0; j < INLINE / 2; j++) {
+      const lo = 2 * j < len ? this.chars[off + 2 * j]! : 0;
+      const hi = 2 * j + 1 < len ? this.chars[off + 2 * j + 1]! : 0;
+      this.slots[at + 4 + j] = lo | (hi << 16);
+    }
     this.count++;
   }
 
@@ -100,10 +124,10 @@ class FormTable {
   private grow(): void {
     const old = this.slots;
     const size = 2 * (this.mask + 1);
-    this.slots = new Int32Array(4 * size).fill(EMPTY);
+    this.slots = new Int32Array(SLOT * size).fill(EMPTY);
     this.mask = size - 1;
     this.count = 0;
-    for (let k = 0; 4 * k < old.length; k++) if (old[4 * k] !== EMPTY) this.insert(old[4 * k]!, old[4 * k + 1]!, old[4 * k + 2]!, old[4 * k + 3]!);
+    for (let at = 0; at < old.length; at += SLOT) if (old[at] !== EMPTY) this.insert(old[at]!, old[at + 1]!, old[at + 2]!, old[at + 3]!);
   }
 }
 

@@ -1,6 +1,6 @@
 export { fold } from './fold.js';
 export { tokenize } from './tokenize.js';
-export { tokenStream, streamOf } from './token-stream.js';
+export { tokenStream, streamOf, normAt } from './token-stream.js';
 export type { TokenStream } from './token-stream.js';
 export type { Token, TokenKind } from './tokenize.js';
 export { splitSentences } from './sentences.js';

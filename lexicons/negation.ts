@@ -1,4 +1,4 @@
-import { formGeneration, normCount } from './forms.js';
+import { formGeneration, normCount, normOf } from './forms.js';
 import { KIND_PUNCT } from './token-stream.js';
 import type { TokenStream } from './token-stream.js';
 
@@ -58,9 +58,10 @@ const KNOWN = 16;
 let classes = new Uint8Array(0);
 let classesGeneration = -1;
 
-function formClass(id: number, norm: string): number {
+function formClass(id: number): number {
   let c = classes[id]!;
   if (c === 0) {
+    const norm = normOf(id);
     c = KNOWN | (STRONG_BREAK.has(norm) ? STRONG : 0) | (WEAK_BREAK.has(norm) ? WEAK : 0);
     c |= (CONJUNCTIONS.has(norm) ? CONJUNCTION : 0) | (DETERMINERS.has(norm) ? DETERMINER : 0);
     classes[id] = c;
@@ -156,15 +157,15 @@ export function applyCues(hits: Scoped[], cues: CueHit[], tokens: TokenStream, w
  * j … k - 1 for lo <= j <= k <= hi (the values themselves start from 0 at lo, not at the text start).
  */
 function countBreaks(tokens: TokenStream, lo: number, hi: number, strong: Int32Array, all: Int32Array): void {
-  const { ids, norms, kinds } = tokens;
+  const { ids, kinds } = tokens;
   const n = tokens.length;
   strong[lo] = 0;
   all[lo] = 0;
-  let next = lo < n ? formClass(ids[lo]!, norms[lo]!) : 0;
+  let next = lo < n ? formClass(ids[lo]!) : 0;
   for (let k = lo; k < hi; k++) {
     const punct = kinds[k] === KIND_PUNCT;
     const cls = next;
-    next = k + 1 < n ? formClass(ids[k + 1]!, norms[k + 1]!) : 0;
+    next = k + 1 < n ? formClass(ids[k + 1]!) : 0;
     const isStrong = (punct && (cls & STRONG) !== 0) || cueBreak[k] === 1;
     const isWeak = (punct && (cls & WEAK) !== 0) || ((cls & CONJUNCTION) !== 0 && k + 1 < n && (next & DETERMINER) !== 0);
     strong[k + 1] = strong[k]! + (isStrong ? 1 : 0);
@@ -187,7 +188,7 @@ function closesNegatedList(h: Scoped, cues: readonly CueHit[], tokens: TokenStre
       c.sentenceIndex === h.sentenceIndex &&
       c.tokenStart >= h.tokenEnd &&
       c.tokenStart - h.tokenEnd <= window &&
-      LIST_CLOSERS.has(tokens.norms[c.tokenStart]!) &&
+      LIST_CLOSERS.has(normOf(tokens.ids[c.tokenStart]!)) &&
       !(strong[c.tokenStart]! - strong[h.tokenEnd]! > 0),
   );
 }
@@ -196,7 +197,7 @@ function closesNegatedList(h: Scoped, cues: readonly CueHit[], tokens: TokenStre
 function isConditional(c: CueHit, tokens: TokenStream): boolean {
   for (let k = c.tokenStart - 1; k >= Math.max(0, c.tokenStart - 3); k--) {
     if (tokens.kinds[k] === KIND_PUNCT) return false;
-    if (CONDITIONALS.has(tokens.norms[k]!)) return true;
+    if (CONDITIONALS.has(normOf(tokens.ids[k]!))) return true;
   }
   return false;
 }

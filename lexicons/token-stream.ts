@@ -6,7 +6,9 @@ import type { Token, TokenKind } from './tokenize.js';
  * The tokens of one text as parallel arrays (no object per token): what the matcher runs on. Same
  * tokenisation as `tokenize()`; `kinds` holds 0 word, 1 number, 2 punct; `caps` is 1 for a word whose first
  * letter is upper case; `ids` is the norm's id in the shared form table (forms.ts), valid while `formGeneration()`
- * stays the same. Buffers are reused between calls, so a stream is valid until the next `tokenStream()`.
+ * stays the same (normAt gives the norm itself: the stream holds no strings, since writing one per token into an
+ * array cost a cache line per token). Buffers are reused between calls, so a stream is valid until the next
+ * `tokenStream()`.
  */
 export interface TokenStream {
   length: number;
@@ -15,7 +17,6 @@ export interface TokenStream {
   kinds: Uint8Array;
   caps: Uint8Array;
   ids: Int32Array;
-  norms: string[];
 }
 
 export const KIND_WORD = 0;
@@ -55,7 +56,6 @@ function emptyStream(capacity: number): TokenStream {
     kinds: new Uint8Array(capacity),
     caps: new Uint8Array(capacity),
     ids: new Int32Array(capacity),
-    norms: [],
   };
 }
 
@@ -68,7 +68,6 @@ function grow(s: TokenStream): TokenStream {
   bigger.kinds.set(s.kinds);
   bigger.caps.set(s.caps);
   bigger.ids.set(s.ids);
-  bigger.norms = s.norms;
   bigger.length = s.length;
   return bigger;
 }
@@ -154,7 +153,6 @@ export function tokenStream(text: string, fresh = false): TokenStream {
       s.caps[t] = 0;
     }
     s.ids[t] = id;
-    s.norms[t] = normOf(id);
     s.starts[t] = start;
     s.ends[t] = i;
     t++;
@@ -172,11 +170,15 @@ export function streamOf(tokens: readonly Token[]): TokenStream {
     s.ends[k] = tok.end;
     s.kinds[k] = tok.kind === 'word' ? KIND_WORD : tok.kind === 'number' ? KIND_NUMBER : KIND_PUNCT;
     s.caps[k] = tok.kind === 'word' && isUpperStart(tok.text, 0) ? 1 : 0;
-    s.norms[k] = tok.norm;
     s.ids[k] = normId(tok.norm);
   });
   s.length = tokens.length;
   return s;
+}
+
+/** The norm (folded form) of token `k`. */
+export function normAt(s: TokenStream, k: number): string {
+  return normOf(s.ids[k]!);
 }
 
 /** Kind name of token `k`. */

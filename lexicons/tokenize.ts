@@ -1,4 +1,4 @@
-import { kindName, tokenStream } from './token-stream.js';
+import { kindName, normAt, tokenStream } from './token-stream.js';
 
 export type TokenKind = 'word' | 'number' | 'punct';
 
@@ -62,7 +62,7 @@ export function tokenize(text: string): Token[] {
   for (let k = 0; k < s.length; k++) {
     const start = s.starts[k]!;
     const end = s.ends[k]!;
-    out[k] = { start, end, text: text.slice(start, end), norm: s.norms[k]!, kind: kindName(s, k) };
+    out[k] = { start, end, text: text.slice(start, end), norm: normAt(s, k), kind: kindName(s, k) };
   }
   return out;
 }

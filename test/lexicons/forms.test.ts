@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold } from '../../lexicons/index.js';
+import { fold, tokenStream } from '../../lexicons/index.js';
 import { FORM_HASH_SEED, formId, hashStep, normId, normOf } from '../../lexicons/forms.js';
 
 const hash = (s: string): number => [...s].reduce((h, _, k) => hashStep(h, s.charCodeAt(k)), FORM_HASH_SEED);
@@ -31,5 +31,24 @@ describe('form table', () => {
       expect(normOf(ids[k]!)).toBe(w);
       at += w.length + 1;
     });
+  });
+
+  it('tells apart forms of one length whose whole hashes collide, inside and past the inline characters', () => {
+    // pairs found by search: equal hash and length; the last pair shares its first 8 (inline) code units
+    const pairs = [
+      ['opcwesc', 'kmkjbhy'],
+      ['zzsynckpvvhi', 'zzdjzsktbfil'],
+      ['abcdefghhijbwc', 'abcdefghoirjgn'],
+    ];
+    for (const [a, b] of pairs) {
+      expect(hash(a!)).toBe(hash(b!));
+      // through the tokeniser (the code-unit comparison) and through formId on the string
+      const s = tokenStream(`${a} ${b} ${a} ${b}`);
+      const ids = Array.from(s.ids.subarray(0, s.length));
+      expect(ids[0]).not.toBe(ids[1]);
+      expect(ids).toEqual([ids[0], ids[1], ids[0], ids[1]]);
+      expect([normOf(ids[0]!), normOf(ids[1]!)]).toEqual([a, b]);
+      expect(idOf(`${b} ${a}`, 0, b!.length)).toBe(ids[1]);
+    }
   });
 });
