@@ -61,7 +61,7 @@ export function buildProgram(): Command {
     .command('worker')
     .description('long-running BullMQ worker on REDIS_URL; stores to MONGODB_URI when set, else the SQLite file')
     .option('--stages <list>', 'comma-separated stages to work on', 'discover,fetch,analyze')
-    .option('--concurrency <n>', 'jobs in flight per stage')
+    .option('--concurrency <n>', 'discover and fetch jobs in flight per stage')
     .option('--analyze-concurrency <n>', 'analyze jobs in flight; those ready together are extracted as one batch')
     .action(run(worker as Action));
 

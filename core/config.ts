@@ -26,7 +26,7 @@ export const CONFIG_FIELDS = {
   mongodbUri: { env: 'MONGODB_URI', default: '', schema: z.string(), doc: 'MongoDB store; when set, workers store there instead of SQLite' },
   mongodbDb: { env: 'MONGODB_DB', default: 'rastro', schema: z.string().min(1), doc: 'MongoDB database name' },
   queuePrefix: { env: 'RASTRO_QUEUE_PREFIX', default: 'rastro', schema: z.string().min(1), doc: 'BullMQ key prefix' },
-  concurrency: { env: 'RASTRO_CONCURRENCY', default: 4, schema: int(1, 256), doc: 'jobs in flight per stage and process' },
+  concurrency: { env: 'RASTRO_CONCURRENCY', default: 4, schema: int(1, 256), doc: 'discover and fetch jobs in flight per process (embedded: both stages together; BullMQ: per stage); analyze has analyzeConcurrency' },
   analyzeConcurrency: {
     env: 'RASTRO_ANALYZE_CONCURRENCY',
     default: 16,
