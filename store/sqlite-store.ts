@@ -33,6 +33,9 @@ export class SqliteStore implements LeadStore {
   readonly kind = 'sqlite' as const;
   private db: Database | null = null;
   private readonly statements = new Map<string, Statement>();
+  /** Writes waiting for their group commit (see `groupWrite`). */
+  private pending: Array<{ write: () => unknown; resolve: (v: unknown) => void; reject: (err: unknown) => void }> = [];
+  private flushScheduled = false;
 
   constructor(private readonly path: string) {}
 
@@ -53,6 +56,7 @@ export class SqliteStore implements LeadStore {
   }
 
   async close(): Promise<void> {
+    if (this.db && this.pending.length > 0) this.flushWrites();
     this.statements.clear();
     this.db?.close();
     this.db = null;
@@ -73,15 +77,69 @@ export class SqliteStore implements LeadStore {
     return s;
   }
 
+  /** The open database; writes still waiting for their group commit are committed first (see `groupWrite`). */
   private get conn(): Database {
     if (!this.db) throw new RetryableError('store_closed', 'store: SQLite store is not open (call init first)');
+    if (this.pending.length > 0) this.flushWrites();
     return this.db;
   }
 
+  /**
+   * Group commit for the writes of the pipeline's hot path (upsertLead, markSeen). A commit writes every page the
+   * transaction dirtied to the WAL, and was most of an upsert's cost; the analyze jobs of one extraction batch call
+   * these together, so the calls made before the event loop's next check phase share one IMMEDIATE transaction. Each
+   * runs in a savepoint of its own: one that throws is rolled back alone and rejects alone. A promise resolves only
+   * once the shared transaction has committed; if the commit fails, all of them reject (their jobs retry, and upserts
+   * are idempotent). Any other call on the store commits the waiting writes first, so it sees them: the store keeps
+   * the order of the calls made on it.
+   */
+  private groupWrite<T>(write: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.pending.push({ write, resolve: resolve as (v: unknown) => void, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => {
+          this.flushScheduled = false;
+          if (this.pending.length > 0) this.flushWrites();
+        });
+      }
+    });
+  }
+
+  private flushWrites(): void {
+    const group = this.pending;
+    this.pending = [];
+    const db = this.db;
+    if (!db) {
+      const err = new RetryableError('store_closed', 'store: SQLite store is not open (call init first)');
+      for (const w of group) w.reject(err);
+      return;
+    }
+    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+    try {
+      db.transaction(() => {
+        for (const w of group) {
+          try {
+            outcomes.push({ ok: true, value: db.transaction(w.write)() });
+          } catch (error) {
+            outcomes.push({ ok: false, error });
+          }
+        }
+      }).immediate();
+    } catch (err) {
+      for (const w of group) w.reject(err);
+      return;
+    }
+    group.forEach((w, k) => {
+      const o = outcomes[k]!;
+      if (o.ok) w.resolve(o.value);
+      else w.reject(o.error);
+    });
+  }
+
   async upsertLead(input: LeadInput): Promise<UpsertResult> {
-    const db = this.conn;
-    const now = new Date().toISOString();
-    return db.transaction((): UpsertResult => {
+    return this.groupWrite((): UpsertResult => {
+      const now = new Date().toISOString();
       const existing = this.findExisting(input);
       if (!existing) {
         const lead = newLead(input, now);
@@ -91,7 +149,7 @@ export class SqliteStore implements LeadStore {
       const { lead, outcome } = mergeInto(existing, input, now);
       if (outcome !== 'unchanged') this.writeLead(lead, false);
       return { id: lead.id, outcome, status: lead.status };
-    }).immediate();
+    });
   }
 
   private findExisting(input: LeadInput): Lead | null {
@@ -235,11 +293,12 @@ export class SqliteStore implements LeadStore {
   }
 
   async markSeen(doc: SeenDocument): Promise<void> {
-    this.stmt(
+    return this.groupWrite(() => {
+      this.stmt(
         `INSERT INTO seen_documents (canonical_url, content_hash, lead_id, seen_at) VALUES (?, ?, ?, ?)
          ON CONFLICT(canonical_url) DO UPDATE SET content_hash = excluded.content_hash, lead_id = excluded.lead_id, seen_at = excluded.seen_at`,
-      )
-      .run(doc.canonicalUrl, doc.contentHash, doc.leadId, doc.seenAt);
+      ).run(doc.canonicalUrl, doc.contentHash, doc.leadId, doc.seenAt);
+    });
   }
 
   async getSeen(canonicalUrl: string): Promise<SeenDocument | null> {

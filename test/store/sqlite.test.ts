@@ -34,6 +34,57 @@ describe('SqliteStore specifics', () => {
     await s.close();
   });
 
+  describe('group commit of the pipeline writes', () => {
+    it('stores writes made together, each with its own outcome; the same story twice is one lead', async () => {
+      const s = new SqliteStore(join(dir, 'group.db'));
+      await s.init();
+      const urls = Array.from({ length: 12 }, (_, k) => `https://news.example/2026/group/${k}`);
+      const results = await Promise.all([
+        ...urls.map((u) => s.upsertLead(leadInput({ canonicalUrl: u }))),
+        s.upsertLead(leadInput({ canonicalUrl: urls[3]! })),
+        ...urls.map((u) => s.markSeen({ canonicalUrl: u, contentHash: 'h', leadId: null, seenAt: '2026-01-01T00:00:00.000Z' })),
+      ]);
+      const upserts = results.slice(0, urls.length + 1) as Array<{ id: string; outcome: string }>;
+      expect(upserts.slice(0, urls.length).every((r) => r.outcome === 'created')).toBe(true);
+      expect(upserts[urls.length]!.id).toBe(upserts[3]!.id);
+      expect(upserts[urls.length]!.outcome).not.toBe('created');
+      expect((await s.listLeads({})).total).toBe(urls.length);
+      for (const u of urls) expect(await s.getSeen(u)).toMatchObject({ contentHash: 'h' });
+      await s.close();
+    });
+
+    it('rejects only the write that fails; the others of its group are committed', async () => {
+      const s = new SqliteStore(join(dir, 'group-fail.db'));
+      await s.init();
+      const settled = await Promise.allSettled([
+        s.upsertLead(leadInput({ canonicalUrl: 'https://news.example/ok-1' })),
+        s.markSeen({ canonicalUrl: 'https://news.example/bad', contentHash: null as never, leadId: null, seenAt: '2026-01-01T00:00:00.000Z' }),
+        s.upsertLead(leadInput({ canonicalUrl: 'https://news.example/ok-2' })),
+      ]);
+      expect(settled.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect(String((settled[1] as PromiseRejectedResult).reason)).toMatch(/NOT NULL/);
+      expect((await s.listLeads({})).total).toBe(2);
+      expect(await s.getSeen('https://news.example/bad')).toBeNull();
+      await s.close();
+    });
+
+    it('lets any later call see the writes still waiting, and commits them on close', async () => {
+      const path = join(dir, 'group-order.db');
+      const s = new SqliteStore(path);
+      await s.init();
+      const pending = s.upsertLead(leadInput({ canonicalUrl: 'https://news.example/order' }));
+      // not awaited: the read comes after the write in call order, so it must see it
+      expect(await s.findLeadByUrl('https://news.example/order')).not.toBeNull();
+      expect((await pending).outcome).toBe('created');
+      const seen = s.markSeen({ canonicalUrl: 'https://news.example/order', contentHash: 'h', leadId: null, seenAt: '2026-01-01T00:00:00.000Z' });
+      await s.close();
+      await seen;
+      await s.init();
+      expect(await s.getSeen('https://news.example/order')).toMatchObject({ contentHash: 'h' });
+      await s.close();
+    });
+  });
+
   it('keeps answering right past the number of statements it keeps prepared, and after a reopen', async () => {
     const s = new SqliteStore(join(dir, 'statements.db'));
     await s.init();
