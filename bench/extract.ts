@@ -8,41 +8,14 @@
  * its input and the workers run the analyze jobs they hold together); the batched figure is the CLI's throughput.
  * bench/pipeline.ts measures the workers' analyze stage itself.
  */
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { loadLexicons, packageRoot } from '../lexicons/index.js';
+import { loadLexicons } from '../lexicons/index.js';
+import { newsDocs } from './news-docs.js';
 import { createBatchExtractor, createExtractor, MAX_BATCH } from '../extractors/index.js';
-import { join } from 'node:path';
 
 const seconds = Number(process.argv[process.argv.indexOf('--seconds') + 1] ?? 3) || 3;
-const root = packageRoot();
-const lines = readFileSync(join(root, 'samples', 'dev', 'news.jsonl'), 'utf8').split('\n').filter(Boolean);
-const items = lines.map((l) => JSON.parse(l) as { text: string; lang: string });
-
-/**
- * ~4 KB documents of one language each, like a news article. Joined, not built with `+=`: `rastro extract` and the
- * workers get flat strings (from JSON.parse or the store), while `+=` makes a rope that V8 reads through an extra
- * indirection at every character until something copies it. Both sides of the race read the same strings.
- */
-function buildDocs(): Array<{ text: string; lang: string }> {
-  const docs: Array<{ text: string; lang: string }> = [];
-  for (const lang of ['es', 'pt', 'en']) {
-    let parts: string[] = [];
-    let length = 0;
-    for (const it of items.filter((i) => i.lang === lang)) {
-      parts.push(it.text);
-      length += it.text.length + 2;
-      if (length >= 4002) {
-        docs.push({ text: parts.join('\n\n'), lang });
-        parts = [];
-        length = 0;
-      }
-    }
-  }
-  return docs;
-}
 
 interface Rate {
   name: string;
@@ -85,7 +58,7 @@ function race(docs: Array<{ text: string }>, sides: Array<{ name: string; run: (
   return { rates, ratios: pairRatios.map((xs) => (xs.length ? median(xs) : 1)) };
 }
 
-const docs = buildDocs();
+const docs = newsDocs();
 const avgKB = docs.reduce((a, d) => a + d.text.length, 0) / docs.length / 1024;
 const lexicons = loadLexicons();
 const extract = createExtractor({ lexicons });

@@ -8,14 +8,15 @@
  * Sides alternate pass by pass in one process. Every pass starts from an empty store, so each document is a new lead
  * as in a first scan. Run: node dist/bench/pipeline.js [--seconds S] (S per section)
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { loadConfig, silentLogger, type SourceDocument } from '../core/index.js';
-import { LexiconProvider, packageRoot } from '../lexicons/index.js';
+import { LexiconProvider } from '../lexicons/index.js';
+import { newsDocs } from './news-docs.js';
 import { assertRedisReachable, bullEnqueue, closeQueues, createQueues, createStageWorker, InProcessRunner } from '../queues/index.js';
 import { createBatchExtractor } from '../extractors/index.js';
 import { createFetcher } from '../sources/index.js';
@@ -23,32 +24,7 @@ import { openStore } from '../store/index.js';
 import { createBatchingExtractor, createProcessors } from '../workers/index.js';
 
 const seconds = Number(process.argv[process.argv.indexOf('--seconds') + 1] ?? 10) || 10;
-const root = packageRoot();
-const items = readFileSync(join(root, 'samples', 'dev', 'news.jsonl'), 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((l) => JSON.parse(l) as { text: string; lang: string });
-
-/** ~4 KB documents of one language each, joined as in bench/extract.ts. */
-function buildTexts(): string[] {
-  const texts: string[] = [];
-  for (const lang of ['es', 'pt', 'en']) {
-    let parts: string[] = [];
-    let length = 0;
-    for (const it of items.filter((i) => i.lang === lang)) {
-      parts.push(it.text);
-      length += it.text.length + 2;
-      if (length >= 4002) {
-        texts.push(parts.join('\n\n'));
-        parts = [];
-        length = 0;
-      }
-    }
-  }
-  return texts;
-}
-
-const texts = buildTexts();
+const texts = newsDocs().map((d) => d.text);
 const docs: SourceDocument[] = texts.map((text, k) => ({
   url: `https://news.example/bench/${k}`,
   canonicalUrl: `https://news.example/bench/${k}`,
