@@ -47,6 +47,8 @@ export interface Node {
  */
 const FORM_FIELDS = 4;
 const UNSEEN = -2;
+/** Marks a stack entry of `collect` as a state skipping its token inside a gap (added to its budget, which stays far below). */
+const SKIP = 1 << 30;
 
 export interface RawHit {
   /** Index of the target (what `add()` was given). */
@@ -458,7 +460,16 @@ export class TokenAutomaton {
               }
             }
             const count = capTo - capFrom + litTo - litFrom + numTo - numFrom + (memo === null ? 0 : memo.length);
-            if (2 * count > stack.length) stack = this.stack = TokenAutomaton.grown(stack, 2 * count);
+            if (2 * count + 2 > stack.length) stack = this.stack = TokenAutomaton.grown(stack, 2 * count + 2);
+            // The state may also skip this token inside a gap (skipping a word costs 2, a punctuation mark 1: `~N` spans
+            // N words plus the commas between them). That push goes first, at the bottom of the stack, so it is popped
+            // after every transition and gap push of this state, and is marked SKIP: nothing new was matched, so it
+            // reports no accepts and follows no gap edges.
+            const skipBudget = curB[s]! - (kind === KIND_PUNCT ? 1 : 2);
+            if (skipBudget >= 0) {
+              stack[sp++] = id;
+              stack[sp++] = skipBudget | SKIP;
+            }
             for (let k = capTo - 1; k >= capFrom; k--) {
               stack[sp++] = capTargets[k]!;
               stack[sp++] = 0;
@@ -482,8 +493,10 @@ export class TokenAutomaton {
           // the pushes: (node, start) becomes a state of the next generation unless it is one already (then the larger
           // budget stays); a new state reports its node's accepts and pushes the targets of its gap edges
           while (sp > 0) {
-            const budget = stack[--sp]!;
+            const pushed = stack[--sp]!;
             const node = stack[--sp]!;
+            const skip = pushed >= SKIP;
+            const budget = skip ? pushed - SKIP : pushed;
             const rN = REC * node;
             let prev = -1;
             if (rec[rN + R_STAMP] === epoch) {
@@ -509,6 +522,7 @@ export class TokenAutomaton {
             nextS[nextLen] = start;
             nextB[nextLen] = budget;
             nextLen++;
+            if (skip) continue;
             const f = rec[rN + R_FLAGS]!;
             if ((f & HAS_ACCEPTS) !== 0) {
               const ae = rec[rN + R_ACC_END]!;
@@ -531,36 +545,6 @@ export class TokenAutomaton {
               }
             }
           }
-          if (s < 0) continue;
-          // the state may also skip this token inside a gap: nothing new is matched, so no accepts and no gap edges.
-          // Skipping a word costs 2, a punctuation mark 1: `~N` spans N words plus the commas between them.
-          const b = curB[s]! - (kind === KIND_PUNCT ? 1 : 2);
-          if (b < 0) continue;
-          const rI = REC * id;
-          let prev = -1;
-          if (rec[rI + R_STAMP] === epoch) {
-            const last = rec[rI + R_SLOT]!;
-            let k = last;
-            while (k >= 0 && nextS[k] !== start) k = chain[k]!;
-            if (k >= 0) {
-              if (nextB[k]! < b) nextB[k] = b;
-              continue;
-            }
-            prev = last;
-          }
-          if (nextLen === nextN.length) {
-            nextN = TokenAutomaton.grown(nextN, 0);
-            nextS = TokenAutomaton.grown(nextS, 0);
-            nextB = TokenAutomaton.grown(nextB, 0);
-            chain = this.chain = TokenAutomaton.grown(chain, nextN.length);
-          }
-          rec[rI + R_STAMP] = epoch;
-          rec[rI + R_SLOT] = nextLen;
-          chain[nextLen] = prev;
-          nextN[nextLen] = id;
-          nextS[nextLen] = start;
-          nextB[nextLen] = b;
-          nextLen++;
         }
         if (nextLen > maxStates) maxStates = nextLen;
         const tn = curN;
