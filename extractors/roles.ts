@@ -20,9 +20,11 @@ export function roleAt(text: string, start: number, end: number): PersonRole {
     for (const m of text.slice(left, right).matchAll(g)) {
       const s = left + m.index;
       const e = s + m[0].length;
-      if (s < end && start < e) continue;
-      // Cues before the name ("el fiscal Juan", "alias") bind tighter than cues after it.
-      const d = e <= start ? start - e : (s - end) * 1.5 + 5;
+      // A cue inside the name counts only as its first word: a title the name carries ("delegado Marcos Oliveira",
+      // Portuguese names keep their titles, as HAREM does); cues before the name ("el fiscal Juan", "alias") bind
+      // tighter than cues after it.
+      if (s < end && start < e && s !== start) continue;
+      const d = s === start ? 0 : e <= start ? start - e : (s - end) * 1.5 + 5;
       if (d < bestD) [best, bestD] = [role, d];
     }
   }

@@ -54,6 +54,25 @@ export const PERSON_TITLES = [
   'lord', 'father', 'sister', 'brother', 'coach', 'actor', 'actress', 'singer', 'author', 'reporter', 'leader',
 ];
 
+/**
+ * Portuguese titles and forms of address that HAREM puts inside a person's name ("senhor deputado X", "tio Zeca",
+ * "sr. X"): recognition widens a person name over those right before it when the model says so
+ * (`meta.titlesInside`, Portuguese). Abbreviations are listed without their full stop. Read at run time (no
+ * retraining needed after an edit).
+ */
+export const PT_NAME_TITLES = [
+  'senhor', 'senhora', 'sr', 'sra', 'srª', 'srta', 'dona', 'dom', 'd', 'doutor', 'doutora', 'dr', 'dra', 'drª',
+  'professor', 'professora', 'prof', 'profª', 'eng', 'engenheiro', 'engenheira', 'arquitecto', 'arquiteto',
+  'presidente', 'vice-presidente', 'ministro', 'ministra', 'deputado', 'deputada', 'senador', 'senadora',
+  'governador', 'governadora', 'prefeito', 'prefeita', 'vereador', 'vereadora', 'secretário', 'secretária',
+  'embaixador', 'embaixadora', 'cônsul', 'cónego', 'juiz', 'juíza', 'desembargador', 'desembargadora', 'delegado', 'delegada',
+  'comissário', 'comissária', 'procurador', 'procuradora', 'promotor', 'promotora',
+  'general', 'marechal', 'almirante', 'brigadeiro', 'coronel', 'major', 'capitão', 'tenente', 'sargento', 'cabo', 'comandante',
+  'padre', 'frei', 'irmão', 'irmã', 'madre', 'pastor', 'bispo', 'arcebispo', 'cardeal', 'monsenhor', 'papa',
+  'rei', 'rainha', 'príncipe', 'princesa', 'infante', 'infanta', 'conde', 'condessa', 'duque', 'duquesa', 'barão', 'baronesa', 'visconde', 'marquês',
+  'mestre', 'maestro', 'comendador', 'tio', 'tia', 'avô', 'avó', 'miss', 'mister', 'madame', 'lady', 'sir',
+];
+
 /** Words that precede or head place names. */
 export const PLACE_CUES = [
   // es

@@ -34,6 +34,10 @@ export interface ChunkScore {
   precision: number;
   recall: number;
   f1: number;
+  /** Counts behind the figures: names right, names predicted, gold names (for pooling several sets). */
+  tp: number;
+  np: number;
+  ng: number;
 }
 
 /** Micro P/R/F1 over gold and predicted chunk sets (one pair per sentence). */
@@ -48,7 +52,7 @@ export function scoreChunks(pairs: Iterable<readonly [gold: Set<string>, pred: S
   }
   const precision = np ? tp / np : 0;
   const recall = ng ? tp / ng : 0;
-  return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
+  return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, tp, np, ng };
 }
 
 /** Micro entity P/R/F1 of `p` on tagged sentences. */

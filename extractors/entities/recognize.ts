@@ -6,10 +6,12 @@ import { F_ALLCAPS, F_CAP, F_DIGIT, F_PUNCT, tokenInfo, type TokenInfo } from '.
 import { tagDocument, type DocModel } from './doc-stage.js';
 import { loadDocModel, loadModel, loadOrgMatcher, type ModelLang } from './loader.js';
 import { TAGS, type NerModel } from './model.js';
+import type { Gazetteer } from './gazetteer.js';
 import type { OrgMatcher } from './org-list.js';
 import { quoteSpans } from './quote-spans.js';
 import { modelParams, type DecodeParams } from './tagger.js';
 import { tokenizeWithInfos, type Tokens } from './tokenize.js';
+import { PT_NAME_TITLES } from './cue-words.js';
 
 /** Category bit of the gazetteer's common words (lower-case words of the training text). */
 const COMMON = 1 << GAZ_CATEGORIES.indexOf('common');
@@ -58,15 +60,39 @@ function isLowerWord(info: TokenInfo): boolean {
 }
 
 const DASHES = new Set(['-', '–', '—']);
+const NAME_TITLES = new Set(PT_NAME_TITLES);
 
 /**
- * A spaced dash inside a predicted name separates two names ("Famalicão - Espinho", a score line);
- * tags are edited in place (I-X dash I-X -> I-X O B-X).
+ * Start of a person name widened over the titles right before it ("senhor deputado Wurtz", "sr . Gustavo
+ * Capanema", "tio Zeca"): HAREM's convention, which the model learns only partly (Paramopama, also in its
+ * training data, leaves titles out). An abbreviation counts with its full stop.
  */
-export function splitAtDashes(tags: Uint8Array, words: readonly string[]): void {
+function titleStart(words: readonly string[], start: number): number {
+  let s = start;
+  for (;;) {
+    let k = s - 1;
+    if (k >= 1 && words[k] === '.') k--;
+    if (k < 0) return s;
+    let w = words[k]!.toLowerCase();
+    // An abbreviation with its full stop, as one token ("sr.") or two ("sr ."), is at most four letters.
+    const stop = k === s - 2 || (w.length > 1 && w.endsWith('.'));
+    if (w.endsWith('.')) w = w.slice(0, -1);
+    if (!NAME_TITLES.has(w) || (stop ? w.length > 4 : w.length < 2)) return s;
+    s = k;
+  }
+}
+
+/**
+ * A spaced dash inside a predicted name separates two names ("Famalicão - Espinho", a score line), unless the
+ * gazetteer knows the hyphenated form as a place ("Timor - Leste"); tags are edited in place (I-X dash I-X -> I-X O B-X).
+ */
+export function splitAtDashes(tags: Uint8Array, words: readonly string[], gazetteer?: Gazetteer): void {
   for (let i = 1; i + 1 < tags.length; i++) {
     const t = tags[i]!;
     if (t === 0 || t % 2 === 1 || !DASHES.has(words[i]!)) continue;
+    // A hyphenated place name that the corpus spaced out ("Timor - Leste") is one name.
+    const joined = `${words[i - 1]}-${words[i + 1]}`;
+    if (gazetteer && (gazetteer.has('country', joined) || gazetteer.has('city', joined) || gazetteer.has('admin', joined))) continue;
     tags[i] = 0;
     if (tags[i + 1] === t) tags[i + 1] = t - 1;
   }
@@ -78,12 +104,14 @@ export function splitAtDashes(tags: Uint8Array, words: readonly string[]): void 
  * common-word openers dropped when the model asks for it. `infos` are indexed like the document (from + i).
  */
 export function sentenceSpans(model: NerModel, tags: Uint8Array, words: readonly string[], infos: readonly TokenInfo[], from: number, out: NameSpan[]): void {
-  splitAtDashes(tags, words);
+  splitAtDashes(tags, words, model.gazetteer);
   if (model.meta.quoteSpans === true) quoteSpans(tags, words, (w) => (model.gazetteer.bitsOf(tokenInfo(w).lowerHash) & COMMON) !== 0);
   const dropOpeners = model.meta.dropCommonOpeners === true;
+  const titlesInside = model.meta.titlesInside === true;
   // Tag indices: 0 O, odd B-X, even I-X; (tag + 1) >> 1 is the type code (TYPE_BY_CODE).
   let start = -1;
   let type = 0;
+  let lastEnd = 0;
   for (let i = 0; i <= tags.length; i++) {
     const tag = i < tags.length ? tags[i]! : 0;
     const ty = (tag + 1) >> 1;
@@ -93,7 +121,9 @@ export function sentenceSpans(model: NerModel, tags: Uint8Array, words: readonly
         let end = i;
         while (end - 1 > start && isLowerWord(infos[from + end - 1]!)) end--;
         const opener = dropOpeners && start === 0 && end === 1 && commonOpener(model, infos[from]!);
-        if (!opener) out.push({ start: from + start, end: from + end, type: TYPE_BY_CODE[type]! });
+        const first = titlesInside && TYPE_BY_CODE[type] === 'person' ? Math.max(lastEnd, titleStart(words, start)) : start;
+        if (!opener) out.push({ start: from + first, end: from + end, type: TYPE_BY_CODE[type]! });
+        lastEnd = end;
       }
       start = -1;
       if (tag !== 0) {

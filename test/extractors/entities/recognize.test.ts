@@ -27,7 +27,15 @@ describe('recognizeEntities', () => {
     expect(got).toContain('organization:Polícia Federal');
     expect(got).toContain('organization:Ministério Público Federal');
     expect(got).toContain('location:Goiás');
-    expect(got).toContain('person:Marcos Oliveira');
+    // Portuguese person names keep the title right before them (HAREM's convention; meta.titlesInside).
+    expect(got).toContain('person:delegado Marcos Oliveira');
+  });
+
+  it('keeps titles out of Spanish names and inside Portuguese ones', () => {
+    expect(pick('Según el fiscal Jorge Ramírez, la red operaba en Cali.', 'es')).toContain('person:Jorge Ramírez');
+    expect(pick('A senhora deputada Ana Paula Ribeiro e o sr. João Cravinho falaram.', 'pt')).toEqual(
+      expect.arrayContaining(['person:senhora deputada Ana Paula Ribeiro', 'person:sr. João Cravinho']),
+    );
   });
 
   it('finds people, places and organizations in invented English news', () => {

@@ -21,4 +21,36 @@ describe('sentenceSpans', () => {
     ]);
     expect(Array.from(tags, (t) => TAGS[t])).toEqual(['O', 'B-ORG', 'O', 'B-ORG', 'I-ORG', 'O', 'B-PER', 'I-PER']);
   });
+
+  it('keeps a spaced-out hyphenated place name that the gazetteer knows as one name', () => {
+    const withPlace = { meta: {}, gazetteer: Gazetteer.build({ country: ['Timor-Leste'] }) } as unknown as NerModel;
+    const words = ['Timor', '-', 'Leste', 'e', 'Famalicão', '-', 'Espinho'];
+    const tagsOf = () => Uint8Array.from(['B-LOC', 'I-LOC', 'I-LOC', 'O', 'B-ORG', 'I-ORG', 'I-ORG'].map(tag));
+    const out: NameSpan[] = [];
+    sentenceSpans(withPlace, tagsOf(), words, words.map(tokenInfo), 0, out);
+    expect(out.map((s) => words.slice(s.start, s.end).join(' '))).toEqual(['Timor - Leste', 'Famalicão', 'Espinho']);
+    const plain: NameSpan[] = [];
+    sentenceSpans(model, tagsOf(), words, words.map(tokenInfo), 0, plain);
+    expect(plain.map((s) => words.slice(s.start, s.end).join(' '))).toEqual(['Timor', 'Leste', 'Famalicão', 'Espinho']);
+  });
+
+  it('widens a person name over the titles right before it when the model keeps titles inside (Portuguese)', () => {
+    const words = ['o', 'senhor', 'deputado', 'Wurtz', ',', 'o', 'sr', '.', 'Gustavo', 'Capanema', 'e', 'a', 'Senhora', 'Presidente', 'em', 'Dona', 'Maria', 'e', 'Leiria'];
+    const tagsOf = () => Uint8Array.from(['O', 'O', 'O', 'B-PER', 'O', 'O', 'O', 'O', 'B-PER', 'I-PER', 'O', 'O', 'O', 'B-PER', 'O', 'B-ORG', 'B-PER', 'O', 'B-LOC'].map(tag));
+    const infos = words.map(tokenInfo);
+    const titled = { ...model, meta: { titlesInside: true } } as NerModel;
+    const out: NameSpan[] = [];
+    sentenceSpans(titled, tagsOf(), words, infos, 0, out);
+    expect(out.map((s) => `${s.type}:${words.slice(s.start, s.end).join(' ')}`)).toEqual([
+      'person:senhor deputado Wurtz',
+      'person:sr . Gustavo Capanema',
+      'person:Senhora Presidente',
+      'organization:Dona', // a title already inside another name stays there
+      'person:Maria',
+      'location:Leiria',
+    ]);
+    const plain: NameSpan[] = [];
+    sentenceSpans(model, tagsOf(), words, infos, 0, plain);
+    expect(plain.map((s) => words.slice(s.start, s.end).join(' '))).toEqual(['Wurtz', 'Gustavo Capanema', 'Presidente', 'Dona', 'Maria', 'Leiria']);
+  });
 });

@@ -15,6 +15,13 @@ describe('roleAt', () => {
     expect(roleAt(text, ...span(text, 'Luis Mora'))).toBe('official');
   });
 
+  it('reads a title the name carries as its first word, and no other cue inside the name', () => {
+    const text = 'A vítima foi ouvida pelo delegado Marcos Oliveira ontem.';
+    expect(roleAt(text, ...span(text, 'delegado Marcos Oliveira'))).toBe('official');
+    const other = 'Ontem falou Rui Delegado Costa, resgatado em Goiás.';
+    expect(roleAt(other, ...span(other, 'Rui Delegado Costa'))).toBe('victim');
+  });
+
   it('gives other when nothing in the sentence says a role', () => {
     const text = 'Según María López, el barrio cambió mucho.';
     expect(roleAt(text, ...span(text, 'María López'))).toBe('other');
