@@ -65,7 +65,7 @@
  *   npx tsx scripts/train-ner.ts --lang es
  *           pt trains on paramopama + CoNLL-2002 esp.train (Spanish; MISC read as O) + firstHAREM minus its first
  *           1,000 sentences (the dev part) x5 + Second HAREM minus its dev part x5, and widens person names over
- *           titles (meta.titlesInside). The Spanish sentences add +0.3 / +0.4 on the pooled firstHAREM folds of
+ *           titles (meta.titlesInside). The Spanish sentences add +0.6 / +0.2 on the pooled firstHAREM folds of
  *           scripts/cv-ner.ts (seeds 1-5: 0.6768 -> 0.6825, seeds 6-10: 0.6796 -> 0.6816; Second HAREM 0.6983 ->
  *           0.6975, 0.7002 -> 0.7000), 2026-11-29:
  *   npx tsx scripts/train-ner.ts --lang pt --write-dev2 /tmp/harem2-dev.conll
