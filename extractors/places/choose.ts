@@ -83,14 +83,18 @@ function km(aLat: number, aLon: number, bLat: number, bLon: number): number {
 
 function nearest(e: GazEntry, own: Own, ctx: Ctx): number {
   let near = Infinity;
-  if (e.kind === 'country' || e.lat === null || e.lon === null) return near;
+  // The coordinates are read once. Why: entries of several shapes come here (towns, divisions, made-up ones), and
+  // reading a coordinate through them boxed a new number each time: reads in the loop made most of the scoring's garbage.
+  const eLat = e.lat;
+  const eLon = e.lon;
+  if (e.kind === 'country' || eLat === null || eLon === null) return near;
   const lat = ctx.pointLat;
   const lon = ctx.pointLon;
   const key = ctx.pointKey;
   for (let k = 0; k < ctx.pointCount; k += 1) {
     // 3° of latitude is > 300 km: no need for the distance.
-    if (key[k] === own.keyId || Math.abs(lat[k]! - e.lat) > 3) continue;
-    near = Math.min(near, km(e.lat, e.lon, lat[k]!, lon[k]!));
+    if (key[k] === own.keyId || Math.abs(lat[k]! - eLat) > 3) continue;
+    near = Math.min(near, km(eLat, eLon, lat[k]!, lon[k]!));
     if (near < 100) break;
   }
   return near;
@@ -147,6 +151,15 @@ function accept(e: GazEntry, j: Judged, ctx: Ctx, own: Own, alt: boolean): boole
 
 export interface Choice { e: GazEntry; conf: number }
 
+/** True when one of the first 40 entries `ids` is a division of country `cc`. */
+function hasDivisionOf(gaz: Gazetteer, ids: readonly number[], cc: string): boolean {
+  for (let i = 0; i < ids.length && i < 40; i += 1) {
+    const e = gaz.entry(ids[i]!);
+    if (e.kind === 'admin1' && e.cc === cc) return true;
+  }
+  return false;
+}
+
 /** Best referent of one mention under the current context, or null when the span is not taken as a place. */
 export function choose(gaz: Gazetteer, j: Judged, ctx: Ctx): Choice | null {
   // A vetoed span is never taken (`accept` refuses it, and the qualifier fallbacks below ask for no veto).
@@ -168,8 +181,7 @@ export function choose(gaz: Gazetteer, j: Judged, ctx: Ctx): Choice | null {
       if (e.fc === 'PPLC' && !j.m.alt.has(j.m.ids[i]!)) capitalCc = e.cc;
     }
     // Only when a division of the same country shares the name: the capital rises, the division sinks.
-    const cc = capitalCc;
-    if (cc !== null && !j.m.ids.slice(0, 40).some((id) => gaz.entry(id).kind === 'admin1' && gaz.entry(id).cc === cc)) capitalCc = null;
+    if (capitalCc !== null && !hasDivisionOf(gaz, j.m.ids, capitalCc)) capitalCc = null;
   }
   // Candidates come most populous first; past the first 40 only those in the document's frame can win.
   let k = 0;

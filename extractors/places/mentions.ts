@@ -1,7 +1,7 @@
 import { codesOf, KEY_HASH_START, keyHashStep, type Gazetteer } from './gazetteer.js';
 import { DEMONYMS } from '../values/index.js';
 import { CONNECTORS, LANGUAGE_WORDS } from './words.js';
-import { foldWord, isUpperInitial, PLAIN, UPPER, type WordTokens } from './normalize.js';
+import { foldWord, isUpperInitial, PLAIN, SPACED, UPPER, type WordTokens } from './normalize.js';
 import { WordSieve } from './sieve.js';
 
 /** The connectors' sieve: the lower-case word after a capitalised one is read only when it may be a connector. */
@@ -218,7 +218,9 @@ export function findMentions(text: string, toks: WordTokens, gaz: Gazetteer): Me
       best.sentenceStart = isSentenceStart(text, toks, i);
       out.push(best);
       i = best.last;
-    } else if ((toks.shape[i]! & PLAIN) === 0 && toks.get(i)!.text.includes('-')) {
+    } else if ((toks.shape[i]! & SPACED) !== 0) {
+      // SPACED: the fold holds a space, which only a hyphen in the word makes (read from the columns: no token object
+      // for the many capitalised words with accents that name no place).
       const t0 = toks.get(i)!;
       // "London-based", "Amsterdam-London": the capitalised parts of a hyphenated word; "Wal-Mart", "Pan-Igbo" are names.
       let off = t0.start;

@@ -63,6 +63,14 @@ function sameChoices(a: Array<Choice | null>, b: Array<Choice | null>): boolean 
   return true;
 }
 
+/** True when the entries `ids` (one or more) all lie in one country. */
+function oneCountry(gaz: Gazetteer, ids: readonly number[]): boolean {
+  if (ids.length === 0) return false;
+  const cc = gaz.entry(ids[0]!).cc;
+  for (let k = 1; k < ids.length; k += 1) if (gaz.entry(ids[k]!).cc !== cc) return false;
+  return true;
+}
+
 /** The one-word mentions' sieve, refilled per document. */
 const SINGLES_SIEVE = new WordSieve();
 
@@ -98,11 +106,7 @@ export function resolvePlaces(text: string, lang: string, hints: PlaceHints = {}
   }
   const ctx = newCtx(hint, usFrame, forms.size);
   // Start from names with one referent country (or the hint), then re-choose in the frame the choices make.
-  const first = judged.map((j) => {
-    if (j.veto) return null;
-    const ccs = new Set(j.m.ids.map((id) => gaz.entry(id).cc));
-    return ccs.size === 1 ? choose(gaz, j, ctx) : null;
-  });
+  const first = judged.map((j) => (!j.veto && oneCountry(gaz, j.m.ids) ? choose(gaz, j, ctx) : null));
   frame(ctx, first, judged);
   let choices = judged.map((j) => choose(gaz, j, ctx));
   for (let round = 0; round < 2; round += 1) {
