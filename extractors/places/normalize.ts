@@ -189,15 +189,39 @@ function wordCharAt(text: string, i: number): number {
  * Same tokens as `WORD_RE`, by a character scan (several times faster than the Unicode regex). The scan also
  * notes what `foldWord` would look for: a word of plain lower-case ASCII letters and digits is its own fold.
  */
+/**
+ * Columns `tokenize` writes into, reused from one text to the next (grown as needed): the tokens' own columns are
+ * cut from them at the end, in one buffer. Why: columns sized for the most tokens a text can hold are three times
+ * what news holds, and four such buffers per document were a tenth of the extraction's garbage.
+ */
+let scratchStarts = new Int32Array(4096);
+let scratchEnds = new Int32Array(4096);
+let scratchSlots = new Uint16Array(4096);
+let scratchShape = new Uint8Array(4096);
+/**
+ * The folds of the tokens that are not PLAIN, in token order, and their token numbers: the tokens' `norms` array is
+ * made once at its full length at the end. Why: written token by token with gaps, the array was regrown dozens of
+ * times per document (most of the tokenizer's garbage).
+ */
+const scratchFolds: string[] = [];
+let scratchFoldAt = new Int32Array(4096);
+
 function tokenize(text: string): WordTokens {
   const n = text.length;
   // At most one token per two code units (a word character and a separator).
   const max = (n >> 1) + 1;
-  const starts = new Int32Array(max);
-  const ends = new Int32Array(max);
-  const slots = new Uint16Array(max);
-  const shape = new Uint8Array(max);
-  const norms: Array<string | undefined> = [];
+  if (scratchStarts.length < max) {
+    scratchStarts = new Int32Array(2 * max);
+    scratchEnds = new Int32Array(2 * max);
+    scratchSlots = new Uint16Array(2 * max);
+    scratchShape = new Uint8Array(2 * max);
+    scratchFoldAt = new Int32Array(2 * max);
+  }
+  const starts = scratchStarts;
+  const ends = scratchEnds;
+  const slots = scratchSlots;
+  const shape = scratchShape;
+  let folds = 0;
   let count = 0;
   let i = 0;
   while (i < n) {
@@ -245,14 +269,28 @@ function tokenize(text: string): WordTokens {
       const t = text.slice(start, i);
       const norm = foldWord(t);
       const d = norm.charCodeAt(0);
-      norms[count] = norm;
+      scratchFolds[folds] = norm;
+      scratchFoldAt[folds] = count;
+      folds += 1;
       slots[count] = sieveSlot(norm);
       const upper = c0 < 128 ? c0 >= 65 && c0 <= 90 : isUpperInitial(t);
       shape[count] = (upper ? UPPER : 0) | (d >= 48 && d <= 57 ? DIGIT : 0) | (norm.includes(' ') ? SPACED : 0);
     }
     count += 1;
   }
-  return new WordTokens(text, starts.subarray(0, count), ends.subarray(0, count), slots.subarray(0, count), shape.subarray(0, count), norms);
+  // One buffer for the four columns: offsets first (4-byte aligned), then slots (2-byte), then shape.
+  const buf = new ArrayBuffer(11 * count);
+  const outStarts = new Int32Array(buf, 0, count);
+  const outEnds = new Int32Array(buf, 4 * count, count);
+  const outSlots = new Uint16Array(buf, 8 * count, count);
+  const outShape = new Uint8Array(buf, 10 * count, count);
+  outStarts.set(starts.subarray(0, count));
+  outEnds.set(ends.subarray(0, count));
+  outSlots.set(slots.subarray(0, count));
+  outShape.set(shape.subarray(0, count));
+  const norms = new Array<string | undefined>(count);
+  for (let k = 0; k < folds; k += 1) norms[scratchFoldAt[k]!] = scratchFolds[k];
+  return new WordTokens(text, outStarts, outEnds, outSlots, outShape, norms);
 }
 
 /** Gazetteer key of a name: its folded word tokens joined by one space. */
