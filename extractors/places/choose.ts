@@ -107,17 +107,32 @@ function weightOf(cc: string, own: Own, ctx: Ctx): number {
   return t > 0 ? v / t : 0;
 }
 
-function score(e: GazEntry, pri: number, j: Judged, ctx: Ctx, own: Own, alt: boolean): number {
+/**
+ * The part of a candidate's score no round changes (prior, alternate name, qualifiers, the town named before), in
+ * the order `score` once added them all (the same sums, to the last bit).
+ */
+function fixedScore(e: GazEntry, pri: number, j: Judged, alt: boolean): number {
   let s = pri - (alt ? 1.5 : 0);
   if (j.qualifierCc && e.cc === j.qualifierCc) s += 6;
   if (j.qualifierA1s.includes(e.a1)) s += 8;
   // "TBILISI, Georgia", "Atlanta, Georgia": the country or division that holds the town named before.
   if ((e.kind === 'country' && j.headCcs.has(e.cc)) || (e.kind === 'admin1' && j.headA1s.has(e.a1))) s += 2;
+  return s;
+}
+
+/** `Candidate.flags`: the entry's country is the source's (`Ctx.hint`). */
+const HINTED = 1;
+/** `Candidate.flags`: a US state in a US federal story (`Ctx.usFrame`). */
+const US_STATE = 2;
+
+function score(c: Candidate, ctx: Ctx, own: Own): number {
+  const e = c.e;
+  let s = c.fixed;
   if (e.kind !== 'country' && e.kind !== 'region') s += (e.kind === 'admin1' ? 5 : 3.5) * weightOf(e.cc, own, ctx);
   if ((e.kind === 'city' || e.kind === 'admin2') && ctx.admin1s.has(e.a1)) s += 3;
-  if (ctx.hint && e.cc === ctx.hint) s += 1.5;
+  if ((c.flags & HINTED) !== 0) s += 1.5;
   // In a US federal story a name shared by a country and a US state is the state ("a labor contractor in Georgia")
-  if (ctx.usFrame && e.kind === 'admin1' && e.cc === 'US') s += 6;
+  if ((c.flags & US_STATE) !== 0) s += 6;
   const near = nearest(e, own, ctx);
   if (near < 100) s += 2.5;
   else if (near < 300) s += 1.5;
@@ -151,6 +166,30 @@ function accept(e: GazEntry, j: Judged, ctx: Ctx, own: Own, alt: boolean): boole
 
 export interface Choice { e: GazEntry; conf: number }
 
+/** One entry a mention may name, with what `choose` reads about it that no round changes. */
+interface Candidate {
+  e: GazEntry;
+  /** Matched through an alternate name only. */
+  alt: boolean;
+  /** Past the first 40 of the mention's entries: scored only when in the document's frame. */
+  late: boolean;
+  /** `fixedScore`. */
+  fixed: number;
+  /** HINTED, US_STATE. */
+  flags: number;
+  /** Added to the score: a national capital named like a division of its country rises, the division sinks. */
+  capital: number;
+}
+
+/**
+ * A mention's candidates, made once per document (`candidates`) for the three or four rounds of `choose`. Why: each
+ * round read the same entries, priors and name sets again; those reads were about half of the choosing.
+ */
+export interface Candidates {
+  j: Judged;
+  list: Candidate[];
+}
+
 /** True when one of the first 40 entries `ids` is a division of country `cc`. */
 function hasDivisionOf(gaz: Gazetteer, ids: readonly number[], cc: string): boolean {
   for (let i = 0; i < ids.length && i < 40; i += 1) {
@@ -160,19 +199,11 @@ function hasDivisionOf(gaz: Gazetteer, ids: readonly number[], cc: string): bool
   return false;
 }
 
-/** Best referent of one mention under the current context, or null when the span is not taken as a place. */
-export function choose(gaz: Gazetteer, j: Judged, ctx: Ctx): Choice | null {
-  // A vetoed span is never taken (`accept` refuses it, and the qualifier fallbacks below ask for no veto).
-  if (j.veto) return null;
-  const keyId = j.m.keyId;
-  const own: Own = { keyId, cc: ctx.ownCc[keyId], w: ctx.ownW[keyId]! };
-  const pri = priorsOf(gaz);
-  let best: GazEntry | null = null;
-  let bestAlt = false;
-  let bestS = -Infinity;
-  let second = -Infinity;
-  let runner: GazEntry | null = null;
-  let runnerAlt = false;
+/** The candidates of judged mention `j` in the document of `ctx` (its hint and frame kind). */
+export function candidates(gaz: Gazetteer, j: Judged, ctx: Ctx): Candidates {
+  const list: Candidate[] = [];
+  // A vetoed span is never taken: `choose` reads none of its candidates.
+  if (j.veto) return { j, list };
   // A national capital named like a division of its country ("Washington", "Lima", "Buenos Aires"): news means the capital.
   let capitalCc: string | null = null;
   if (!j.divisionWord) {
@@ -183,32 +214,52 @@ export function choose(gaz: Gazetteer, j: Judged, ctx: Ctx): Choice | null {
     // Only when a division of the same country shares the name: the capital rises, the division sinks.
     if (capitalCc !== null && !hasDivisionOf(gaz, j.m.ids, capitalCc)) capitalCc = null;
   }
-  // Candidates come most populous first; past the first 40 only those in the document's frame can win.
+  const pri = priorsOf(gaz);
   let k = 0;
   for (const id of j.m.ids) {
     k += 1;
-    if (k > 40) {
-      const e = gaz.entry(id);
-      if (!e || !(ctx.votes.has(e.cc) || ctx.admin1s.has(e.a1) || j.qualifierA1s.includes(e.a1))) continue;
-    }
     const e = gaz.entry(id);
-    if (!e) continue;
+    const alt = j.m.alt.has(id);
     // "SRT", "TBS", "BA": codes of countries and states only (a town's alternate names hold such codes).
-    if (j.caps && (e.kind === 'city' || j.m.alt.has(id))) continue;
+    if (j.caps && (e.kind === 'city' || alt)) continue;
     let p = pri[id]!;
     if (Number.isNaN(p)) p = pri[id] = prior(e);
-    const s = score(e, p, j, ctx, own, j.m.alt.has(id)) + (capitalCc !== null && e.cc === capitalCc ? (e.kind === 'admin1' ? -2 : e.fc === 'PPLC' ? 2 : 0) : 0);
+    const flags = (ctx.hint && e.cc === ctx.hint ? HINTED : 0) | (ctx.usFrame && e.kind === 'admin1' && e.cc === 'US' ? US_STATE : 0);
+    const capital = capitalCc !== null && e.cc === capitalCc ? (e.kind === 'admin1' ? -2 : e.fc === 'PPLC' ? 2 : 0) : 0;
+    list.push({ e, alt, late: k > 40, fixed: fixedScore(e, p, j, alt), flags, capital });
+  }
+  return { j, list };
+}
+
+/** Best referent of one mention under the current context, or null when the span is not taken as a place. */
+export function choose(gaz: Gazetteer, cands: Candidates, ctx: Ctx): Choice | null {
+  const j = cands.j;
+  // A vetoed span is never taken (`accept` refuses it, and the qualifier fallbacks below ask for no veto).
+  if (j.veto) return null;
+  const keyId = j.m.keyId;
+  const own: Own = { keyId, cc: ctx.ownCc[keyId], w: ctx.ownW[keyId]! };
+  let best: GazEntry | null = null;
+  let bestAlt = false;
+  let bestS = -Infinity;
+  let second = -Infinity;
+  let runner: GazEntry | null = null;
+  let runnerAlt = false;
+  // Candidates come most populous first; past the first 40 only those in the document's frame can win.
+  for (const c of cands.list) {
+    const e = c.e;
+    if (c.late && !(ctx.votes.has(e.cc) || ctx.admin1s.has(e.a1) || j.qualifierA1s.includes(e.a1))) continue;
+    const s = score(c, ctx, own) + c.capital;
     if (s > bestS) {
       second = bestS;
       runner = best;
       runnerAlt = bestAlt;
       bestS = s;
       best = e;
-      bestAlt = j.m.alt.has(id);
+      bestAlt = c.alt;
     } else if (s > second) {
       second = s;
       runner = e;
-      runnerAlt = j.m.alt.has(id);
+      runnerAlt = c.alt;
     }
   }
   // "El Alto, Bolivia" when the table has no El Alto in Bolivia: trust the qualifier, leave coordinates unknown.

@@ -1,5 +1,5 @@
 import type { Place } from '../../core/index.js';
-import { choose, frame, newCtx, type Choice } from './choose.js';
+import { candidates, choose, frame, newCtx, type Choice } from './choose.js';
 import { getGazetteer, type GazEntry, type Gazetteer } from './gazetteer.js';
 import { judge, overlaps, personTokens, type PlaceHints } from './judge.js';
 import { naturalFeatures } from './features.js';
@@ -106,12 +106,13 @@ export function resolvePlaces(text: string, lang: string, hints: PlaceHints = {}
   }
   const ctx = newCtx(hint, usFrame, forms.size);
   // Start from names with one referent country (or the hint), then re-choose in the frame the choices make.
-  const first = judged.map((j) => (!j.veto && oneCountry(gaz, j.m.ids) ? choose(gaz, j, ctx) : null));
+  const cands = judged.map((j) => candidates(gaz, j, ctx));
+  const first = cands.map((c) => (!c.j.veto && oneCountry(gaz, c.j.m.ids) ? choose(gaz, c, ctx) : null));
   frame(ctx, first, judged);
-  let choices = judged.map((j) => choose(gaz, j, ctx));
+  let choices = cands.map((c) => choose(gaz, c, ctx));
   for (let round = 0; round < 2; round += 1) {
     frame(ctx, choices, judged);
-    const next = judged.map((j) => choose(gaz, j, ctx));
+    const next = cands.map((c) => choose(gaz, c, ctx));
     // Choices made from the frame they build come out the same again: the rounds left would repeat them.
     const settled = sameChoices(next, choices);
     choices = next;
