@@ -17,6 +17,7 @@ import {
   type TaggedSentence,
 } from '../../../extractors/entities/index.js';
 import { upperCopies } from '../../../scripts/train-ner.js';
+import { scoreChunks } from '../../../extractors/entities/evaluate.js';
 
 /** A tiny invented corpus in CoNLL form (token, tag). */
 const CORPUS: Array<Array<[string, string]>> = [
@@ -66,6 +67,31 @@ describe('NER training', () => {
     const p = modelParams(model);
     for (const s of sentences) expect(Array.from(tagSentence(p, s.words), (t) => TAGS[t])).toEqual(s.tags);
   }, 120_000);
+
+  it('holds out a block in the middle of the last file (--holdout-at, for cross-validation) and keeps it out of training', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rastro-ner-'));
+    const data = join(dir, 'tiny.conll');
+    const out = join(dir, 'tiny.json.gz');
+    writeFileSync(data, conll);
+    const { stderr } = await promisify(execFile)('npx', ['tsx', 'scripts/train-ner.ts', '--lang', 'es', '--train', data, '--holdout', '1', '--holdout-at', '3',
+      '--epochs', '2', '--bits', '12', '--seeds', '1', '--doc-folds', '0', '--upper-every', '0', '--out', out], { cwd: join(import.meta.dirname, '../../..') });
+    expect(stderr).toContain('train 3 sentences');
+    expect(stderr).toContain('dev 1 sentences (sentences 3..3 of the last file)');
+    // The held-out sentence is the only one with MISC: a model that never saw it has no MISC weights.
+    const model = parseModel(readFileSync(out));
+    const misc = TAGS.indexOf('B-MISC');
+    let miscWeights = 0;
+    for (let i = misc; i < model.weights.length; i += TAGS.length) if (model.weights[i] !== 0) miscWeights++;
+    expect(miscWeights).toBe(0);
+  }, 120_000);
+});
+
+describe('scoreChunks', () => {
+  it('gives the counts behind its figures, for pooling several sets', () => {
+    const r = scoreChunks([[new Set(['0:2:PER', '3:4:LOC']), new Set(['0:2:PER', '5:6:ORG', '7:8:ORG'])]]);
+    expect(r).toMatchObject({ tp: 1, np: 3, ng: 2 });
+    expect(r.f1).toBeCloseTo((2 * 1) / (3 + 2), 10);
+  });
 });
 
 describe('bundled models', () => {
