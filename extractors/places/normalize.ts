@@ -186,10 +186,6 @@ function wordCharAt(text: string, i: number): number {
 }
 
 /**
- * Same tokens as `WORD_RE`, by a character scan (several times faster than the Unicode regex). The scan also
- * notes what `foldWord` would look for: a word of plain lower-case ASCII letters and digits is its own fold.
- */
-/**
  * Columns `tokenize` writes into, reused from one text to the next (grown as needed): the tokens' own columns are
  * cut from them at the end, in one buffer. Why: columns sized for the most tokens a text can hold are three times
  * what news holds, and four such buffers per document were a tenth of the extraction's garbage.
@@ -206,6 +202,10 @@ let scratchShape = new Uint8Array(4096);
 const scratchFolds: string[] = [];
 let scratchFoldAt = new Int32Array(4096);
 
+/**
+ * Same tokens as `WORD_RE`, by a character scan (several times faster than the Unicode regex). The scan also
+ * notes what `foldWord` would look for: a word of plain lower-case ASCII letters and digits is its own fold.
+ */
 function tokenize(text: string): WordTokens {
   const n = text.length;
   // At most one token per two code units (a word character and a separator).
