@@ -23,11 +23,13 @@ import { parseArgs } from 'node:util';
 import { readConll, retokenize, evaluateAsRecognized } from './train-ner.js';
 import { parseModel, type NerModel } from '../extractors/entities/model.js';
 import { withTagBias } from '../extractors/entities/model-tuning.js';
+import { loadModel } from '../extractors/entities/loader.js';
 import { assignDocBits, type TaggedSentence } from '../extractors/entities/index.js';
 
 const HERE = dirname(new URL(import.meta.url).pathname);
 const FIRST = resolve(HERE, '../../shared/data/ner-pt-harem/firstHAREM.conll-io.txt');
-const SHIPPED_PRIORS = { 'B-LOC': -12, 'B-PER': 4, 'I-ORG': 8 };
+/** The priors the shipped model was trained with (its meta), so that 'shipped' follows train-ner.ts's defaults. */
+const SHIPPED_PRIORS = (loadModel('pt').meta.tagBias ?? {}) as Record<string, number>;
 const TAGS = ['B-PER', 'B-LOC', 'B-ORG', 'I-PER', 'I-LOC', 'I-ORG'];
 
 const dash = process.argv.indexOf('--');
