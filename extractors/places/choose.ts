@@ -28,14 +28,44 @@ function priorsOf(gaz: Gazetteer): Float64Array {
   return p;
 }
 
+/**
+ * Small numbers for the country and division codes (`GazEntry.cc`, `GazEntry.a1`), given on first sight and kept for
+ * the process (the gazetteer's codes are a few thousand). Why: the frame's votes and divisions are columns indexed
+ * by these numbers, so rebuilding the frame and scoring a candidate make no Map or Set (a cleared Map or Set makes
+ * new tables as it refills, and each vote stored in a Map boxed a new number).
+ */
+const CODE_IDS = new Map<string, number>();
+
+function codeId(code: string): number {
+  let id = CODE_IDS.get(code);
+  if (id === undefined) {
+    id = CODE_IDS.size;
+    CODE_IDS.set(code, id);
+  }
+  return id;
+}
+
 export interface Ctx {
-  /** Votes per country, and each surface form's own vote (removed when that form is scored: no self-support). */
-  votes: Map<string, number>;
-  /** By surface form (`Mention.keyId`): the country of its own vote (undefined: none) and its weight. */
-  ownCc: Array<string | undefined>;
-  ownW: Float64Array;
+  /** Votes per country code (`codeId`), 0 for none; `voted` lists the codes voted for, to clear them. */
+  votes: Float64Array;
+  voted: Int32Array;
+  votedCount: number;
   total: number;
-  admin1s: Set<string>;
+  /** Per division code (`codeId`): 1 when a place of the frame lies in it; `inA1` lists them, to clear them. */
+  admin1s: Uint8Array;
+  inA1: Int32Array;
+  inA1Count: number;
+  /** By surface form (`Mention.keyId`, 0 .. forms - 1): the country code of its own vote (-1: none) and its weight. */
+  forms: number;
+  ownCc: Int32Array;
+  ownW: Float64Array;
+  /**
+   * The form `choose` is scoring now (its own vote is left out: no self-support): its keyId, its vote's country
+   * code (-1: none) and weight. Set at the start of each call, in place of a per-call object.
+   */
+  selfKey: number;
+  selfCc: number;
+  selfW: number;
   hint: string | null;
   /** English text framed by US federal institutions ("Justice Department", "federal prison", "U.S. Attorney"). */
   usFrame: boolean;
@@ -45,6 +75,9 @@ export interface Ctx {
   /** The surface form (`Mention.keyId`) each point was chosen for. */
   pointKey: Int32Array;
   pointCount: number;
+  /** The document's candidates (see `Candidates`), `candCount` of them. */
+  cand: CandidateColumns;
+  candCount: number;
 }
 
 /** Most points kept (see `frame`). */
@@ -56,23 +89,58 @@ const POINT_LON = new Float64Array(MAX_POINTS);
 const POINT_KEY = new Int32Array(MAX_POINTS);
 
 /**
- * An empty context for one document whose mentions have `forms` surface forms (`Mention.keyId` 0 .. forms - 1).
- * Its points are valid until the next document's context is made.
+ * The frame's code columns, shared by the contexts like the points (grown as codes are given). They are all zero
+ * when a document starts: `frame` and `newCtx` clear what was set (the codes listed in `VOTED` and `IN_A1_LIST`).
  */
-export function newCtx(hint: string | null, usFrame: boolean, forms: number): Ctx {
-  return {
-    votes: new Map(), ownCc: new Array<string | undefined>(forms).fill(undefined), ownW: new Float64Array(forms), total: 0,
-    admin1s: new Set(), hint, usFrame, pointLat: POINT_LAT, pointLon: POINT_LON, pointKey: POINT_KEY, pointCount: 0,
-  };
+let VOTES = new Float64Array(512);
+let IN_A1 = new Uint8Array(512);
+let VOTED = new Int32Array(512);
+let IN_A1_LIST = new Int32Array(512);
+/** The forms' own votes, shared like the points (grown for a document with more forms). */
+let OWN_CC = new Int32Array(256);
+let OWN_W = new Float64Array(256);
+
+/** Makes the code columns hold code number `id`. */
+function holdCode(ctx: Ctx, id: number): void {
+  if (id < ctx.votes.length) return;
+  let n = ctx.votes.length;
+  while (n <= id) n *= 2;
+  const votes = new Float64Array(n);
+  votes.set(ctx.votes);
+  const admin1s = new Uint8Array(n);
+  admin1s.set(ctx.admin1s);
+  const voted = new Int32Array(n);
+  voted.set(ctx.voted);
+  const inA1 = new Int32Array(n);
+  inA1.set(ctx.inA1);
+  ctx.votes = VOTES = votes;
+  ctx.admin1s = IN_A1 = admin1s;
+  ctx.voted = VOTED = voted;
+  ctx.inA1 = IN_A1_LIST = inA1;
 }
 
-/** What one `choose` call reads about its mention's surface form, looked up once per call. */
-interface Own {
-  keyId: number;
-  /** The country of the form's own vote (undefined: none) and its weight. */
-  cc: string | undefined;
-  w: number;
+/**
+ * An empty context for one document whose mentions have `forms` surface forms (`Mention.keyId` 0 .. forms - 1).
+ * Its columns are valid until the next document's context is made.
+ */
+export function newCtx(hint: string | null, usFrame: boolean, forms: number): Ctx {
+  if (OWN_CC.length < forms) {
+    OWN_CC = new Int32Array(2 * forms);
+    OWN_W = new Float64Array(2 * forms);
+  }
+  // The document before may have left its frame set (the last round's, or a throw halfway).
+  if (lastCtx !== null) clearFrame(lastCtx);
+  OWN_CC.fill(-1, 0, forms);
+  lastCtx = {
+    votes: VOTES, voted: VOTED, votedCount: 0, total: 0, admin1s: IN_A1, inA1: IN_A1_LIST, inA1Count: 0,
+    forms, ownCc: OWN_CC, ownW: OWN_W, selfKey: -1, selfCc: -1, selfW: 0, hint, usFrame,
+    pointLat: POINT_LAT, pointLon: POINT_LON, pointKey: POINT_KEY, pointCount: 0, cand: CANDIDATES, candCount: 0,
+  };
+  return lastCtx;
 }
+
+/** The context `newCtx` made last: its frame is cleared when the next one is made. */
+let lastCtx: Ctx | null = null;
 
 function km(aLat: number, aLon: number, bLat: number, bLon: number): number {
   const r = Math.PI / 180;
@@ -81,29 +149,31 @@ function km(aLat: number, aLon: number, bLat: number, bLon: number): number {
   return Math.sqrt(x * x + y * y) * 6371;
 }
 
-function nearest(e: GazEntry, own: Own, ctx: Ctx): number {
+/** Distance in km from candidate `c` to the nearest point chosen for another form (Infinity: none, or no coordinates). */
+function nearest(c: number, ctx: Ctx): number {
   let near = Infinity;
-  // The coordinates are read once. Why: entries of several shapes come here (towns, divisions, made-up ones), and
-  // reading a coordinate through them boxed a new number each time: reads in the loop made most of the scoring's garbage.
-  const eLat = e.lat;
-  const eLon = e.lon;
-  if (e.kind === 'country' || eLat === null || eLon === null) return near;
+  // Read from the candidate columns, not the entry: entries come in several shapes (towns, divisions), and reading
+  // a coordinate through them boxed a new number each time.
+  const eLat = ctx.cand.lat[c]!;
+  const eLon = ctx.cand.lon[c]!;
+  if (Number.isNaN(eLat)) return near;
   const lat = ctx.pointLat;
   const lon = ctx.pointLon;
   const key = ctx.pointKey;
   for (let k = 0; k < ctx.pointCount; k += 1) {
     // 3° of latitude is > 300 km: no need for the distance.
-    if (key[k] === own.keyId || Math.abs(lat[k]! - eLat) > 3) continue;
+    if (key[k] === ctx.selfKey || Math.abs(lat[k]! - eLat) > 3) continue;
     near = Math.min(near, km(eLat, eLon, lat[k]!, lon[k]!));
     if (near < 100) break;
   }
   return near;
 }
 
-function weightOf(cc: string, own: Own, ctx: Ctx): number {
-  const voted = own.cc !== undefined;
-  const v = (ctx.votes.get(cc) ?? 0) - (voted && own.cc === cc ? own.w : 0);
-  const t = ctx.total - (voted ? own.w : 0);
+/** Share of the frame's votes (the form's own left out) for country code `cc`. */
+function weightOf(cc: number, ctx: Ctx): number {
+  const voted = ctx.selfCc >= 0;
+  const v = ctx.votes[cc]! - (voted && ctx.selfCc === cc ? ctx.selfW : 0);
+  const t = ctx.total - (voted ? ctx.selfW : 0);
   return t > 0 ? v / t : 0;
 }
 
@@ -120,38 +190,102 @@ function fixedScore(e: GazEntry, pri: number, j: Judged, alt: boolean): number {
   return s;
 }
 
-/** `Candidate.flags`: the entry's country is the source's (`Ctx.hint`). */
-const HINTED = 1;
-/** `Candidate.flags`: a US state in a US federal story (`Ctx.usFrame`). */
-const US_STATE = 2;
+/** `CandidateColumns.kind`: the entry kinds, as numbers. */
+const K_REGION = 0;
+const K_COUNTRY = 1;
+const K_ADMIN1 = 2;
+const K_ADMIN2 = 3;
+const K_CITY = 4;
+const KIND_CODE: Record<GazEntry['kind'], number> = { region: K_REGION, country: K_COUNTRY, admin1: K_ADMIN1, admin2: K_ADMIN2, city: K_CITY };
 
-function score(c: Candidate, ctx: Ctx, own: Own): number {
-  const e = c.e;
-  let s = c.fixed;
-  if (e.kind !== 'country' && e.kind !== 'region') s += (e.kind === 'admin1' ? 5 : 3.5) * weightOf(e.cc, own, ctx);
-  if ((e.kind === 'city' || e.kind === 'admin2') && ctx.admin1s.has(e.a1)) s += 3;
-  if ((c.flags & HINTED) !== 0) s += 1.5;
+/** `CandidateColumns.flags`: matched through an alternate name only. */
+const ALT = 1;
+/** `CandidateColumns.flags`: past the first 40 of the mention's entries: scored only when in the document's frame. */
+const LATE = 2;
+/** `CandidateColumns.flags`: the entry's country is the source's (`Ctx.hint`). */
+const HINTED = 4;
+/** `CandidateColumns.flags`: a US state in a US federal story (`Ctx.usFrame`). */
+const US_STATE = 8;
+
+/**
+ * The document's candidates, one row each, in columns reused from one document to the next (grown as needed).
+ * Why: a row is what `choose` reads about an entry in every round; as objects they, and their boxed scores, were
+ * a tenth of the extraction's garbage.
+ */
+class CandidateColumns {
+  /** Gazetteer entry index. */
+  id = new Int32Array(1024);
+  /** `fixedScore`. */
+  fixed = new Float64Array(1024);
+  /** Added to the score: a national capital named like a division of its country rises, the division sinks. */
+  capital = new Float64Array(1024);
+  /** The entry's coordinates; NaN for a country or an entry without them (no proximity). */
+  lat = new Float64Array(1024);
+  lon = new Float64Array(1024);
+  /** `codeId` of the entry's country and division. */
+  cc = new Int32Array(1024);
+  a1 = new Int32Array(1024);
+  /** KIND_CODE of the entry. */
+  kind = new Uint8Array(1024);
+  /** ALT, LATE, HINTED, US_STATE. */
+  flags = new Uint8Array(1024);
+
+  /** Makes room for `n` rows, keeping the first `used`. */
+  hold(n: number, used: number): void {
+    if (n <= this.id.length) return;
+    const size = Math.max(n, 2 * this.id.length);
+    const grow = <T extends Int32Array | Float64Array | Uint8Array>(a: T, b: T): T => {
+      b.set(a.subarray(0, used));
+      return b;
+    };
+    this.id = grow(this.id, new Int32Array(size));
+    this.fixed = grow(this.fixed, new Float64Array(size));
+    this.capital = grow(this.capital, new Float64Array(size));
+    this.lat = grow(this.lat, new Float64Array(size));
+    this.lon = grow(this.lon, new Float64Array(size));
+    this.cc = grow(this.cc, new Int32Array(size));
+    this.a1 = grow(this.a1, new Int32Array(size));
+    this.kind = grow(this.kind, new Uint8Array(size));
+    this.flags = grow(this.flags, new Uint8Array(size));
+  }
+}
+
+const CANDIDATES = new CandidateColumns();
+
+function score(c: number, ctx: Ctx): number {
+  const cand = ctx.cand;
+  const kind = cand.kind[c]!;
+  let s = cand.fixed[c]!;
+  if (kind !== K_COUNTRY && kind !== K_REGION) s += (kind === K_ADMIN1 ? 5 : 3.5) * weightOf(cand.cc[c]!, ctx);
+  if ((kind === K_CITY || kind === K_ADMIN2) && ctx.admin1s[cand.a1[c]!] === 1) s += 3;
+  const flags = cand.flags[c]!;
+  if ((flags & HINTED) !== 0) s += 1.5;
   // In a US federal story a name shared by a country and a US state is the state ("a labor contractor in Georgia")
-  if ((c.flags & US_STATE) !== 0) s += 6;
-  const near = nearest(e, own, ctx);
+  if ((flags & US_STATE) !== 0) s += 6;
+  const near = nearest(c, ctx);
   if (near < 100) s += 2.5;
   else if (near < 300) s += 1.5;
   return s;
 }
 
-function accept(e: GazEntry, j: Judged, ctx: Ctx, own: Own, alt: boolean): boolean {
+/** Whether candidate `c` (entry `e`) is taken as the place mention `j` names. */
+function accept(c: number, e: GazEntry, j: Judged, ctx: Ctx): boolean {
   if (j.veto) return false;
+  const cand = ctx.cand;
   if (e.kind === 'country' || e.kind === 'region') return true;
+  const cc = cand.cc[c]!;
+  const alt = (cand.flags[c]! & ALT) !== 0;
   // A division of a country the rest of the text never names needs more than "de": "barrio de Flores" (Buenos Aires).
-  if (e.kind === 'admin1') return !(ctx.total > 0 && weightOf(e.cc, own, ctx) === 0 && j.evidence < 2 && !j.qualifierCc);
+  if (e.kind === 'admin1') return !(ctx.total > 0 && weightOf(cc, ctx) === 0 && j.evidence < 2 && !j.qualifierCc);
   // A bare county name ("Kent", "Angus") needs a cue, the country in the text, or its own word ("Kent County").
-  if (e.kind === 'admin2') return e.fc !== 'ADM2B' || j.cue || j.evidence >= 1 || weightOf(e.cc, own, ctx) > 0 || j.m.first !== j.m.last;
+  if (e.kind === 'admin2') return e.fc !== 'ADM2B' || j.cue || j.evidence >= 1 || weightOf(cc, ctx) > 0 || j.m.first !== j.m.last;
   const pop = e.pop;
-  const inDoc = weightOf(e.cc, own, ctx) > 0.3 || ctx.admin1s.has(e.a1);
+  const inA1 = ctx.admin1s[cand.a1[c]!] === 1;
+  const inDoc = weightOf(cc, ctx) > 0.3 || inA1;
   let need = j.m.sentenceStart ? 300_000 : 60_000;
   // The nearest point is read at most once (it is the same for both tests below).
   let near = -1;
-  if (ctx.admin1s.has(e.a1) || (near = nearest(e, own, ctx)) < 100) need = j.m.sentenceStart ? 20_000 : 2_000;
+  if (inA1 || (near = nearest(c, ctx)) < 100) need = j.m.sentenceStart ? 20_000 : 2_000;
   if (j.cue) need = inDoc ? 500 : 5_000;
   else if (j.listed && inDoc) need = 500;
   if (j.qualifierA1s.includes(e.a1) || j.qualifierCc === e.cc) need = 0;
@@ -159,35 +293,22 @@ function accept(e: GazEntry, j: Judged, ctx: Ctx, own: Own, alt: boolean): boole
   if (j.evidence < 0) need *= 10;
   // Alternate names are often other languages' names ("Hamas" for Hamm, "Ben" for Bern): without a cue only big places.
   if (alt) need = Math.max(need, j.cue && j.evidence >= 2 ? 20_000 : j.cue || inDoc ? 50_000 : 300_000);
-  const framed = ctx.admin1s.has(e.a1) || (near >= 0 ? near : nearest(e, own, ctx)) < 100;
+  const framed = inA1 || (near >= 0 ? near : nearest(c, ctx)) < 100;
   if ((j.person || j.firstName) && !j.cue && !j.listed && j.qualifierA1s.length === 0 && !j.qualifierCc && !framed) need = Math.max(need, 1_000_000);
   return pop >= need || (e.fc === 'PPLC' && !j.m.sentenceStart && !alt && j.evidence >= 0);
 }
 
 export interface Choice { e: GazEntry; conf: number }
 
-/** One entry a mention may name, with what `choose` reads about it that no round changes. */
-interface Candidate {
-  e: GazEntry;
-  /** Matched through an alternate name only. */
-  alt: boolean;
-  /** Past the first 40 of the mention's entries: scored only when in the document's frame. */
-  late: boolean;
-  /** `fixedScore`. */
-  fixed: number;
-  /** HINTED, US_STATE. */
-  flags: number;
-  /** Added to the score: a national capital named like a division of its country rises, the division sinks. */
-  capital: number;
-}
-
 /**
- * A mention's candidates, made once per document (`candidates`) for the three or four rounds of `choose`. Why: each
- * round read the same entries, priors and name sets again; those reads were about half of the choosing.
+ * A mention's candidates, made once per document (`candidates`) for the three or four rounds of `choose`: rows
+ * `from` .. `to` - 1 of the context's candidate columns. Why: each round read the same entries, priors and name sets
+ * again; those reads were about half of the choosing.
  */
 export interface Candidates {
   j: Judged;
-  list: Candidate[];
+  from: number;
+  to: number;
 }
 
 /** True when one of the first 40 entries `ids` is a division of country `cc`. */
@@ -199,11 +320,11 @@ function hasDivisionOf(gaz: Gazetteer, ids: readonly number[], cc: string): bool
   return false;
 }
 
-/** The candidates of judged mention `j` in the document of `ctx` (its hint and frame kind). */
+/** The candidates of judged mention `j` in the document of `ctx` (its hint and frame kind), added to its columns. */
 export function candidates(gaz: Gazetteer, j: Judged, ctx: Ctx): Candidates {
-  const list: Candidate[] = [];
+  const from = ctx.candCount;
   // A vetoed span is never taken: `choose` reads none of its candidates.
-  if (j.veto) return { j, list };
+  if (j.veto) return { j, from, to: from };
   // A national capital named like a division of its country ("Washington", "Lima", "Buenos Aires"): news means the capital.
   let capitalCc: string | null = null;
   if (!j.divisionWord) {
@@ -215,6 +336,9 @@ export function candidates(gaz: Gazetteer, j: Judged, ctx: Ctx): Candidates {
     if (capitalCc !== null && !hasDivisionOf(gaz, j.m.ids, capitalCc)) capitalCc = null;
   }
   const pri = priorsOf(gaz);
+  ctx.cand.hold(from + j.m.ids.length, from);
+  const cand = ctx.cand;
+  let n = from;
   let k = 0;
   for (const id of j.m.ids) {
     k += 1;
@@ -224,11 +348,26 @@ export function candidates(gaz: Gazetteer, j: Judged, ctx: Ctx): Candidates {
     if (j.caps && (e.kind === 'city' || alt)) continue;
     let p = pri[id]!;
     if (Number.isNaN(p)) p = pri[id] = prior(e);
-    const flags = (ctx.hint && e.cc === ctx.hint ? HINTED : 0) | (ctx.usFrame && e.kind === 'admin1' && e.cc === 'US' ? US_STATE : 0);
-    const capital = capitalCc !== null && e.cc === capitalCc ? (e.kind === 'admin1' ? -2 : e.fc === 'PPLC' ? 2 : 0) : 0;
-    list.push({ e, alt, late: k > 40, fixed: fixedScore(e, p, j, alt), flags, capital });
+    cand.id[n] = id;
+    cand.fixed[n] = fixedScore(e, p, j, alt);
+    cand.capital[n] = capitalCc !== null && e.cc === capitalCc ? (e.kind === 'admin1' ? -2 : e.fc === 'PPLC' ? 2 : 0) : 0;
+    const lat = e.lat;
+    const lon = e.lon;
+    const located = e.kind !== 'country' && lat !== null && lon !== null;
+    cand.lat[n] = located ? lat : NaN;
+    cand.lon[n] = located ? lon : NaN;
+    const cc = codeId(e.cc);
+    const a1 = codeId(e.a1);
+    holdCode(ctx, Math.max(cc, a1));
+    cand.cc[n] = cc;
+    cand.a1[n] = a1;
+    cand.kind[n] = KIND_CODE[e.kind];
+    cand.flags[n] = (alt ? ALT : 0) | (k > 40 ? LATE : 0) | (ctx.hint && e.cc === ctx.hint ? HINTED : 0)
+      | (ctx.usFrame && e.kind === 'admin1' && e.cc === 'US' ? US_STATE : 0);
+    n += 1;
   }
-  return { j, list };
+  ctx.candCount = n;
+  return { j, from, to: n };
 }
 
 /** Best referent of one mention under the current context, or null when the span is not taken as a place. */
@@ -237,72 +376,106 @@ export function choose(gaz: Gazetteer, cands: Candidates, ctx: Ctx): Choice | nu
   // A vetoed span is never taken (`accept` refuses it, and the qualifier fallbacks below ask for no veto).
   if (j.veto) return null;
   const keyId = j.m.keyId;
-  const own: Own = { keyId, cc: ctx.ownCc[keyId], w: ctx.ownW[keyId]! };
-  let best: GazEntry | null = null;
-  let bestAlt = false;
+  ctx.selfKey = keyId;
+  ctx.selfCc = ctx.ownCc[keyId]!;
+  ctx.selfW = ctx.ownW[keyId]!;
+  const cand = ctx.cand;
+  // Candidate rows (-1: none).
+  let best = -1;
   let bestS = -Infinity;
   let second = -Infinity;
-  let runner: GazEntry | null = null;
-  let runnerAlt = false;
+  let runner = -1;
   // Candidates come most populous first; past the first 40 only those in the document's frame can win.
-  for (const c of cands.list) {
-    const e = c.e;
-    if (c.late && !(ctx.votes.has(e.cc) || ctx.admin1s.has(e.a1) || j.qualifierA1s.includes(e.a1))) continue;
-    const s = score(c, ctx, own) + c.capital;
+  for (let c = cands.from; c < cands.to; c += 1) {
+    if ((cand.flags[c]! & LATE) !== 0 && !(ctx.votes[cand.cc[c]!]! > 0 || ctx.admin1s[cand.a1[c]!] === 1 || j.qualifierA1s.includes(gaz.entry(cand.id[c]!).a1))) continue;
+    const s = score(c, ctx) + cand.capital[c]!;
     if (s > bestS) {
       second = bestS;
       runner = best;
-      runnerAlt = bestAlt;
       bestS = s;
-      best = e;
-      bestAlt = c.alt;
+      best = c;
     } else if (s > second) {
       second = s;
-      runner = e;
-      runnerAlt = c.alt;
+      runner = c;
     }
   }
+  if (best < 0) return null;
+  const e = gaz.entry(cand.id[best]!);
+  const moved = choiceByQualifier(gaz, j, e);
+  if (moved !== null) return moved;
+  // "New York" in a text about London: not the state, but the city may still be meant.
+  if (!accept(best, e, j, ctx)) {
+    if (runner < 0) return null;
+    // Only a very big city, or one in a country the text names: "Valencia" (the Spanish region) is not Valencia, Venezuela.
+    const r = gaz.entry(cand.id[runner]!);
+    const known = r.pop >= 5_000_000 || weightOf(cand.cc[runner]!, ctx) > 0;
+    if (e.kind === 'admin1' && r.kind === 'city' && known && accept(runner, r, j, ctx)) return { e: r, conf: 0.5 };
+    return null;
+  }
+  return { e, conf: Number.isFinite(second) ? Math.min(0.95, 0.5 + (bestS - second) / 10) : 0.9 };
+}
+
+/**
+ * The best entry `best` moved by mention `j`'s qualifier when the table has no such town there, or null (the choice
+ * stands).
+ */
+function choiceByQualifier(gaz: Gazetteer, j: Judged, best: GazEntry): Choice | null {
   // "El Alto, Bolivia" when the table has no El Alto in Bolivia: trust the qualifier, leave coordinates unknown.
-  if (best && best.kind === 'city' && j.qualifierCc && j.qualifierA1s.length === 0 && best.cc !== j.qualifierCc && !j.veto) {
+  if (best.kind === 'city' && j.qualifierCc && j.qualifierA1s.length === 0 && best.cc !== j.qualifierCc && !j.veto) {
     return { e: { kind: 'city', name: best.name, cc: j.qualifierCc, a1: '', lat: null, lon: null, pop: 0, fc: 'PPL' }, conf: 0.5 };
   }
   // "Santa Elena, Petén" with no such town in Petén in the table: the town is in that division; its centre stands in.
   const onlyA1 = j.qualifierA1s.length === 1 ? j.qualifierA1s[0]! : null;
   // ("TBILISI, Georgia": the qualifier is also a country, and Tbilisi is in it: no need to move the town.)
-  if (best && (best.kind === 'city' || best.kind === 'admin1') && onlyA1 && best.a1 !== onlyA1 && best.cc !== j.qualifierCc && !j.veto) {
+  if ((best.kind === 'city' || best.kind === 'admin1') && onlyA1 && best.a1 !== onlyA1 && best.cc !== j.qualifierCc && !j.veto) {
     const div = gaz.admin1Name.get(onlyA1);
     const id = div === undefined ? undefined : codesOf(gaz, nameKey(div))?.map((c) => gaz.entry(c < 0 ? -c - 1 : c)).find((e) => e.a1 === onlyA1);
     if (id) return { e: { kind: 'city', name: best.name, cc: id.cc, a1: id.a1, lat: id.lat, lon: id.lon, pop: 0, fc: 'PPL' }, conf: 0.45 };
   }
-  if (!best) return null;
-  // "New York" in a text about London: not the state, but the city may still be meant.
-  if (!accept(best, j, ctx, own, bestAlt)) {
-    // Only a very big city, or one in a country the text names: "Valencia" (the Spanish region) is not Valencia, Venezuela.
-    const known = runner && (runner.pop >= 5_000_000 || weightOf(runner.cc, own, ctx) > 0);
-    if (best.kind === 'admin1' && runner && runner.kind === 'city' && known && accept(runner, j, ctx, own, runnerAlt)) return { e: runner, conf: 0.5 };
-    return null;
-  }
-  return { e: best, conf: Number.isFinite(second) ? Math.min(0.95, 0.5 + (bestS - second) / 10) : 0.9 };
+  return null;
+}
+
+/** Empties the frame's votes and divisions (only the codes set: the columns are all zero after). */
+function clearFrame(ctx: Ctx): void {
+  for (let k = 0; k < ctx.votedCount; k += 1) ctx.votes[ctx.voted[k]!] = 0;
+  for (let k = 0; k < ctx.inA1Count; k += 1) ctx.admin1s[ctx.inA1[k]!] = 0;
+  ctx.votedCount = 0;
+  ctx.inA1Count = 0;
+}
+
+/** Adds weight `w` to the votes of country code `cc`. */
+function vote(ctx: Ctx, cc: number, w: number): void {
+  if (ctx.votes[cc] === 0) ctx.voted[ctx.votedCount++] = cc;
+  ctx.votes[cc] = ctx.votes[cc]! + w;
 }
 
 /** Rebuilds the document frame (countries, divisions, points) from the current choices. */
 export function frame(ctx: Ctx, choices: Array<Choice | null>, judged: Judged[]): void {
-  ctx.votes.clear();
-  ctx.ownCc.fill(undefined);
+  clearFrame(ctx);
+  ctx.ownCc.fill(-1, 0, ctx.forms);
   ctx.total = 0;
-  ctx.admin1s.clear();
   ctx.pointCount = 0;
-  choices.forEach((c, i) => {
-    if (!c || c.e.kind === 'region') return;
+  for (let i = 0; i < choices.length; i += 1) {
+    const c = choices[i];
+    if (!c || c.e.kind === 'region') continue;
     const w = c.e.kind === 'country' ? 1 : c.e.kind === 'city' ? 0.5 + 0.5 * c.conf : 1;
     const keyId = judged[i]!.m.keyId;
     // One vote per surface form: repeating a name does not outvote the rest of the document.
-    if (ctx.ownCc[keyId] !== undefined) return;
-    ctx.ownCc[keyId] = c.e.cc;
+    if (ctx.ownCc[keyId] !== -1) continue;
+    const cc = codeId(c.e.cc);
+    holdCode(ctx, cc);
+    ctx.ownCc[keyId] = cc;
     ctx.ownW[keyId] = w;
-    ctx.votes.set(c.e.cc, (ctx.votes.get(c.e.cc) ?? 0) + w);
+    vote(ctx, cc, w);
     ctx.total += w;
-    if (c.e.kind !== 'country') ctx.admin1s.add(c.e.a1);
+    if (c.e.kind !== 'country') {
+      const a1 = codeId(c.e.a1);
+      holdCode(ctx, a1);
+      if (ctx.admin1s[a1] === 0) {
+        ctx.admin1s[a1] = 1;
+        ctx.inA1[ctx.inA1Count++] = a1;
+      }
+    }
     // A long page names hundreds of places; the first 120 are frame enough and keep this linear.
     if (c.e.kind !== 'country' && c.e.lat !== null && c.e.lon !== null && ctx.pointCount < MAX_POINTS) {
       ctx.pointLat[ctx.pointCount] = c.e.lat;
@@ -310,10 +483,11 @@ export function frame(ctx: Ctx, choices: Array<Choice | null>, judged: Judged[])
       ctx.pointKey[ctx.pointCount] = keyId;
       ctx.pointCount += 1;
     }
-  });
+  }
   if (ctx.hint) {
-    ctx.votes.set(ctx.hint, (ctx.votes.get(ctx.hint) ?? 0) + 0.5);
+    const cc = codeId(ctx.hint);
+    holdCode(ctx, cc);
+    vote(ctx, cc, 0.5);
     ctx.total += 0.5;
   }
 }
-
