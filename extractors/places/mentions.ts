@@ -17,7 +17,8 @@ export interface Mention {
   key: string;
   /** The number of the surface form (`key`) among the document's mentions, given by `resolvePlaces` (-1 before). */
   keyId: number;
-  ids: number[];
+  /** Entry indexes, most populous first (shared by the mentions of a key: never changed). */
+  ids: readonly number[];
   /** Entry indexes matched through an alternate name only. */
   alt: ReadonlySet<number>;
   sentenceStart: boolean;
@@ -149,6 +150,50 @@ function spanEntry(gaz: Gazetteer, text: string, toks: WordTokens, i: number, j:
 /** The `alt` of the mentions matched through no alternate name: shared, never added to. */
 const NO_ALT: ReadonlySet<number> = new Set<number>();
 
+/** A key's entries as a mention holds them (see `Mention.ids`, `Mention.alt`): shared by its mentions, never changed. */
+interface KeyIds {
+  ids: readonly number[];
+  alt: ReadonlySet<number>;
+}
+
+/**
+ * `KeyIds` by key, for the gazetteer they came from (emptied when it changes or when it grows past KEY_IDS_MAX).
+ * Why: news repeats its place names, and each mention's entry list and alternate-name set were made anew.
+ */
+const keyIds = new Map<string, KeyIds>();
+const KEY_IDS_MAX = 20_000;
+let keyIdsFor: Gazetteer | null = null;
+
+/** The entries of codes `found` (see `Gazetteer.byKey`), those in `dotted` left out (null: none are). */
+function idsOf(found: number | number[], dotted: ReadonlySet<number> | undefined): KeyIds | null {
+  const ids: number[] = [];
+  let alt: Set<number> | null = null;
+  const count = typeof found === 'number' ? 1 : found.length;
+  for (let k = 0; k < count; k += 1) {
+    const c = typeof found === 'number' ? found : found[k]!;
+    const id = c >= 0 ? c : -c - 1;
+    if (dotted?.has(id)) continue;
+    ids.push(id);
+    if (c < 0) (alt ??= new Set<number>()).add(id);
+  }
+  return ids.length > 0 ? { ids, alt: alt ?? NO_ALT } : null;
+}
+
+/** `idsOf(found)` for key `key` of `gaz`, remembered. */
+function keyIdsOf(gaz: Gazetteer, key: string, found: number | number[]): KeyIds {
+  if (keyIdsFor !== gaz || keyIds.size >= KEY_IDS_MAX) {
+    keyIdsFor = gaz;
+    keyIds.clear();
+  }
+  let k = keyIds.get(key);
+  if (k === undefined) {
+    // Without a dotted filter every entry stays, so there is at least one.
+    k = idsOf(found, undefined)!;
+    keyIds.set(key, k);
+  }
+  return k;
+}
+
 /** Longest gazetteer matches over capitalised word runs, left to right, non-overlapping. */
 export function findMentions(text: string, toks: WordTokens, gaz: Gazetteer): Mention[] {
   const out: Mention[] = [];
@@ -192,8 +237,6 @@ export function findMentions(text: string, toks: WordTokens, gaz: Gazetteer): Me
       if (found !== undefined) {
         const key = foundKey;
         const end = toks.ends[j]!;
-        const ids: number[] = [];
-        let alt: Set<number> | null = null;
         // "Miss." is Mississippi, "Miss Ohio" is not: a dotted abbreviation needs its dot.
         // (The table of dotted keys is small: asked first, it spares the tests, and their upper-case copy, for most names.)
         const dots = gaz.dotted.get(key);
@@ -202,15 +245,19 @@ export function findMentions(text: string, toks: WordTokens, gaz: Gazetteer): Me
           const word = text.slice(toks.starts[j]!, end);
           dotted = text.charCodeAt(end) === 46 || word.includes('.') || word === word.toUpperCase() ? undefined : dots;
         }
-        const count = typeof found === 'number' ? 1 : found.length;
-        for (let k = 0; k < count; k += 1) {
-          const c = typeof found === 'number' ? found : found[k]!;
-          const id = c >= 0 ? c : -c - 1;
-          if (dotted?.has(id)) continue;
-          ids.push(id);
-          if (c < 0) (alt ??= new Set<number>()).add(id);
+        const k = dotted === undefined ? keyIdsOf(gaz, key, found) : idsOf(found, dotted);
+        if (k !== null) {
+          const mEnd = possessive ? end - 2 : end;
+          // A longer span found after a shorter one takes over its object: one mention object per start.
+          if (best === null) best = { first: i, last: j, start: toks.starts[i]!, end: mEnd, key, keyId: -1, ids: k.ids, alt: k.alt, sentenceStart: false };
+          else {
+            best.last = j;
+            best.end = mEnd;
+            best.key = key;
+            best.ids = k.ids;
+            best.alt = k.alt;
+          }
         }
-        if (ids.length > 0) best = { first: i, last: j, start: toks.starts[i]!, end: possessive ? end - 2 : end, key, keyId: -1, ids, alt: alt ?? NO_ALT, sentenceStart: false };
       }
       if (possessive) break;
     }
