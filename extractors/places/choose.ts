@@ -309,6 +309,12 @@ export interface Candidates {
   j: Judged;
   from: number;
   to: number;
+  /**
+   * The last best entry `choiceByQualifier` was asked about (null: none yet) and its answer. Why: a qualified name's
+   * made-up entry was made again in every round, and being a new object each time it kept the rounds from settling.
+   */
+  movedFrom: GazEntry | null;
+  moved: Choice | null;
 }
 
 /** True when one of the first 40 entries `ids` is a division of country `cc`. */
@@ -324,7 +330,7 @@ function hasDivisionOf(gaz: Gazetteer, ids: readonly number[], cc: string): bool
 export function candidates(gaz: Gazetteer, j: Judged, ctx: Ctx): Candidates {
   const from = ctx.candCount;
   // A vetoed span is never taken: `choose` reads none of its candidates.
-  if (j.veto) return { j, from, to: from };
+  if (j.veto) return { j, from, to: from, movedFrom: null, moved: null };
   // A national capital named like a division of its country ("Washington", "Lima", "Buenos Aires"): news means the capital.
   let capitalCc: string | null = null;
   if (!j.divisionWord) {
@@ -367,7 +373,7 @@ export function candidates(gaz: Gazetteer, j: Judged, ctx: Ctx): Candidates {
     n += 1;
   }
   ctx.candCount = n;
-  return { j, from, to: n };
+  return { j, from, to: n, movedFrom: null, moved: null };
 }
 
 /** Best referent of one mention under the current context, or null when the span is not taken as a place. */
@@ -401,8 +407,11 @@ export function choose(gaz: Gazetteer, cands: Candidates, ctx: Ctx): Choice | nu
   }
   if (best < 0) return null;
   const e = gaz.entry(cand.id[best]!);
-  const moved = choiceByQualifier(gaz, j, e);
-  if (moved !== null) return moved;
+  if (cands.movedFrom !== e) {
+    cands.movedFrom = e;
+    cands.moved = choiceByQualifier(gaz, j, e);
+  }
+  if (cands.moved !== null) return cands.moved;
   // "New York" in a text about London: not the state, but the city may still be meant.
   if (!accept(best, e, j, ctx)) {
     if (runner < 0) return null;
