@@ -25,7 +25,7 @@ export interface Judged {
   cue: boolean;
   qualifierCc: string | null;
   /** Divisions named right after the span (", Bolívar" may be CO.35, EC.03 or VE.06). */
-  qualifierA1s: string[];
+  qualifierA1s: readonly string[];
   ner: boolean;
   /** An earlier extractor tagged the span (or part of it) as a person. */
   person: boolean;
@@ -69,6 +69,15 @@ function ufMark(c: number): boolean {
 const QUALIFIER_GAP = /^\s*[,(]\s*(?:(?:en |no |na |in )?(?:el |la |o |a |the )?(?:estado|departamento|provincia|municipio|regi[oó]n|state|province|department|region)(?: de| do| da| of)?\s+)?$/iu;
 
 /**
+ * The patterns `judge` tests, made once. Why: a regular expression literal makes a new object each time it is
+ * evaluated, and these were evaluated per mention (some per neighbouring mention).
+ */
+const DATELINE_AFTER = /^\s*(?:,|\(|—|–|-)/;
+const LIST_GAP = /^\s*(?:,|y|e|and|o|ou|or)\s*$/iu;
+const CODE_LIKE = /^[A-Z.&]+$/;
+const COMMA_GAP = /^\s*,\s*$/;
+
+/**
  * True when `s` equals its upper-case form. Why: most names have a lower-case ASCII letter, which settles it without
  * making the upper-case copy.
  */
@@ -81,18 +90,26 @@ function isAllCaps(s: string): boolean {
   return true;
 }
 
+/** The country and divisions named right after a mention (see `Judged.qualifierCc`, `Judged.qualifierA1s`). */
+interface Qualifier {
+  cc: string | null;
+  a1s: readonly string[];
+}
+
+/** What most mentions have: no qualifier (shared: a pair of arrays per mention was garbage). */
+const NO_QUALIFIER: Qualifier = { cc: null, a1s: [] };
+
 /** `all[at]` is `m`; `all` runs left to right without overlaps (`findMentions`), so its neighbours are next to it. */
-function qualifier(text: string, toks: WordTokens, m: Mention, all: Mention[], at: number, gaz: Gazetteer): [string | null, string[]] {
+function qualifier(text: string, m: Mention, all: Mention[], at: number, gaz: Gazetteer): Qualifier {
   // The mark is the first or second code unit after the name: most names have neither, and need no regex.
   const uf = ufMark(text.charCodeAt(m.end)) || ufMark(text.charCodeAt(m.end + 1)) ? UF_AFTER.exec(text.slice(m.end, m.end + 6)) : null;
-  if (uf && BR_UF[uf[1]!]) return ['BR', [`BR.${BR_UF[uf[1]!]}`]];
+  if (uf && BR_UF[uf[1]!]) return { cc: 'BR', a1s: [`BR.${BR_UF[uf[1]!]}`] };
   // The first mention starting within 40 characters after this one: the one right after it, if any.
   const after = all[at + 1];
   const next = after !== undefined && after.start >= m.end && after.start - m.end < 40 ? after : undefined;
-  if (!next) return [null, []];
+  if (!next) return NO_QUALIFIER;
   const gap = text.slice(m.end, next.start);
-  if (!QUALIFIER_GAP.test(gap)) return [null, []];
-  void toks;
+  if (!QUALIFIER_GAP.test(gap)) return NO_QUALIFIER;
   let cc: string | null = null;
   const a1s: string[] = [];
   for (const id of next.ids) {
@@ -100,7 +117,7 @@ function qualifier(text: string, toks: WordTokens, m: Mention, all: Mention[], a
     if (e.kind === 'country') cc = e.cc;
     else if (e.kind === 'admin1' && !a1s.includes(e.a1)) a1s.push(e.a1);
   }
-  return [cc, a1s];
+  return { cc, a1s };
 }
 
 /** Surnames seen in the text: `strong` after a first name, an initial or a title ("Tyrise M. Bell", "Sgt. Collins"); `weak` after any other capitalised word. */
@@ -279,7 +296,8 @@ export function judge(text: string, toks: WordTokens, m: Mention, all: Mention[]
   const nextStart = hasNext ? toks.starts[ni]! : 0;
   const nextEnd = hasNext ? toks.ends[ni]! : 0;
   const nextUpper = hasNext && (toks.shape[ni]! & UPPER) !== 0;
-  const prev2Norm = (): string => (hasPrev2 ? toks.norm(pi - 1) : '');
+  // The word before the previous one is read (`toks.norm(pi - 1)`) only where a test needs it, each behind hasPrev2.
+  // (A closure for it cost more than the reads: with its context, a tenth of the places' garbage.)
   const adjacentPrev = hasPrev && oneSpace(text, prevEnd, m.start);
   const adjacentNext = hasNext && oneSpace(text, m.end, nextStart);
   const single = m.first === m.last;
@@ -293,7 +311,7 @@ export function judge(text: string, toks: WordTokens, m: Mention, all: Mention[]
   let evidence = 0;
   const surface = text.slice(m.start, m.end);
   // Datelines: "CHARLESTON, W.Va. —", "BOGOTÁ (AFP) -".
-  const dateline = surface.length >= 4 && isAllCaps(surface) && /^\s*(?:,|\(|—|–|-)/.test(text.slice(m.end, m.end + 3));
+  const dateline = surface.length >= 4 && isAllCaps(surface) && DATELINE_AFTER.test(text.slice(m.end, m.end + 3));
   if (dateline) {
     m.sentenceStart = false;
     evidence += 2;
@@ -304,15 +322,15 @@ export function judge(text: string, toks: WordTokens, m: Mention, all: Mention[]
   for (let k = at - 1; k >= 0 && !listed; k -= 1) {
     const x = all[k]!;
     if (m.start - x.end > 5) break;
-    listed = x.end <= m.start && /^\s*(?:,|y|e|and|o|ou|or)\s*$/iu.test(text.slice(x.end, m.start));
+    listed = x.end <= m.start && LIST_GAP.test(text.slice(x.end, m.start));
   }
   // "en la Región Metropolitana": look past one article for the cue.
-  const cueNorm = hasPrev && ARTICLES.has(prevNorm) && hasPrev2 ? prev2Norm() : prevNorm;
+  const cueNorm = hasPrev && ARTICLES.has(prevNorm) && hasPrev2 ? toks.norm(pi - 1) : prevNorm;
   const cue = dateline || (hasPrev && CUES.has(cueNorm) && !m.sentenceStart);
   if (hasPrev && CUES.has(prevNorm)) evidence += STRONG_CUES.has(prevNorm) ? 2 : 1;
-  else if (hasPrev && hasPrev2 && ARTICLES.has(prevNorm) && CUES.has(prev2Norm())) evidence += STRONG_CUES.has(prev2Norm()) ? 2 : 1;
+  else if (hasPrev && hasPrev2 && ARTICLES.has(prevNorm) && CUES.has(toks.norm(pi - 1))) evidence += STRONG_CUES.has(toks.norm(pi - 1)) ? 2 : 1;
   if (hasPrev && TITLES.has(prevNorm) && !admin) veto = true;
-  if (hasPrev2 && hasPrev && prevNorm === 'de' && TITLES.has(prev2Norm())) veto = true;
+  if (hasPrev2 && hasPrev && prevNorm === 'de' && TITLES.has(toks.norm(pi - 1))) veto = true;
   // Inside a capitalised run: "Ana Henry", "Jackson Browne".
   const acronymOrPossessive = hasPrev && (prevNorm.endsWith("'s") || (prevEnd - toks.starts[pi]! <= 5 && isAllCaps(text.slice(toks.starts[pi]!, prevEnd))));
   if (adjacentPrev && prevUpper && !CUES.has(prevNorm) && !AREA_MODIFIERS.has(prevNorm) && !COMMON.has(prevNorm) && !acronymOrPossessive
@@ -327,7 +345,9 @@ export function judge(text: string, toks: WordTokens, m: Mention, all: Mention[]
   // "Slidell, La.": a dotted state abbreviation is no common word.
   const abbreviation = text.charCodeAt(m.end) === 46 && gaz.dotted.has(m.key);
   // "Victoria, Australia", "Mobile, Ala.": a division or country right after the name makes even a common word a place.
-  const [qualifierCc, qualifierA1s] = qualifier(text, toks, m, all, at, gaz);
+  const q = qualifier(text, m, all, at, gaz);
+  const qualifierCc = q.cc;
+  const qualifierA1s = q.a1s;
   const qualified = !m.sentenceStart && (qualifierCc !== null || qualifierA1s.length > 0);
   if (single && COMMON.has(m.key) && !hasCountry && !abbreviation && !qualified) veto = true;
   // "Spanish", "Canadian", "Roman": a nationality or a language, not the town of that name.
@@ -368,7 +388,7 @@ export function judge(text: string, toks: WordTokens, m: Mention, all: Mention[]
     }
   }
   if (qualifierCc || qualifierA1s.length > 0) evidence += 2;
-  const caps = !dateline && surface.length <= 4 && /^[A-Z.&]+$/.test(surface);
+  const caps = !dateline && surface.length <= 4 && CODE_LIKE.test(surface);
   let headCcs: ReadonlySet<string> = NO_NAMES;
   let headA1s: ReadonlySet<string> = NO_NAMES;
   // The first mention in the list ending at most 3 characters before this one with only a comma between.
@@ -376,7 +396,7 @@ export function judge(text: string, toks: WordTokens, m: Mention, all: Mention[]
   for (let k = at - 1; k >= 0; k -= 1) {
     const x = all[k]!;
     if (m.start - x.end > 3) break;
-    if (x.end < m.start && /^\s*,\s*$/.test(text.slice(x.end, m.start))) head = x;
+    if (x.end < m.start && COMMA_GAP.test(text.slice(x.end, m.start))) head = x;
   }
   if (head) {
     const ccs = new Set<string>();
@@ -390,7 +410,7 @@ export function judge(text: string, toks: WordTokens, m: Mention, all: Mention[]
     headCcs = ccs;
     headA1s = a1s;
   }
-  const divisionWord = (hasNext && DIVISION_WORDS.has(nextNorm) && adjacentNext) || (hasPrev && prevNorm === 'of' && hasPrev2 && DIVISION_WORDS.has(prev2Norm()));
+  const divisionWord = (hasNext && DIVISION_WORDS.has(nextNorm) && adjacentNext) || (hasPrev && prevNorm === 'of' && hasPrev2 && DIVISION_WORDS.has(toks.norm(pi - 1)));
   return { m, evidence, veto, cue, listed, qualifierCc, qualifierA1s, ner, person, firstName: single && FIRST_NAME_SET.has(m.key), caps, divisionWord, headCcs, headA1s };
 }
 
