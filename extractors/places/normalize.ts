@@ -20,7 +20,11 @@ export interface WordToken {
  */
 export class WordTokens implements Iterable<WordToken> {
   readonly length: number;
-  private readonly made: Array<WordToken | undefined>;
+  /**
+   * Tokens made so far, by index (null: none yet). A Map made on first use, not an array of every token: a document
+   * makes about five token objects, and an array as long as its tokens was a third of the tokenizer's garbage.
+   */
+  private made: Map<number, WordToken> | null = null;
   private readonly source: string;
   private readonly norms: Array<string | undefined>;
   /** Start and end offset of each token. */
@@ -40,13 +44,12 @@ export class WordTokens implements Iterable<WordToken> {
     this.slots = slots;
     this.shape = shape;
     this.norms = norms;
-    this.made = new Array<WordToken | undefined>(this.length);
   }
 
   /** Token `i`, or undefined outside 0 .. length - 1 (as an array index). */
   get(i: number): WordToken | undefined {
     if (!(i >= 0 && i < this.length)) return undefined;
-    let t = this.made[i];
+    let t = this.made?.get(i);
     if (t === undefined) {
       const start = this.starts[i]!;
       const end = this.ends[i]!;
@@ -55,15 +58,13 @@ export class WordTokens implements Iterable<WordToken> {
       const norm = this.norms[i] ?? ((shape & CAPS) !== 0 ? text.toLowerCase() : text);
       this.norms[i] = norm;
       t = { start, end, text, norm, upper: (shape & UPPER) !== 0 };
-      this.made[i] = t;
+      (this.made ??= new Map()).set(i, t);
     }
     return t;
   }
 
-  /** The `norm` of token `i` (0 .. length - 1) without making the token. */
+  /** The `norm` of token `i` (0 .. length - 1) without making the token (`get` keeps its token's norm in `norms`). */
   norm(i: number): string {
-    const t = this.made[i];
-    if (t !== undefined) return t.norm;
     const norm = this.norms[i];
     if (norm !== undefined) return norm;
     const text = this.source.slice(this.starts[i]!, this.ends[i]!);
