@@ -138,21 +138,45 @@ const paramsCache = new WeakMap<NerModel, DecodeParams>();
 /** Typed arrays for one document's tagging (see Arena), reused from one document to the next. */
 const arena = new Arena();
 
+/**
+ * Each sentence's words and token infos, as the rows `tagDocument` takes, reused from one document to the next like
+ * the arena (`rowsOf`): the tagging reads them only while `modelSpans` runs. Why: a copy of every word and token info
+ * per document (two arrays per sentence) was the largest garbage of recognition.
+ */
+const sentenceWords: string[][] = [];
+const sentenceInfos: TokenInfo[][] = [];
+
+/**
+ * `rows[0 .. count)` set to the slices of `all` at the sentence starts `ss` (the last one running to its end), rows
+ * kept from earlier documents overwritten in place: an array grows only past its longest sentence yet, and stays packed.
+ */
+function rowsOf<T>(rows: T[][], all: readonly T[], ss: readonly number[]): T[][] {
+  for (let k = 0; k < ss.length; k++) {
+    const from = ss[k]!;
+    const n = (ss[k + 1] ?? all.length) - from;
+    let row = rows[k];
+    if (row === undefined) rows.push((row = []));
+    if (row.length > n) row.length = n;
+    const had = row.length;
+    for (let i = 0; i < had; i++) row[i] = all[from + i]!;
+    for (let i = had; i < n; i++) row.push(all[from + i]!);
+  }
+  return rows;
+}
+
 function modelSpans(model: NerModel, docModel: DocModel | undefined, tokens: Tokens, infos: readonly TokenInfo[]): NameSpan[] {
   let p = paramsCache.get(model);
   if (p === undefined) paramsCache.set(model, (p = modelParams(model)));
   const out: NameSpan[] = [];
   const docBits = docTopicBitsOf(infos);
   const ss = tokens.sentenceStarts;
-  const sentences: string[][] = [];
-  const sentenceInfos: TokenInfo[][] = [];
-  for (let k = 0; k < ss.length; k++) {
-    const end = ss[k + 1] ?? tokens.words.length;
-    sentences.push(tokens.words.slice(ss[k]!, end));
-    sentenceInfos.push(infos.slice(ss[k]!, end));
-  }
+  // (rows past this document's sentences are left from longer documents: the tagging takes the first ss.length)
+  const words = rowsOf(sentenceWords, tokens.words, ss);
+  const rowInfos = rowsOf(sentenceInfos, infos, ss);
+  const sentences = words.length === ss.length ? words : words.slice(0, ss.length);
+  const docInfos = rowInfos.length === ss.length ? rowInfos : rowInfos.slice(0, ss.length);
   arena.reset();
-  const allTags = tagDocument(p, docModel, sentences, docBits, sentenceInfos, arena);
+  const allTags = tagDocument(p, docModel, sentences, docBits, docInfos, arena);
   for (let k = 0; k < ss.length; k++) sentenceSpans(model, allTags[k]!, sentences[k]!, infos, ss[k]!, out);
   return out;
 }
