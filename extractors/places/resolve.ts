@@ -22,6 +22,15 @@ function toPlace(text: string, gaz: Gazetteer, m: Mention, e: GazEntry, confiden
 }
 
 /**
+ * True when a place of `places` overlaps [start, end). (A loop, not `some` with a closure: the closure's variables,
+ * declared in the token loop of `americaAsCountry`, made a context object for every token it passed.)
+ */
+function overlapsAny(places: readonly Place[], start: number, end: number): boolean {
+  for (const p of places) if (p.start < end && start < p.end) return true;
+  return false;
+}
+
+/**
  * "America" alone means the United States in English news ("moved to America", "Bank of America"); in Spanish and
  * Portuguese "América" is the continent, so the shared table does not carry it. English text only.
  */
@@ -37,7 +46,7 @@ function americaAsCountry(text: string, toks: WordTokens, gaz: Gazetteer, taken:
     const t = toks.get(i)!;
     if (t.text !== 'America' && t.text !== "America's" && t.text !== 'America’s') continue;
     const end = t.start + 7;
-    if (taken.some((p) => p.start < end && t.start < p.end)) continue;
+    if (overlapsAny(taken, t.start, end)) continue;
     // "North America", "Latin America", "Central America" are regions; a run of capitals before it is another name.
     const prev = toks.get(i - 1);
     if (prev && prev.upper && text.slice(prev.end, t.start) === ' ' && !CUES.has(prev.norm)) continue;
