@@ -59,6 +59,33 @@ const RESCUE_G = new RegExp(RESCUE.source, 'giu');
 const GENERIC = new Set(['personas', 'pessoas', 'people', 'persons', 'victimas', 'vitimas', 'victims']);
 const PLURAL_IRREGULAR = new Set(['children', 'men', 'women', 'people']);
 
+/** True when code unit `c` ends a clause: '.', ';' or ':' (or ',' with `comma`). */
+function clauseMark(c: number, comma: boolean): boolean {
+  return c === 46 || c === 59 || c === 58 || (comma && c === 44);
+}
+
+/**
+ * The text of `s` after its last '.', ';' or ':' (all of it when none): `s.split(/[.;:]/).pop()` without the pieces
+ * (a regex literal and an array of them were made per count and per nationality).
+ */
+function lastClause(s: string): string {
+  for (let i = s.length - 1; i >= 0; i--) if (clauseMark(s.charCodeAt(i), false)) return s.slice(i + 1);
+  return s;
+}
+
+/** The text of `s` before its first '.', ';' or ':' (or ',' with `comma`): `s.split(/[.;:,]/)[0]` without the pieces. */
+function firstClause(s: string, comma: boolean): string {
+  for (let i = 0; i < s.length; i++) if (clauseMark(s.charCodeAt(i), comma)) return s.slice(0, i);
+  return s;
+}
+
+const NOT_LETTERS = /[^\p{L}]+/u;
+
+/** True when a word of a clause, folded, is a victim noun. */
+function isNounWord(w: string): boolean {
+  return NOUNS.has(fold(w));
+}
+
 /** Distance from the count to the nearest match of `re` in the text before it (from its end) and after it. */
 function distance(g: RegExp, before: string, after: string): number {
   let d = Infinity;
@@ -174,8 +201,8 @@ export function extractVictims(text: string, entities: readonly Entity[] = [], f
     // The clause around the count: suspects/officers nearby and no victim word in between mean not victims.
     const before = text.slice(Math.max(0, m.index - 120), m.index);
     const after = text.slice(end, end + 40);
-    const clauseBefore = before.split(/[.;:]/).pop() ?? '';
-    const clauseAfter = after.split(/[.;:,]/)[0] ?? '';
+    const clauseBefore = lastClause(before);
+    const clauseAfter = firstClause(after, true);
     // Whichever is nearer wins: a suspect/officer word or a rescue/exploitation word.
     if (nearerNotVictim(clauseBefore, clauseAfter)) continue;
     const sentenceStart = Math.max(0, text.lastIndexOf('.', m.index) + 1);
@@ -255,9 +282,9 @@ export function extractVictims(text: string, entities: readonly Entity[] = [], f
     // "Policía boliviana", "lei moçambicana", "República Dominicana", "Brazilian labor inspectors": not the victims.
     if (INSTITUTION_BEFORE.test(before) || INSTITUTION_AFTER.test(after)) continue;
     if (!isNoun) {
-      const clause = `${before.split(/[.;:]/).pop() ?? ''} ${after.split(/[.;:]/)[0] ?? ''}`;
+      const clause = `${lastClause(before)} ${firstClause(after, false)}`;
       // (the one regex first: it often decides, and splitting the clause into folded words costs more)
-      const victimWord = VICTIM_CLAUSE.test(clause) || clause.split(/[^\p{L}]+/u).some((w) => NOUNS.has(fold(w)));
+      const victimWord = VICTIM_CLAUSE.test(clause) || clause.split(NOT_LETTERS).some(isNounWord);
       if (!victimWord) continue;
     }
     if (typeof n.value === 'string' && !nationalities.includes(n.value)) {
