@@ -187,17 +187,23 @@ function surnameOf(norm: string): string {
   return norm.endsWith("'s") ? norm.slice(0, -2) : norm;
 }
 
+/** `personTokens`' marks per token (IN_MENTION, IN_ADMIN), reused from one document to the next (grown as needed). */
+let tokenMarks = new Uint8Array(1024);
+const IN_MENTION = 1;
+const IN_ADMIN = 2;
+
 export function personTokens(toks: WordTokens, text: string, mentions: Mention[], gaz: Gazetteer): PersonTokens {
-  const inMention = new Set<number>();
-  // Tokens of names that can be a state or a country: "Dallas Texas" does not make Texas a surname.
-  const inAdmin = new Set<number>();
+  // Per token: IN_MENTION, and IN_ADMIN for tokens of names that can be a state or a country ("Dallas Texas" does
+  // not make Texas a surname). Marks in a reused column, not two Sets of token numbers made per document.
+  if (tokenMarks.length < toks.length) tokenMarks = new Uint8Array(2 * toks.length);
+  const marks = tokenMarks;
+  marks.fill(0, 0, toks.length);
   for (const m of mentions) {
-    const admin = m.ids.some((id) => gaz.entry(id).kind !== 'city');
-    for (let k = m.first; k <= m.last; k += 1) {
-      inMention.add(k);
-      if (admin) inAdmin.add(k);
-    }
+    const mark = IN_MENTION | (m.ids.some((id) => gaz.entry(id).kind !== 'city') ? IN_ADMIN : 0);
+    for (let k = m.first; k <= m.last; k += 1) marks[k]! |= mark;
   }
+  const inMention = (k: number): boolean => k >= 0 && (marks[k]! & IN_MENTION) !== 0;
+  const inAdmin = (k: number): boolean => k >= 0 && (marks[k]! & IN_ADMIN) !== 0;
   const strong = new Set<string>();
   const weak = new Set<string>();
   const writtenLower = lowerCaseWords(toks);
@@ -230,7 +236,7 @@ export function personTokens(toks: WordTokens, text: string, mentions: Mention[]
       continue;
     }
     const nextJoined = i + 1 < toks.length && (toks.shape[i + 1]! & UPPER) !== 0 && oneSpace(text, bEnd, toks.starts[i + 1]!);
-    if (personRun && space && !opensRun && !nextJoined && !(inAdmin.has(i) && inMention.has(i - 1))) {
+    if (personRun && space && !opensRun && !nextJoined && !(inAdmin(i) && inMention(i - 1))) {
       strong.add(surnameOf(bNorm));
       continue;
     }
@@ -242,11 +248,11 @@ export function personTokens(toks: WordTokens, text: string, mentions: Mention[]
       continue;
     }
     if (!space) continue;
-    if (isFirstName(aNorm) && !(inMention.has(i - 1) && inAdmin.has(i)) && !namedAfter(toks, text, i - 1)) {
+    if (isFirstName(aNorm) && !(inMention(i - 1) && inAdmin(i)) && !namedAfter(toks, text, i - 1)) {
       strong.add(surnameOf(bNorm));
       continue;
     }
-    if (inMention.has(i) && inMention.has(i - 1)) continue;
+    if (inMention(i) && inMention(i - 1)) continue;
     if (COMMON.has(aNorm) || CUES.has(aNorm) || AREA_MODIFIERS.has(aNorm)) continue;
     // "Though London", "A429 Cirencester": a word that opens a sentence (and is written in lower case elsewhere) or a code.
     if (isAllCaps(text.slice(aStart, aEnd))) continue;
