@@ -13,17 +13,19 @@ function prior(e: GazEntry): number {
 }
 
 /**
- * `prior` of each gazetteer entry by index (NaN: not yet computed). Why: a document's names are scored in four
- * rounds and news repeats its places; the prior never changes and its logarithm and table lookups were a tenth of
- * the scoring.
+ * What the scoring reads of each gazetteer entry, by index, read from the entry once per process: at 3 * index its
+ * `prior` (0: not read yet; every prior is above 0), then its latitude and longitude (NaN for a country or an entry
+ * without coordinates). Why: news repeats its places; the prior's logarithm and table lookups were a tenth of the
+ * scoring, and reading a coordinate through entries of several shapes (towns, divisions) boxed a new number each
+ * time. Zero-filled, so the pages of entries never read take no memory.
  */
-const priors = new WeakMap<Gazetteer, Float64Array>();
+const entryNumbers = new WeakMap<Gazetteer, Float64Array>();
 
-function priorsOf(gaz: Gazetteer): Float64Array {
-  let p = priors.get(gaz);
+function entryNumbersOf(gaz: Gazetteer): Float64Array {
+  let p = entryNumbers.get(gaz);
   if (p === undefined) {
-    p = new Float64Array(gaz.size).fill(NaN);
-    priors.set(gaz, p);
+    p = new Float64Array(3 * gaz.size);
+    entryNumbers.set(gaz, p);
   }
   return p;
 }
@@ -219,7 +221,7 @@ class CandidateColumns {
   fixed = new Float64Array(1024);
   /** Added to the score: a national capital named like a division of its country rises, the division sinks. */
   capital = new Float64Array(1024);
-  /** The entry's coordinates; NaN for a country or an entry without them (no proximity). */
+  /** The entry's coordinates (see `entryNumbers`); NaN for a country or an entry without them (no proximity). */
   lat = new Float64Array(1024);
   lon = new Float64Array(1024);
   /** `codeId` of the entry's country and division. */
@@ -341,7 +343,7 @@ export function candidates(gaz: Gazetteer, j: Judged, ctx: Ctx): Candidates {
     // Only when a division of the same country shares the name: the capital rises, the division sinks.
     if (capitalCc !== null && !hasDivisionOf(gaz, j.m.ids, capitalCc)) capitalCc = null;
   }
-  const pri = priorsOf(gaz);
+  const nums = entryNumbersOf(gaz);
   ctx.cand.hold(from + j.m.ids.length, from);
   const cand = ctx.cand;
   let n = from;
@@ -352,16 +354,18 @@ export function candidates(gaz: Gazetteer, j: Judged, ctx: Ctx): Candidates {
     const alt = j.m.alt.has(id);
     // "SRT", "TBS", "BA": codes of countries and states only (a town's alternate names hold such codes).
     if (j.caps && (e.kind === 'city' || alt)) continue;
-    let p = pri[id]!;
-    if (Number.isNaN(p)) p = pri[id] = prior(e);
+    let p = nums[3 * id]!;
+    if (p === 0) {
+      p = nums[3 * id] = prior(e);
+      const located = e.kind !== 'country' && e.lat !== null && e.lon !== null;
+      nums[3 * id + 1] = located ? e.lat! : NaN;
+      nums[3 * id + 2] = located ? e.lon! : NaN;
+    }
     cand.id[n] = id;
     cand.fixed[n] = fixedScore(e, p, j, alt);
     cand.capital[n] = capitalCc !== null && e.cc === capitalCc ? (e.kind === 'admin1' ? -2 : e.fc === 'PPLC' ? 2 : 0) : 0;
-    const lat = e.lat;
-    const lon = e.lon;
-    const located = e.kind !== 'country' && lat !== null && lon !== null;
-    cand.lat[n] = located ? lat : NaN;
-    cand.lon[n] = located ? lon : NaN;
+    cand.lat[n] = nums[3 * id + 1]!;
+    cand.lon[n] = nums[3 * id + 2]!;
     const cc = codeId(e.cc);
     const a1 = codeId(e.a1);
     holdCode(ctx, Math.max(cc, a1));
