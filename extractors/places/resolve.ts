@@ -127,18 +127,19 @@ export function resolvePlaces(text: string, lang: string, hints: PlaceHints = {}
     choices = next;
     if (settled) break;
   }
-  // One referent per surface form: the most confident choice wins; vetoed spans stay out.
-  const byKey = new Map<string, Choice>();
-  choices.forEach((c, i) => {
-    const key = judged[i]?.m.key ?? '';
-    const had = byKey.get(key);
-    if (c && (!had || c.conf > had.conf)) byKey.set(key, c);
-  });
+  // One referent per surface form: the most confident choice wins; vetoed spans stay out. (By the form's number:
+  // `keyId` numbers the keys 0 .. forms - 1, so an array does what a Map by key did, without its growing tables.)
+  const byForm = new Array<Choice | undefined>(forms.size).fill(undefined);
+  for (let i = 0; i < choices.length; i += 1) {
+    const c = choices[i];
+    const had = byForm[judged[i]!.m.keyId];
+    if (c && (!had || c.conf > had.conf)) byForm[judged[i]!.m.keyId] = c;
+  }
   let places: Place[] = [];
-  judged.forEach((j) => {
-    const c = byKey.get(j.m.key);
+  for (const j of judged) {
+    const c = byForm[j.m.keyId];
     if (c && !j.veto) places.push(toPlace(text, gaz, j.m, c.e, c.conf));
-  });
+  }
   // English rivers, lakes and mountains the town table does not hold ("Neches River", "Lake Lanier").
   if (lang === 'en') {
     const { added, replaced } = naturalFeatures(text, toks, places);
