@@ -168,16 +168,86 @@ const PREFIX_CHARS = 480;
  * no separator run, trim or lower-casing context crosses it, so its preparation is the start of the full one.
  */
 function prepare(input: string, separators: RegExp): string {
+  const letter = letterTable(separators);
   const n = Math.min(input.length, EL_TEXT_CHARS);
   for (let c = PREFIX_CHARS; c < n; c++) {
     if (input.charCodeAt(c) !== 32) continue;
     const b = input.charCodeAt(c - 1) | 32;
     if (b < 97 || b > 122) continue;
-    const prefix = input.substring(0, c).replace(separators, ' ').trim().toLowerCase();
+    const prefix = (letter ? spaced(input, c, letter) : input.substring(0, c).replace(separators, ' ').trim()).toLowerCase();
     if (prefix.length >= BYTE_WORDS_CHARS) return prefix;
     break;
   }
-  return input.substring(0, EL_TEXT_CHARS).replace(separators, ' ').trim().toLowerCase();
+  return (letter ? spaced(input, n, letter) : input.substring(0, EL_TEXT_CHARS).replace(separators, ' ').trim()).toLowerCase();
+}
+
+/** What eld's separator regex is (its source after the class of letters): runs of non-letters not ending in an apostrophe. */
+const SEPARATORS_TAIL = '(?<![\\x27\\x60\\u2019])';
+
+/** Per BMP code unit, 1 for a letter of eld's separator regex; null when that regex is not of the expected shape. */
+let letters: Uint8Array | null | undefined;
+
+/** The letters of `separators` (eld's `[^letters]+` plus SEPARATORS_TAIL), as a table made on first use (a few ms). */
+function letterTable(separators: RegExp): Uint8Array | null {
+  if (letters !== undefined) return letters;
+  const src = separators.source;
+  const end = src.indexOf(']+');
+  if (!src.startsWith('[^') || end < 0 || src.slice(end + 2) !== SEPARATORS_TAIL || separators.flags !== 'gu') return (letters = null);
+  const letter = new RegExp(`[${src.slice(2, end)}]`, 'u');
+  const t = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) if ((c < 0xd800 || c > 0xdfff) && letter.test(String.fromCharCode(c))) t[c] = 1;
+  return (letters = t);
+}
+
+/** True for the apostrophes eld's separator regex may not end a match on: ', ` and ’. */
+function isApostrophe(c: number): boolean {
+  return c === 0x27 || c === 0x60 || c === 0x2019;
+}
+
+/**
+ * The code units `spaced` writes, reused from one text to the next (grown as needed), and the same memory as bytes:
+ * a string is made from them by decoding them as UTF-16 (which keeps any lone surrogate as it is).
+ */
+let spacedBuf = new Uint16Array(1024);
+let spacedBytes = Buffer.from(spacedBuf.buffer);
+
+/**
+ * `input.substring(0, end).replace(separators, ' ').trim()` for eld's separators (`letter`: `letterTable`), written
+ * into a reused buffer and decoded into one string. Why: the regex replacement was most of the language stage's garbage.
+ * A run of non-letters becomes one space, but the apostrophes that end it stay: the regex's lookbehind keeps a match
+ * from ending on one ("don’t", "rock 'n' roll"), and a run of apostrophes alone is not matched at all. (Surrogates
+ * are non-letters, as the regex's code points beyond the BMP are.) A space is the only white space the replacement
+ * leaves, so trimming is dropping spaces at both ends.
+ */
+function spaced(input: string, end: number, letter: Uint8Array): string {
+  if (spacedBuf.length < end) {
+    spacedBuf = new Uint16Array(2 * end);
+    spacedBytes = Buffer.from(spacedBuf.buffer);
+  }
+  const out = spacedBuf;
+  let n = 0;
+  let i = 0;
+  while (i < end) {
+    const c = input.charCodeAt(i);
+    if (letter[c] === 1) {
+      out[n++] = c;
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < end && letter[input.charCodeAt(j)] !== 1) j++;
+    // The run is [i, j): a space for all of it up to its last other character, then the apostrophes after that one.
+    let q = j - 1;
+    while (q >= i && isApostrophe(input.charCodeAt(q))) q--;
+    if (q >= i) out[n++] = 32;
+    for (let k = q + 1; k < j; k++) out[n++] = input.charCodeAt(k);
+    i = j;
+  }
+  let from = 0;
+  while (from < n && out[from] === 32) from++;
+  while (n > from && out[n - 1] === 32) n--;
+  // (String.fromCharCode.apply would copy the code units into an argument list first)
+  return spacedBytes.toString('utf16le', 2 * from, 2 * n);
 }
 
 function detectWith(t: EldTables, input: string): NgramDetection {
