@@ -124,6 +124,13 @@ function reason(i: Indicator): RelevanceReason {
   return { id: i.id, category: i.category, weight: i.weight, start: i.start, end: i.end, text: i.text };
 }
 
+/** The reasons of the hits of `lists`, list after list. */
+function reasonsOf(...lists: ReadonlyArray<readonly Indicator[]>): RelevanceReason[] {
+  const out: RelevanceReason[] = [];
+  for (const list of lists) for (const i of list) out.push(reason(i));
+  return out;
+}
+
 function rule(id: string, weight: number): RelevanceReason {
   return { id: `rule.${id}`, category: 'rule', weight };
 }
@@ -146,16 +153,22 @@ export function decideRelevance(doc: Pick<AnalysisDoc, 'indicators' | 'victims' 
   const suspects = (doc.entities ?? []).filter((e) => e.type === 'person' && e.role === 'suspect');
   // "Programa Nacional de Rescate", "Unidad de Rescate": an event word inside a proper name is no event
   const events = s.caseMarkers.filter((i) => !isNameLike(i));
-  const eventScore = [...new Set(events.map((i) => i.category))].reduce((n, c) => n + (CASE_WEIGHTS[c] ?? 0.5), 0);
+  // (each distinct category once, in order of first occurrence: the sum reduce over a Set of them gave)
+  let eventScore = 0;
+  const eventCategories = new Set<string>();
+  for (const i of events) {
+    if (eventCategories.has(i.category)) continue;
+    eventCategories.add(i.category);
+    eventScore += CASE_WEIGHTS[i.category] ?? 0.5;
+  }
   // a count of victims makes a case specific; hundreds or thousands are statistics
   const counted = victimCount !== null && victimCount > 0 && victimCount <= SPECIFIC_VICTIM_MAX;
   const specifics = (counted ? 0.5 : 0) + (suspects.length > 0 ? 0.5 : 0);
   const caseScore = eventScore + specifics;
   const hasPurpose = s.evidence.some((i) => i.group === 'purpose');
   const exSupport = exploitationSupport(s);
-  const reasons: RelevanceReason[] = [...s.evidence, ...s.support, ...s.caseMarkers, ...s.victimProfile].map(reason);
-  const counterReasons = [...s.counter, ...s.fiction].map(reason);
-  const awarenessReasons = s.awareness.map(reason);
+  const reasons = reasonsOf(s.evidence, s.support, s.caseMarkers, s.victimProfile);
+  // (the counter and awareness reasons are made only by the decisions that show them)
   const specificReasons: RelevanceReason[] = [];
   if (counted) specificReasons.push({ id: 'victims.count', category: 'victims', weight: 0.5, text: String(victimCount) });
   for (const p of suspects.slice(0, 3)) specificReasons.push({ id: 'entity.suspect', category: 'entities', weight: 0.5, start: p.start, end: p.end, text: p.text });
@@ -195,7 +208,7 @@ export function decideRelevance(doc: Pick<AnalysisDoc, 'indicators' | 'victims' 
       const why = [rule('described_exploitation_with_case', score), ...s.described.map(reason), ...reasons, ...victimReasons];
       return { label: 'incident', score: round(score), reasons: why };
     }
-    return { label: 'none', score: round(0.3 * sup), reasons: [rule('no_trafficking_evidence', 0), ...reasons, ...counterReasons] };
+    return { label: 'none', score: round(0.3 * sup), reasons: [rule('no_trafficking_evidence', 0), ...reasons, ...reasonsOf(s.counter, s.fiction)] };
   }
 
   // 2b: the hypothesis ruled out ("se fue por su cuenta") with no exploitation told, or the sex-work regulation
@@ -223,12 +236,12 @@ export function decideRelevance(doc: Pick<AnalysisDoc, 'indicators' | 'victims' 
     // (beside an awareness frame, a protocol or a law, the name reads as the topic unless the case outweighs it)
     const framed = named.length > 0 && s.awareness.length > 0 && caseScore < 1 + Math.min(2, new Set(s.awareness.map((i) => i.id)).size);
     if ((namedAnywhere && caseScore < 1) || framed) {
-      return { label: 'awareness', score: round(0.2 + 0.2 * ev), reasons: [rule('topic_beside_counter_signal', ev), ...reasons, ...counterReasons] };
+      return { label: 'awareness', score: round(0.2 + 0.2 * ev), reasons: [rule('topic_beside_counter_signal', ev), ...reasons, ...reasonsOf(s.counter, s.fiction)] };
     }
-    return { label: 'none', score: round(ev * (1 - counterWeight)), reasons: [rule('counter_signal', counterWeight), ...counterReasons, ...reasons] };
+    return { label: 'none', score: round(ev * (1 - counterWeight)), reasons: [rule('counter_signal', counterWeight), ...reasonsOf(s.counter, s.fiction), ...reasons] };
   }
   if (s.fiction.length > 0 && caseScore < 2) {
-    return { label: 'none', score: round(0.2 * ev), reasons: [rule('fiction_or_history', noisyOr(s.fiction)), ...counterReasons, ...reasons] };
+    return { label: 'none', score: round(0.2 * ev), reasons: [rule('fiction_or_history', noisyOr(s.fiction)), ...reasonsOf(s.counter, s.fiction), ...reasons] };
   }
 
   const evidenceScore = 1 - (1 - ev) * (1 - 0.5 * sup);
@@ -256,7 +269,7 @@ export function decideRelevance(doc: Pick<AnalysisDoc, 'indicators' | 'victims' 
   }
   // 5: the topic without a case
   const score = 0.2 + 0.3 * evidenceScore;
-  return { label: 'awareness', score: round(score), reasons: [rule('topic_without_case', score), ...awarenessReasons, ...reasons, ...counterReasons] };
+  return { label: 'awareness', score: round(score), reasons: [rule('topic_without_case', score), ...reasonsOf(s.awareness), ...reasons, ...reasonsOf(s.counter, s.fiction)] };
 }
 
 function round(x: number): number {
