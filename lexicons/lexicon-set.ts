@@ -327,7 +327,10 @@ function lowerBound(starts: Int32Array, length: number, pos: number): number {
 function longestPerEntry(raw: Int32Array, nRaw: number, hits: Int32Array, targetEntry: Int32Array): Kept[] {
   const kept: Kept[] = [];
   const entryOf = (k: number): number => targetEntry[hits[4 * k]!]!;
-  const order = Array.from(raw.subarray(0, nRaw));
+  // (copied by a loop into an array of the right length: Array.from read the typed array through its iterator, an
+  // object per element)
+  const order = new Array<number>(nRaw);
+  for (let r = 0; r < nRaw; r++) order[r] = raw[r]!;
   if (nRaw > 1)
     order.sort((a, b) => entryOf(a) - entryOf(b) || hits[4 * b + 2]! - hits[4 * b + 1]! - (hits[4 * a + 2]! - hits[4 * a + 1]!) || hits[4 * a + 1]! - hits[4 * b + 1]!);
   let group = 0; // where the current entry's kept hits begin in `kept`
