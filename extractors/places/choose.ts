@@ -92,15 +92,15 @@ const POINT_KEY = new Int32Array(MAX_POINTS);
 
 /**
  * The frame's code columns, shared by the contexts like the points (grown as codes are given). They are all zero
- * when a document starts: `frame` and `newCtx` clear what was set (the codes listed in `VOTED` and `IN_A1_LIST`).
+ * when a document starts: `frame` and `newCtx` clear what was set (the codes listed in `frameVoted` and `frameA1List`).
  */
-let VOTES = new Float64Array(512);
-let IN_A1 = new Uint8Array(512);
-let VOTED = new Int32Array(512);
-let IN_A1_LIST = new Int32Array(512);
+let frameVotes = new Float64Array(512);
+let frameA1s = new Uint8Array(512);
+let frameVoted = new Int32Array(512);
+let frameA1List = new Int32Array(512);
 /** The forms' own votes, shared like the points (grown for a document with more forms). */
-let OWN_CC = new Int32Array(256);
-let OWN_W = new Float64Array(256);
+let formOwnCc = new Int32Array(256);
+let formOwnW = new Float64Array(256);
 
 /** Makes the code columns hold code number `id`. */
 function holdCode(ctx: Ctx, id: number): void {
@@ -115,10 +115,10 @@ function holdCode(ctx: Ctx, id: number): void {
   voted.set(ctx.voted);
   const inA1 = new Int32Array(n);
   inA1.set(ctx.inA1);
-  ctx.votes = VOTES = votes;
-  ctx.admin1s = IN_A1 = admin1s;
-  ctx.voted = VOTED = voted;
-  ctx.inA1 = IN_A1_LIST = inA1;
+  ctx.votes = frameVotes = votes;
+  ctx.admin1s = frameA1s = admin1s;
+  ctx.voted = frameVoted = voted;
+  ctx.inA1 = frameA1List = inA1;
 }
 
 /**
@@ -126,16 +126,16 @@ function holdCode(ctx: Ctx, id: number): void {
  * Its columns are valid until the next document's context is made.
  */
 export function newCtx(hint: string | null, usFrame: boolean, forms: number): Ctx {
-  if (OWN_CC.length < forms) {
-    OWN_CC = new Int32Array(2 * forms);
-    OWN_W = new Float64Array(2 * forms);
+  if (formOwnCc.length < forms) {
+    formOwnCc = new Int32Array(2 * forms);
+    formOwnW = new Float64Array(2 * forms);
   }
   // The document before may have left its frame set (the last round's, or a throw halfway).
   if (lastCtx !== null) clearFrame(lastCtx);
-  OWN_CC.fill(-1, 0, forms);
+  formOwnCc.fill(-1, 0, forms);
   lastCtx = {
-    votes: VOTES, voted: VOTED, votedCount: 0, total: 0, admin1s: IN_A1, inA1: IN_A1_LIST, inA1Count: 0,
-    forms, ownCc: OWN_CC, ownW: OWN_W, selfKey: -1, selfCc: -1, selfW: 0, hint, usFrame,
+    votes: frameVotes, voted: frameVoted, votedCount: 0, total: 0, admin1s: frameA1s, inA1: frameA1List, inA1Count: 0,
+    forms, ownCc: formOwnCc, ownW: formOwnW, selfKey: -1, selfCc: -1, selfW: 0, hint, usFrame,
     pointLat: POINT_LAT, pointLon: POINT_LON, pointKey: POINT_KEY, pointCount: 0, cand: CANDIDATES, candCount: 0,
   };
   return lastCtx;
