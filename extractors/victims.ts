@@ -86,17 +86,26 @@ function isNounWord(w: string): boolean {
   return NOUNS.has(fold(w));
 }
 
-/** Distance from the count to the nearest match of `re` in the text before it (from its end) and after it. */
+/**
+ * Distance from the count to the nearest match of the global regex `g` in the text before it (from its end) and
+ * after it; Infinity when neither has one. Read with `exec`, not `matchAll` (which clones the regex on each call):
+ * before the count the last match is the nearest (matches run left to right without overlapping), after it the first.
+ */
 function distance(g: RegExp, before: string, after: string): number {
   let d = Infinity;
-  for (const m of before.matchAll(g)) d = Math.min(d, before.length - (m.index + m[0].length));
-  for (const m of after.matchAll(g)) d = Math.min(d, m.index + 5);
+  g.lastIndex = 0;
+  for (let m = g.exec(before); m !== null; m = g.exec(before)) d = Math.min(d, before.length - g.lastIndex);
+  g.lastIndex = 0;
+  const m = g.exec(after);
+  if (m !== null) d = Math.min(d, m.index + 5);
+  g.lastIndex = 0;
   return d;
 }
 
 function nearerNotVictim(before: string, after: string): boolean {
-  if (!NOT_VICTIM.test(before) && !NOT_VICTIM.test(after)) return false;
-  return distance(NOT_VICTIM_G, before, after) < distance(RESCUE_G, before, after);
+  // (no suspect/officer word on either side is an infinite distance: one scan of each side decides both)
+  const notVictim = distance(NOT_VICTIM_G, before, after);
+  return notVictim !== Infinity && notVictim < distance(RESCUE_G, before, after);
 }
 
 /** A counted group; `rescue` (a rescue/exploitation word in its sentence, [sentenceStart, sentenceEnd)) is read when needed. */
