@@ -8,6 +8,12 @@ const CUES: Array<[Exclude<PersonRole, 'other'>, RegExp]> = [
   ['official', /\b(?:fiscal|fiscala|juez|jueza|juiz|juíza|delegad[oa]|comandante|coronel|general|director|directora|diretor|diretora|ministr[oa]|secretari[oa]|alcalde|alcaldesa|prefeit[oa]|gobernador|governador|vocero|portavoz|porta-voz|superintendente|promotor|promotora|procurador|procuradora|defensor|inspector|inspetor|comisari[oa]|polic[ií]a|agente|prosecutor|attorney|judge|officer|sheriff|detective|spokes(?:wo)?man|spokesperson|official|minister|mayor|governor|chief|lieutenant|sergeant|captain)\b/iu],
 ];
 
+/**
+ * The cues as global regexes, made once: a new RegExp per role and call, and the clone `matchAll` makes of it, cost
+ * more than the scan of the short window. (Cues never match empty, so `exec` always moves on.)
+ */
+const CUES_G: ReadonlyArray<[Exclude<PersonRole, 'other'>, RegExp]> = CUES.map(([role, re]) => [role, new RegExp(re.source, 'giu')]);
+
 /** Role of the person at [start, end) from cues in the same sentence, nearest cue first. */
 export function roleAt(text: string, start: number, end: number): PersonRole {
   const left = Math.max(0, text.lastIndexOf('.', start - 1) + 1, start - 80);
@@ -15,9 +21,10 @@ export function roleAt(text: string, start: number, end: number): PersonRole {
   if (right < 0 || right - end > 80) right = Math.min(text.length, end + 80);
   let best: PersonRole = 'other';
   let bestD = Infinity;
-  for (const [role, re] of CUES) {
-    const g = new RegExp(re.source, 'giu');
-    for (const m of text.slice(left, right).matchAll(g)) {
+  const sentence = text.slice(left, right);
+  for (const [role, g] of CUES_G) {
+    g.lastIndex = 0;
+    for (let m = g.exec(sentence); m !== null; m = g.exec(sentence)) {
       const s = left + m.index;
       const e = s + m[0].length;
       // A cue inside the name counts only as its first word: a title the name carries ("delegado Marcos Oliveira",
