@@ -10,8 +10,6 @@ export class Arena {
   private u8At = 0;
   private i32 = new Int32Array(1 << 14);
   private i32At = 0;
-  private u32 = new Uint32Array(1 << 12);
-  private u32At = 0;
   private f64 = new Float64Array(1 << 14);
   private f64At = 0;
 
@@ -19,7 +17,6 @@ export class Arena {
   reset(): void {
     this.u8At = 0;
     this.i32At = 0;
-    this.u32At = 0;
     this.f64At = 0;
   }
 
@@ -46,18 +43,10 @@ export class Arena {
     return v;
   }
 
-  /**
-   * A zero-filled Uint32Array of length n. (From a pool of its own: a Uint32Array over a view of the Int32Array pool
-   * was two typed-array objects for one.)
-   */
+  /** A zero-filled Uint32Array of length n (a view of the Int32Array pool). */
   u32Array(n: number): Uint32Array {
-    if (this.u32At + n > this.u32.length) {
-      this.u32 = new Uint32Array(Math.max(this.u32.length * 2, n));
-      this.u32At = 0;
-    }
-    const v = this.u32.subarray(this.u32At, (this.u32At += n));
-    v.fill(0);
-    return v;
+    const v = this.i32Array(n);
+    return new Uint32Array(v.buffer, v.byteOffset, n);
   }
 
   /** A Float64Array of length n, not zeroed (callers write every entry). */
