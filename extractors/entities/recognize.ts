@@ -10,7 +10,7 @@ import type { Gazetteer } from './gazetteer.js';
 import type { OrgMatcher } from './org-list.js';
 import { quoteSpans } from './quote-spans.js';
 import { modelParams, type DecodeParams } from './tagger.js';
-import { tokenizeWithInfos, type Tokens } from './tokenize.js';
+import { sentenceStartsOf, tokenizeWithInfos, type Tokens } from './tokenize.js';
 import { PT_NAME_TITLES } from './cue-words.js';
 
 /** Category bit of the gazetteer's common words (lower-case words of the training text). */
@@ -169,7 +169,7 @@ function modelSpans(model: NerModel, docModel: DocModel | undefined, tokens: Tok
   if (p === undefined) paramsCache.set(model, (p = modelParams(model)));
   const out: NameSpan[] = [];
   const docBits = docTopicBitsOf(infos);
-  const ss = tokens.sentenceStarts;
+  const ss = sentenceStartsOf(tokens, infos);
   // (rows past this document's sentences are left from longer documents: the tagging takes the first ss.length)
   const words = rowsOf(sentenceWords, tokens.words, ss);
   const rowInfos = rowsOf(sentenceInfos, infos, ss);

@@ -63,6 +63,18 @@ describe('recognizeEntities', () => {
     expect(recognizeEntities('La policia de Barcelona va detenir Marc Puig.', 'ca').length).toBeGreaterThan(0);
   });
 
+  it('does not run a name on into the next sentence of a paragraph', () => {
+    const names = (text: string, lang: string) => recognizeEntities(text, lang).map((e) => e.text);
+    const es = names('La niña vive en Bogotá. Luego fue llevada a Cali por la Policía Nacional. Medellín también.', 'es');
+    expect(es).toContain('Bogotá');
+    expect(es).toContain('Policía Nacional');
+    const pt = names('A jovem vive em Belém. Depois foi levada pela Polícia Federal. Santarém também.', 'pt');
+    expect(pt).toEqual(expect.arrayContaining(['Belém', 'Polícia Federal', 'Santarém']));
+    const en = names('She lived in Houston. Later she was taken to Dallas by the FBI. Austin too.', 'en');
+    expect(en).toEqual(expect.arrayContaining(['Houston', 'FBI', 'Austin']));
+    for (const n of [...es, ...pt, ...en]) expect(n).not.toMatch(/[.!?]\s/u);
+  });
+
   it('finds nothing in lower-case text without names', () => {
     expect(recognizeEntities('las autoridades dijeron que la investigación sigue abierta.', 'es')).toEqual([]);
     expect(recognizeEntities('', 'pt')).toEqual([]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../../extractors/entities/index.js';
 import { tokenInfo } from '../../../extractors/entities/token-info.js';
-import { tokenizeWithInfos } from '../../../extractors/entities/tokenize.js';
+import { sentenceStartsOf, tokenizeWithInfos } from '../../../extractors/entities/tokenize.js';
 
 describe('entities tokenize', () => {
   it('gives offsets that slice back to each token', () => {
@@ -22,6 +22,30 @@ describe('entities tokenize', () => {
   it('starts a new block at each newline only', () => {
     const t = tokenize('Uno. Dos\nTres cuatro.\n\nCinco');
     expect(t.sentenceStarts.map((i) => t.words[i])).toEqual(['Uno', 'Tres', 'Cinco']);
+  });
+
+  it('finds the sentences inside a block: after . ! ? … and the closing marks that follow, not before a lower-case word', () => {
+    const firsts = (text: string) => {
+      const { tokens, infos } = tokenizeWithInfos(text);
+      return sentenceStartsOf(tokens, infos).map((i) => tokens.words[i]);
+    };
+    expect(firsts('Vive en Bogotá. Luego fue a Cali! ¿Y Medellín? Dijo: "Vamos." Ana llegó… Pedro no.\nOtra línea.')).toEqual([
+      'Vive', 'Luego', '¿', 'Dijo', 'Ana', 'Pedro', 'Otra',
+    ]);
+    // no new sentence after an abbreviation or one or two capitals written apart, nor before a lower-case word
+    expect(firsts('O Sr. José e a Dra . Ana viram S . João e EE. UU. no dia 3. depois foram ao FBI. Austin.')).toEqual(['O', 'Austin']);
+    // nor where no capitalised word before the end is close enough for a name to run on
+    expect(firsts('Lo dijo ayer por la tarde en su casa. Luego fue a Cali. Después volvió.')).toEqual(['Lo', 'Después']);
+  });
+
+  it('leaves a period glued to a word inside its sentence in pre-tokenized text (CoNLL-2002: "Pesca. Alimentación")', () => {
+    const firsts = (text: string) => {
+      const { tokens, infos } = tokenizeWithInfos(text);
+      return sentenceStartsOf(tokens, infos).map((i) => tokens.words[i]);
+    };
+    expect(firsts('El Ministerio de Agricultura , Pesca. Alimentación firmó , dijo . Luego habló .')).toEqual(['El', 'Luego']);
+    // the same glued period in ordinary text ends a sentence
+    expect(firsts('El Ministerio de Pesca. Alimentación firmó, dijo. Luego habló.')).toEqual(['El', 'Alimentación', 'Luego']);
   });
 
   it('tokenizeWithInfos gives the same tokens and the info of each word, repeated and dotted ones too', () => {
