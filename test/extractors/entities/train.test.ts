@@ -59,11 +59,13 @@ describe('NER training', () => {
     const data = join(dir, 'tiny.conll');
     const out = join(dir, 'tiny.json.gz');
     writeFileSync(data, conll);
-    await promisify(execFile)('npx', ['tsx', 'scripts/train-ner.ts', '--lang', 'es', '--train', data, '--epochs', '10', '--bits', '14', '--out', out], {
+    // (--extra: the tiny file again instead of our Spanish training set, so that the test stays small)
+    await promisify(execFile)('npx', ['tsx', 'scripts/train-ner.ts', '--lang', 'es', '--train', data, '--extra', data, '--extra-repeat', '2', '--upper-every', '0', '--epochs', '10', '--bits', '14', '--out', out], {
       cwd: join(import.meta.dirname, '../../..'),
     });
     const model = parseModel(readFileSync(out));
     expect(model.lang).toBe('es');
+    expect(model.meta).toMatchObject({ extraFiles: [data], extraRepeat: 2, trainSentences: 3 * sentences.length });
     const p = modelParams(model);
     for (const s of sentences) expect(Array.from(tagSentence(p, s.words), (t) => TAGS[t])).toEqual(s.tags);
   }, 120_000);
@@ -73,7 +75,7 @@ describe('NER training', () => {
     const data = join(dir, 'tiny.conll');
     const out = join(dir, 'tiny.json.gz');
     writeFileSync(data, conll);
-    const { stderr } = await promisify(execFile)('npx', ['tsx', 'scripts/train-ner.ts', '--lang', 'es', '--train', data, '--holdout', '1', '--holdout-at', '3',
+    const { stderr } = await promisify(execFile)('npx', ['tsx', 'scripts/train-ner.ts', '--lang', 'es', '--train', data, '--extra', '', '--holdout', '1', '--holdout-at', '3',
       '--epochs', '2', '--bits', '12', '--seeds', '1', '--doc-folds', '0', '--upper-every', '0', '--out', out], { cwd: join(import.meta.dirname, '../../..') });
     expect(stderr).toContain('train 3 sentences');
     expect(stderr).toContain('dev 1 sentences (sentences 3..3 of the last file)');
