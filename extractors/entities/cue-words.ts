@@ -67,6 +67,8 @@ export const PT_NAME_TITLES = [
   'governador', 'governadora', 'prefeito', 'prefeita', 'vereador', 'vereadora', 'secretário', 'secretária',
   'embaixador', 'embaixadora', 'cônsul', 'cónego', 'juiz', 'juíza', 'desembargador', 'desembargadora', 'delegado', 'delegada',
   'comissário', 'comissária', 'procurador', 'procuradora', 'promotor', 'promotora',
+  // posts of the labour inspection, the police and the child-protection councils ('auditora-fiscal X', 'conselheira X')
+  'auditor-fiscal', 'auditora-fiscal', 'inspetor', 'inspetora', 'inspector', 'inspectora', 'conselheiro', 'conselheira',
   'general', 'marechal', 'almirante', 'brigadeiro', 'coronel', 'major', 'capitão', 'tenente', 'sargento', 'cabo', 'comandante',
   'padre', 'frei', 'irmão', 'irmã', 'madre', 'pastor', 'bispo', 'arcebispo', 'cardeal', 'monsenhor', 'papa',
   'rei', 'rainha', 'príncipe', 'princesa', 'infante', 'infanta', 'conde', 'condessa', 'duque', 'duquesa', 'barão', 'baronesa', 'visconde', 'marquês',

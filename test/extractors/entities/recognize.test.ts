@@ -36,6 +36,9 @@ describe('recognizeEntities', () => {
     expect(pick('A senhora deputada Ana Paula Ribeiro e o sr. João Cravinho falaram.', 'pt')).toEqual(
       expect.arrayContaining(['person:senhora deputada Ana Paula Ribeiro', 'person:sr. João Cravinho']),
     );
+    expect(pick('Segundo a auditora-fiscal Renata Quintela, o conselheiro Ivo Barreto acompanhou o resgate.', 'pt')).toEqual(
+      expect.arrayContaining(['person:auditora-fiscal Renata Quintela', 'person:conselheiro Ivo Barreto']),
+    );
   });
 
   it('finds people, places and organizations in invented English news', () => {
