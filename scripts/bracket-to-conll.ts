@@ -11,7 +11,9 @@
  * Tokens follow CoNLL-2002: punctuation is split off; hyphenated words, numbers with separators ('1.500',
  * '23,5', '12h30'), abbreviations made of letters and periods ('S.A.', 'EE.UU.'), an initial ('A.') and the
  * abbreviations in ABBREVIATIONS ('Sr.', 'Dra.', 'Av.', 'Ltda.') stay whole. The writer of a set never runs this
- * on anything but its own text, so the tokens are the same whoever converts it.
+ * on anything but its own text, so the tokens are the same whoever converts it. It does not call the recogniser's
+ * tokenizer (extractors/entities/tokenize.ts) on purpose: the dev sets' tokens must not change when the system they
+ * measure does.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 

@@ -3,6 +3,12 @@ import { tokenize } from '../../../extractors/entities/index.js';
 import { tokenInfo } from '../../../extractors/entities/token-info.js';
 import { sentenceStartsOf, tokenizeWithInfos } from '../../../extractors/entities/tokenize.js';
 
+/** The first word of each sentence sentenceStartsOf() finds in `text`. */
+function firsts(text: string): string[] {
+  const { tokens, infos } = tokenizeWithInfos(text);
+  return sentenceStartsOf(tokens, infos).map((i) => tokens.words[i]!);
+}
+
 describe('entities tokenize', () => {
   it('gives offsets that slice back to each token', () => {
     const text = 'El Sr. Gómez (EE.UU.) pagó 3.250,50 pesos a las 10:30 en São José dos Campos… ¿Quién? 😀 d’Ávila';
@@ -25,10 +31,6 @@ describe('entities tokenize', () => {
   });
 
   it('finds the sentences inside a block: after . ! ? … and the closing marks that follow, not before a lower-case word', () => {
-    const firsts = (text: string) => {
-      const { tokens, infos } = tokenizeWithInfos(text);
-      return sentenceStartsOf(tokens, infos).map((i) => tokens.words[i]);
-    };
     expect(firsts('Vive en Bogotá. Luego fue a Cali! ¿Y Medellín? Dijo: "Vamos." Ana llegó… Pedro no.\nOtra línea.')).toEqual([
       'Vive', 'Luego', '¿', 'Dijo', 'Ana', 'Pedro', 'Otra',
     ]);
@@ -39,10 +41,6 @@ describe('entities tokenize', () => {
   });
 
   it('leaves a period glued to a word inside its sentence in pre-tokenized text (CoNLL-2002: "Pesca. Alimentación")', () => {
-    const firsts = (text: string) => {
-      const { tokens, infos } = tokenizeWithInfos(text);
-      return sentenceStartsOf(tokens, infos).map((i) => tokens.words[i]);
-    };
     expect(firsts('El Ministerio de Agricultura , Pesca. Alimentación firmó , dijo . Luego habló .')).toEqual(['El', 'Luego']);
     // the same glued period in ordinary text ends a sentence
     expect(firsts('El Ministerio de Pesca. Alimentación firmó, dijo. Luego habló.')).toEqual(['El', 'Alimentación', 'Luego']);
