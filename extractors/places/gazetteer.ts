@@ -52,6 +52,11 @@ export interface Gazetteer {
   countryByCode: Map<string, number>;
   /** Keys known only as a dotted abbreviation ("Miss.", "Wash.", "Ind."), with the entries they stand for: without the dot they are words. */
   dotted: Map<string, Set<number>>;
+  /**
+   * Keys of names written with ñ, with the entries those names belong to. Folding makes "Montaña" and "Montana" one
+   * key; a text that writes ñ means only the entries named with it (mentions.ts), while "Espana" still finds España.
+   */
+  enye: Map<string, Set<number>>;
   /** `byKey` and `prefixes` as one open-addressing table by `keyHash`, filled by `indexGazetteer` (see `KeyTable`). */
   keys: KeyTable;
 }
@@ -173,6 +178,8 @@ function intern(table: string[], index: Map<string, number>, v: string): number 
   return i;
 }
 
+const ENYE = /[ñÑ]/;
+
 /** `fixed`: entries below this index are regions, countries and divisions (towns come after). */
 function add(g: Gazetteer, key: string, idx: number, alt = false, fixed = Infinity): void {
   if (!key) return;
@@ -226,32 +233,41 @@ export function indexGazetteer(data: GazetteerData): Gazetteer {
       made[k] = e;
       return e;
     },
-    byKey: new Map(), prefixes: new Set(), maxWords: 1, admin1Name: new Map(), countryByCode: new Map(), dotted: new Map(),
+    byKey: new Map(), prefixes: new Set(), maxWords: 1, admin1Name: new Map(), countryByCode: new Map(), dotted: new Map(), enye: new Map(),
     keys: null as unknown as KeyTable,
   };
   const push = (e: GazEntry): number => {
     g.size = fixed.push(e);
     return g.size - 1;
   };
+  /** add() under the name's key; a name written with ñ also records its entry in `enye`. */
+  const addName = (name: string, idx: number, key = nameKey(name), alt = false, fixedBelow = Infinity): void => {
+    add(g, key, idx, alt, fixedBelow);
+    if (ENYE.test(name)) {
+      const set = g.enye.get(key);
+      if (set === undefined) g.enye.set(key, new Set([idx]));
+      else set.add(idx);
+    }
+  };
   for (const [name, lat, lon, ...names] of data.regions ?? []) {
     const idx = push({ kind: 'region', name, cc: '', a1: '', lat, lon, pop: 1e9, fc: 'CONT' });
-    for (const n of [name, ...names]) add(g, nameKey(n), idx);
+    for (const n of [name, ...names]) addName(n, idx);
   }
   for (const [code, lat, lon, pop, ...names] of data.countries) {
     const idx = push({ kind: 'country', name: names[0] ?? code, cc: code, a1: '', lat, lon, pop, fc: 'PCLI' });
     g.countryByCode.set(code, idx);
-    for (const n of names) add(g, nameKey(n), idx);
+    for (const n of names) addName(n, idx);
   }
   for (const [code, name, lat, lon, pop, ...extra] of data.admin1) {
     const cc = code.slice(0, 2);
     g.admin1Name.set(code, name);
     const idx = push({ kind: 'admin1', name, cc, a1: code, lat, lon, pop, fc: 'ADM1' });
     const key = nameKey(name);
-    add(g, key, idx);
+    addName(name, idx, key);
     const bare = key.replace(ADMIN_PREFIX, '').replace(ADMIN_SUFFIX, '');
-    if (bare !== key) add(g, bare, idx);
+    if (bare !== key) addName(name, idx, bare);
     for (const x of extra) {
-      add(g, nameKey(x), idx);
+      addName(x, idx);
       if (/^\p{L}+\.$/u.test(x)) {
         const set = g.dotted.get(nameKey(x)) ?? new Set<number>();
         g.dotted.set(nameKey(x), set.add(idx));
@@ -266,9 +282,9 @@ export function indexGazetteer(data: GazetteerData): Gazetteer {
     const county = COUNTY_COUNTRIES.has(cc);
     if (!county && !/ (County|Parish|Borough|Province|Municipality|District)$/.test(name)) continue;
     const idx = push({ kind: 'admin2', name, cc, a1, lat, lon, pop, fc: county ? 'ADM2B' : 'ADM2' });
-    add(g, nameKey(name), idx);
+    addName(name, idx);
     const bare = county ? name.replace(COUNTY_AFFIX, '') : name;
-    if (bare !== name) add(g, nameKey(bare), idx);
+    if (bare !== name) addName(bare, idx);
   }
   const c = data.cities;
   const n = c.id.length;
@@ -288,9 +304,9 @@ export function indexGazetteer(data: GazetteerData): Gazetteer {
   g.size = cols.base + n;
   for (let i = 0; i < n; i += 1) {
     const idx = cols.base + i;
-    add(g, nameKey(c.name[i] ?? ''), idx);
+    addName(c.name[i] ?? '', idx);
     const alt = c.alt[i];
-    if (alt) for (const a of alt.split('|')) add(g, nameKey(a), idx, true, cols.base);
+    if (alt) for (const a of alt.split('|')) addName(a, idx, nameKey(a), true, cols.base);
   }
   made = new Array<GazEntry | undefined>(n);
   // Most populous referent first (countries and divisions ahead of towns of the same size).

@@ -164,20 +164,34 @@ const keyIds = new Map<string, KeyIds>();
 const KEY_IDS_MAX = 20_000;
 let keyIdsFor: Gazetteer | null = null;
 
-/** The entries of codes `found` (see `Gazetteer.byKey`), those in `dotted` left out (null: none are). */
-function idsOf(found: number | number[], dotted: ReadonlySet<number> | undefined): KeyIds | null {
+/**
+ * The entries of codes `found` (see `Gazetteer.byKey`): those in `set` left out, or with `only` the only ones kept
+ * (null: none are left).
+ */
+function idsOf(found: number | number[], set: ReadonlySet<number> | undefined, only = false): KeyIds | null {
   const ids: number[] = [];
   let alt: Set<number> | null = null;
   const count = typeof found === 'number' ? 1 : found.length;
   for (let k = 0; k < count; k += 1) {
     const c = typeof found === 'number' ? found : found[k]!;
     const id = c >= 0 ? c : -c - 1;
-    if (dotted?.has(id)) continue;
+    // without `only`, the entries of `set` are left out (dotted abbreviations); with it, only they are kept (ñ names)
+    if (set !== undefined && set.has(id) !== only) continue;
     ids.push(id);
     if (c < 0) (alt ??= new Set<number>()).add(id);
   }
   return ids.length > 0 ? { ids, alt: alt ?? NO_ALT } : null;
 }
+
+/** True when text[start, end) holds an ñ or Ñ. */
+function hasEnye(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 0xf1 || c === 0xd1) return true;
+  }
+  return false;
+}
+const NO_ENTRIES: ReadonlySet<number> = new Set();
 
 /** `idsOf(found)` for key `key` of `gaz`, remembered. */
 function keyIdsOf(gaz: Gazetteer, key: string, found: number | number[]): KeyIds {
@@ -245,7 +259,9 @@ export function findMentions(text: string, toks: WordTokens, gaz: Gazetteer): Me
           const word = text.slice(toks.starts[j]!, end);
           dotted = text.charCodeAt(end) === 46 || word.includes('.') || word === word.toUpperCase() ? undefined : dots;
         }
-        const k = dotted === undefined ? keyIdsOf(gaz, key, found) : idsOf(found, dotted);
+        // "Montaña" is not Montana: a name written with ñ keeps only the entries named with ñ (gaz.enye).
+        const enye = hasEnye(text, toks.starts[i]!, end) ? gaz.enye.get(key) ?? NO_ENTRIES : undefined;
+        const k = enye !== undefined ? idsOf(found, enye, true) : dotted === undefined ? keyIdsOf(gaz, key, found) : idsOf(found, dotted);
         if (k !== null) {
           const mEnd = possessive ? end - 2 : end;
           // A longer span found after a shorter one takes over its object: one mention object per start.

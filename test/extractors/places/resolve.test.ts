@@ -37,6 +37,17 @@ describe('resolvePlaces', () => {
     expect(codes).toEqual(['PE', 'US', 'US', 'BR', 'BR']);
   });
 
+  it('matches a name written with ñ only to places named with ñ, and an ñ name written without it still', () => {
+    const text = 'Jornaleros de la Montaña de Guerrero llegaron a Oaxaca; otros vienen de España y de Logroño.';
+    // NER reads 'Montaña' as a location (the region), which once made it Montana, US
+    const at = text.indexOf('Montaña');
+    const es = resolvePlaces(text, 'es', { entities: [{ type: 'location', start: at, end: at + 7, text: 'Montaña' }] });
+    expect(es.find((p) => p.text === 'Montaña')).toBeUndefined();
+    expect(es.map((p) => `${p.text}:${p.countryCode}`)).toEqual(expect.arrayContaining(['España:ES', 'Logroño:ES']));
+    const en = resolvePlaces('Workers from Espana and Logrono moved to Billings, Montana.', 'en');
+    expect(en.map((p) => `${p.text}:${p.countryCode}`)).toEqual(['Espana:ES', 'Logrono:ES', 'Billings:US', 'Montana:US']);
+  });
+
   it('keeps Georgia the US state when the text is about US places', () => {
     expect(find('Atlanta, Georgia: police in Atlanta arrested two men; Savannah officers helped.', 'Georgia')?.admin1).toBe('Georgia');
   });
