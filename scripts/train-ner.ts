@@ -372,10 +372,15 @@ function main(): void {
   const noMisc = values['no-misc'] ?? lang === 'pt';
   const titlesInside = (values['titles-inside'] ?? (lang === 'pt' ? '1' : '0')) === '1';
   if (!['keep', 'in', 'out'].includes(quoteMode)) throw new Error(`train-ner: --quote-spans must be keep, in or out, got ${quoteMode}`);
-  trainFiles.forEach((f, i) => {
+  /** A training file's sentences, retokenized, with the quote and MISC conventions of this recipe. */
+  const readTrainFile = (f: string): TaggedSentence[] => {
     let sents = readConll(readFileSync(f, 'utf8')).map(retokenize);
     if (quoteMode !== 'keep') sents = sents.map((s) => normalizeQuotes(s, quoteMode === 'in'));
     if (noMisc) sents = sents.map((s) => ({ ...s, tags: s.tags.map((t) => (t.endsWith('-MISC') ? 'O' : t)) }));
+    return sents;
+  };
+  trainFiles.forEach((f, i) => {
+    const sents = readTrainFile(f);
     if (i === trainFiles.length - 1) {
       const at = Number(values['holdout-at']);
       const rest = holdout > 0 ? [...sents.slice(0, at), ...sents.slice(at + holdout)] : sents;
@@ -392,9 +397,7 @@ function main(): void {
   const extraFiles = (values.extra ?? extraDefault.files).split(',').filter((f) => f !== '');
   const extraRepeat = Number(values['extra-repeat'] ?? extraDefault.repeat);
   for (const f of extraFiles) {
-    let sents = readConll(readFileSync(f, 'utf8')).map(retokenize);
-    if (quoteMode !== 'keep') sents = sents.map((s) => normalizeQuotes(s, quoteMode === 'in'));
-    if (noMisc) sents = sents.map((s) => ({ ...s, tags: s.tags.map((t) => (t.endsWith('-MISC') ? 'O' : t)) }));
+    const sents = readTrainFile(f);
     assignDocBits(sents);
     for (let k = 0; k < extraRepeat; k++) train.push(...sents.map((s) => ({ ...s })));
     (docLastOnly ? fixed : unique).push(...sents);
