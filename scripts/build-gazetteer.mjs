@@ -50,18 +50,19 @@ const ADMIN1_EXTRAS = {
   'ES.60': ['Comunidad Valenciana'], 'ES.32': ['Navarra'], 'ES.52': ['Aragón'], 'ES.31': ['Región de Murcia'],
 };
 
-// Towns that neither package lists (our own figures: approximate coordinates and census-order populations), and short
-// names by which the press calls towns the tables hold under a longer one. Found missing in our dev news.
+// Towns that neither package lists (our own figures: approximate coordinates and census-order populations), and the
+// short names by which the press calls two towns the tables hold under a longer one. Found missing in our dev news.
 const CITY_EXTRAS = [
   // name, country, admin-1 code, lat, lon, population
   ['El Alto', 'BO', '04', -16.5047, -68.1633, 850000],
   ['Luque', 'PY', '06', -25.2667, -57.4872, 260000],
   ['Villa El Salvador', 'PE', '15', -12.2136, -76.9364, 400000],
   ['Roatán', 'HN', '11', 16.3167, -86.5333, 30000],
+  // Short names of towns listed as "Ciudad Tecún Umán" and "San Ramón de la Nueva Orán" (as an alternate name, "Orán"
+  // would give way to the Algerian province of Oran).
+  ['Tecún Umán', 'GT', '17', 14.6774, -92.1404, 11432],
+  ['Orán', 'AR', '17', -23.1371, -64.3243, 74059],
 ];
-const CITY_ALIASES = {
-  'GT|Ciudad Tecún Umán': ['Tecún Umán'],
-};
 
 // GeoNames-style reference coordinates for large countries, where a centre derived from city positions drifts.
 const COUNTRY_COORDS = {
@@ -169,7 +170,7 @@ export function buildGazetteer() {
       .slice(0, keep);
     cities.id.push(Number(f[0]));
     cities.name.push(name);
-    cities.alt.push([...(CITY_ALIASES[`${cc}|${name}`] ?? []), ...alts].join('|'));
+    cities.alt.push(alts.join('|'));
     cities.lat.push(round(lat));
     cities.lon.push(round(lon));
     cities.cc.push(cc);

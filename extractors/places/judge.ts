@@ -73,7 +73,7 @@ const QUALIFIER_GAP = /^\s*[,(]\s*(?:(?:en |no |na |in )?(?:el |la |o |a |the )?
  * evaluated, and these were evaluated per mention (some per neighbouring mention).
  */
 const DATELINE_AFTER = /^\s*(?:,|\(|—|–|-)/;
-const LIST_GAP = /^\s*(?:,|y|e|and|o|ou|or)\s*$/iu;
+const LIST_GAP = /^\s*(?:,|y|e|and|o|u|ou|or)\s*$/iu;
 const CODE_LIKE = /^[A-Z.&]+$/;
 const COMMA_GAP = /^\s*,\s*$/;
 
@@ -125,6 +125,20 @@ export interface PersonTokens { strong: Set<string>; weak: Set<string> }
 
 /** Words that name a division next to its name ("Washington state", "estado de México"). */
 const DIVISION_WORDS = new Set(['state', 'province', 'estado', 'provincia', 'departamento', 'department', 'region', 'county']);
+
+/**
+ * Spanish and Portuguese words that name a division or a public body of one before "de X" ("provincia de Quispicanchi",
+ * "Fiscalía de Chimborazo", "Justicia Federal de Mendoza", "jueza de Guayas"), or a division right before the name
+ * ("región Madre de Dios"). Not the parts of a town ("barrio de Flores" is in Buenos Aires, not Flores, Uruguay).
+ */
+const SEAT_WORDS = new Set(['departamento', 'provincia', 'estado', 'region', 'regiao', 'municipio', 'distrito', 'canton', 'comuna',
+  'parroquia', 'corregimiento', 'ciudad', 'cidade', 'fiscalia', 'policia', 'gobernacion', 'alcaldia', 'prefeitura', 'prefectura', 'governo',
+  'gobierno', 'federal', 'tribunal', 'juzgado', 'corte', 'defensoria', 'procuraduria', 'juez', 'jueza', 'juiz', 'juiza', 'ayuntamiento',
+  'municipalidad', 'intendencia', 'asamblea', 'assembleia', 'delegacia', 'comisaria', 'comissaria', 'diocesis', 'diocese', 'arquidiocese',
+  'arzobispado', 'gobernador', 'governador', 'alcalde', 'prefeito', 'prefeita', 'intendente']);
+/** Of those, the divisions, which may also come right before the name without "de" ("región Madre de Dios", "estado Zulia"). */
+const DIVISION_BEFORE = new Set(['departamento', 'provincia', 'estado', 'region', 'regiao', 'municipio', 'distrito', 'canton']);
+const OF_WORDS = new Set(['de', 'del', 'do', 'da']);
 
 /** English words that open sentences before a name ("Though London", "Why is Paris"). Our own list. */
 const OPENERS = new Set(['though', 'although', 'why', 'how', 'what', 'where', 'whether', 'because', 'since', 'unlike', 'like', 'despite', 'meanwhile',
@@ -335,8 +349,11 @@ export function judge(text: string, toks: WordTokens, m: Mention, all: Mention[]
   const cue = dateline || (hasPrev && CUES.has(cueNorm) && !m.sentenceStart);
   if (hasPrev && CUES.has(prevNorm)) evidence += STRONG_CUES.has(prevNorm) ? 2 : 1;
   else if (hasPrev && hasPrev2 && ARTICLES.has(prevNorm) && CUES.has(toks.norm(pi - 1))) evidence += STRONG_CUES.has(toks.norm(pi - 1)) ? 2 : 1;
+  if (hasPrev && DIVISION_BEFORE.has(prevNorm) && admin) evidence += 2;
+  else if (hasPrev2 && OF_WORDS.has(prevNorm) && SEAT_WORDS.has(toks.norm(pi - 1)) && admin) evidence += 1;
   if (hasPrev && TITLES.has(prevNorm) && !admin) veto = true;
-  if (hasPrev2 && hasPrev && prevNorm === 'de' && TITLES.has(toks.norm(pi - 1))) veto = true;
+  // "padre de Jesús", but "el presidente de Colombia", "la jueza de Guayas": a country or division stays a place.
+  if (hasPrev2 && hasPrev && prevNorm === 'de' && TITLES.has(toks.norm(pi - 1)) && !(hasCountry || hasAdmin1)) veto = true;
   // Inside a capitalised run: "Ana Henry", "Jackson Browne".
   const acronymOrPossessive = hasPrev && (prevNorm.endsWith("'s") || (prevEnd - toks.starts[pi]! <= 5 && isAllCaps(text.slice(toks.starts[pi]!, prevEnd))));
   if (adjacentPrev && prevUpper && !CUES.has(prevNorm) && !AREA_MODIFIERS.has(prevNorm) && !COMMON.has(prevNorm) && !acronymOrPossessive

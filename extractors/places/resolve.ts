@@ -89,14 +89,23 @@ export function resolvePlaces(text: string, lang: string, hints: PlaceHints = {}
   const toks = wordTokens(text);
   const mentions = findMentions(text, toks, gaz);
   if (mentions.length === 0) return lang === 'en' ? naturalFeatures(text, toks, []).added : [];
-  // The one-word mentions' keys the text also writes in lower case (judge asks only about those).
-  const singles = new Set<string>();
-  for (const m of mentions) if (m.first === m.last) singles.add(m.key);
+  // The one-word mentions' keys the text also writes in lower case (judge asks only about those), with the same
+  // accents: "le quitó el teléfono" is no "Quito" in lower case, although both fold to the same key.
+  const singles = new Map<string, string[]>();
+  for (const m of mentions) {
+    if (m.first !== m.last) continue;
+    const surface = text.slice(m.start, m.end).toLowerCase();
+    const had = singles.get(m.key);
+    if (had === undefined) singles.set(m.key, [surface]);
+    else if (!had.includes(surface)) had.push(surface);
+  }
   const lower = new Set<string>();
   const sieve = SINGLES_SIEVE.clear();
-  for (const w of singles) sieve.add(w);
+  for (const w of singles.keys()) sieve.add(w);
   for (let i = 0; i < toks.length; i += 1) {
-    if ((toks.shape[i]! & UPPER) === 0 && sieve.hasSlot(toks.slots[i]!) && singles.has(toks.norm(i))) lower.add(toks.norm(i));
+    if ((toks.shape[i]! & UPPER) !== 0 || !sieve.hasSlot(toks.slots[i]!)) continue;
+    const surfaces = singles.get(toks.norm(i));
+    if (surfaces !== undefined && surfaces.includes(text.slice(toks.starts[i]!, toks.ends[i]!))) lower.add(toks.norm(i));
   }
   const persons = personTokens(toks, text, mentions, gaz);
   // judge reads only the person and location spans of the entities: the others (values, organisations) are left out once.

@@ -47,6 +47,23 @@ describe('resolvePlaces', () => {
       .toEqual(['El Alto:BO', 'La Paz:BO', 'Bolivia:BO']);
   });
 
+  it('reads a division or public body before "de X", and a country or division after a title, as a place', () => {
+    const es = (text: string) => resolvePlaces(text, 'es').map((p) => `${p.text}:${p.countryCode}`);
+    // Alone in the text, a division needs more than "de": a body or a division word before it gives that.
+    expect(es('La Fiscalía de Chimborazo formuló cargos contra un hombre.')).toEqual(['Chimborazo:EC']);
+    expect(es('La minería ilegal creció en la región Madre de Dios.')).toEqual(['Madre de Dios:PE']);
+    // A part of a town is no such word: Flores, Uruguay is still not taken in a story about Buenos Aires.
+    expect(es('Los vecinos del barrio de Flores marcharon en Buenos Aires.')).toEqual(['Buenos Aires:AR']);
+    expect(es('El presidente de Colombia habló con la jueza de Guayas, en Ecuador.')).toEqual(['Colombia:CO', 'Guayas:EC', 'Ecuador:EC']);
+    expect(es('Rezaron al padre de Jesús.')).toEqual([]);
+  });
+
+  it('does not take a lower-case word with other accents for the name ("quitó" is not "Quito"), and lists with "u"', () => {
+    const es = (text: string) => resolvePlaces(text, 'es').map((p) => `${p.text}:${p.countryCode}`);
+    expect(es('Denunció ante la Fiscalía de Quito que su pareja le quitó el teléfono.')).toEqual(['Quito:EC']);
+    expect(es('Un menor viaja solo desde Salta hacia Tartagal u Orán.')).toEqual(['Salta:AR', 'Tartagal:AR', 'Orán:AR']);
+  });
+
   it('matches a name written with ñ only to places named with ñ, and an ñ name written without it still', () => {
     const text = 'Jornaleros de la Montaña de Guerrero llegaron a Oaxaca; otros vienen de España y de Logroño.';
     // NER reads 'Montaña' as a location (the region), which once made it Montana, US
