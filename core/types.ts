@@ -97,6 +97,10 @@ export interface Place extends Span {
 
 export interface Victims {
   count: number | null;
+  /**
+   * true: a victim is a minor (a noun such as "niñas", "menor de edad", or an age under 18); false: the text counts
+   * victims, or names them as adults, and says of none that it is a minor; null: no victims counted or described.
+   */
   minors: boolean | null;
   nationalities: string[];
   gender?: 'female' | 'male' | 'mixed' | null;

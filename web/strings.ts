@@ -49,6 +49,8 @@ export const STRINGS = {
     victims: 'Victims',
     victimCount: 'Count',
     minors: 'Minors',
+    /** `victims.minors` false: victims are counted or named as adults, and none is said to be a minor. */
+    minorsNone: 'none named',
     nationalities: 'Nationalities',
     gender: 'Gender',
     evidence: 'Evidence',

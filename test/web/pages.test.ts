@@ -87,6 +87,12 @@ describe('lead page', () => {
     expect(text).toContain('href="https://agregador.example/copia-123"');
     expect(text).toContain('<code>lex-test-1</code>');
     expect(text).toContain('Cúcuta, Norte de Santander <strong>CO</strong>');
+    expect(text).toContain('<dt>Minors</dt><dd>yes</dd>');
+  });
+
+  it('says no minor is named, not that there is none, when victims.minors is false', async () => {
+    const { text } = await get(`/leads/${t.ids[1]}`);
+    expect(text).toContain('<dt>Minors</dt><dd>none named</dd>');
   });
 
   it('never renders a victim name from entities or a notice, and refuses a javascript: notice URL', async () => {

@@ -61,7 +61,7 @@ function victims(lead: Lead): SafeHtml {
   const evidence = (v.evidence ?? []).map((ev) => ({ ev, text: spanText(lead.text, ev) })).filter((x) => x.text !== null);
   return html`<dl class="facts">
 <dt>${S.victimCount}</dt><dd>${v.count ?? S.unknown}</dd>
-<dt>${S.minors}</dt><dd>${yesNo(v.minors)}</dd>
+<dt>${S.minors}</dt><dd>${v.minors === false ? S.minorsNone : yesNo(v.minors)}</dd>
 <dt>${S.nationalities}</dt><dd>${v.nationalities.join(', ') || S.unknown}</dd>
 ${v.gender ? html`<dt>${S.gender}</dt><dd>${v.gender}</dd>` : ''}
 </dl>

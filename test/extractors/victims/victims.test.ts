@@ -10,6 +10,12 @@ describe('extractVictims', () => {
     ['Una menor de 15 años fue rescatada.', 1],
     ['Police freed seven Venezuelan women from a bar.', 7],
     ['Rescataron a 23 personas, 15 mujeres y 8 hombres.', 23],
+    // Stacked modifiers, an age as an adjective, a nationality with an age, officers as the subject of a rescue verb.
+    ['Twelve Honduran seasonal farm workers were identified as victims.', 12],
+    ['An 11-year-old Haitian girl was taken from the house.', 1],
+    ['Una boliviana de 31 años fue hallada en el local.', 1],
+    ['Federal agents found 40 Guatemalan men in the camp.', 40],
+    ['Onze imigrantes paraguaios foram encontrados numa oficina.', 11],
   ])('counts the victims in %j', (text, count) => {
     expect(extractVictims(text).count).toBe(count);
   });
@@ -30,6 +36,11 @@ describe('extractVictims', () => {
     expect(extractVictims('Rescataron a 5 mujeres en la finca.').minors).toBe(false);
     expect(extractVictims('The workers, all adults, were freed.').minors).toBe(false);
     expect(extractVictims('La red operaba en la frontera.').minors).toBeNull();
+    // Counted victims, none said to be a minor: false, with the count as evidence.
+    const counted = extractVictims('Nove migrantes venezuelanos foram resgatados de uma olaria.');
+    expect([counted.count, counted.minors]).toEqual([9, false]);
+    expect(counted.evidence?.filter((e) => e.supports === 'minors').map((e) => e.text)).toEqual(['Nove migrantes']);
+    expect(extractVictims('Rescataron a 23 personas; entre ellas, dos adolescentes.').minors).toBe(true);
   });
 
   it('reads compound numbers and two-word nouns, and gives the first minor word as evidence', () => {
