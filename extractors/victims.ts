@@ -158,6 +158,13 @@ export function extractVictims(text: string, entities: readonly Entity[] = [], f
   };
   const isNoun = (w: string): boolean => NOUNS.has(w) || (DEMONYMS.has(w) && w.endsWith('s'));
   const normAt = (i: number): string => (i >= 0 && i < len ? toks.norm(i) : '');
+  /** The last token of a victim noun starting at token `q` (a two-word noun, or one word), or -1. */
+  const nounEndAt = (q: number): number => {
+    if (q >= len) return -1;
+    const h = toks.norm(q);
+    if (q + 1 < len && NOUN_HEADS.has(h) && spaced(q) && NOUNS.has(`${h} ${toks.norm(q + 1)}`)) return q + 1;
+    return isNoun(h) ? q : -1;
+  };
   // The first minor word (see below), found in the same pass.
   let minorAt = -1;
   for (let i = 0; i < len; i += 1) {
@@ -198,34 +205,22 @@ export function extractVictims(text: string, entities: readonly Entity[] = [], f
     if (NATIONALITY_WORDS.has(toks.norm(j))) j += 2;
     if (j >= len) continue;
     const a = toks.norm(j);
-    let noun: string;
-    let nounEnd: number;
-    const b = j + 1 < len ? toks.norm(j + 1) : undefined;
-    if (b !== undefined && NOUN_HEADS.has(a) && spaced(j) && NOUNS.has(`${a} ${b}`)) {
-      noun = `${a} ${b}`;
-      nounEnd = ends[j + 1]!;
-    } else if (isNoun(a)) {
-      noun = a;
-      nounEnd = ends[j]!;
-    } else if (n === 1 && DEMONYMS.has(a) && !a.endsWith('s') && normAt(j + 1) === 'de' && /^\d{1,2}$/.test(normAt(j + 2)) && /^(?:anos|years)$/.test(normAt(j + 3))) {
+    // The noun: right after the number, or after up to MAX_MODIFIERS adjectives, demonyms or ages.
+    let first = j;
+    let last = nounEndAt(j);
+    let nounEnd = -1;
+    if (last < 0 && n === 1 && DEMONYMS.has(a) && !a.endsWith('s') && normAt(j + 1) === 'de' && /^\d{1,2}$/.test(normAt(j + 2)) && /^(?:anos|years)$/.test(normAt(j + 3))) {
       // "Una cubana de 24 años": one person, named by nationality and age.
-      noun = a;
+      last = j;
       nounEnd = ends[j + 3]!;
-    } else {
-      // Adjectives or demonyms, then the noun (or a two-word noun).
-      let q = j;
-      while (q < len && q - j < MAX_MODIFIERS && (ADJECTIVES.has(toks.norm(q)) || DEMONYMS.has(toks.norm(q)) || AGE_WORD.test(toks.norm(q))) && spaced(q)) q += 1;
-      if (q === j || q >= len) continue;
-      const h = toks.norm(q);
-      const h2 = q + 1 < len ? toks.norm(q + 1) : undefined;
-      if (h2 !== undefined && NOUN_HEADS.has(h) && spaced(q) && NOUNS.has(`${h} ${h2}`)) {
-        noun = `${h} ${h2}`;
-        nounEnd = ends[q + 1]!;
-      } else if (isNoun(h)) {
-        noun = h;
-        nounEnd = ends[q]!;
-      } else continue;
+    } else if (last < 0) {
+      while (first < len && first - j < MAX_MODIFIERS && (ADJECTIVES.has(toks.norm(first)) || DEMONYMS.has(toks.norm(first)) || AGE_WORD.test(toks.norm(first))) && spaced(first)) first += 1;
+      if (first === j) continue;
+      last = nounEndAt(first);
+      if (last < 0) continue;
     }
+    const noun = last > first ? `${toks.norm(first)} ${toks.norm(last)}` : toks.norm(first);
+    if (nounEnd < 0) nounEnd = ends[last]!;
     const m = { index: starts[i]!, 1: text.slice(starts[i]!, ends[i]!) };
     if (n === null || n <= 0 || n > 5000) continue;
     // One: needs a singular noun ("una menor", "a girl", "um recém-nascido"; not "a mujeres", the Spanish preposition).
