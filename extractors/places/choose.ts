@@ -274,6 +274,8 @@ function score(c: number, ctx: Ctx): number {
 function accept(c: number, e: GazEntry, j: Judged, ctx: Ctx): boolean {
   if (j.veto) return false;
   const cand = ctx.cand;
+  // A part of a town is only ever a town of the document's frame ("barrio de Flores" in a Buenos Aires story).
+  if (j.subTown && (e.kind !== 'city' || !(ctx.admin1s[cand.a1[c]!] === 1 || nearest(c, ctx) < 100))) return false;
   if (e.kind === 'country' || e.kind === 'region') return true;
   const cc = cand.cc[c]!;
   const alt = (cand.flags[c]! & ALT) !== 0;

@@ -37,6 +37,13 @@ export interface Judged {
   caps: boolean;
   /** "Washington state", "the state of Washington": the division, not its namesake capital. */
   divisionWord: boolean;
+  /** "barrio de Flores", "bairro do Brás": a part of a town, so never a division or a country, and a town only in the frame. */
+  subTown: boolean;
+  /**
+   * Where a longer name the gazetteer lacks ends ("San Juan de Lurigancho" for the mention "San Juan"), or -1. Such a
+   * name is vetoed as the known place and given back as a place without a referent.
+   */
+  longerEnd: number;
   /** Countries and divisions of the town named right before (", "): "TBILISI, Georgia" is the Georgia holding Tbilisi. */
   headCcs: ReadonlySet<string>;
   headA1s: ReadonlySet<string>;
@@ -139,6 +146,9 @@ const SEAT_WORDS = new Set(['departamento', 'provincia', 'estado', 'region', 're
 /** Of those, the divisions, which may also come right before the name without "de" ("región Madre de Dios", "estado Zulia"). */
 const DIVISION_BEFORE = new Set(['departamento', 'provincia', 'estado', 'region', 'regiao', 'municipio', 'distrito', 'canton']);
 const OF_WORDS = new Set(['de', 'del', 'do', 'da']);
+/** Words before a part of a town ("barrio de Flores" in Buenos Aires is not Flores, Uruguay). */
+const SUB_TOWN_WORDS = new Set(['barrio', 'bairro', 'colonia', 'sector', 'vereda', 'urbanizacion', 'fraccionamiento', 'asentamiento', 'favela',
+  'comunidade', 'caserio', 'neighborhood', 'neighbourhood']);
 
 /** English words that open sentences before a name ("Though London", "Why is Paris"). Our own list. */
 const OPENERS = new Set(['though', 'although', 'why', 'how', 'what', 'where', 'whether', 'because', 'since', 'unlike', 'like', 'despite', 'meanwhile',
@@ -285,6 +295,15 @@ function divisionFollows(all: Mention[], at: number, m: Mention, gaz: Gazetteer)
   return false;
 }
 
+/** True when a mention after `all[at]` starts at token `first` and can be a country or a division. */
+function divisionAfter(all: Mention[], at: number, first: number, gaz: Gazetteer): boolean {
+  for (let k = at + 1; k < all.length && all[k]!.first <= first; k += 1) {
+    const x = all[k]!;
+    if (x.first === first && x.ids.some((id) => gaz.entry(id).kind !== 'city')) return true;
+  }
+  return false;
+}
+
 /** True when `text` holds one space, and nothing else, from `from` to `to`. */
 function oneSpace(text: string, from: number, to: number): boolean {
   return to - from === 1 && text.charCodeAt(from) === 32;
@@ -349,6 +368,21 @@ export function judge(text: string, toks: WordTokens, m: Mention, all: Mention[]
   const cue = dateline || (hasPrev && CUES.has(cueNorm) && !m.sentenceStart);
   if (hasPrev && CUES.has(prevNorm)) evidence += STRONG_CUES.has(prevNorm) ? 2 : 1;
   else if (hasPrev && hasPrev2 && ARTICLES.has(prevNorm) && CUES.has(toks.norm(pi - 1))) evidence += STRONG_CUES.has(toks.norm(pi - 1)) ? 2 : 1;
+  // "barrio de Flores", "barrio porteño de Flores", "bairro do Brás", "colonia Kennedy".
+  const lowerAt = (i: number): boolean => i >= 0 && (toks.shape[i]! & UPPER) === 0;
+  const subTown = hasPrev && ((SUB_TOWN_WORDS.has(prevNorm) && lowerAt(pi))
+    || (hasPrev2 && OF_WORDS.has(prevNorm) && ((SUB_TOWN_WORDS.has(toks.norm(pi - 1)) && lowerAt(pi - 1))
+      || (pi - 2 >= 0 && SUB_TOWN_WORDS.has(toks.norm(pi - 2)) && lowerAt(pi - 2) && lowerAt(pi - 1)))));
+  // "San Juan de Lurigancho", "Santa Rosa de Lima Street": the name goes on past the gazetteer's key with "de" and a
+  // capitalised word that is not itself a country or division ("Santiago de Chile" is Santiago, qualified).
+  let longerEnd = -1;
+  if (hasNext && OF_WORDS.has(nextNorm) && adjacentNext && ni + 1 < toks.length && (toks.shape[ni + 1]! & UPPER) !== 0
+    && oneSpace(text, nextEnd, toks.starts[ni + 1]!) && !divisionAfter(all, at, ni + 1, gaz)) {
+    veto = true;
+    let last = ni + 1;
+    while (last + 1 < toks.length && (toks.shape[last + 1]! & UPPER) !== 0 && oneSpace(text, toks.ends[last]!, toks.starts[last + 1]!)) last += 1;
+    longerEnd = toks.ends[last]!;
+  }
   if (hasPrev && DIVISION_BEFORE.has(prevNorm) && admin) evidence += 2;
   else if (hasPrev2 && OF_WORDS.has(prevNorm) && SEAT_WORDS.has(toks.norm(pi - 1)) && admin) evidence += 1;
   if (hasPrev && TITLES.has(prevNorm) && !admin) veto = true;
@@ -434,6 +468,6 @@ export function judge(text: string, toks: WordTokens, m: Mention, all: Mention[]
     headA1s = a1s;
   }
   const divisionWord = (hasNext && DIVISION_WORDS.has(nextNorm) && adjacentNext) || (hasPrev && prevNorm === 'of' && hasPrev2 && DIVISION_WORDS.has(toks.norm(pi - 1)));
-  return { m, evidence, veto, cue, listed, qualifierCc, qualifierA1s, ner, person, firstName: single && FIRST_NAME_SET.has(m.key), caps, divisionWord, headCcs, headA1s };
+  return { m, evidence, veto, cue, listed, qualifierCc, qualifierA1s, ner, person, firstName: single && FIRST_NAME_SET.has(m.key), caps, divisionWord, subTown, longerEnd, headCcs, headA1s };
 }
 

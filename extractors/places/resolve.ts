@@ -21,6 +21,12 @@ function toPlace(text: string, gaz: Gazetteer, m: Mention, e: GazEntry, confiden
   return p;
 }
 
+/** A place the gazetteer cannot resolve: its span and name, no country or coordinates. */
+function unresolved(text: string, start: number, end: number): Place {
+  const name = text.slice(start, end);
+  return { start, end, text: name, name, countryCode: null, admin1: null, lat: null, lon: null, confidence: 0.3, kind: 'other' };
+}
+
 /**
  * True when a place of `places` overlaps [start, end). (A loop, not `some` with a closure: the closure's variables,
  * declared in the token loop of `americaAsCountry`, made a context object for every token it passed.)
@@ -57,7 +63,7 @@ function americaAsCountry(text: string, toks: WordTokens, gaz: Gazetteer, taken:
 }
 
 /** US federal institutions named in English news: the story is framed in the United States. */
-const US_FEDERAL = /\b(Justice Department|Department of Justice|U\.S\. Attorney|US Attorney|FBI|Homeland Security Investigations|federal prison|federal court|federal judge|federal grand jury|U\.S\. District Court|Border Patrol)\b/;
+const US_FEDERAL = /\b(Justice Department|Department of Justice|U\.S\. Attorney|US Attorney|FBI|Homeland Security Investigations|federal prison|federal court|federal judge|federal grand jury|U\.S\. District Court|Border Patrol|Labor Department|Department of Labor|federal agents|federal prosecutors|federal investigators)\b/;
 /** Words that place a "Georgia" in the Caucasus. */
 const CAUCASUS = /\b(Tbilisi|Georgian|Caucasus|Abkhazia|South Ossetia|Batumi|Kutaisi|Armenia|Azerbaijan)\b/;
 
@@ -148,6 +154,9 @@ export function resolvePlaces(text: string, lang: string, hints: PlaceHints = {}
   for (const j of judged) {
     const c = byForm[j.m.keyId];
     if (c && !j.veto) places.push(toPlace(text, gaz, j.m, c.e, c.conf));
+    // A part of a town ("barrio de Flores") or a longer name the table lacks ("San Juan de Lurigancho"): a place
+    // still, without a referent, so that it counts for no country.
+    else if (j.longerEnd > 0 || (j.subTown && !j.veto)) places.push(unresolved(text, j.m.start, j.longerEnd > 0 ? j.longerEnd : j.m.end));
   }
   // English rivers, lakes and mountains the town table does not hold ("Neches River", "Lake Lanier").
   if (lang === 'en') {
@@ -159,7 +168,7 @@ export function resolvePlaces(text: string, lang: string, hints: PlaceHints = {}
   // NER locations the gazetteer does not know still count as unresolved places (when asked).
   for (const e of hints.unresolved ? (hints.entities ?? []) : []) {
     if (e.type !== 'location' || places.some((p) => overlaps(p, e))) continue;
-    places.push({ start: e.start, end: e.end, text: e.text, name: e.text, countryCode: null, admin1: null, lat: null, lon: null, confidence: 0.3, kind: 'other' });
+    places.push(unresolved(text, e.start, e.end));
   }
   return places.sort((a, b) => a.start - b.start);
 }

@@ -52,10 +52,23 @@ describe('resolvePlaces', () => {
     // Alone in the text, a division needs more than "de": a body or a division word before it gives that.
     expect(es('La Fiscalía de Chimborazo formuló cargos contra un hombre.')).toEqual(['Chimborazo:EC']);
     expect(es('La minería ilegal creció en la región Madre de Dios.')).toEqual(['Madre de Dios:PE']);
-    // A part of a town is no such word: Flores, Uruguay is still not taken in a story about Buenos Aires.
-    expect(es('Los vecinos del barrio de Flores marcharon en Buenos Aires.')).toEqual(['Buenos Aires:AR']);
+    // A part of a town is no such word: Flores, Uruguay is not taken in a story about Buenos Aires; it stays a place
+    // without a referent.
+    expect(es('Los vecinos del barrio de Flores marcharon en Buenos Aires.')).toEqual(['Flores:null', 'Buenos Aires:AR']);
+    expect(es('Rescataron a 20 costureras en un taller del barrio porteño de Flores.')).toEqual(['Flores:null']);
     expect(es('El presidente de Colombia habló con la jueza de Guayas, en Ecuador.')).toEqual(['Colombia:CO', 'Guayas:EC', 'Ecuador:EC']);
     expect(es('Rezaron al padre de Jesús.')).toEqual([]);
+  });
+
+  it('gives a longer name the table lacks as a place without a referent, but not a town qualified by its country', () => {
+    const es = (text: string) => resolvePlaces(text, 'es').map((p) => `${p.text}:${p.countryCode}`);
+    expect(es('Detuvieron a una pareja en San Juan de Lurigancho, en Lima.')).toEqual(['San Juan de Lurigancho:null', 'Lima:PE']);
+    expect(es('Viajaron a Valencia de Venezuela en bus.')).toEqual(['Valencia:VE', 'Venezuela:VE']);
+  });
+
+  it('frames a US federal story with labor and federal agents in the United States', () => {
+    const en = resolvePlaces('The Labor Department and federal agents freed 30 farmworkers from camps in southern Georgia.', 'en');
+    expect(en.map((p) => `${p.text}:${p.countryCode}`)).toEqual(['Georgia:US']);
   });
 
   it('does not take a lower-case word with other accents for the name ("quitó" is not "Quito"), and lists with "u"', () => {
