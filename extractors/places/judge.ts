@@ -373,16 +373,11 @@ export function judge(text: string, toks: WordTokens, m: Mention, all: Mention[]
   const subTown = hasPrev && ((SUB_TOWN_WORDS.has(prevNorm) && lowerAt(pi))
     || (hasPrev2 && OF_WORDS.has(prevNorm) && ((SUB_TOWN_WORDS.has(toks.norm(pi - 1)) && lowerAt(pi - 1))
       || (pi - 2 >= 0 && SUB_TOWN_WORDS.has(toks.norm(pi - 2)) && lowerAt(pi - 2) && lowerAt(pi - 1)))));
-  // "San Juan de Lurigancho", "Santa Rosa de Lima Street": the name goes on past the gazetteer's key with "de" and a
-  // capitalised word that is not itself a country or division ("Santiago de Chile" is Santiago, qualified).
-  let longerEnd = -1;
-  if (hasNext && OF_WORDS.has(nextNorm) && adjacentNext && ni + 1 < toks.length && (toks.shape[ni + 1]! & UPPER) !== 0
-    && oneSpace(text, nextEnd, toks.starts[ni + 1]!) && !divisionAfter(all, at, ni + 1, gaz)) {
-    veto = true;
-    let last = ni + 1;
-    while (last + 1 < toks.length && (toks.shape[last + 1]! & UPPER) !== 0 && oneSpace(text, toks.ends[last]!, toks.starts[last + 1]!)) last += 1;
-    longerEnd = toks.ends[last]!;
-  }
+  // "San Juan de Lurigancho": the name goes on past the gazetteer's key with "de" and a capitalised word that is not
+  // itself a country or division ("Valencia de Venezuela" is Valencia, qualified). Decided at the end: a span vetoed
+  // for another reason ("Tribunal Oral Federal de Río Gallegos") gives no longer name.
+  const longer = hasNext && OF_WORDS.has(nextNorm) && adjacentNext && ni + 1 < toks.length && (toks.shape[ni + 1]! & UPPER) !== 0
+    && oneSpace(text, nextEnd, toks.starts[ni + 1]!) && !divisionAfter(all, at, ni + 1, gaz);
   if (hasPrev && DIVISION_BEFORE.has(prevNorm) && admin) evidence += 2;
   else if (hasPrev2 && OF_WORDS.has(prevNorm) && SEAT_WORDS.has(toks.norm(pi - 1)) && admin) evidence += 1;
   if (hasPrev && TITLES.has(prevNorm) && !admin) veto = true;
@@ -468,6 +463,13 @@ export function judge(text: string, toks: WordTokens, m: Mention, all: Mention[]
     headA1s = a1s;
   }
   const divisionWord = (hasNext && DIVISION_WORDS.has(nextNorm) && adjacentNext) || (hasPrev && prevNorm === 'of' && hasPrev2 && DIVISION_WORDS.has(toks.norm(pi - 1)));
+  let longerEnd = -1;
+  if (longer && !veto) {
+    veto = true;
+    let last = ni + 1;
+    while (last + 1 < toks.length && (toks.shape[last + 1]! & UPPER) !== 0 && oneSpace(text, toks.ends[last]!, toks.starts[last + 1]!)) last += 1;
+    longerEnd = toks.ends[last]!;
+  }
   return { m, evidence, veto, cue, listed, qualifierCc, qualifierA1s, ner, person, firstName: single && FIRST_NAME_SET.has(m.key), caps, divisionWord, subTown, longerEnd, headCcs, headA1s };
 }
 

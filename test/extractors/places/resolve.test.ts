@@ -64,6 +64,8 @@ describe('resolvePlaces', () => {
     const es = (text: string) => resolvePlaces(text, 'es').map((p) => `${p.text}:${p.countryCode}`);
     expect(es('Detuvieron a una pareja en San Juan de Lurigancho, en Lima.')).toEqual(['San Juan de Lurigancho:null', 'Lima:PE']);
     expect(es('Viajaron a Valencia de Venezuela en bus.')).toEqual(['Valencia:VE', 'Venezuela:VE']);
+    // A span vetoed for another reason makes no longer name ("Federal" is a common word here, not the town).
+    expect(es('El Tribunal Oral Federal de Río Gallegos condenó a dos hombres.')).toEqual(['Río Gallegos:AR']);
   });
 
   it('frames a US federal story with labor and federal agents in the United States', () => {
