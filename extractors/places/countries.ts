@@ -147,7 +147,8 @@ function originBefore(text: string, start: number): boolean {
   if (!of && !inside && p1 !== 'desde') return false;
   const p2 = normAt(toks, k - 1);
   if (of && (ORIGIN_WORD.test(p2) || PEOPLE.test(p2) || PEOPLE.test(normAt(toks, k - 2)))) return true;
-  if (p1 === 'desde' && /^tra[ií]d/.test(p2)) return true;
+  // "traídas desde", "trasladadas desde Asunción", "llegaron desde", "viajaron desde": where they were moved from.
+  if (p1 === 'desde' && /^(?:tra[ií]d|traslad|llevad|enviad|transportad|vinier|vinie|llegar|llegad|viajar|viajad|partier|huyer)/.test(p2)) return true;
   if (inside && (RECRUIT_WORD.test(p2) || (PEOPLE.test(p2) && (RECRUIT_WORD.test(normAt(toks, k - 2)) || RECRUIT_WORD.test(normAt(toks, k - 3)))))) return true;
   return false;
 }

@@ -138,6 +138,11 @@ describe('countries and eventCountry', () => {
     const places = resolvePlaces(text, 'es');
     expect(eventCountry(text, places)).toBe('ES');
     expect(documentCountries(places)).toEqual(['VE', 'ES']);
+    // "trasladadas desde X": where they were moved from, not where they were exploited.
+    const moved = 'Explotaban a cinco mujeres en Córdoba, Argentina; habían sido trasladadas desde Asunción con engaños.';
+    const movedPlaces = resolvePlaces(moved, 'es');
+    expect(eventCountry(moved, movedPlaces)).toBe('AR');
+    expect(originCountries(moved, movedPlaces)).toEqual(['PY']);
   });
 
   it('reads an event word in any case, with or without accents, and no other word', () => {
