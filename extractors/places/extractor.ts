@@ -13,7 +13,11 @@ export const places: Extractor = {
   version: '1',
   extract(doc: AnalysisDoc): void {
     shareWordTokens(doc);
-    doc.places = resolvePlaces(doc.text, doc.language, { countryHint: doc.input.countryHint, entities: doc.entities });
+    // Without a source country, a national body the text names ("La Sunafil intervino una ladrillera en Trujillo")
+    // breaks ties between same-name places: Trujillo, Peru, not Venezuela. Only for resolving places: a body often
+    // reports on events abroad ("a PF investiga ... no Suriname"), so the event country does not take it.
+    const hint = doc.input.countryHint ?? orgCountry(doc.entities);
+    doc.places = resolvePlaces(doc.text, doc.language, { countryHint: hint, entities: doc.entities });
     // Victims' origin read from places ("oriundos do Nepal") joins the nationalities `victims` found in demonyms.
     if (doc.victims.count !== null || doc.victims.nationalities.length > 0 || doc.victims.minors !== null) {
       for (const cc of originCountries(doc.text, doc.places)) if (!doc.victims.nationalities.includes(cc)) doc.victims.nationalities.push(cc);
@@ -22,3 +26,20 @@ export const places: Extractor = {
     doc.eventCountry = eventCountry(doc.text, doc.places, doc.input.countryHint);
   },
 };
+
+/**
+ * The country of the national bodies from the curated organisations list the text names ("La Sunafil intervino ...":
+ * Peru), when they all belong to one country; undefined otherwise. Their ids start with the country ("pe.sunafil").
+ */
+function orgCountry(entities: AnalysisDoc['entities']): string | undefined {
+  let cc: string | undefined;
+  for (const e of entities) {
+    if (e.type !== 'organization' || !e.ref) continue;
+    const dot = e.ref.indexOf('.');
+    if (dot !== 2) continue;
+    const c = e.ref.slice(0, 2).toUpperCase();
+    if (cc !== undefined && cc !== c) return undefined;
+    cc = c;
+  }
+  return cc;
+}
