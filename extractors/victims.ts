@@ -335,7 +335,9 @@ export function extractVictims(text: string, entities: readonly Entity[] = [], f
 /** Fills `doc.victims`. Runs after `values` (uses its ages and nationalities when present). */
 export const victims: Extractor = {
   name: 'victims',
-  version: '1',
+  // 2 (2026-11-29): minors is false when victims are counted and none is said to be a minor; counts read stacked modifiers.
+  // Stored leads analysed by version 1 are updated when fetched again or rescored (store/merge.ts, workers/rescore.ts).
+  version: '2',
   extract(doc: AnalysisDoc): void {
     shareWordTokens(doc);
     doc.victims = extractVictims(doc.text, doc.entities, valuesFound(doc));

