@@ -101,7 +101,18 @@ export function createRobotsCache(options: RobotsCacheOptions): RobotsCache {
         const hit = await store.get(origin);
         if (hit) return fromRecord(origin, hit.record, hit.ttlMs);
         claimed = await store.claim(origin, claimMs);
-        if (claimed || now() - started >= claimMs) break;
+        if (claimed) {
+          // The process that held the claim may have stored its record and released the claim between our read and
+          // our claim (it stores before it releases): read once more, so that the site is not fetched twice.
+          const again = await store.get(origin);
+          if (again) {
+            claimed = false;
+            await store.release(origin).catch(() => {});
+            return fromRecord(origin, again.record, again.ttlMs);
+          }
+          break;
+        }
+        if (now() - started >= claimMs) break;
         await sleep(pollMs, signal);
       }
     } catch (err) {
