@@ -83,13 +83,18 @@ export function migrate(db: Database): number {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
   const done = new Set((db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map((r) => r.version));
   let applied = 0;
+  const isDone = db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?');
   for (const m of MIGRATIONS) {
     if (done.has(m.version)) continue;
-    db.transaction(() => {
+    // Several processes may open a new file at once (three workers on one SQLite file): the one that waited for the
+    // write lock finds the migration applied by another and skips it ("table leads already exists" before).
+    const ran = db.transaction(() => {
+      if (isDone.get(m.version)) return false;
       db.exec(m.sql);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
+      return true;
     }).immediate();
-    applied++;
+    if (ran) applied++;
   }
   return applied;
 }
