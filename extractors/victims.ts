@@ -1,6 +1,6 @@
 import type { Entity, Span, Victims } from '../core/index.js';
 import type { AnalysisDoc, Extractor } from './types.js';
-import { DEMONYMS, NUMBER_WORDS, extractAges, extractNationalities, fold, valuesFound, wordsToNumber } from './values/index.js';
+import { DEMONYMS, NUMBER_WORDS, demonymForms, extractAges, extractNationalities, fold, valuesFound, wordsToNumber } from './values/index.js';
 import { DIGIT, SPACED, shareWordTokens, wordTokens } from './places/index.js';
 import { WordSieve } from './places/sieve.js';
 
@@ -33,13 +33,39 @@ const NOUN_LIST: Record<string, { g?: 'f' | 'm'; minor?: boolean; adult?: boolea
   connacionales: {}, cidadaos: {}, housekeepers: { adult: true }, maids: { g: 'f', adult: true }, nannies: { g: 'f', adult: true },
   'crew members': {}, cortadores: { adult: true }, pedreiros: { g: 'm', adult: true }, vaqueiros: { g: 'm', adult: true },
   apanhadores: { adult: true }, tareferos: { adult: true }, jornaleiros: { adult: true }, jovem: {},
+  // Added 2026-11-29 from the dev news' missed counts ("los ocho afectados", "siete gestantes", "cinco garotos", "dos hermanas").
+  afectados: {}, afectadas: { g: 'f' }, afetados: {}, afetadas: { g: 'f' }, gestantes: { g: 'f' }, embarazadas: { g: 'f' },
+  gravidas: { g: 'f' }, garotos: { g: 'm' }, garotas: { g: 'f' }, hermanas: { g: 'f' }, hermanos: {}, irmas: { g: 'f' }, irmaos: {},
+  sisters: { g: 'f' },
 };
 /** A Map, not the object: a word such as 'constructor' or 'toString' after a number must not read as a victim noun. */
 const NOUNS = new Map(Object.entries(NOUN_LIST));
 /** Words allowed between the number and the noun ("seven Venezuelan women", "tres niñas indígenas" is noun-first). */
 const ADJECTIVES = new Set(['teenage', 'young', 'underage', 'adult', 'foreign', 'migrant', 'female', 'male', 'jovenes', 'pequenos', 'pequenas',
   'presuntas', 'presuntos', 'posibles', 'supuestas', 'possible', 'possiveis', 'other', 'otras', 'otros', 'outras', 'outros', 'more', 'mas', 'mais',
-  'temporary', 'seasonal', 'domestic', 'kitchen', 'farm', 'construction', 'garment', 'factory', 'potential', 'alleged', 'undocumented']);
+  'temporary', 'seasonal', 'domestic', 'kitchen', 'farm', 'construction', 'garment', 'factory', 'potential', 'alleged', 'undocumented',
+  'former', 'care', 'ex']);
+/**
+ * Regional demonyms used as nouns for victims ("Três gaúchos", "três maranhenses", "trabalhadores baianos"), with their
+ * country. Kept out of DEMONYMS: as adjectives they name places and clubs ("Serra Gaúcha", "Avenida Paulista"), so they
+ * count only as the victims' noun or its modifier. Brazil's states (not "mineiro", also "miner"), Mexico's and Peru's
+ * most frequent origins in the news we read.
+ */
+const REGIONAL: ReadonlyMap<string, string> = (() => {
+  const m = new Map<string, string>();
+  const bases: Record<string, string> = {
+    BR: 'maranhense piauiense baiano paraibano pernambucano cearense potiguar alagoano sergipano paraense amazonense acreano rondoniense '
+      + 'roraimense amapaense tocantinense goiano capixaba carioca paulista paranaense catarinense gaúcho mato-grossense '
+      + 'sul-mato-grossense nordestino',
+    MX: 'oaxaqueño chiapaneco guerrerense poblano veracruzano michoacano tabasqueño',
+    PE: 'cusqueño puneño ayacuchano huancavelicano loretano',
+  };
+  for (const [cc, list] of Object.entries(bases)) for (const b of list.split(' ')) for (const f of demonymForms(b)) m.set(f, cc);
+  m.set('potiguares', 'BR');
+  return m;
+})();
+/** A word that is a demonym, national or regional. */
+const isDemonym = (w: string): boolean => DEMONYMS.has(w) || REGIONAL.has(w);
 /** "A 16-year-old Salvadoran boy": an age written as one adjective may stand among them. */
 const AGE_WORD = /^\d{1,2} year old$/;
 /** Adjectives and demonyms may stack up to this many before the noun ("Nineteen Mexican temporary foreign workers"). */
@@ -47,7 +73,15 @@ const MAX_MODIFIERS = 3;
 
 /** Words that make a nearby count one of suspects, officers or other non-victims. */
 const NOT_VICTIM = /\b(?:deten(?:er|ido|ida|idos|idas)|detuv\p{L}*|vinculad[oa]s?|detid[oa]s?|indiciad[oa]s?|denunciad[oa]s?|detenid[oa]s?|capturad[oa]s?|arrestad[oa]s?|aprehendid[oa]s?|imputad[oa]s?|acusad[oa]s?|procesad[oa]s?|condenad[oa]s?|sospechos[oa]s?|presunt[oa]s?|presos?|pres[oa]s|suspeit[oa]s?|agentes|policias|policiais|militares|funcionarios|servidores|uniformados|arrested|suspects?|charged|detained|officers|agents|indicted|convicted|integrantes|miembros|membros|members|tratantes|traffickers|proxenetas|cafetinas?|familias|fam[ií]lias|families)\b/iu;
-const RESCUE = /\b(?:rescat|liber|resgat|salv|rescued|freed|saved|identific|remov|recover|found|locat|localiz|hall|encontr|retir|intercept|employ|emplea|oblig|obrig|forcing|v[ií]ctimas?|victims?|explot|explor|exploit|sometid|submetid|trafficked|tratad|forz|forç|forced|obligad|obrigad|reclut|recrut|recruit|vend|sold|captad|lured|servidumbre|servid[aã]o|esclav|escrav|enslav|servitude|reducid|reduzid|someti|submet|retenid|retid|held|compra|venta|bought)/iu;
+/**
+ * Arrest and charge verbs in their other forms ("capturó a dos hombres", "vinculó a proceso a un hombre", "la
+ * aprehensión de cuatro personas", "señalados de"): their object is a suspect only when it follows them closely (within
+ * NEAR_VERB characters); farther on, the count is often a companion or another clause ("aprehendieron en Villazón, Potosí,
+ * a un hombre que intentaba cruzar ... con tres adolescentes").
+ */
+const NOT_VICTIM_NEAR = /\b(?:detenci[oó]n|captur\p{L}*|aprehen\p{L}*|arrest\p{L}*|conden[oóaeu]\p{L}*|vincul[oóa]\p{L}*|se[ñn]alad[oa]s?|formaliz\p{L}*|detev\p{L}*|prend(?:eu|eram|ido|ida)s?)\b/giu;
+const NEAR_VERB = 35;
+const RESCUE = /\b(?:rescat|liber|resgat|salv|rescued|freed|saved|identific|remov|recover|found|locat|localiz|hall|encontr|retir|intercept|employ|emplea|oblig|obrig|forcing|v[ií]ctimas?|victims?|explot|explor|exploit|sometid|submetid|trafficked|tratad|forz|forç|forced|obligad|obrigad|reclut|recrut|recruit|vend|sold|captad|lured|servidumbre|servid[aã]o|esclav|escrav|enslav|servitude|reducid|reduzid|someti|submet|retenid|retid|held|compra|venta|bought|capt[aá]r|captab|contact|ten(?:er|[ií]an?) a\b|traj[oe]|tra[ií]d|trouxe|trazid|brought|arregiment|alici|engan|deceiv|tricked|manten|mantinh|manter|mantid|kept)/iu;
 
 const MINOR_WORDS = new Set(['menores', 'ninos', 'ninas', 'nino', 'nina', 'adolescente', 'adolescentes', 'crianca', 'criancas', 'menino', 'meninos',
   'menina', 'meninas', 'minor', 'minors', 'underage', 'child', 'children', 'girl', 'girls', 'boy', 'boys', 'teenager', 'teenagers', 'teen', 'teens',
@@ -60,7 +94,7 @@ const TENS = new Set(['treinta', 'trinta', 'cuarenta', 'quarenta', 'cincuenta', 
 const AND = new Set(['y', 'e', 'and']);
 const NATIONALITY_WORDS = new Set(['nacionalidad', 'nacionalidade']);
 
-const INSTITUTION_BEFORE = /\b(?:polic[ií]a|police|ley|lei|gobierno|governo|government|autoridades|authorities|justicia|justi[çc]a|fiscal[ií]a|ministerio|minist[ée]rio|embajada|embaixada|consulado|ej[ée]rcito|ex[ée]rcito|armada|marinha|army|navy|frontera|fronteira|border|canciller[ií]a|rep[uú]blica|selecci[oó]n|sele[çc][aã]o|empresa|compan[ií]a|companhia|prensa|imprensa|am[ée]rica|cultura|costa|capital|territorio|territ[oó]rio|justice|courts?|tribunal)\s+$/iu;
+const INSTITUTION_BEFORE = /\b(?:instituto|institute|associa[çc][aã]o|asociaci[oó]n|funda[çc][aã]o|fundaci[oó]n|consejo|conselho|comisi[oó]n|comiss[aã]o|universidad|universidade|c[aâ]mara|centro|escuela|escola|iglesia|igreja|polic[ií]a|police|ley|lei|gobierno|governo|government|autoridades|authorities|justicia|justi[çc]a|fiscal[ií]a|ministerio|minist[ée]rio|embajada|embaixada|consulado|ej[ée]rcito|ex[ée]rcito|armada|marinha|army|navy|frontera|fronteira|border|canciller[ií]a|rep[uú]blica|selecci[oó]n|sele[çc][aã]o|empresa|compan[ií]a|companhia|prensa|imprensa|am[ée]rica|cultura|costa|capital|territorio|territ[oó]rio|justice|courts?|tribunal)\s+$/iu;
 const INSTITUTION_AFTER = /^\s+(?:labou?r inspectors?|inspectors?|police|authorities|officials?|government|prosecutors?|courts?|embassy|consulate|border|navy|army|federal)\b/iu;
 
 const VICTIM_CLAUSE = /\b(?:v[ií]ctimas?|victims?|rescat|resgat|rescued|explotad|explorad|exploited|nacionalidad|nacionalidade|origen|origem)/iu;
@@ -68,6 +102,8 @@ const NOT_VICTIM_G = new RegExp(NOT_VICTIM.source, 'giu');
 const RESCUE_G = new RegExp(RESCUE.source, 'giu');
 const GENERIC = new Set(['personas', 'pessoas', 'people', 'persons', 'victimas', 'vitimas', 'victims']);
 const PLURAL_IRREGULAR = new Set(['children', 'men', 'women', 'people']);
+/** The English singular victim nouns: the only ones "a" counts as one. */
+const EN_SINGULAR = new Set(['woman', 'man', 'girl', 'boy', 'child', 'minor', 'teenager', 'victim', 'baby']);
 
 /** True when code unit `c` ends a clause: '.', ';' or ':' (or ',' with `comma`). */
 function clauseMark(c: number, comma: boolean): boolean {
@@ -90,6 +126,21 @@ function firstClause(s: string, comma: boolean): string {
 }
 
 const NOT_LETTERS = /[^\p{L}]+/u;
+/** What joins two groups of the same role: "y a", "e", ", and". */
+const JOINED = /^\s*,?\s*(?:y|e|and)\s+(?:a\s+)?$/iu;
+
+/**
+ * "Police arrested a man after two Jamaican women told investigators ...": a clause that "after" (tras, después de
+ * que, após, depois que) or "where" (donde, onde) opens has its own subject, so the suspect and officer words before
+ * it do not describe the count after it. Returns the text after the last such word (all of `s` when none).
+ */
+const SUBORDINATOR = /\b(?:after|tras|despu[eé]s de que|ap[oó]s|depois que|donde|onde|where)\s/giu;
+function afterSubordinator(s: string): string {
+  let cut = -1;
+  SUBORDINATOR.lastIndex = 0;
+  for (let m = SUBORDINATOR.exec(s); m !== null; m = SUBORDINATOR.exec(s)) cut = SUBORDINATOR.lastIndex;
+  return cut < 0 ? s : s.slice(cut);
+}
 
 /** True when a word of a clause, folded, is a victim noun. */
 function isNounWord(w: string): boolean {
@@ -114,12 +165,13 @@ function distance(g: RegExp, before: string, after: string): number {
 
 function nearerNotVictim(before: string, after: string): boolean {
   // (no suspect/officer word on either side is an infinite distance: one scan of each side decides both)
-  const notVictim = distance(NOT_VICTIM_G, before, after);
+  const near = distance(NOT_VICTIM_NEAR, before, '');
+  const notVictim = Math.min(distance(NOT_VICTIM_G, before, after), near <= NEAR_VERB ? near : Infinity);
   return notVictim !== Infinity && notVictim < distance(RESCUE_G, before, after);
 }
 
 /** A counted group; `rescue` (a rescue/exploitation word in its sentence, [sentenceStart, sentenceEnd)) is read when needed. */
-interface Count { start: number; end: number; n: number; noun: string; sentenceStart: number; sentenceEnd: number; rescue?: boolean }
+interface Count { start: number; end: number; n: number; noun: string; sentenceStart: number; sentenceEnd: number; weak: boolean; rescue?: boolean }
 
 /** Every word prefix of a several-word noun ("trabajadores" of "trabajadores agricolas"): gates the two-word lookup. */
 const NOUN_HEADS: ReadonlySet<string> = new Set(
@@ -130,7 +182,7 @@ const NOUN_HEADS: ReadonlySet<string> = new Set(
  * Words the token after a number must be for a count to follow: a noun, a noun's first word, an adjective, a demonym,
  * "de"/"nacionalidad(e)", or "y"/"e"/"and" inside a compound number. Most numbers ("a", "un", "una") fail it.
  */
-const AFTER_NUMBER_SIEVE = new WordSieve([...NOUNS.keys(), ...NOUN_HEADS, ...ADJECTIVES, ...DEMONYMS.keys(), 'de', ...NATIONALITY_WORDS, ...AND]);
+const AFTER_NUMBER_SIEVE = new WordSieve([...NOUNS.keys(), ...NOUN_HEADS, ...ADJECTIVES, ...DEMONYMS.keys(), ...REGIONAL.keys(), 'de', ...NATIONALITY_WORDS, ...AND]);
 
 /**
  * Count, minors, gender and nationalities of the victims a text reports, each with its evidence. `found`: the ages
@@ -156,7 +208,7 @@ export function extractVictims(text: string, entities: readonly Entity[] = [], f
     }
     return true;
   };
-  const isNoun = (w: string): boolean => NOUNS.has(w) || (DEMONYMS.has(w) && w.endsWith('s'));
+  const isNoun = (w: string): boolean => NOUNS.has(w) || (isDemonym(w) && w.endsWith('s'));
   const normAt = (i: number): string => (i >= 0 && i < len ? toks.norm(i) : '');
   /** The last token of a victim noun starting at token `q` (a two-word noun, or one word), or -1. */
   const nounEndAt = (q: number): number => {
@@ -167,6 +219,8 @@ export function extractVictims(text: string, entities: readonly Entity[] = [], f
   };
   // The first minor word (see below), found in the same pass.
   let minorAt = -1;
+  // Where the last group read as suspects or officers ends (-1: none yet).
+  let notVictimEnd = -1;
   for (let i = 0; i < len; i += 1) {
     if (minorAt < 0 && MINOR_SIEVE.hasSlot(toks.slots[i]!)) {
       const w = toks.norm(i);
@@ -214,7 +268,12 @@ export function extractVictims(text: string, entities: readonly Entity[] = [], f
       last = j;
       nounEnd = ends[j + 3]!;
     } else if (last < 0) {
-      while (first < len && first - j < MAX_MODIFIERS && (ADJECTIVES.has(toks.norm(first)) || DEMONYMS.has(toks.norm(first)) || AGE_WORD.test(toks.norm(first))) && spaced(first)) first += 1;
+      // ("six Filipino domestic and care workers": two adjectives joined by "and" are one modifier slot)
+      const modifier = (q: number): boolean => ADJECTIVES.has(toks.norm(q)) || isDemonym(toks.norm(q)) || AGE_WORD.test(toks.norm(q));
+      for (let mods = 0; first < len && mods < MAX_MODIFIERS && modifier(first) && spaced(first); mods += 1) {
+        first += 1;
+        if (first + 1 < len && AND.has(toks.norm(first)) && spaced(first) && ADJECTIVES.has(toks.norm(first + 1))) first += 1;
+      }
       if (first === j) continue;
       last = nounEndAt(first);
       if (last < 0) continue;
@@ -225,23 +284,37 @@ export function extractVictims(text: string, entities: readonly Entity[] = [], f
     if (n === null || n <= 0 || n > 5000) continue;
     // One: needs a singular noun ("una menor", "a girl", "um recém-nascido"; not "a mujeres", the Spanish preposition).
     if (n === 1 && (/s$/.test(noun) || PLURAL_IRREGULAR.has(noun))) continue;
-    if (n === 1 && /^(?:a|an|un|um|una|uma)$/i.test(m[1]!) && !NOUNS.get(noun)?.minor && !DEMONYMS.has(noun) && !/victim|vitim|mujer|mulher|woman|joven|jovem|trabajador|trabalhador|worker|persona|pessoa|person/.test(noun)) continue;
+    // "a" is one in English; in Portuguese it is "the": "a vítima" is one victim only when no group is counted
+    // ("a mulher trouxe cinco raparigas": the suspect, then five victims).
+    const weak = w0 === 'a' && !EN_SINGULAR.has(noun);
+    if (n === 1 && /^(?:a|an|un|um|una|uma)$/i.test(m[1]!) && !NOUNS.get(noun)?.minor && !DEMONYMS.has(noun) && !/victim|vitim|mujer|mulher|woman|joven|jovem|trabajador|trabalhador|worker|persona|pessoa|person/.test(noun)) {
+      // (one man is read as a suspect, and so is whoever is joined to him: "a un hombre y a una mujer")
+      notVictimEnd = nounEnd;
+      continue;
+    }
     const end = nounEnd;
     // The clause around the count: suspects/officers nearby and no victim word in between mean not victims.
     const before = text.slice(Math.max(0, m.index - 120), m.index);
     const after = text.slice(end, end + 40);
-    const clauseBefore = lastClause(before);
+    const clauseBefore = afterSubordinator(lastClause(before));
     const clauseAfter = firstClause(after, true);
-    // Whichever is nearer wins: a suspect/officer word or a rescue/exploitation word.
-    if (nearerNotVictim(clauseBefore, clauseAfter)) continue;
+    // Whichever is nearer wins: a suspect/officer word or a rescue/exploitation word. A group joined to a suspects'
+    // group by "y (a)" / "e" / "and" is more suspects ("condenó ... a un hombre y a una mujer por explotar a ...").
+    if (nearerNotVictim(clauseBefore, clauseAfter) || (notVictimEnd >= 0 && JOINED.test(text.slice(notVictimEnd, m.index)))) {
+      notVictimEnd = end;
+      continue;
+    }
     const sentenceStart = Math.max(0, text.lastIndexOf('.', m.index) + 1);
     const sentenceEnd = Math.max(end, text.indexOf('.', end) < 0 ? text.length : text.indexOf('.', end));
-    counts.push({ start: m.index, end, n, noun, sentenceStart, sentenceEnd });
+    counts.push({ start: m.index, end, n, noun, sentenceStart, sentenceEnd, weak });
   }
   // Coordinated groups ("dos adolescentes y tres mujeres") add up; the first group in a rescue/exploitation
   // sentence is the count, else the first group.
   // (whether a group is in such a sentence is asked only when it decides: with one group, never)
   const rescued = (c: Count): boolean => (c.rescue ??= RESCUE.test(text.slice(c.sentenceStart, c.sentenceEnd)));
+  if (counts.some((c) => c.weak) && counts.some((c) => !c.weak)) {
+    for (let i = counts.length - 1; i >= 0; i -= 1) if (counts[i]!.weak) counts.splice(i, 1);
+  }
   let best: { n: number; spans: Count[]; rescue?: boolean } | null = null;
   for (let i = 0; i < counts.length; i += 1) {
     let total = counts[i]!.n;
@@ -252,8 +325,9 @@ export function extractVictims(text: string, entities: readonly Entity[] = [], f
       total += counts[j]!.n;
       spans.push(counts[j]!);
     }
-    // "23 personas, 15 mujeres y 8 hombres": what follows a generic total is its breakdown, not more people.
-    if (spans.length > 1 && GENERIC.has(spans[0]!.noun)) {
+    // "23 personas, 15 mujeres y 8 hombres": what follows a generic total is its breakdown, not more people; so is
+    // what adds up to the first group ("siete mujeres, cinco colombianas y dos paraguayas").
+    if (spans.length > 1 && (GENERIC.has(spans[0]!.noun) || total === 2 * spans[0]!.n)) {
       total = spans[0]!.n;
       spans.length = 1;
     }
@@ -329,6 +403,18 @@ export function extractVictims(text: string, entities: readonly Entity[] = [], f
       evidence.push({ start: n.start, end: n.end, text: n.text, supports: 'nationality' });
     }
   }
+  // Regional demonyms of the counted victims ("três maranhenses", "trabalhadores baianos" with the noun first).
+  for (const c of best?.spans ?? []) {
+    for (let q = 0; q < len; q += 1) {
+      if (starts[q]! < c.start) continue;
+      if (starts[q]! > c.end + 1) break;
+      const cc = REGIONAL.get(toks.norm(q));
+      if (cc !== undefined && !nationalities.includes(cc)) {
+        nationalities.push(cc);
+        evidence.push({ start: starts[q]!, end: ends[q]!, text: text.slice(starts[q]!, ends[q]!), supports: 'nationality' });
+      }
+    }
+  }
   return { count, minors, nationalities, gender, evidence };
 }
 
@@ -336,8 +422,10 @@ export function extractVictims(text: string, entities: readonly Entity[] = [], f
 export const victims: Extractor = {
   name: 'victims',
   // 2 (2026-11-29): minors is false when victims are counted and none is said to be a minor; counts read stacked modifiers.
-  // Stored leads analysed by version 1 are updated when fetched again or rescored (store/merge.ts, workers/rescore.ts).
-  version: '2',
+  // 3 (2026-11-29): breakdowns that add up to the first group, clauses opened by "after", arrest verbs only near the count,
+  // more nouns, national and regional demonyms.
+  // Stored leads analysed by an older version are updated when fetched again or rescored (store/merge.ts, workers/rescore.ts).
+  version: '3',
   extract(doc: AnalysisDoc): void {
     shareWordTokens(doc);
     doc.victims = extractVictims(doc.text, doc.entities, valuesFound(doc));

@@ -77,14 +77,96 @@ const BASES: Record<string, string> = {
   GR: 'griego grego greek',
   PL: 'polaco polonês polish',
   IL: 'israelí israelense israeli',
+  // Added 2026-11-29: Lusophone Africa and Asia (Portuguese news), the Caribbean and Central America, and the European,
+  // Asian and African origin countries of the dev news' victims ("17 Lithuanian men", "Seis cabo-verdianos").
+  CV: 'caboverdiano cabo-verdiano cape verdean',
+  GW: 'guineense bissau-guineense bissauguineense',
+  GN: 'guineano guinean',
+  GQ: 'ecuatoguineano equatoguineense',
+  ST: 'santotomense são-tomense santomense',
+  TL: 'timorense timorese',
+  BZ: 'beliceño belizenho belizean',
+  BS: 'bahameño bahamense bahamian',
+  BB: 'barbadense barbadian',
+  LC: 'santalucense santa-lucense saint lucian',
+  AW: 'arubeño arubano aruban',
+  LT: 'lituano lithuanian',
+  LV: 'letón letão latvian',
+  EE: 'estonio estónio estoniano estonian',
+  CZ: 'checo tcheco czech',
+  SK: 'eslovaco slovak',
+  HU: 'húngaro hungarian',
+  RS: 'serbio sérvio serbian',
+  HR: 'croata croatian',
+  BA: 'bosnio bósnio bosnian',
+  BY: 'bielorruso bielorrusso belarusian',
+  GE: 'georgiano',
+  AM: 'armenio arménio armênio armenian',
+  AZ: 'azerí azeri azerbaijani',
+  UZ: 'uzbeko uzbeque uzbek',
+  KG: 'kirguís quirguiz kyrgyz',
+  TJ: 'tayiko tajique tajik',
+  KZ: 'kazajo cazaque kazakh',
+  LK: 'esrilanqués cingalês sri lankan',
+  MY: 'malasio malaio malaysian',
+  LA: 'laosiano laotian',
+  KP: 'norcoreano norte-coreano north korean',
+  TW: 'taiwanés taiwanês taiwanese',
+  SD: 'sudanés sudanês sudanese',
+  SS: 'sursudanés sul-sudanês south sudanese',
+  UG: 'ugandés ugandense ugandan',
+  TZ: 'tanzano tanzaniano tanzanian',
+  RW: 'ruandés ruandês rwandan',
+  BI: 'burundés burundiano burundian',
+  CI: 'marfileño marfinense ivorian',
+  ML: 'maliense malinés malian',
+  SL: 'sierraleonés serra-leonês sierra leonean',
+  LR: 'liberiano liberian',
+  TG: 'togolés togolês togolese',
+  BJ: 'beninés beninense beninese',
+  BF: 'burkinés burquinense burkinabe',
+  NE: 'nigerino nigerien',
+  TD: 'chadiano tchadiano chadian',
+  ZA: 'sudafricano sul-africano south african',
+  ZW: 'zimbabuense zimbabwean',
+  ZM: 'zambiano zambian',
+  MW: 'malauí malawiano malawian',
+  MG: 'malgache malgaxe malagasy',
+  TN: 'tunecino tunisino tunisian',
+  DZ: 'argelino algerian',
+  LY: 'libio líbio libyan',
+  JO: 'jordano jordanian',
+  LB: 'libanés libanês lebanese',
+  PS: 'palestino palestinian',
+  YE: 'yemení iemenita yemeni',
+  SA: 'saudí saudita saudi',
+  AE: 'emiratí emiradense emirati',
+  QA: 'qatarí catari qatari',
+  KW: 'kuwaití kuwaitiano kuwaiti',
+  BE: 'belga belgian',
+  NL: 'neerlandés holandés holandês neerlandês dutch',
+  CH: 'suizo suíço swiss',
+  AT: 'austriaco austríaco austrian',
+  SE: 'sueco swedish',
+  NO: 'noruego norueguês norwegian',
+  DK: 'danés dinamarquês danish',
+  FI: 'finlandés finlandês finnish',
+  IE: 'irlandés irlandês irish',
+  SI: 'esloveno slovenian',
+  MK: 'macedonio macedónio macedônio macedonian',
+  AU: 'australiano australian',
+  NZ: 'neozelandés neozelandês',
 };
 
-const fold = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+/** Folded as word tokens are: no accents, lower case, a hyphen read as a space ("cabo-verdianos" is "cabo verdianos"). */
+const fold = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/-/g, ' ');
 
 /** Gender and number variants of one base form (folded). */
 export function demonymForms(base: string): string[] {
   const w = fold(base);
-  if (w.includes(' ')) return [w, `${w}s`];
+  // Several words ("south african", "cabo verdiano" from "cabo-verdiano"): the last word varies.
+  const sp = w.lastIndexOf(' ');
+  if (sp > 0) return demonymForms(w.slice(sp + 1)).map((f) => `${w.slice(0, sp + 1)}${f}`);
   if (w.endsWith('o')) {
     const s = w.slice(0, -1);
     return [w, `${s}a`, `${s}os`, `${s}as`];
@@ -107,7 +189,7 @@ export const DEMONYMS: ReadonlyMap<string, string> = (() => {
   const m = new Map<string, string>();
   for (const [cc, list] of Object.entries(BASES)) {
     // Multi-word English forms are written with a space inside one entry; split on the double boundary only.
-    const parts = list.match(/south korean|costa rican|puerto rican|[^\s]+/g) ?? [];
+    const parts = list.match(/south (?:korean|sudanese|african)|costa rican|puerto rican|cape verdean|saint lucian|north korean|sri lankan|sierra leonean|[^\s]+/g) ?? [];
     for (const p of parts) for (const f of demonymForms(p)) if (!m.has(f)) m.set(f, cc);
   }
   // Forms whose regular expansion is wrong or missing.

@@ -37,7 +37,8 @@ export function valuesFound(doc: object): { ages: readonly Entity[]; nationaliti
 /** Appends value entities to `doc.entities`. Runs after NER (`entities`), before `victims`. */
 export const values: Extractor = {
   name: 'values',
-  version: '1',
+  // 2 (2026-11-29): 78 more demonyms, and hyphenated Portuguese ones ("cabo-verdianas", "norte-americano") read at last.
+  version: '2',
   extract(doc: AnalysisDoc): void {
     shareWordTokens(doc);
     const found = valuesByKind(doc.text, doc.language, { publishedAt: doc.input.publishedAt, countryHint: doc.input.countryHint });

@@ -3,7 +3,8 @@ import { wordTokens } from '../places/index.js';
 import { WordSieve } from '../places/sieve.js';
 import { DEMONYMS } from './demonyms.js';
 
-const TWO_WORD = new Set(['south', 'costa', 'puerto']);
+/** First words of the demonyms written as two words ("South African", "Cape Verdean"); hyphenated ones are one token. */
+const TWO_WORD = new Set(['south', 'north', 'costa', 'puerto', 'cape', 'sri', 'sierra', 'saint']);
 const DEMONYM_SIEVE = new WordSieve(DEMONYMS.keys());
 const TWO_WORD_SIEVE = new WordSieve(TWO_WORD);
 const ENGLISH_FORM = /(?:an|ans|ese|ish|i|is)$/;

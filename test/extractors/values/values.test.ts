@@ -86,6 +86,12 @@ describe('extractNationalities', () => {
     const text = 'mujeres venezolanas, dos bolivianos, trabalhadores haitianos, Bolivian workers, a South Korean man';
     expect(extractNationalities(text).map((e) => e.value)).toEqual(['VE', 'BO', 'HT', 'BO', 'KR']);
   });
+
+  it('reads hyphenated Portuguese demonyms and two-word English ones, every gender of the last word', () => {
+    const text = 'duas cabo-verdianas, um norte-americano, três sul-coreanas, two South African women and a Cape Verdean man';
+    expect(extractNationalities(text).map((e) => `${e.text}=${e.value}`)).toEqual(
+      ['cabo-verdianas=CV', 'norte-americano=US', 'sul-coreanas=KR', 'South African=ZA', 'Cape Verdean=CV']);
+  });
 });
 
 describe('extractValues', () => {

@@ -16,6 +16,21 @@ describe('extractVictims', () => {
     ['Una boliviana de 31 años fue hallada en el local.', 1],
     ['Federal agents found 40 Guatemalan men in the camp.', 40],
     ['Onze imigrantes paraguaios foram encontrados numa oficina.', 11],
+    // A breakdown that adds up to the first group; a clause opened by "after"; arrest verbs far from the count;
+    // modifiers joined by "and"; national and regional demonyms as the noun.
+    ['La policía liberó a nueve mujeres, seis peruanas y tres bolivianas.', 9],
+    ['Officers arrested a man in Belmopan after three Honduran women told police they were forced to work.', 3],
+    ['La Fiscalía capturó en Quito a dos hombres señalados de explotar a cinco adolescentes.', 5],
+    ['La policía aprehendió en la terminal de buses de Oruro a un conductor que viajaba con cuatro adolescentes.', 4],
+    ['Six Filipino domestic and care workers were found in the house.', 6],
+    ['Police said 17 Lithuanian men were found working on farms.', 17],
+    ['Seis cabo-verdianos recrutados na Praia apresentaram queixa.', 6],
+    ['A polícia resgatou três maranhenses numa fazenda do Pará.', 3],
+    // "tener a" (holding) beside a suspect word; a clause opened by "donde"; Portuguese "a" is "the", not one.
+    ['La Fiscalía aprehendió a una pareja señalada de tener a seis mujeres encerradas en un edificio.', 6],
+    ['Agentes allanaron un bar de Escuintla donde ocho mujeres, dos de ellas menores, eran obligadas a trabajar.', 8],
+    ['Segundo a polícia, a mulher trouxe cinco raparigas de Kinshasa para Luanda.', 5],
+    ['A vítima foi resgatada pela polícia numa casa de Fortaleza.', 1],
   ])('counts the victims in %j', (text, count) => {
     expect(extractVictims(text).count).toBe(count);
   });
@@ -23,6 +38,24 @@ describe('extractVictims', () => {
   it('does not read names of object properties as victim nouns', () => {
     expect(extractVictims('Police rescued 12 constructor in the port.').count).toBeNull();
     expect(extractVictims('Rescataron a 7 toString en la finca.').count).toBeNull();
+  });
+
+  it('does not count the suspects an arrest verb takes as its object, nor groups that are the sum of their parts twice', () => {
+    expect(extractVictims('Police arrested three men after a raid on the farm.').count).toBeNull();
+    expect(extractVictims('La Fiscalía capturó en Quito a dos hombres.').count).toBeNull();
+    expect(extractVictims('La policía vinculó a proceso a un hombre de 45 años.').count).toBeNull();
+    // A group joined to the suspects' group is more suspects.
+    expect(extractVictims('El tribunal condenó a diez años de prisión a un hombre y a una mujer por explotar a dos jóvenes.').count).toBe(2);
+    // Two groups that do not add up to the first are two groups.
+    expect(extractVictims('Rescataron a 3 mujeres y 2 hombres.').count).toBe(5);
+  });
+
+  it('gives national and regional demonyms of the counted victims, not of institutions or places', () => {
+    expect(extractVictims('La policía liberó a nueve mujeres, seis peruanas y tres bolivianas.').nationalities).toEqual(['PE', 'BO']);
+    expect(extractVictims('Seis cabo-verdianos recrutados na Praia apresentaram queixa.').nationalities).toEqual(['CV']);
+    expect(extractVictims('A polícia resgatou três maranhenses numa fazenda do Pará.').nationalities).toEqual(['BR']);
+    expect(extractVictims('Quatro trabalhadores foram resgatados numa vinícola da Serra Gaúcha.').nationalities).toEqual([]);
+    expect(extractVictims('O Instituto Cabo-verdiano da Criança e do Adolescente lançou uma campanha.').nationalities).toEqual([]);
   });
 
   it('does not count suspects, officers, years or ages', () => {
