@@ -89,6 +89,9 @@ const MINOR_WORDS = new Set(['menores', 'ninos', 'ninas', 'nino', 'nina', 'adole
 /** Words the minors pass looks at: the minor words, "menor (de edad)" and "recién nacido". */
 const MINOR_SIEVE = new WordSieve([...MINOR_WORDS, 'menor', 'recien']);
 const NUMBER_SIEVE = new WordSieve(NUMBER_WORDS.keys());
+/** Possessives before a minor word: the children of someone in the story, not its victims. */
+const POSSESSIVE = new Set(['their', 'his', 'her', 'its', 'our', 'your', 'own', 'sus', 'su', 'nuestros', 'nuestras', 'seus', 'suas', 'seu', 'sua',
+  'nossos', 'nossas']);
 const MINOR_DETERMINERS = new Set(['la', 'el', 'una', 'un', 'a', 'o', 'uma', 'um', 'the', 'a']);
 const TENS = new Set(['treinta', 'trinta', 'cuarenta', 'quarenta', 'cincuenta', 'cinquenta', 'twenty', 'thirty', 'forty', 'fifty', 'vinte', 'sesenta', 'sessenta', 'sixty', 'setenta', 'seventy', 'ochenta', 'oitenta', 'eighty', 'noventa', 'ninety']);
 const AND = new Set(['y', 'e', 'and']);
@@ -227,7 +230,8 @@ export function extractVictims(text: string, entities: readonly Entity[] = [], f
       const hit = MINOR_WORDS.has(w)
         || (w === 'menor' && (MINOR_DETERMINERS.has(normAt(i - 1)) || (normAt(i + 1) === 'de' && /^(?:edad|idade)$/.test(normAt(i + 2)))))
         || (w === 'recien' && normAt(i + 1).startsWith('nacid'));
-      if (hit) minorAt = i;
+      // ("their children", "sus niños", "os seus filhos menores": the victims' or the employers' children, not victims)
+      if (hit && !POSSESSIVE.has(normAt(i - 1))) minorAt = i;
     }
     // The number: digits, a number word, or a compound ("treinta y dos", "twenty-three").
     if ((toks.shape[i]! & (DIGIT | SPACED)) === 0 && !NUMBER_SIEVE.hasSlot(toks.slots[i]!)) continue;

@@ -6,7 +6,9 @@ import { fold, wordsToNumber } from './numbers.js';
 
 const NUM = '(\\d{1,2}|[a-zçéíóúâêô]+(?:[ -](?:y|e|and)?[ -]?[a-zçéíóúâêô]+)?)';
 /** Years that are a sentence or a span of time, not an age. */
-const NOT_AGE = /^\s*(?:de\s+(?:prisi[oó]n|c[aá]rcel|condena|reclusi[oó]n|pena|cadeia|pris[aã]o|servicio|trabajo|experiencia|carrera|matrimonio)|in prison|of prison|ago|atr[aá]s|antes|later|despu[eé]s|depois)/i;
+const NOT_AGE = /^\s*(?:de\s+(?:prisi[oó]n|c[aá]rcel|condena|reclusi[oó]n|reclus[aã]o|deten[cç][aã]o|pena|cadeia|pris[aã]o|servicio|trabajo|experiencia|carrera|matrimonio)|in prison|of prison|ago|atr[aá]s|antes|later|despu[eé]s|depois)/i;
+/** Years a sentence gives, named before them ("recebeu pena de 5 anos", "a pena foi de seis anos"). */
+const SENTENCE_BEFORE = /\b(?:penas?|condena|sentencia|condenad[oa]s?|sentenced|prisi[oó]n|pris[aã]o|reclus[aã]o|c[aá]rcel|cadeia)\b[^.;,]{0,12}$/iu;
 
 /**
  * Each pattern with the lower-case strings one of which any match must contain: a window without them skips the
@@ -92,7 +94,7 @@ function scan(text: string, offset: number, window: string, out: Entity[]): void
     for (const w of window.matchAll(re)) {
       const m = { index: w.index + offset, 0: w[0], 1: w[1], 2: w[2] };
       const end = m.index + m[0].length;
-      if (NOT_AGE.test(text.slice(end, end + 25))) continue;
+      if (NOT_AGE.test(text.slice(end, end + 25)) || SENTENCE_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
       if (/hace\s*$|h[aá]\s*$/i.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
       for (const g of [m[1], m[2]]) {
         if (!g) continue;

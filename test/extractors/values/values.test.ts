@@ -35,6 +35,11 @@ describe('extractAges', () => {
     expect(extractAges(text).map((e) => e.value)).toEqual([15, 15, 16]);
   });
 
+  it('skips prison terms named before the years', () => {
+    const text = 'O réu recebeu pena de 5 anos. A pena foi de seis anos de reclusão. A vítima, de 17 anos, foi ouvida.';
+    expect(extractAges(text).map((e) => e.value)).toEqual([17]);
+  });
+
   it('reads both ends of an age pair', () => {
     expect(extractAges('las víctimas, de 31 y 44 años').map((e) => e.value)).toEqual([31, 44]);
   });

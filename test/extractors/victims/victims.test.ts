@@ -50,6 +50,12 @@ describe('extractVictims', () => {
     expect(extractVictims('Rescataron a 3 mujeres y 2 hombres.').count).toBe(5);
   });
 
+  it('does not read the children of someone in the story as minor victims', () => {
+    expect(extractVictims('A Florida couple will pay back wages to a Brazilian woman who cared for their children for six years.').minors).not.toBe(true);
+    expect(extractVictims('Ela cuidava das suas crianças e limpava a casa sem salário.').minors).not.toBe(true);
+    expect(extractVictims('The couple sold two children to a family abroad.').minors).toBe(true);
+  });
+
   it('gives national and regional demonyms of the counted victims, not of institutions or places', () => {
     expect(extractVictims('La policía liberó a nueve mujeres, seis peruanas y tres bolivianas.').nationalities).toEqual(['PE', 'BO']);
     expect(extractVictims('Seis cabo-verdianos recrutados na Praia apresentaram queixa.').nationalities).toEqual(['CV']);
