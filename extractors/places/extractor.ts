@@ -11,7 +11,8 @@ import { resolvePlaces } from './resolve.js';
 export const places: Extractor = {
   name: 'places',
   // 2 (2026-11-29): towns from cities.json, parts of towns, longer names, national bodies as a tie-breaking hint.
-  // 3 (2026-11-29): a text that names no place takes the country of its national bodies, else of its one demonym.
+  // 3 (2026-11-29): a text that names no place takes the country of its national bodies, else of its one demonym;
+  // landform nouns ("Defensoría del Pueblo", "Cerro Rico") and capitalised parts of towns ("Complexo da Maré").
   // Stored leads analysed by an older version are updated when fetched again or rescored (store/merge.ts, workers/rescore.ts).
   version: '3',
   extract(doc: AnalysisDoc): void {

@@ -149,6 +149,16 @@ const OF_WORDS = new Set(['de', 'del', 'do', 'da']);
 /** Words before a part of a town ("barrio de Flores" in Buenos Aires is not Flores, Uruguay). */
 const SUB_TOWN_WORDS = new Set(['barrio', 'bairro', 'colonia', 'sector', 'vereda', 'urbanizacion', 'fraccionamiento', 'asentamiento', 'favela',
   'comunidade', 'caserio', 'neighborhood', 'neighbourhood']);
+/** The same, capitalised as part of the name ("Complexo da Maré", "Morro do Alemão"): never a division's name. */
+const SUB_TOWN_HEADS = new Set(['complexo', 'morro', 'comunidade', 'favela', 'barrio', 'bairro', 'vereda', 'asentamiento']);
+/**
+ * Landform and settlement nouns that the gazetteer also holds as towns ("Pueblo", "Cerro", Cuba; "Serra", Brazil):
+ * alone in a name they are the noun ("Defensoría del Pueblo", "Liga Guineense"), and before a capitalised word they head
+ * a longer name the gazetteer lacks ("Cerro Rico", "Serra Gaúcha", "Valle de Aburrá"), kept as a place without referent.
+ * 2026-11-29, from the dev news.
+ */
+const LANDFORM_HEADS = new Set(['pueblo', 'cerro', 'liga', 'monte', 'campo', 'villa', 'lago', 'laguna', 'sierra', 'serra', 'valle', 'isla', 'ilha',
+  'parque', 'plaza', 'ciudad', 'cidade', 'puerto', 'playa']);
 
 /** English words that open sentences before a name ("Though London", "Why is Paris"). Our own list. */
 const OPENERS = new Set(['though', 'although', 'why', 'how', 'what', 'where', 'whether', 'because', 'since', 'unlike', 'like', 'despite', 'meanwhile',
@@ -371,7 +381,7 @@ export function judge(text: string, toks: WordTokens, m: Mention, all: Mention[]
   // "barrio de Flores", "barrio porteño de Flores", "bairro do Brás", "colonia Kennedy".
   const lowerAt = (i: number): boolean => i >= 0 && (toks.shape[i]! & UPPER) === 0;
   const subTown = hasPrev && ((SUB_TOWN_WORDS.has(prevNorm) && lowerAt(pi))
-    || (hasPrev2 && OF_WORDS.has(prevNorm) && ((SUB_TOWN_WORDS.has(toks.norm(pi - 1)) && lowerAt(pi - 1))
+    || (hasPrev2 && OF_WORDS.has(prevNorm) && ((SUB_TOWN_WORDS.has(toks.norm(pi - 1)) && lowerAt(pi - 1)) || SUB_TOWN_HEADS.has(toks.norm(pi - 1))
       || (pi - 2 >= 0 && SUB_TOWN_WORDS.has(toks.norm(pi - 2)) && lowerAt(pi - 2) && lowerAt(pi - 1)))));
   // "San Juan de Lurigancho": the name goes on past the gazetteer's key with "de" and a capitalised word that is not
   // itself a country or division ("Valencia de Venezuela" is Valencia, qualified). Decided at the end: a span vetoed
@@ -464,7 +474,15 @@ export function judge(text: string, toks: WordTokens, m: Mention, all: Mention[]
   }
   const divisionWord = (hasNext && DIVISION_WORDS.has(nextNorm) && adjacentNext) || (hasPrev && prevNorm === 'of' && hasPrev2 && DIVISION_WORDS.has(toks.norm(pi - 1)));
   let longerEnd = -1;
-  if (longer && !veto) {
+  const landform = single && LANDFORM_HEADS.has(m.key) && !hasCountry && !hasAdmin1 && !qualified;
+  if (landform) {
+    if (!veto && m.key !== 'liga' && (longer || (adjacentNext && nextUpper))) {
+      let last = longer ? ni + 1 : ni;
+      while (last + 1 < toks.length && (toks.shape[last + 1]! & UPPER) !== 0 && oneSpace(text, toks.ends[last]!, toks.starts[last + 1]!)) last += 1;
+      longerEnd = toks.ends[last]!;
+    }
+    veto = true;
+  } else if (longer && !veto) {
     veto = true;
     let last = ni + 1;
     while (last + 1 < toks.length && (toks.shape[last + 1]! & UPPER) !== 0 && oneSpace(text, toks.ends[last]!, toks.starts[last + 1]!)) last += 1;

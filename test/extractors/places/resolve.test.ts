@@ -68,6 +68,19 @@ describe('resolvePlaces', () => {
     expect(es('El Tribunal Oral Federal de Río Gallegos condenó a dos hombres.')).toEqual(['Río Gallegos:AR']);
   });
 
+  it('reads a landform or settlement noun as the noun, or as the head of a longer name without a referent', () => {
+    const es = (text: string) => resolvePlaces(text, 'es').map((p) => `${p.text}:${p.countryCode}`);
+    const pt = (text: string) => resolvePlaces(text, 'pt').map((p) => `${p.text}:${p.countryCode}`);
+    // Pueblo and Cerro are also towns (Mexico, Cuba); here they are an institution's noun and a mountain's head.
+    expect(es('La Defensoría del Pueblo alertó sobre reclutamiento de menores en el Cauca.')).toEqual(['Cauca:CO']);
+    expect(es('Hallaron a doce niños en bocaminas del Cerro Rico, en Potosí.')).toEqual(['Cerro Rico:null', 'Potosí:BO']);
+    expect(pt('Foram resgatados 40 trabalhadores em vinícolas da Serra Gaúcha.')).toEqual(['Serra Gaúcha:null']);
+    // A part of a town named with a capitalised head: only a town inside the story's frame, else no referent.
+    expect(pt('Mães do Complexo da Maré, no Rio de Janeiro, denunciaram o aliciamento.')).toEqual(['Maré:null', 'Rio de Janeiro:BR']);
+    // With its country the word is the town.
+    expect(es('Nació en Pueblo, Colorado.')).toEqual(['Pueblo:US', 'Colorado:US']);
+  });
+
   it('frames a US federal story with labor and federal agents in the United States', () => {
     const en = resolvePlaces('The Labor Department and federal agents freed 30 farmworkers from camps in southern Georgia.', 'en');
     expect(en.map((p) => `${p.text}:${p.countryCode}`)).toEqual(['Georgia:US']);
