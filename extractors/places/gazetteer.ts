@@ -210,7 +210,9 @@ const COUNTY_COUNTRIES = new Set(['GB', 'IE']);
 const COUNTY_AFFIX = /^(?:County |City of |Royal Borough of |Borough of |District of |City and County of the City of )|(?: County| City)$/;
 
 const ADMIN_PREFIX = /^(?:departamento|estado|provincia|province|region|región|state|distrito|municipio) (?:de(?:l)? |of )?/;
-const ADMIN_SUFFIX = / (?:department|departamento|province|provincia|state|region|district|governorate)$/;
+const ADMIN_SUFFIX = / (?:department|departamento|province|provincia|state|region|district|governorate|parish|regional corporation)$/;
+/** "Saint James Parish" is written "St James" (Jamaica, Barbados); "St. Elizabeth" also "Saint Elizabeth". */
+const SAINT = /^(?:saint|st) /;
 
 export function indexGazetteer(data: GazetteerData): Gazetteer {
   const fixed: GazEntry[] = [];
@@ -266,6 +268,10 @@ export function indexGazetteer(data: GazetteerData): Gazetteer {
     addName(name, idx, key);
     const bare = key.replace(ADMIN_PREFIX, '').replace(ADMIN_SUFFIX, '');
     if (bare !== key) addName(name, idx, bare);
+    if (SAINT.test(bare)) {
+      const rest = bare.replace(SAINT, '');
+      for (const k of [`saint ${rest}`, `st ${rest}`]) if (k !== key && k !== bare) addName(name, idx, k);
+    }
     for (const x of extra) {
       addName(x, idx);
       if (/^\p{L}+\.$/u.test(x)) {

@@ -118,6 +118,11 @@ export function resolvePlaces(text: string, lang: string, hints: PlaceHints = {}
   const people = hints.entities?.filter((e) => e.type === 'person' || e.type === 'location');
   const judgeHints = people === undefined ? hints : { ...hints, entities: people };
   const judged = mentions.map((m, at) => judge(text, toks, m, mentions, at, gaz, lower, persons, judgeHints));
+  // "Allanan taller en Flores ... del barrio de Flores, en Buenos Aires": a name read once as a part of a town is one
+  // wherever the text writes it.
+  let subTownKeys: Set<string> | undefined;
+  for (const j of judged) if (j.subTown) (subTownKeys ??= new Set()).add(j.m.key);
+  if (subTownKeys !== undefined) for (const j of judged) if (subTownKeys.has(j.m.key)) j.subTown = true;
 
   const hint = hints.countryHint?.toUpperCase() ?? null;
   const usFrame = lang === 'en' && (hint === null || hint === 'US') && US_FEDERAL.test(text) && !CAUCASUS.test(text);

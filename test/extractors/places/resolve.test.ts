@@ -56,6 +56,9 @@ describe('resolvePlaces', () => {
     // without a referent.
     expect(es('Los vecinos del barrio de Flores marcharon en Buenos Aires.')).toEqual(['Flores:null', 'Buenos Aires:AR']);
     expect(es('Rescataron a 20 costureras en un taller del barrio porteño de Flores.')).toEqual(['Flores:null']);
+    // Read once as a part of a town, the name is one wherever the text writes it (a headline before the story).
+    expect(es('Allanan taller textil en Flores. Hallaron a 22 personas en una casa del barrio de Flores, en Buenos Aires.'))
+      .toEqual(['Flores:null', 'Flores:null', 'Buenos Aires:AR']);
     expect(es('El presidente de Colombia habló con la jueza de Guayas, en Ecuador.')).toEqual(['Colombia:CO', 'Guayas:EC', 'Ecuador:EC']);
     expect(es('Rezaron al padre de Jesús.')).toEqual([]);
   });
@@ -79,6 +82,12 @@ describe('resolvePlaces', () => {
     expect(pt('Mães do Complexo da Maré, no Rio de Janeiro, denunciaram o aliciamento.')).toEqual(['Maré:null', 'Rio de Janeiro:BR']);
     // With its country the word is the town.
     expect(es('Nació en Pueblo, Colorado.')).toEqual(['Pueblo:US', 'Colorado:US']);
+  });
+
+  it('reads a division named "Saint X Parish" as "St X" and "Saint X"', () => {
+    const en = (text: string) => resolvePlaces(text, 'en').map((p) => `${p.text}:${p.countryCode}:${p.admin1 ?? ''}`);
+    expect(en('Police in Jamaica say the girl was offered to visitors at a guest house in St James.'))
+      .toEqual(['Jamaica:JM:', 'St James:JM:Saint James Parish']);
   });
 
   it('frames a US federal story with labor and federal agents in the United States', () => {
