@@ -6,6 +6,10 @@ import { nameKey } from './normalize.js';
 const KIND_BASE: Record<GazEntry['kind'], number> = { region: 9, country: 11, admin1: 6.5, admin2: 4, city: 0 };
 const FC_BONUS: Record<string, number> = { PPLC: 2.5, PPLA: 1.5, PPLA2: 0.7, PPLA3: 0.3, PPLG: 1 };
 
+/** A town this populous outranks a division of its name with under half its people, by SMALL_DIVISION. */
+const BIG_TOWN = 300_000;
+const SMALL_DIVISION = 3;
+
 function prior(e: GazEntry): number {
   const pop = Math.log10(e.pop + 10);
   // A bare county name ("Kent", "Norfolk") is weaker than a division's full name: towns abroad share them.
@@ -345,6 +349,14 @@ export function candidates(gaz: Gazetteer, j: Judged, ctx: Ctx): Candidates {
     // Only when a division of the same country shares the name: the capital rises, the division sinks.
     if (capitalCc !== null && !hasDivisionOf(gaz, j.m.ids, capitalCc)) capitalCc = null;
   }
+  // The most populous town of the name: a division much smaller than a big town of its name is rarely what news means
+  // ("Manchester", "Hanover", "Portland" are also parishes of Jamaica).
+  let bigTown = 0;
+  for (let i = 0; i < j.m.ids.length && i < 40; i += 1) {
+    const e = gaz.entry(j.m.ids[i]!);
+    if (e.kind === 'city' && !j.m.alt.has(j.m.ids[i]!) && e.pop > bigTown) bigTown = e.pop;
+  }
+  if (bigTown < BIG_TOWN) bigTown = 0;
   const nums = entryNumbersOf(gaz);
   ctx.cand.hold(from + j.m.ids.length, from);
   const cand = ctx.cand;
@@ -364,7 +376,7 @@ export function candidates(gaz: Gazetteer, j: Judged, ctx: Ctx): Candidates {
       nums[3 * id + 2] = located ? e.lon! : NaN;
     }
     cand.id[n] = id;
-    cand.fixed[n] = fixedScore(e, p, j, alt);
+    cand.fixed[n] = fixedScore(e, p, j, alt) - (bigTown > 0 && e.kind === 'admin1' && e.pop * 2 < bigTown ? SMALL_DIVISION : 0);
     cand.capital[n] = capitalCc !== null && e.cc === capitalCc ? (e.kind === 'admin1' ? -2 : e.fc === 'PPLC' ? 2 : 0) : 0;
     cand.lat[n] = nums[3 * id + 1]!;
     cand.lon[n] = nums[3 * id + 2]!;

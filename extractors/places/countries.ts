@@ -117,6 +117,9 @@ export function eventCountry(text: string, places: readonly Place[], countryHint
   let best: string | null = null;
   let bestS = 0;
   for (const [cc, s] of score) if (s > bestS) [best, bestS] = [cc, s];
+  // Every place read as where someone came from, all in one country ("la denuncia de una mujer de Cobán, Alta
+  // Verapaz"): with no other place, the events are there too.
+  if (best === null && score.size === 1 && !hint) return score.keys().next().value ?? null;
   return best;
 }
 

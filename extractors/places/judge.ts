@@ -149,6 +149,12 @@ const OF_WORDS = new Set(['de', 'del', 'do', 'da']);
 /** Words before a part of a town ("barrio de Flores" in Buenos Aires is not Flores, Uruguay). */
 const SUB_TOWN_WORDS = new Set(['barrio', 'bairro', 'colonia', 'sector', 'vereda', 'urbanizacion', 'fraccionamiento', 'asentamiento', 'favela',
   'comunidade', 'caserio', 'neighborhood', 'neighbourhood']);
+const ARTICLES_EN = new Set(['a', 'an', 'the']);
+/** Nouns a place name qualifies in English news: "a Texas man", "a Florida couple", "the Ohio farm". */
+const ATTRIBUTIVE_NOUNS = new Set(['man', 'woman', 'men', 'women', 'couple', 'family', 'teen', 'teenager', 'girl', 'boy', 'resident', 'residents',
+  'native', 'businessman', 'businesswoman', 'company', 'firm', 'farm', 'farmer', 'grower', 'rancher', 'restaurant', 'hotel', 'motel', 'bar', 'club',
+  'contractor', 'landlord', 'employer', 'pastor', 'doctor', 'nurse', 'mother', 'father', 'judge', 'jury', 'court', 'prosecutor', 'sheriff',
+  'trooper', 'officer', 'police', 'lawmaker', 'senator', 'attorney', 'lawyer', 'charity', 'church', 'school', 'teacher', 'nonprofit']);
 /** The same, capitalised as part of the name ("Complexo da Maré", "Morro do Alemão"): never a division's name. */
 const SUB_TOWN_HEADS = new Set(['complexo', 'morro', 'comunidade', 'favela', 'barrio', 'bairro', 'vereda', 'asentamiento']);
 /**
@@ -437,6 +443,8 @@ export function judge(text: string, toks: WordTokens, m: Mention, all: Mention[]
     const nerPerson = (hints.entities ?? []).some((e) => e.type === 'person' && e.start <= m.start && e.end >= nextEnd);
     if (nerPerson && (initial || (isFirstName(m.key) && !acronym && !bigCity))) veto = true;
   }
+  // "A Florida couple", "the Maryland man": a place named as an adjective before a person or business (English news).
+  if (hasPrev && adjacentPrev && ARTICLES_EN.has(prevNorm) && hasNext && adjacentNext && ATTRIBUTIVE_NOUNS.has(nextNorm)) evidence += 2;
   if (m.sentenceStart) evidence -= 1;
   let ner = false;
   // NER is a hint, not a veto: a person span only sinks a weak town reading; organisations hold embedded places.

@@ -90,6 +90,16 @@ describe('resolvePlaces', () => {
       .toEqual(['Jamaica:JM:', 'St James:JM:Saint James Parish']);
   });
 
+  it('prefers a big town to a small division of its name, and reads "a Florida couple" as the state', () => {
+    const en = (text: string) => resolvePlaces(text, 'en').map((p) => `${p.text}:${p.countryCode}`);
+    // Manchester and Portland are also parishes of Jamaica, with under half the towns' people.
+    expect(en('Police found four women in a flat in central Manchester.')).toEqual(['Manchester:GB']);
+    expect(en('Police in Portland arrested two men.')).toEqual(['Portland:US']);
+    expect(en('Police in Westmoreland arrested two men.')).toEqual(['Westmoreland:JM']);
+    expect(en('A Florida couple agreed to pay back wages to a woman. She had arrived from Brazil on a tourist visa.'))
+      .toEqual(['Florida:US', 'Brazil:BR']);
+  });
+
   it('frames a US federal story with labor and federal agents in the United States', () => {
     const en = resolvePlaces('The Labor Department and federal agents freed 30 farmworkers from camps in southern Georgia.', 'en');
     expect(en.map((p) => `${p.text}:${p.countryCode}`)).toEqual(['Georgia:US']);
@@ -174,6 +184,14 @@ describe('countries and eventCountry', () => {
     };
     for (const w of ['rescatadas', 'Rescatadas', 'RESCATADAS', 'EXPLOTADAS', 'Liberadas', 'detenidas', 'Sometidas']) expect(country(w)).toBe('PE');
     for (const w of ['vistas', 'Vistas', 'res', 'explo', 'Rescue', 'explorar']) expect(country(w)).toBe('CL');
+  });
+
+  it('places the events where everyone came from when that is the only country named', () => {
+    const text = 'La Fiscalía investiga la denuncia de una mujer de Cobán, Alta Verapaz, contra su esposo.';
+    expect(eventCountry(text, resolvePlaces(text, 'es'))).toBe('GT');
+    // Two countries of origin: no event country.
+    const two = 'Declararon dos mujeres oriundas de Cobán y de Tegucigalpa.';
+    expect(eventCountry(two, resolvePlaces(two, 'es'))).toBeNull();
   });
 
   it('falls back to the source country only when no place has a country', () => {
