@@ -25,7 +25,8 @@ const NOUN_LIST: Record<string, { g?: 'f' | 'm'; minor?: boolean; adult?: boolea
   tripulantes: {}, pescadores: { adult: true }, temporeros: { adult: true }, temporeras: { g: 'f', adult: true }, jornaleras: { g: 'f', adult: true },
   farmworkers: { adult: true }, labourers: { adult: true }, laborers: { adult: true }, fishermen: { g: 'm', adult: true }, donors: {}, donantes: {}, doadores: {},
   bebes: { minor: true }, bebe: { minor: true }, babies: { minor: true }, baby: { minor: true }, newborns: { minor: true }, 'recien nacidos': { minor: true },
-  'recem nascidos': { minor: true }, 'recem nascido': { minor: true }, 'recien nacido': { minor: true },
+  'recem nascidos': { minor: true }, 'recem nascido': { minor: true }, 'recien nacido': { minor: true }, 'recien nacida': { g: 'f', minor: true },
+  'recem nascida': { g: 'f', minor: true }, 'recien nacidas': { g: 'f', minor: true }, 'recem nascidas': { g: 'f', minor: true },
   empleadas: { g: 'f', adult: true }, obreros: { adult: true }, operarios: { adult: true }, peones: { g: 'm', adult: true }, braceros: { adult: true },
   nationals: {}, citizens: {}, teenager: { minor: true }, estudiantes: {}, estudantes: {}, students: {}, indigenous: {},
   // Added 2026-11-29 from the dev news' missed counts ("Doze imigrantes bolivianos", "Seis raparigas", "15 Filipino housekeepers").
@@ -81,7 +82,7 @@ const NOT_VICTIM = /\b(?:deten(?:er|ido|ida|idos|idas)|detuv\p{L}*|vinculad[oa]s
  */
 const NOT_VICTIM_NEAR = /\b(?:detenci[oó]n|captur\p{L}*|aprehen\p{L}*|arrest\p{L}*|conden[oóaeu]\p{L}*|vincul[oóa]\p{L}*|se[ñn]alad[oa]s?|formaliz\p{L}*|detev\p{L}*|prend(?:eu|eram|ido|ida)s?)\b/giu;
 const NEAR_VERB = 35;
-const RESCUE = /\b(?:rescat|liber|resgat|salv|rescued|freed|saved|identific|remov|recover|found|locat|localiz|hall|encontr|retir|intercept|employ|emplea|oblig|obrig|forcing|v[ií]ctimas?|victims?|explot|explor|exploit|sometid|submetid|trafficked|tratad|forz|forç|forced|obligad|obrigad|reclut|recrut|recruit|vend|sold|captad|lured|servidumbre|servid[aã]o|esclav|escrav|enslav|servitude|reducid|reduzid|someti|submet|retenid|retid|held|compra|venta|bought|capt[aá]r|captab|contact|ten(?:er|[ií]an?) a\b|traj[oe]|tra[ií]d|trouxe|trazid|brought|arregiment|alici|engan|deceiv|tricked|manten|mantinh|manter|mantid|kept)/iu;
+const RESCUE = /\b(?:rescat|liber|resgat|salv|rescued|freed|saved|identific|remov|recover|found|locat|localiz|hall|encontr|retir|intercept|employ|emplea|oblig|obrig|forcing|v[ií]ctimas?|victims?|explot|explor|exploit|sometid|submetid|trafficked|tratad|forz|forç|forced|obligad|obrigad|reclut|recrut|recruit|vend|sold|captad|lured|servidumbre|servid[aã]o|esclav|escrav|enslav|servitude|reducid|reduzid|someti|submet|retenid|retid|held|compra|venta|bought|capt[aá]r|captab|contact|ten(?:er|[ií]an?) a\b|traj[oe]|tra[ií]d|trouxe|trazid|brought|arregiment|alici|engan|deceiv|tricked|manten|mantinh|manter|mantid|kept|buying|purchas|ofrec|oferec|offer)/iu;
 
 const MINOR_WORDS = new Set(['menores', 'ninos', 'ninas', 'nino', 'nina', 'adolescente', 'adolescentes', 'crianca', 'criancas', 'menino', 'meninos',
   'menina', 'meninas', 'minor', 'minors', 'underage', 'child', 'children', 'girl', 'girls', 'boy', 'boys', 'teenager', 'teenagers', 'teen', 'teens',
@@ -129,6 +130,8 @@ function firstClause(s: string, comma: boolean): string {
 }
 
 const NOT_LETTERS = /[^\p{L}]+/u;
+/** Officers named as whom the victims spoke to, right after the count ("told officers", "denunciaron ante la policía"). */
+const TOLD = /^\s*(?:told|informed|alerted|asked|contacted|called|tell|dijeron a|contaron a|relataron a|denunciaron ante|disseram a|contaram a|relataram a|denunciaram [aà])\s+(?:the\s+|la\s+|a\s+|os\s+|las\s+)?(?:police|officers|investigators|agents|authorities|polic[ií]as?|agentes|investigadores|autoridades)\b/iu;
 /** What joins two groups of the same role: "y a", "e", ", and". */
 const JOINED = /^\s*,?\s*(?:y|e|and)\s+(?:a\s+)?$/iu;
 
@@ -301,7 +304,8 @@ export function extractVictims(text: string, entities: readonly Entity[] = [], f
     const before = text.slice(Math.max(0, m.index - 120), m.index);
     const after = text.slice(end, end + 40);
     const clauseBefore = afterSubordinator(lastClause(before));
-    const clauseAfter = firstClause(after, true);
+    // ("two women told police they were forced": the officers they spoke to do not make them suspects)
+    const clauseAfter = firstClause(after, true).replace(TOLD, '');
     // Whichever is nearer wins: a suspect/officer word or a rescue/exploitation word. A group joined to a suspects'
     // group by "y (a)" / "e" / "and" is more suspects ("condenó ... a un hombre y a una mujer por explotar a ...").
     if (nearerNotVictim(clauseBefore, clauseAfter) || (notVictimEnd >= 0 && JOINED.test(text.slice(notVictimEnd, m.index)))) {

@@ -31,6 +31,10 @@ describe('extractVictims', () => {
     ['Agentes allanaron un bar de Escuintla donde ocho mujeres, dos de ellas menores, eran obligadas a trabajar.', 8],
     ['Segundo a polícia, a mulher trouxe cinco raparigas de Kinshasa para Luanda.', 5],
     ['A vítima foi resgatada pela polícia numa casa de Fortaleza.', 1],
+    // Officers the victims spoke to; buying and offering money as what was done to them; a newborn girl.
+    ['Police charged a man after a 19-year-old woman told officers she was forced to work in a bar.', 1],
+    ['Police arrested a man in Cobán accused of buying a 14-year-old girl from her stepfather.', 1],
+    ['Imputaron a una abogada por la venta de una recién nacida a una pareja extranjera.', 1],
   ])('counts the victims in %j', (text, count) => {
     expect(extractVictims(text).count).toBe(count);
   });
