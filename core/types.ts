@@ -95,6 +95,7 @@ export interface Place extends Span {
   geonameId?: number;
 }
 
+/** The victims of the case a text reports: empty (null, null, []) when the text reports no case (relevance not incident). */
 export interface Victims {
   count: number | null;
   /**

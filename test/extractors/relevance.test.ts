@@ -258,6 +258,25 @@ describe('relevance extractor', () => {
     expect(d.relevance.label).toBe('incident');
     expect(d.types).toEqual(['sexual_exploitation']);
   });
+
+  it('keeps the victims of an incident and gives a text that reports no case none', () => {
+    const counted: Victims = { count: 412, minors: false, nationalities: ['VE'], gender: 'female', evidence: [] };
+    const doc = (indicators: Indicator[]) => ({
+      text: '', input: { text: '' }, language: 'es', sentences: [], indicators, entities: [], places: [], countries: ['VE'],
+      eventCountry: null, victims: { ...counted }, relevance: { label: 'none' as const, score: 0, reasons: [] }, types: [],
+    }) satisfies AnalysisDoc;
+    const incident = doc([ind('offence.trafficking'), ind('purpose.sexual_exploitation'), ind('event.rescue')]);
+    relevanceExtractor.extract(incident, { lexicons: null, keepVictimNames: false });
+    expect(incident.relevance.label).toBe('incident');
+    expect(incident.victims).toEqual(counted);
+    // An annual report's statistics: the decision read the count, the finding keeps no victims.
+    const report = doc([ind('offence.trafficking'), ind('context.awareness')]);
+    relevanceExtractor.extract(report, { lexicons: null, keepVictimNames: false });
+    expect(report.relevance.label).not.toBe('incident');
+    expect(report.victims).toEqual({ count: null, minors: null, nationalities: [], gender: null, evidence: [] });
+    // The countries stay: the text is still about them.
+    expect(report.countries).toEqual(['VE']);
+  });
 });
 
 describe('crime lists', () => {
