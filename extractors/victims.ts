@@ -376,6 +376,19 @@ export function extractVictims(text: string, entities: readonly Entity[] = [], f
     }
   }
 
+  // No count, but adults named as the ones rescued, recruited or exploited ("el rescate de varias mujeres", "lured young
+  // women from Mexico", "brought workers from India"), and no minor anywhere: false, with the noun as its evidence.
+  if (minors === null && !best) {
+    for (let i = 0; i < len; i += 1) {
+      if (!NOUNS.get(toks.norm(i))?.adult) continue;
+      const from = Math.max(0, text.lastIndexOf('.', starts[i]!) + 1);
+      const dot = text.indexOf('.', ends[i]!);
+      if (!RESCUE.test(text.slice(from, dot < 0 ? text.length : dot))) continue;
+      minors = false;
+      evidence.push({ start: starts[i]!, end: ends[i]!, text: text.slice(starts[i]!, ends[i]!), supports: 'minors' });
+      break;
+    }
+  }
   // Victims counted and none of them said to be a minor anywhere in the text ("rescataron a 23 personas", "nove
   // migrantes venezuelanos"): false, with the count as its evidence. The news this reads names a minor whenever one is
   // among the victims (it aggravates the offence), and our dev sets' labellers gave false to 229 incidents and null

@@ -54,6 +54,17 @@ describe('extractVictims', () => {
     expect(extractVictims('Rescataron a 3 mujeres y 2 hombres.').count).toBe(5);
   });
 
+  it('marks minors false when adults are named as the ones exploited, with no count and no minor', () => {
+    const v = extractVictims('Un operativo en un bar de Cancún terminó con el rescate de varias mujeres, informó la Fiscalía.');
+    expect(v.count).toBeNull();
+    expect(v.minors).toBe(false);
+    expect(v.evidence?.find((e) => e.supports === 'minors')?.text).toBe('mujeres');
+    // Adults named with no rescue or exploitation word in their sentence: unknown.
+    expect(extractVictims('Varias mujeres marcharon por el centro de Cancún.').minors).toBeNull();
+    // A minor anywhere wins.
+    expect(extractVictims('Rescataron a varias mujeres y a una adolescente.').minors).toBe(true);
+  });
+
   it('does not read the children of someone in the story as minor victims', () => {
     expect(extractVictims('A Florida couple will pay back wages to a Brazilian woman who cared for their children for six years.').minors).not.toBe(true);
     expect(extractVictims('Ela cuidava das suas crianças e limpava a casa sem salário.').minors).not.toBe(true);
