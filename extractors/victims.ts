@@ -38,6 +38,9 @@ const NOUN_LIST: Record<string, { g?: 'f' | 'm'; minor?: boolean; adult?: boolea
   afectados: {}, afectadas: { g: 'f' }, afetados: {}, afetadas: { g: 'f' }, gestantes: { g: 'f' }, embarazadas: { g: 'f' },
   gravidas: { g: 'f' }, garotos: { g: 'm' }, garotas: { g: 'f' }, hermanas: { g: 'f' }, hermanos: {}, irmas: { g: 'f' }, irmaos: {},
   sisters: { g: 'f' },
+  // Singular forms, for nationalities beside one victim ("Uma costureira boliviana de 24 anos fugiu"), and infants.
+  costurera: { g: 'f' }, costureira: { g: 'f' }, trabajadora: { g: 'f', adult: true }, trabalhadora: { g: 'f', adult: true },
+  empleada: { g: 'f', adult: true }, empregada: { g: 'f', adult: true }, infant: { minor: true }, infants: { minor: true },
 };
 /** A Map, not the object: a word such as 'constructor' or 'toString' after a number must not read as a victim noun. */
 const NOUNS = new Map(Object.entries(NOUN_LIST));
@@ -86,7 +89,7 @@ const RESCUE = /\b(?:rescat|liber|resgat|salv|rescued|freed|saved|identific|remo
 
 const MINOR_WORDS = new Set(['menores', 'ninos', 'ninas', 'nino', 'nina', 'adolescente', 'adolescentes', 'crianca', 'criancas', 'menino', 'meninos',
   'menina', 'meninas', 'minor', 'minors', 'underage', 'child', 'children', 'girl', 'girls', 'boy', 'boys', 'teenager', 'teenagers', 'teen', 'teens',
-  'infantil', 'infantiles', 'bebe', 'bebes', 'babies', 'baby', 'newborn', 'newborns', 'recem nascido', 'recem nascidos', 'recem nascida', 'recem nascidas']);
+  'infantil', 'infantiles', 'infant', 'infants', 'bebe', 'bebes', 'babies', 'baby', 'newborn', 'newborns', 'recem nascido', 'recem nascidos', 'recem nascida', 'recem nascidas']);
 /** Words the minors pass looks at: the minor words, "menor (de edad)" and "recién nacido". */
 const MINOR_SIEVE = new WordSieve([...MINOR_WORDS, 'menor', 'recien']);
 const NUMBER_SIEVE = new WordSieve(NUMBER_WORDS.keys());
@@ -107,7 +110,7 @@ const RESCUE_G = new RegExp(RESCUE.source, 'giu');
 const GENERIC = new Set(['personas', 'pessoas', 'people', 'persons', 'victimas', 'vitimas', 'victims']);
 const PLURAL_IRREGULAR = new Set(['children', 'men', 'women', 'people']);
 /** The English singular victim nouns: the only ones "a" counts as one. */
-const EN_SINGULAR = new Set(['woman', 'man', 'girl', 'boy', 'child', 'minor', 'teenager', 'victim', 'baby']);
+const EN_SINGULAR = new Set(['woman', 'man', 'girl', 'boy', 'child', 'minor', 'teenager', 'victim', 'baby', 'infant']);
 
 /** True when code unit `c` ends a clause: '.', ';' or ':' (or ',' with `comma`). */
 function clauseMark(c: number, comma: boolean): boolean {
@@ -408,7 +411,8 @@ export function extractVictims(text: string, entities: readonly Entity[] = [], f
   const nats = entities.some((e) => e.type === 'nationality') ? entities.filter((e) => e.type === 'nationality') : (found?.nationalities ?? extractNationalities(text));
   const nationalities: string[] = [];
   for (const n of nats) {
-    const isNoun = counts.some((c) => c.end === n.end);
+    // (a demonym inside a counted group is its nationality: "Una cubana de 24 años", "Nine Filipino crew members")
+    const isNoun = counts.some((c) => c.start <= n.start && n.end <= c.end);
     const before = text.slice(Math.max(0, n.start - 40), n.start);
     const after = text.slice(n.end, n.end + 40);
     // "Policía boliviana", "lei moçambicana", "República Dominicana", "Brazilian labor inspectors": not the victims.

@@ -77,6 +77,10 @@ describe('extractVictims', () => {
     expect(extractVictims('A polícia resgatou três maranhenses numa fazenda do Pará.').nationalities).toEqual(['BR']);
     expect(extractVictims('Quatro trabalhadores foram resgatados numa vinícola da Serra Gaúcha.').nationalities).toEqual([]);
     expect(extractVictims('O Instituto Cabo-verdiano da Criança e do Adolescente lançou uma campanha.').nationalities).toEqual([]);
+    // A demonym inside the counted group, and one beside a single victim named by her trade.
+    expect(extractVictims('Una cubana de 24 años fue localizada por la Fiscalía.').nationalities).toEqual(['CU']);
+    expect(extractVictims('Nine Filipino crew members from a cruise line were found in the port.').nationalities).toEqual(['PH']);
+    expect(extractVictims('Uma costureira boliviana de 24 anos fugiu de uma oficina clandestina.').nationalities).toEqual(['BO']);
   });
 
   it('does not count suspects, officers, years or ages', () => {
