@@ -83,7 +83,7 @@ const NOT_VICTIM = /\b(?:deten(?:er|ido|ida|idos|idas)|detuv\p{L}*|vinculad[oa]s
  * NEAR_VERB characters); farther on, the count is often a companion or another clause ("aprehendieron en Villazón, Potosí,
  * a un hombre que intentaba cruzar ... con tres adolescentes").
  */
-const NOT_VICTIM_NEAR = /\b(?:detenci[oó]n|captur\p{L}*|aprehen\p{L}*|arrest\p{L}*|conden[oóaeu]\p{L}*|vincul[oóa]\p{L}*|se[ñn]alad[oa]s?|formaliz\p{L}*|detev\p{L}*|prend(?:eu|eram|ido|ida)s?)\b/giu;
+const NOT_VICTIM_NEAR = /\b(?:detenci[oó]n|captur\p{L}*|aprehen\p{L}*|arrest\p{L}*|conden[oóaeu]\p{L}*|vincul[oóa]\p{L}*|se[ñn]alad[oa]s?|formaliz\p{L}*|detev\p{L}*|prend(?:eu|eram|ido|ida)s?|(?:cargos|acusaci[oó]n|imputaci[oó]n|acusa[çc][aã]o|charges) (?:contra|against))\b/giu;
 const NEAR_VERB = 35;
 const RESCUE = /\b(?:rescat|liber|resgat|salv|rescued|freed|saved|identific|remov|recover|found|locat|localiz|hall|encontr|retir|intercept|employ|emplea|oblig|obrig|forcing|v[ií]ctimas?|victims?|explot|explor|exploit|sometid|submetid|trafficked|tratad|forz|forç|forced|obligad|obrigad|reclut|recrut|recruit|vend|sold|captad|lured|servidumbre|servid[aã]o|esclav|escrav|enslav|servitude|reducid|reduzid|someti|submet|retenid|retid|held|compra|venta|bought|capt[aá]r|captab|contact|ten(?:er|[ií]an?) a\b|traj[oe]|tra[ií]d|trouxe|trazid|brought|arregiment|alici|engan|deceiv|tricked|manten|mantinh|manter|mantid|kept|buying|purchas|ofrec|oferec|offer)/iu;
 
@@ -135,6 +135,11 @@ function firstClause(s: string, comma: boolean): string {
 const NOT_LETTERS = /[^\p{L}]+/u;
 /** Officers named as whom the victims spoke to, right after the count ("told officers", "denunciaron ante la policía"). */
 const TOLD = /^\s*(?:told|informed|alerted|asked|contacted|called|tell|dijeron a|contaron a|relataron a|denunciaron ante|disseram a|contaram a|relataram a|denunciaram [aà])\s+(?:the\s+|la\s+|a\s+|os\s+|las\s+)?(?:police|officers|investigators|agents|authorities|polic[ií]as?|agentes|investigadores|autoridades)\b/iu;
+/**
+ * A recruiting or exploiting participle and "por"/"by" right before a count: the count is who did it ("aliciadas por
+ * uma mulher", "recruited by a man"). Not "denunciado por", "presentada por": a complainant is often the victim.
+ */
+const AGENT_BEFORE = /\b(?:aliciad|captad|reclutad|recrutad|engañad|enganad|explotad|explorad|vendid|comprad|trafficked|recruited|lured|exploited|sold|bought|forced|obligad|obrigad|coagid|coerced)[oa]?s?\s+(?:por|by|pel[oa]s?)\s+$/iu;
 /** What joins two groups of the same role: "y a", "e", ", and". */
 const JOINED = /^\s*,?\s*(?:y|e|and)\s+(?:a\s+)?$/iu;
 
@@ -307,6 +312,11 @@ export function extractVictims(text: string, entities: readonly Entity[] = [], f
     const before = text.slice(Math.max(0, m.index - 120), m.index);
     const after = text.slice(end, end + 40);
     const clauseBefore = afterSubordinator(lastClause(before));
+    // The agent of a passive ("aliciadas por uma mulher", "recruited by a man"): the one who did it.
+    if (AGENT_BEFORE.test(before)) {
+      notVictimEnd = end;
+      continue;
+    }
     // ("two women told police they were forced": the officers they spoke to do not make them suspects)
     const clauseAfter = firstClause(after, true).replace(TOLD, '');
     // Whichever is nearer wins: a suspect/officer word or a rescue/exploitation word. A group joined to a suspects'

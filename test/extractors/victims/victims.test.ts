@@ -48,6 +48,11 @@ describe('extractVictims', () => {
     expect(extractVictims('Police arrested three men after a raid on the farm.').count).toBeNull();
     expect(extractVictims('La Fiscalía capturó en Quito a dos hombres.').count).toBeNull();
     expect(extractVictims('La policía vinculó a proceso a un hombre de 45 años.').count).toBeNull();
+    // The agent of recruiting ("aliciadas por uma mulher") and the one charged ("cargos contra una mujer") are suspects;
+    // a complainant ("la denuncia presentada por una mujer") may be the victim.
+    expect(extractVictims('Quatro mulheres foram ouvidas. Vieram do interior, aliciadas por uma mulher que prometeu emprego.').count).toBe(4);
+    expect(extractVictims('La Fiscalía formuló cargos contra una mujer por la venta de dos recién nacidos.').count).toBe(2);
+    expect(extractVictims('La Fiscalía investiga la denuncia presentada por una mujer de Cobán.').count).toBe(1);
     // A group joined to the suspects' group is more suspects.
     expect(extractVictims('El tribunal condenó a diez años de prisión a un hombre y a una mujer por explotar a dos jóvenes.').count).toBe(2);
     // Two groups that do not add up to the first are two groups.
