@@ -440,7 +440,8 @@ export function extractVictims(text: string, entities: readonly Entity[] = [], f
   }
   // Regional demonyms of the counted victims ("três maranhenses", "trabalhadores baianos" with the noun first).
   for (const c of best?.spans ?? []) {
-    for (let q = 0; q < len; q += 1) {
+    // (from the group's first token: a count's span starts at a token)
+    for (let q = Math.max(0, toks.indexAt(c.start)); q < len; q += 1) {
       if (starts[q]! < c.start) continue;
       if (starts[q]! > c.end + 1) break;
       const cc = REGIONAL.get(toks.norm(q));
