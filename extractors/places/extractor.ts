@@ -21,7 +21,8 @@ export const places: Extractor = {
     // Without a source country, a national body the text names ("La Sunafil intervino una ladrillera en Trujillo")
     // breaks ties between same-name places: Trujillo, Peru, not Venezuela. Only for resolving places: a body often
     // reports on events abroad ("a PF investiga ... no Suriname"), so the event country does not take it.
-    const hint = doc.input.countryHint ?? orgCountry(doc.entities);
+    const orgs = doc.input.countryHint === undefined ? orgCountry(doc.entities) : undefined;
+    const hint = doc.input.countryHint ?? orgs;
     doc.places = resolvePlaces(doc.text, doc.language, { countryHint: hint, entities: doc.entities });
     // Victims' origin read from places ("oriundos do Nepal") joins the nationalities `victims` found in demonyms.
     if (doc.victims.count !== null || doc.victims.nationalities.length > 0 || doc.victims.minors !== null) {
@@ -31,7 +32,6 @@ export const places: Extractor = {
     doc.eventCountry = eventCountry(doc.text, doc.places, doc.input.countryHint);
     // A text that names no place but one country's national bodies ("O Ministério do Trabalho e Emprego publicou a
     // lista suja", "La SVET inició talleres") is about that country.
-    const orgs = doc.input.countryHint === undefined ? orgCountry(doc.entities) : undefined;
     if (orgs !== undefined && doc.countries.length === 0) doc.countries = [orgs];
     // Nor a national body, but one country's demonym ("o consumidor brasileiro", "la sociedad mexicana").
     if (doc.countries.length === 0) {
