@@ -31,6 +31,8 @@ function commonOpener(model: NerModel, info: TokenInfo): boolean {
 const TYPE_OF: Record<string, EntityType> = { PER: 'person', LOC: 'location', ORG: 'organization', MISC: 'misc' };
 /** Entity type by type code ((tag index + 1) >> 1: the order of TAGS). */
 const TYPE_BY_CODE: EntityType[] = ['misc', ...[1, 3, 5, 7].map((t) => TYPE_OF[TAGS[t]!.slice(2)] ?? 'misc')];
+/** The B- tag of person names (its I- tag is the next index). */
+const PERSON_B = TAGS.indexOf('B-PER');
 
 /** What recognition runs with: a trained model (and the organisations list). */
 export interface NerResources {
@@ -98,6 +100,51 @@ export function splitAtDashes(tags: Uint8Array, words: readonly string[], gazett
   }
 }
 
+const LABEL_BEFORE = new Set(['?', '!', '.', '…']);
+const CAPS_LABEL = /^\p{Lu}{2,4}$/u;
+const INITIAL = /^\p{Lu}$/u;
+const DOTTED_LABEL = /^(?:\p{Lu}\.){2,4}$/u;
+
+/**
+ * Start of a speaker label that ends right before `colon` (a ':' token), or -1. A label is what an interview
+ * transcript puts before each turn: two to four capitals ("DRV :") or two to four initials with their full stops
+ * ("A . H . :", "A.H. :"), at the start of the sentence or right after the previous turn's closing '?', '!' or '.'.
+ */
+function speakerLabelStart(words: readonly string[], colon: number): number {
+  let k = colon - 1;
+  if (k < 0) return -1;
+  if (CAPS_LABEL.test(words[k]!) || DOTTED_LABEL.test(words[k]!)) {
+    // one token
+  } else {
+    let n = 0;
+    while (k >= 1 && words[k] === '.' && INITIAL.test(words[k - 1]!)) {
+      k -= 2;
+      n++;
+    }
+    if (n < 2 || n > 4) return -1;
+    k++;
+  }
+  return k === 0 || LABEL_BEFORE.has(words[k - 1]!) ? k : -1;
+}
+
+/**
+ * Speaker labels the model left untagged become person names (tags edited in place): in an interview the label
+ * stands for the person speaking, and HAREM tags it so. A label the model tagged keeps its tag, so a headline's
+ * "ONU: ..." stays an organisation.
+ */
+export function tagSpeakerLabels(tags: Uint8Array, words: readonly string[], personB: number): void {
+  for (let j = 1; j + 1 < words.length; j++) {
+    if (words[j] !== ':') continue;
+    const k = speakerLabelStart(words, j);
+    if (k < 0) continue;
+    let untagged = true;
+    for (let i = k; i < j; i++) if (tags[i] !== 0) untagged = false;
+    if (!untagged) continue;
+    tags[k] = personB;
+    for (let i = k + 1; i < j; i++) tags[i] = personB + 1;
+  }
+}
+
 /**
  * Appends the names of one tagged sentence to `out` as recognition reports them (token offsets + `from`): the tags are
  * split at spaced dashes and widened to quote marks (edited in place), trailing lower-case words are trimmed, and
@@ -105,6 +152,7 @@ export function splitAtDashes(tags: Uint8Array, words: readonly string[], gazett
  */
 export function sentenceSpans(model: NerModel, tags: Uint8Array, words: readonly string[], infos: readonly TokenInfo[], from: number, out: NameSpan[]): void {
   splitAtDashes(tags, words, model.gazetteer);
+  tagSpeakerLabels(tags, words, PERSON_B);
   if (model.meta.quoteSpans === true) quoteSpans(tags, words, (w) => (model.gazetteer.bitsOf(tokenInfo(w).lowerHash) & COMMON) !== 0);
   const dropOpeners = model.meta.dropCommonOpeners === true;
   const titlesInside = model.meta.titlesInside === true;

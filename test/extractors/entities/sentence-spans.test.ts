@@ -53,4 +53,21 @@ describe('sentenceSpans', () => {
     sentenceSpans(model, tagsOf(), words, infos, 0, plain);
     expect(plain.map((s) => words.slice(s.start, s.end).join(' '))).toEqual(['Wurtz', 'Gustavo Capanema', 'Presidente', 'Dona', 'Maria', 'Leiria']);
   });
+
+  it('reads an interview\'s speaker labels the model left untagged as people, and keeps a tagged one', () => {
+    const name = (words: string[], tags: string[]) => {
+      const out: NameSpan[] = [];
+      sentenceSpans(model, Uint8Array.from(tags.map(tag)), words, words.map(tokenInfo), 0, out);
+      return out.map((s) => `${s.type}:${words.slice(s.start, s.end).join(' ')}`);
+    };
+    const turn = ['DRV', ':', 'E', 'depois', '?', 'A', '.', 'H', '.', ':', 'Não', '.'];
+    expect(name(turn, turn.map(() => 'O'))).toEqual(['person:DRV', 'person:A . H .']);
+    expect(name(['A.H.', ':', 'Sim'], ['O', 'O', 'O'])).toEqual(['person:A.H.']);
+    // A headline's acronym that the model read as an organisation stays one.
+    expect(name(['ONU', ':', 'tráfico', 'cresce'], ['B-ORG', 'O', 'O', 'O'])).toEqual(['organization:ONU']);
+    // Not labels: a word in lower case, a capital run inside the sentence, a single letter, five capitals, a colon at the end.
+    for (const words of [['Tel', ':', '123'], ['o', 'ACTV', 'para', ':', 'x'], ['P', ':', 'Porquê'], ['OBRAS', ':', 'x'], ['DRV', ':']]) {
+      expect(name(words, words.map(() => 'O'))).toEqual([]);
+    }
+  });
 });
