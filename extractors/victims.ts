@@ -96,6 +96,15 @@ const NUMBER_SIEVE = new WordSieve(NUMBER_WORDS.keys());
 /** Possessives before a minor word: the children of someone in the story, not its victims. */
 const POSSESSIVE = new Set(['their', 'his', 'her', 'its', 'our', 'your', 'own', 'sus', 'su', 'nuestros', 'nuestras', 'seus', 'suas', 'seu', 'sua',
   'nossos', 'nossas']);
+/** Singular kin and partner nouns (folded), with their gender: the one victim when the story names no group (see extractVictims). */
+const KIN: ReadonlyMap<string, { g?: 'f' | 'm' }> = new Map(Object.entries({
+  hija: { g: 'f' }, hijo: { g: 'm' }, hijastra: { g: 'f' }, hijastro: { g: 'm' }, nieta: { g: 'f' }, nieto: { g: 'm' }, sobrina: { g: 'f' },
+  sobrino: { g: 'm' }, expareja: {}, esposa: { g: 'f' }, novia: { g: 'f' }, filha: { g: 'f' }, filho: { g: 'm' }, enteada: { g: 'f' },
+  enteado: { g: 'm' }, neta: { g: 'f' }, neto: { g: 'm' }, sobrinha: { g: 'f' }, companheira: { g: 'f' }, namorada: { g: 'f' },
+  daughter: { g: 'f' }, son: { g: 'm' }, stepdaughter: { g: 'f' }, stepson: { g: 'm' }, granddaughter: { g: 'f' }, grandson: { g: 'm' },
+  niece: { g: 'f' }, nephew: { g: 'm' }, wife: { g: 'f' }, girlfriend: { g: 'f' }, bebe: {}, baby: {},
+}));
+const KIN_POSSESSIVE = new Set(['su', 'sua', 'seu', 'her', 'his', 'their', 'mi', 'my', 'minha', 'meu']);
 const MINOR_DETERMINERS = new Set(['la', 'el', 'una', 'un', 'a', 'o', 'uma', 'um', 'the', 'a']);
 const TENS = new Set(['treinta', 'trinta', 'cuarenta', 'quarenta', 'cincuenta', 'cinquenta', 'twenty', 'thirty', 'forty', 'fifty', 'vinte', 'sesenta', 'sessenta', 'sixty', 'setenta', 'seventy', 'ochenta', 'oitenta', 'eighty', 'noventa', 'ninety']);
 const AND = new Set(['y', 'e', 'and']);
@@ -356,8 +365,26 @@ export function extractVictims(text: string, entities: readonly Entity[] = [], f
     else if (!(best.rescue ??= best.spans.some(rescued)) && spans.some(rescued)) best = { n: total, spans, rescue: true };
     i = j;
   }
-  const count = best ? best.n : null;
+  let count = best ? best.n : null;
   for (const c of best?.spans ?? []) evidence.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), supports: 'count' });
+  // No group counted, but one relative of someone in the story named in a rescue or exploitation sentence ("obligaba a
+  // su expareja a prostituirse", "vender a su bebé", "tricked her 17-year-old daughter into travelling"): one victim.
+  let kinGender: 'f' | 'm' | undefined;
+  if (!best) {
+    for (let i = 1; i < len; i += 1) {
+      const kin = KIN.get(toks.norm(i));
+      if (kin === undefined) continue;
+      const p = AGE_WORD.test(normAt(i - 1)) ? i - 2 : i - 1;
+      if (!KIN_POSSESSIVE.has(normAt(p))) continue;
+      const from = text.lastIndexOf('.', starts[i]!) + 1;
+      const dot = text.indexOf('.', ends[i]!);
+      if (!RESCUE.test(text.slice(from, dot < 0 ? text.length : dot))) continue;
+      count = 1;
+      kinGender = kin.g;
+      evidence.push({ start: starts[p]!, end: ends[i]!, text: text.slice(starts[p]!, ends[i]!), supports: 'count' });
+      break;
+    }
+  }
 
   // Minors: nouns, "menor(es) de edad" (the first found by the count pass above), ages under 18.
   let minors: boolean | null = null;
@@ -413,6 +440,7 @@ export function extractVictims(text: string, entities: readonly Entity[] = [], f
   // Gender from the counted nouns.
   let gender: Victims['gender'] = null;
   const gs = new Set((best?.spans ?? []).map((c) => NOUNS.get(c.noun)?.g).filter(Boolean));
+  if (kinGender) gs.add(kinGender);
   if (gs.size === 1) gender = gs.has('f') ? 'female' : 'male';
   else if (gs.size > 1) gender = 'mixed';
   if (gender) for (const c of best?.spans ?? []) evidence.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), supports: 'gender' });
@@ -460,8 +488,9 @@ export const victims: Extractor = {
   // 2 (2026-11-29): minors is false when victims are counted and none is said to be a minor; counts read stacked modifiers.
   // 3 (2026-11-29): breakdowns that add up to the first group, clauses opened by "after", arrest verbs only near the count,
   // more nouns, national and regional demonyms.
+  // 4 (2026-11-29): one relative named in a rescue or exploitation sentence ("obligaba a su expareja") counts one.
   // Stored leads analysed by an older version are updated when fetched again or rescored (store/merge.ts, workers/rescore.ts).
-  version: '3',
+  version: '4',
   extract(doc: AnalysisDoc): void {
     shareWordTokens(doc);
     doc.victims = extractVictims(doc.text, doc.entities, valuesFound(doc));

@@ -70,6 +70,18 @@ describe('extractVictims', () => {
     expect(extractVictims('Rescataron a varias mujeres y a una adolescente.').minors).toBe(true);
   });
 
+  it('counts one relative named in a rescue or exploitation sentence when no group is counted', () => {
+    const v = extractVictims('El imputado obligaba a su expareja a prostituirse en un local de la ciudad.');
+    expect(v.count).toBe(1);
+    expect(v.evidence?.find((e) => e.supports === 'count')?.text).toBe('su expareja');
+    const d = extractVictims('She tricked her 17-year-old daughter into travelling abroad and forced her to marry.');
+    expect([d.count, d.gender]).toEqual([1, 'female']);
+    expect(d.evidence?.find((e) => e.supports === 'count')?.text).toBe('her 17-year-old daughter');
+    // A relative in a sentence with no rescue or exploitation word, or beside a counted group, adds nothing.
+    expect(extractVictims('Quiero pedir ayuda para mi hijo.').count).toBeNull();
+    expect(extractVictims('La policía rescató a tres mujeres; una vendía a su bebé.').count).toBe(3);
+  });
+
   it('does not read the children of someone in the story as minor victims', () => {
     expect(extractVictims('A Florida couple will pay back wages to a Brazilian woman who cared for their children for six years.').minors).not.toBe(true);
     expect(extractVictims('Ela cuidava das suas crianças e limpava a casa sem salário.').minors).not.toBe(true);
