@@ -85,7 +85,7 @@ const NOT_VICTIM = /\b(?:deten(?:er|ido|ida|idos|idas)|detuv\p{L}*|vinculad[oa]s
  */
 const NOT_VICTIM_NEAR = /\b(?:detenci[oó]n|captur\p{L}*|aprehen\p{L}*|arrest\p{L}*|conden[oóaeu]\p{L}*|vincul[oóa]\p{L}*|se[ñn]alad[oa]s?|formaliz\p{L}*|detev\p{L}*|prend(?:eu|eram|ido|ida)s?|(?:cargos|acusaci[oó]n|imputaci[oó]n|acusa[çc][aã]o|charges) (?:contra|against))\b/giu;
 const NEAR_VERB = 35;
-const RESCUE = /\b(?:rescat|liber|resgat|salv|rescued|freed|saved|identific|remov|recover|found|locat|localiz|hall|encontr|retir|intercept|employ|emplea|oblig|obrig|forcing|v[ií]ctimas?|victims?|explot|explor|exploit|sometid|submetid|trafficked|tratad|forz|forç|forced|obligad|obrigad|reclut|recrut|recruit|vend|sold|captad|lured|servidumbre|servid[aã]o|esclav|escrav|enslav|servitude|reducid|reduzid|someti|submet|retenid|retid|held|compra|venta|bought|capt[aá]r|captab|contact|ten(?:er|[ií]an?) a\b|traj[oe]|tra[ií]d|trouxe|trazid|brought|arregiment|alici|engan|deceiv|tricked|manten|mantinh|manter|mantid|kept|buying|purchas|ofrec|oferec|offer)/iu;
+const RESCUE = /\b(?:rescat|liber|resgat|salv|rescued|freed|saved|identific|remov|recover|found|locat|localiz|hall|encontr|retir|intercept|employ|emplea|oblig|obrig|forcing|v[ií]ctimas?|victims?|explot|explor|exploit|sometid|submetid|trafficked|tratad|forz|forç|forced|obligad|obrigad|reclut|recrut|recruit|vend|sold|captad|lured|servidumbre|servid[aã]o|esclav|escrav|enslav|servitude|reducid|reduzid|someti|submet|retenid|retid|held|compra|venta|bought|capt[aá]r|captab|contact|ten(?:er|[ií]an?) a\b|traj[oe]|tra[ií]d|trouxe|trazid|brought|arregiment|alici|engan|deceiv|tricked|manten|mantinh|manter|mantid|kept|buying|purchas|ofrec|oferec|offer|stopped|imped[ií])/iu;
 
 const MINOR_WORDS = new Set(['menores', 'ninos', 'ninas', 'nino', 'nina', 'adolescente', 'adolescentes', 'crianca', 'criancas', 'menino', 'meninos',
   'menina', 'meninas', 'minor', 'minors', 'underage', 'child', 'children', 'girl', 'girls', 'boy', 'boys', 'teenager', 'teenagers', 'teen', 'teens',
@@ -142,6 +142,8 @@ function firstClause(s: string, comma: boolean): string {
 }
 
 const NOT_LETTERS = /[^\p{L}]+/u;
+/** The ones someone travels or crosses with ("una mujer que viajaba con cuatro niños"): companions, never suspects' words. */
+const TRAVEL_WITH = /\b(?:viajaba|viajaban|viajava|viajavam|traveling|travelling|traveled|travelled|cruzaba|cruzaban|cruzava|cruzavam|crossing)\s+(?:con|com|with)\s+$/iu;
 /** Officers named as whom the victims spoke to, right after the count ("told officers", "denunciaron ante la policía"). */
 const TOLD = /^\s*(?:told|informed|alerted|asked|contacted|called|tell|dijeron a|contaron a|relataron a|denunciaron ante|disseram a|contaram a|relataram a|denunciaram [aà])\s+(?:the\s+|la\s+|a\s+|os\s+|las\s+)?(?:police|officers|investigators|agents|authorities|polic[ií]as?|agentes|investigadores|autoridades)\b/iu;
 /**
@@ -330,7 +332,7 @@ export function extractVictims(text: string, entities: readonly Entity[] = [], f
     const clauseAfter = firstClause(after, true).replace(TOLD, '');
     // Whichever is nearer wins: a suspect/officer word or a rescue/exploitation word. A group joined to a suspects'
     // group by "y (a)" / "e" / "and" is more suspects ("condenó ... a un hombre y a una mujer por explotar a ...").
-    if (nearerNotVictim(clauseBefore, clauseAfter) || (notVictimEnd >= 0 && JOINED.test(text.slice(notVictimEnd, m.index)))) {
+    if ((!TRAVEL_WITH.test(before) && nearerNotVictim(clauseBefore, clauseAfter)) || (notVictimEnd >= 0 && JOINED.test(text.slice(notVictimEnd, m.index)))) {
       notVictimEnd = end;
       continue;
     }
@@ -488,7 +490,8 @@ export const victims: Extractor = {
   // 2 (2026-11-29): minors is false when victims are counted and none is said to be a minor; counts read stacked modifiers.
   // 3 (2026-11-29): breakdowns that add up to the first group, clauses opened by "after", arrest verbs only near the count,
   // more nouns, national and regional demonyms.
-  // 4 (2026-11-29): one relative named in a rescue or exploitation sentence ("obligaba a su expareja") counts one.
+  // 4 (2026-11-29): one relative named in a rescue or exploitation sentence ("obligaba a su expareja") counts one; so do
+  // the ones a detained person travelled with, and the ones officers stopped from travelling.
   // Stored leads analysed by an older version are updated when fetched again or rescored (store/merge.ts, workers/rescore.ts).
   version: '4',
   extract(doc: AnalysisDoc): void {

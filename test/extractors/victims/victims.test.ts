@@ -82,6 +82,13 @@ describe('extractVictims', () => {
     expect(extractVictims('La policía rescató a tres mujeres; una vendía a su bebé.').count).toBe(3);
   });
 
+  it('counts the ones a detained person travelled with, and the ones officers stopped from travelling', () => {
+    expect(extractVictims('La Policía de Migración detuvo en la frontera a una mujer que viajaba con cuatro niños nicaragüenses.').count).toBe(4);
+    expect(extractVictims('Immigration officers stopped four young women from boarding a flight and detained a man.').count).toBe(4);
+    // Without the travel: the detained ones' group is suspects.
+    expect(extractVictims('La Policía detuvo en la frontera a cuatro hombres.').count).toBeNull();
+  });
+
   it('does not read the children of someone in the story as minor victims', () => {
     expect(extractVictims('A Florida couple will pay back wages to a Brazilian woman who cared for their children for six years.').minors).not.toBe(true);
     expect(extractVictims('Ela cuidava das suas crianças e limpava a casa sem salário.').minors).not.toBe(true);
