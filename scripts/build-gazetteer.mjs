@@ -44,7 +44,7 @@ const ADMIN1_EXTRAS = {
   'CA.08': ['Ont.'], 'CA.09': ['P.E.I.', 'PEI'], 'CA.10': ['Que.', 'Québec'], 'CA.11': ['Sask.'],
   'MX.09': ['Ciudad de México', 'CDMX', 'Distrito Federal'], 'CO.34': ['Bogotá D.C.', 'Distrito Capital'],
   'MX.15': ['Estado de México', 'Edomex'], 'BR.07': ['Distrito Federal'], 'AR.07': ['Ciudad de Buenos Aires', 'CABA', 'Capital Federal'],
-  'PE.08': ['Cusco'], 'CL.12': ['Región Metropolitana', 'Metropolitana'], 'EC.04': ['Cañar'], 'CO.25': ['San Andrés'],
+  'PE.08': ['Cusco'], 'BR.15': ['Minas'], 'CL.12': ['Región Metropolitana', 'Metropolitana'], 'EC.04': ['Cañar'], 'CO.25': ['San Andrés'],
   'ES.51': ['Andalucía'], 'ES.53': ['Canarias', 'Islas Canarias'], 'ES.54': ['Castilla-La Mancha'], 'ES.55': ['Castilla y León'],
   'ES.56': ['Cataluña', 'Catalunya'], 'ES.59': ['País Vasco', 'Euskadi'], 'ES.07': ['Baleares', 'Islas Baleares'], 'ES.29': ['Comunidad de Madrid'],
   'ES.60': ['Comunidad Valenciana'], 'ES.32': ['Navarra'], 'ES.52': ['Aragón'], 'ES.31': ['Región de Murcia'],

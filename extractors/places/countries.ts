@@ -123,9 +123,12 @@ export function eventCountry(text: string, places: readonly Place[], countryHint
   return best;
 }
 
-const ORIGIN_WORD = /^(?:oriund|originari|natural|procedent|provenient|vind|trazid|traid|traíd)/;
+const ORIGIN_WORD = /^(?:oriund|originari|natural|procedent|provenient|vind|trazid|traid|traíd|vieram|vinham|veio|vinieron|venian|venían)/;
+/** Parts of a region named before it ("no sul da Bahia", "del norte de Santander" is a place itself, but "norte" alone is not). */
+const DIRECTION = new Set(['norte', 'sul', 'sur', 'leste', 'este', 'oeste', 'nordeste', 'noroeste', 'sudeste', 'sudoeste', 'suroeste', 'interior', 'centro', 'litoral', 'oriente', 'occidente']);
 const RECRUIT_WORD = /^(?:captad|captab|reclutad|recrutad|aliciad|recruited|lured)/;
 const OF = new Set(['de', 'del', 'do', 'da', 'dos', 'das', 'from']);
+const BY = new Set(['por', 'pelo', 'pela', 'by']);
 const IN = new Set(['en', 'em', 'in', 'no', 'na', 'nos', 'nas']);
 const ARTICLE = new Set(['la', 'el', 'the', 'o', 'a', 'los', 'las', 'os', 'as']);
 const PEOPLE = /^(?:mujer|mujeres|joven|jovenes|nin[oa]s?|menor|menores|adolescentes?|mulher|mulheres|jovem|jovens|menin[oa]s?|women|woman|girls?|men|workers|trabajador[ae]s|trabalhador[ae]s)$/;
@@ -142,6 +145,13 @@ function originBefore(text: string, start: number): boolean {
   }
   let k = lo - 1;
   if (k >= 0 && ARTICLE.has(toks.norm(k)) && start - toks.ends[k]! <= 2) k -= 1;
+  // "no sul da Bahia", "do norte de Minas": a part of the place stands between the words and the place.
+  if (OF.has(normAt(toks, k)) && DIRECTION.has(normAt(toks, k - 1)) && (OF.has(normAt(toks, k - 2)) || IN.has(normAt(toks, k - 2)))) k -= 2;
+  return originWordsBefore(toks, k);
+}
+
+/** `originBefore` from token `k`, the word right before the place (or its part). */
+function originWordsBefore(toks: WordTokens, k: number): boolean {
   // The words before are read from the columns, and only as far as the word right before asks.
   const p1 = normAt(toks, k);
   if (p1 === 'from') return true;
@@ -153,6 +163,8 @@ function originBefore(text: string, start: number): boolean {
   // "traídas desde", "trasladadas desde Asunción", "llegaron desde", "viajaron desde": where they were moved from.
   if (p1 === 'desde' && /^(?:tra[ií]d|traslad|llevad|enviad|transportad|vinier|vinie|llegar|llegad|viajar|viajad|partier|huyer)/.test(p2)) return true;
   if (inside && (RECRUIT_WORD.test(p2) || (PEOPLE.test(p2) && (RECRUIT_WORD.test(normAt(toks, k - 2)) || RECRUIT_WORD.test(normAt(toks, k - 3)))))) return true;
+  // "aliciados por um gato no sul da Bahia": the recruiter named between the recruiting word and the place.
+  if (inside && BY.has(normAt(toks, k - 3)) && RECRUIT_WORD.test(normAt(toks, k - 4))) return true;
   return false;
 }
 

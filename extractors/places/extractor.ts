@@ -14,8 +14,10 @@ export const places: Extractor = {
   // 3 (2026-11-29): a text that names no place takes the country of its national bodies, else of its one demonym;
   // landform nouns ("Defensoría del Pueblo", "Cerro Rico") and capitalised parts of towns ("Complexo da Maré"); big
   // towns over small divisions of their name; "a Florida couple"; the one country of origin as the event country.
+  // 4 (2026-11-29): short forms of a longer name across countries ("San José" after "San José del Guaviare"), "Minas",
+  // "no sul da Bahia", origins past a part of a region and after "vieram".
   // Stored leads analysed by an older version are updated when fetched again or rescored (store/merge.ts, workers/rescore.ts).
-  version: '3',
+  version: '4',
   extract(doc: AnalysisDoc): void {
     shareWordTokens(doc);
     // Without a source country, a national body the text names ("La Sunafil intervino una ladrillera en Trujillo")

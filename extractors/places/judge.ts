@@ -386,6 +386,8 @@ export function judge(text: string, toks: WordTokens, m: Mention, all: Mention[]
   else if (hasPrev && hasPrev2 && ARTICLES.has(prevNorm) && CUES.has(toks.norm(pi - 1))) evidence += STRONG_CUES.has(toks.norm(pi - 1)) ? 2 : 1;
   // "barrio de Flores", "barrio porteño de Flores", "bairro do Brás", "colonia Kennedy".
   const lowerAt = (i: number): boolean => i >= 0 && (toks.shape[i]! & UPPER) === 0;
+  // "no sul da Bahia", "al norte de Santander": a part of a region names a region.
+  if (hasPrev2 && OF_WORDS.has(prevNorm) && AREA_MODIFIERS.has(toks.norm(pi - 1)) && lowerAt(pi - 1)) evidence += 1;
   const subTown = hasPrev && ((SUB_TOWN_WORDS.has(prevNorm) && lowerAt(pi))
     || (hasPrev2 && OF_WORDS.has(prevNorm) && ((SUB_TOWN_WORDS.has(toks.norm(pi - 1)) && lowerAt(pi - 1)) || SUB_TOWN_HEADS.has(toks.norm(pi - 1))
       || (pi - 2 >= 0 && SUB_TOWN_WORDS.has(toks.norm(pi - 2)) && lowerAt(pi - 2) && lowerAt(pi - 1)))));

@@ -89,6 +89,28 @@ function oneCountry(gaz: Gazetteer, ids: readonly number[]): boolean {
 /** The one-word mentions' sieve, refilled per document. */
 const SINGLES_SIEVE = new WordSieve();
 
+/**
+ * A name that starts another name of the same text is its short form when they would be in different countries:
+ * "Minas" beside "Minas Gerais" (not Minas, Uruguay), "Santa Cruz" beside "Santa Cruz de la Sierra". Forms in one
+ * country stay apart ("Mato Grosso" and "Mato Grosso do Sul"). Edits `byForm` (indexed by form number) in place.
+ */
+function shortForms(forms: ReadonlyMap<string, number>, byForm: Array<Choice | undefined>): void {
+  if (forms.size < 2) return;
+  for (const [key, id] of forms) {
+    const short = byForm[id];
+    // (a country's name stays the country: "Mexico" beside "Mexico City")
+    if (short === undefined || short.e.kind === 'country') continue;
+    let longer: Choice | undefined;
+    for (const [other, oid] of forms) {
+      const c = byForm[oid];
+      if (c === undefined || other.length <= key.length + 1 || other.charCodeAt(key.length) !== 32 || !other.startsWith(key)) continue;
+      if (c.e.cc === short.e.cc || c.e.kind === 'country') continue;
+      if (longer === undefined || c.conf > longer.conf) longer = c;
+    }
+    if (longer !== undefined) byForm[id] = { e: longer.e, conf: Math.min(short.conf, longer.conf) };
+  }
+}
+
 /** Finds toponyms in `text` and resolves each to a gazetteer entry (country, division or populated place). */
 export function resolvePlaces(text: string, lang: string, hints: PlaceHints = {}): Place[] {
   const gaz = getGazetteer();
@@ -155,6 +177,7 @@ export function resolvePlaces(text: string, lang: string, hints: PlaceHints = {}
     const had = byForm[judged[i]!.m.keyId];
     if (c && (!had || c.conf > had.conf)) byForm[judged[i]!.m.keyId] = c;
   }
+  shortForms(forms, byForm);
   let places: Place[] = [];
   for (const j of judged) {
     const c = byForm[j.m.keyId];

@@ -209,6 +209,30 @@ describe('countries and eventCountry', () => {
   it('reads victims origin from places after origin words', () => {
     const text = 'Foram resgatados 17 trabalhadores oriundos do Nepal e da Índia em Odemira.';
     expect(originCountries(text, resolvePlaces(text, 'pt'))).toEqual(['NP', 'IN']);
+    // A part of the region between the words and the place; the recruiter between the recruiting word and the place.
+    const part = 'Os homens, vindos do norte de Minas e do Maranhão, foram resgatados em Cristalina, Goiás.';
+    expect(originCountries(part, resolvePlaces(part, 'pt'))).toEqual(['BR']);
+    const partPlaces = resolvePlaces(part, 'pt');
+    expect(partPlaces.find((p) => p.text === 'Minas')?.name).toBe('Minas Gerais');
+    const by = 'Foram aliciados por um gato no sul da Bahia e levados para o Paraguai.';
+    expect(originCountries(by, resolvePlaces(by, 'pt'))).toEqual(['BR']);
+    // (a part of a region before a lone, ambiguous name makes it a place)
+    expect(resolvePlaces('Ele mora no sul da Bahia.', 'pt').map((p) => p.name)).toEqual(['Bahia']);
+    // Without origin words the same places are not an origin.
+    const plain = 'A fiscalização no sul da Bahia encontrou trabalhadores no Paraguai.';
+    expect(originCountries(plain, resolvePlaces(plain, 'pt'))).toEqual([]);
+  });
+
+  it('reads a name that starts a longer name of the text as its short form, across countries only', () => {
+    const text = 'Trabajaban en San José del Guaviare. En San José vivían en una finca.';
+    expect(resolvePlaces(text, 'es').map((p) => [p.text, p.name, p.countryCode])).toEqual([
+      ['San José del Guaviare', 'San José del Guaviare', 'CO'], ['San José', 'San José del Guaviare', 'CO']]);
+    // Two states of one country stay two.
+    const two = 'Em Mato Grosso e em Mato Grosso do Sul.';
+    expect(resolvePlaces(two, 'pt').map((p) => p.name)).toEqual(['Mato Grosso', 'Mato Grosso do Sul']);
+    // A country stays the country beside a town named after it in another country.
+    const pa = resolvePlaces('They flew from Panama to Panama City, Florida.', 'en');
+    expect(pa.map((p) => [p.text, p.countryCode, p.kind])).toEqual([['Panama', 'PA', 'country'], ['Panama City', 'US', 'city'], ['Florida', 'US', 'admin1']]);
   });
 });
 
