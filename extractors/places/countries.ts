@@ -112,6 +112,9 @@ export function eventCountry(text: string, places: readonly Place[], countryHint
     else if (eventEndsIn(text, toks, p.end, p.end + 39)) add(p.countryCode, 1);
     if (p.start < 200) add(p.countryCode, 0.5);
   }
+  // A trip that was stopped or only planned ("impidieron ... volar hacia Estambul", "stopped four women from boarding a
+  // flight to Istanbul", "planning to take her to Pakistan"): its destination is where nothing happened yet.
+  for (const cc of stoppedDestinations(text, places)) if (score.size > 1) add(cc, -3);
   const hint = countryHint?.toUpperCase();
   if (hint && score.has(hint)) add(hint, 0.75);
   let best: string | null = null;
@@ -121,6 +124,27 @@ export function eventCountry(text: string, places: readonly Place[], countryHint
   // Verapaz"): with no other place, the events are there too.
   if (best === null && score.size === 1 && !hint) return score.keys().next().value ?? null;
   return best;
+}
+
+/** Words before a trip's destination ("volar hacia", "a flight to", "take her to", "com destino a"). */
+const DESTINATION_BEFORE = /\b(?:volar|viajar|viajaban|viajaba|viajariam|viajaria|viajarían|viajaría|vuelo|voo|flight|flights|fly|flying|travel|travelling|traveling|take her|take them|take him|destino|bound|rumbo|rumo|embarcar|boarding)\s+(?:a|al|hacia|para|to|for|con destino a|com destino a|ao|à)?\s*(?:la\s+|el\s+|o\s+|a\s+|the\s+)?$/iu;
+/** The trip did not happen: stopped, prevented or only planned. */
+const STOPPED_TRIP = /\b(?:imped[ií]\p{L}*|impedi\p{L}*|evit\p{L}*|frustr\p{L}*|stopp\p{L}*|prevent\p{L}*|intercept\p{L}*|planning|planned|plann\p{L}*|se dispon[ií]an?|iban a|ia[mn]? (?:viajar|embarcar)|about to|were to)\b/iu;
+
+/**
+ * Countries of the destinations of trips that were stopped or only planned: a destination place (after DESTINATION_BEFORE)
+ * in a sentence that says the trip was stopped or planned (STOPPED_TRIP).
+ */
+function stoppedDestinations(text: string, places: readonly Place[]): string[] {
+  const out: string[] = [];
+  for (const p of places) {
+    if (!p.countryCode || out.includes(p.countryCode)) continue;
+    if (!DESTINATION_BEFORE.test(text.slice(Math.max(0, p.start - 40), p.start))) continue;
+    const from = Math.max(text.lastIndexOf('.', p.start) + 1, 0);
+    const dot = text.indexOf('.', p.end);
+    if (STOPPED_TRIP.test(text.slice(from, dot < 0 ? text.length : dot))) out.push(p.countryCode);
+  }
+  return out;
 }
 
 const ORIGIN_WORD = /^(?:oriund|originari|natural|procedent|provenient|vind|trazid|traid|traíd|vieram|vinham|veio|vinieron|venian|venían)/;

@@ -194,6 +194,14 @@ describe('countries and eventCountry', () => {
     expect(eventCountry(two, resolvePlaces(two, 'es'))).toBeNull();
   });
 
+  it('does not place the events at the destination of a trip that was stopped or only planned', () => {
+    const stopped = 'Officers stopped four young women from boarding a flight to Istanbul at Bogotá airport. They had been offered jobs in Turkey.';
+    expect(eventCountry(stopped, resolvePlaces(stopped, 'en'))).toBe('CO');
+    // The same trip made: the destination is where they were exploited.
+    const made = 'Four young women took a flight to Istanbul from Bogotá airport. They were exploited in Turkey for a year.';
+    expect(eventCountry(made, resolvePlaces(made, 'en'))).toBe('TR');
+  });
+
   it('falls back to the source country only when no place has a country', () => {
     expect(eventCountry('Rescataron a tres mujeres en un bar.', [], 'pe')).toBe('PE');
     expect(eventCountry('Rescataron a tres mujeres en un bar.', [])).toBeNull();
