@@ -41,6 +41,7 @@ const NOUN_LIST: Record<string, { g?: 'f' | 'm'; minor?: boolean; adult?: boolea
   // Singular forms, for nationalities beside one victim ("Uma costureira boliviana de 24 anos fugiu"), and infants.
   costurera: { g: 'f' }, costureira: { g: 'f' }, trabajadora: { g: 'f', adult: true }, trabalhadora: { g: 'f', adult: true },
   empleada: { g: 'f', adult: true }, empregada: { g: 'f', adult: true }, infant: { minor: true }, infants: { minor: true },
+  worker: { adult: true },
 };
 /** A Map, not the object: a word such as 'constructor' or 'toString' after a number must not read as a victim noun. */
 const NOUNS = new Map(Object.entries(NOUN_LIST));
@@ -105,6 +106,10 @@ const KIN: ReadonlyMap<string, { g?: 'f' | 'm' }> = new Map(Object.entries({
   niece: { g: 'f' }, nephew: { g: 'm' }, wife: { g: 'f' }, girlfriend: { g: 'f' }, bebe: {}, baby: {},
 }));
 const KIN_POSSESSIVE = new Set(['su', 'sua', 'seu', 'her', 'his', 'their', 'mi', 'my', 'minha', 'meu']);
+/** Words before a minor word that make it what a victim was when it began ("ainda adolescente", "aún niña"). */
+const PAST_MINOR = new Set(['ainda', 'aun', 'todavia']);
+/** Caring for children right before a count or minor word: the employer's children ("cuidando de três crianças"). */
+const CARE_BEFORE = /\b(?:cuid(?:ar|aba|aban|ava|avam|ando|ou|a|an|am)|cared for|caring for|care of|care for|looking after|looked after|babysitting|babysat)\s+(?:[\p{L}'’]+\s+){0,3}$/iu;
 const MINOR_DETERMINERS = new Set(['la', 'el', 'una', 'un', 'a', 'o', 'uma', 'um', 'the', 'a']);
 const TENS = new Set(['treinta', 'trinta', 'cuarenta', 'quarenta', 'cincuenta', 'cinquenta', 'twenty', 'thirty', 'forty', 'fifty', 'vinte', 'sesenta', 'sessenta', 'sixty', 'setenta', 'seventy', 'ochenta', 'oitenta', 'eighty', 'noventa', 'ninety']);
 const AND = new Set(['y', 'e', 'and']);
@@ -119,7 +124,7 @@ const RESCUE_G = new RegExp(RESCUE.source, 'giu');
 const GENERIC = new Set(['personas', 'pessoas', 'people', 'persons', 'victimas', 'vitimas', 'victims']);
 const PLURAL_IRREGULAR = new Set(['children', 'men', 'women', 'people']);
 /** The English singular victim nouns: the only ones "a" counts as one. */
-const EN_SINGULAR = new Set(['woman', 'man', 'girl', 'boy', 'child', 'minor', 'teenager', 'victim', 'baby', 'infant']);
+const EN_SINGULAR = new Set(['woman', 'man', 'girl', 'boy', 'child', 'minor', 'teenager', 'victim', 'baby', 'infant', 'worker']);
 
 /** True when code unit `c` ends a clause: '.', ';' or ':' (or ',' with `comma`). */
 function clauseMark(c: number, comma: boolean): boolean {
@@ -244,6 +249,8 @@ export function extractVictims(text: string, entities: readonly Entity[] = [], f
   };
   // The first minor word (see below), found in the same pass.
   let minorAt = -1;
+  // The first minor word after "ainda", "aún", "todavía" ("levada ainda adolescente"), and no other minor word before it.
+  let pastMinorAt = -1;
   // Where the last group read as suspects or officers ends (-1: none yet).
   let notVictimEnd = -1;
   for (let i = 0; i < len; i += 1) {
@@ -253,7 +260,15 @@ export function extractVictims(text: string, entities: readonly Entity[] = [], f
         || (w === 'menor' && (MINOR_DETERMINERS.has(normAt(i - 1)) || (normAt(i + 1) === 'de' && /^(?:edad|idade)$/.test(normAt(i + 2)))))
         || (w === 'recien' && normAt(i + 1).startsWith('nacid'));
       // ("their children", "sus niños", "os seus filhos menores": the victims' or the employers' children, not victims)
-      if (hit && !POSSESSIVE.has(normAt(i - 1))) minorAt = i;
+      if (hit && !POSSESSIVE.has(normAt(i - 1))) {
+        // ("cuidando de três crianças", "cared for a family's three children": the employer's children, not victims)
+        if (CARE_BEFORE.test(text.slice(Math.max(0, starts[i]! - 40), starts[i]!))) {
+          // not a victim
+        } else if (PAST_MINOR.has(normAt(i - 1))) {
+          // ("levada para a casa ainda adolescente": what she was when it began; decided below, with the ages)
+          if (pastMinorAt < 0) pastMinorAt = i;
+        } else minorAt = i;
+      }
     }
     // The number: digits, a number word, or a compound ("treinta y dos", "twenty-three").
     if ((toks.shape[i]! & (DIGIT | SPACED)) === 0 && !NUMBER_SIEVE.hasSlot(toks.slots[i]!)) continue;
@@ -305,6 +320,8 @@ export function extractVictims(text: string, entities: readonly Entity[] = [], f
       if (last < 0) continue;
     }
     const noun = last > first ? `${toks.norm(first)} ${toks.norm(last)}` : toks.norm(first);
+    // "a worker" alone is anyone ("a worker who complains risks ..."); "a Filipino domestic worker" is someone.
+    if (noun === 'worker' && first === j) continue;
     if (nounEnd < 0) nounEnd = ends[last]!;
     const m = { index: starts[i]!, 1: text.slice(starts[i]!, ends[i]!) };
     if (n === null || n <= 0 || n > 5000) continue;
@@ -323,6 +340,8 @@ export function extractVictims(text: string, entities: readonly Entity[] = [], f
     const before = text.slice(Math.max(0, m.index - 120), m.index);
     const after = text.slice(end, end + 40);
     const clauseBefore = afterSubordinator(lastClause(before));
+    // The children a domestic worker cared for ("cared for a family's three children") are not the victims.
+    if (CARE_BEFORE.test(before)) continue;
     // The agent of a passive ("aliciadas por uma mulher", "recruited by a man"): the one who did it.
     if (AGENT_BEFORE.test(before)) {
       notVictimEnd = end;
@@ -390,12 +409,15 @@ export function extractVictims(text: string, entities: readonly Entity[] = [], f
 
   // Minors: nouns, "menor(es) de edad" (the first found by the count pass above), ages under 18.
   let minors: boolean | null = null;
+  const ages = entities.some((e) => e.type === 'age') ? entities.filter((e) => e.type === 'age') : (found?.ages ?? extractAges(text));
+  // A victim who was a minor when it began is one unless the text gives an adult's age ("uma mulher de 61 anos ...
+  // levada ainda adolescente": an adult now).
+  if (minorAt < 0 && pastMinorAt >= 0 && !ages.some((a) => typeof a.value === 'number' && a.value >= 18)) minorAt = pastMinorAt;
   if (minorAt >= 0) {
     const t = toks.get(minorAt)!;
     minors = true;
     evidence.push({ start: t.start, end: t.end, text: t.text, supports: 'minors' });
   }
-  const ages = entities.some((e) => e.type === 'age') ? entities.filter((e) => e.type === 'age') : (found?.ages ?? extractAges(text));
   for (const a of ages) {
     if (typeof a.value === 'number' && a.value < 18) {
       if (minors !== true) evidence.push({ start: a.start, end: a.end, text: a.text, supports: 'minors' });
@@ -491,7 +513,8 @@ export const victims: Extractor = {
   // 3 (2026-11-29): breakdowns that add up to the first group, clauses opened by "after", arrest verbs only near the count,
   // more nouns, national and regional demonyms.
   // 4 (2026-11-29): one relative named in a rescue or exploitation sentence ("obligaba a su expareja") counts one; so do
-  // the ones a detained person travelled with, and the ones officers stopped from travelling.
+  // the ones a detained person travelled with, and the ones officers stopped from travelling; the children a domestic
+  // worker cared for are not victims, nor minors; an adult victim taken "ainda adolescente" is not a minor.
   // Stored leads analysed by an older version are updated when fetched again or rescored (store/merge.ts, workers/rescore.ts).
   version: '4',
   extract(doc: AnalysisDoc): void {

@@ -89,6 +89,17 @@ describe('extractVictims', () => {
     expect(extractVictims('La Policía detuvo en la frontera a cuatro hombres.').count).toBeNull();
   });
 
+  it('does not take the children a domestic worker cared for, or what an adult victim was when it began, as minors', () => {
+    const care = extractVictims('A Filipino domestic worker who cared for a family\'s three children for five years was rescued by police.');
+    expect([care.count, care.minors]).toEqual([1, false]);
+    expect(extractVictims('Uma trabalhadora doméstica foi resgatada; trabalhava cuidando de três crianças e da casa.').minors).not.toBe(true);
+    // An adult now, a teenager when it began: not a minor. With no adult age given, a minor.
+    expect(extractVictims('Uma mulher de 61 anos foi resgatada em Salvador. Ela foi levada para a casa ainda adolescente.').minors).toBe(false);
+    expect(extractVictims('A vítima foi resgatada em Salvador. Ela foi levada para a casa ainda adolescente.').minors).toBe(true);
+    // "a worker" with nothing to say who is anyone.
+    expect(extractVictims('Tied permits mean a worker who complains risks losing the right to stay.').count).toBeNull();
+  });
+
   it('does not read the children of someone in the story as minor victims', () => {
     expect(extractVictims('A Florida couple will pay back wages to a Brazilian woman who cared for their children for six years.').minors).not.toBe(true);
     expect(extractVictims('Ela cuidava das suas crianças e limpava a casa sem salário.').minors).not.toBe(true);
