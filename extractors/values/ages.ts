@@ -19,10 +19,11 @@ const PATTERNS: ReadonlyArray<{ re: RegExp; gate: readonly string[] }> = [
   { re: new RegExp(`\\b${NUM}\\s+(?:años|anos)\\s+de\\s+(?:edad|idade)\\b`, 'giu'), gate: ['edad', 'dade'] },
   { re: new RegExp(`\\b${NUM}[- ]years?[- ]old\\b`, 'giu'), gate: ['year'] },
   { re: new RegExp(`\\b(?:aged|age|edad de|idade de)\\s+${NUM}\\b`, 'giu'), gate: ['age', 'edad', 'idade'] },
-  { re: /\b(\d{1,2})\s+(?:y|a)\s+(\d{1,2})\s+años\b/giu, gate: ['año'] },
+  { re: /\b(\d{1,2})\s+(?:y|a)\s+(?:(?:las|los|otra de|otro de|la otra de|el otro de)\s+)?(\d{1,2})\s+años\b/giu, gate: ['año'] },
   { re: /\b(?:were|was)\s+(\d{1,2})\s+(?=at the time|years|when)/giu, gate: ['wer', 'wa'] },
   { re: /\baged\s+(\d{1,2})\s+(?:to|and)\s+(\d{1,2})\b/giu, gate: ['aged'] },
-  { re: /\b(\d{1,2})\s+(?:e|a)\s+(\d{1,2})\s+anos\b/giu, gate: ['ano'] },
+  // ("entre os 16 e os 19 anos", "uma de 17 e outra de 20 anos")
+  { re: /\b(\d{1,2})\s+(?:e|a)\s+(?:(?:os|as|outra de|outro de|a outra de|o outro de)\s+)?(\d{1,2})\s+anos\b/giu, gate: ['ano'] },
 ];
 /** Words that every age pattern above contains: windows around them are all we scan. */
 const UNIT_WORDS = new Set(['anos', 'year', 'years', 'aged', 'age', 'edad', 'idade', 'were', 'was']);

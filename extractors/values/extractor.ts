@@ -38,7 +38,8 @@ export function valuesFound(doc: object): { ages: readonly Entity[]; nationaliti
 export const values: Extractor = {
   name: 'values',
   // 2 (2026-11-29): 78 more demonyms, and hyphenated Portuguese ones ("cabo-verdianas", "norte-americano") read at last.
-  version: '2',
+  // 3 (2026-11-29): age pairs with an article or pronoun before the second ("entre os 16 e os 19 anos", "una de 17 y otra de 20 años").
+  version: '3',
   extract(doc: AnalysisDoc): void {
     shareWordTokens(doc);
     const found = valuesByKind(doc.text, doc.language, { publishedAt: doc.input.publishedAt, countryHint: doc.input.countryHint });

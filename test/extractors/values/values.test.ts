@@ -42,6 +42,10 @@ describe('extractAges', () => {
 
   it('reads both ends of an age pair', () => {
     expect(extractAges('las víctimas, de 31 y 44 años').map((e) => e.value)).toEqual([31, 44]);
+    // Each with its article or pronoun: "entre os 16 e os 19 anos", "una de 17 y otra de 20 años".
+    expect(extractAges('Seis rapazes, entre os 16 e os 19 anos, foram encontrados.').map((e) => e.value)).toEqual([16, 19]);
+    expect(extractAges('dos jóvenes, una de 17 y otra de 20 años, fueron captadas').map((e) => e.value)).toEqual([17, 20]);
+    expect(extractAges('condenado a 5 y a 8 años de prisión').map((e) => e.value)).toEqual([]);
   });
 
   it('reads press-style ages after a name, as /, (\\d{1,2}),/g finds them', () => {
