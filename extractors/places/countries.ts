@@ -107,6 +107,11 @@ export function eventCountry(text: string, places: readonly Place[], countryHint
       originEnd = p.end;
       continue;
     }
+    // Where victims came back to ("voltaram ao Brasil", "regresaron a Bogotá", "returned home to Manila") is home.
+    if (RETURN_BEFORE.test(text.slice(Math.max(0, p.start - 30), p.start))) {
+      add(p.countryCode, -1.5);
+      continue;
+    }
     // An event word ending at most 59 characters before the place, or else less than 40 after it.
     if (eventEndsIn(text, toks, p.start - 60, p.start)) add(p.countryCode, 2);
     else if (eventEndsIn(text, toks, p.end, p.end + 39)) add(p.countryCode, 1);
@@ -126,6 +131,8 @@ export function eventCountry(text: string, places: readonly Place[], countryHint
   return best;
 }
 
+/** A return home right before a place: "voltou ao", "regressaram a", "regresaron a", "returned (home) to", "repatriated to". */
+const RETURN_BEFORE = /\b(?:volt(?:ou|aram|am|ar|aria|ariam)|regres(?:aron|ó|o|ar|san|saram|sou|sar|sam)|retorn(?:aron|ó|o|ar|aram|ou)|returned(?: home)?|repatriad[oa]s?|repatriated|desembarc(?:aram|ou|aron|ó))\s+(?:(?:a|ao|à|al|para|pra|to|em|en|in|no|na)\s+)?(?:(?:o|a|el|la|the)\s+)?$/iu;
 /** Words before a trip's destination ("volar hacia", "a flight to", "take her to", "com destino a"). */
 const DESTINATION_BEFORE = /\b(?:volar|viajar|viajaban|viajaba|viajariam|viajaria|viajarían|viajaría|vuelo|voo|flight|flights|fly|flying|travel|travelling|traveling|take her|take them|take him|destino|bound|rumbo|rumo|embarcar|boarding)\s+(?:a|al|hacia|para|to|for|con destino a|com destino a|ao|à)?\s*(?:la\s+|el\s+|o\s+|a\s+|the\s+)?$/iu;
 /** The trip did not happen: stopped, prevented or only planned. */

@@ -15,7 +15,8 @@ export const places: Extractor = {
   // landform nouns ("Defensoría del Pueblo", "Cerro Rico") and capitalised parts of towns ("Complexo da Maré"); big
   // towns over small divisions of their name; "a Florida couple"; the one country of origin as the event country.
   // 4 (2026-11-29): short forms of a longer name across countries ("San José" after "San José del Guaviare"), "Minas",
-  // "no sul da Bahia", origins past a part of a region and after "vieram"; a stopped trip's destination is no event country.
+  // "no sul da Bahia", origins past a part of a region and after "vieram"; a stopped trip's destination is no event country,
+  // nor where the victims came back to.
   // Stored leads analysed by an older version are updated when fetched again or rescored (store/merge.ts, workers/rescore.ts).
   version: '4',
   extract(doc: AnalysisDoc): void {

@@ -202,6 +202,13 @@ describe('countries and eventCountry', () => {
     expect(eventCountry(made, resolvePlaces(made, 'en'))).toBe('TR');
   });
 
+  it('does not place the events where the victims came back to', () => {
+    const back = 'Quatro jovens retidos num complexo no Camboja voltaram ao Brasil e desembarcaram em Guarulhos.';
+    expect(eventCountry(back, resolvePlaces(back, 'pt'))).toBe('KH');
+    const there = 'Quatro jovens retidos num complexo no Camboja foram resgatados em Guarulhos.';
+    expect(eventCountry(there, resolvePlaces(there, 'pt'))).toBe('BR');
+  });
+
   it('falls back to the source country only when no place has a country', () => {
     expect(eventCountry('Rescataron a tres mujeres en un bar.', [], 'pe')).toBe('PE');
     expect(eventCountry('Rescataron a tres mujeres en un bar.', [])).toBeNull();
