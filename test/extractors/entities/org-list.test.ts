@@ -13,6 +13,22 @@ describe('organizations list', () => {
     expect(entries.length).toBeGreaterThan(50);
   });
 
+  it('names no body of two countries alike, and covers every Latin American country', () => {
+    // A name shared by two entries would give every match to the first (one country's "Ministerio Público").
+    const owner = new Map<string, string>();
+    for (const e of entries) {
+      for (const alias of new Set([e.name, ...(e.aliases ?? [])])) {
+        const key = /\p{Ll}/u.test(alias) ? alias.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase() : alias;
+        const had = owner.get(key);
+        expect(had === undefined || had === e.id, `${alias}: ${had} and ${e.id}`).toBe(true);
+        owner.set(key, e.id);
+      }
+    }
+    const countries = new Set(entries.map((e) => e.country));
+    for (const cc of ['AR', 'BO', 'BR', 'CL', 'CO', 'CR', 'DO', 'EC', 'GT', 'HN', 'MX', 'NI', 'PA', 'PE', 'PY', 'SV', 'UY', 'VE']) expect(countries, cc).toContain(cc);
+    expect(refs('El OIJ y el PANI atendieron el caso; el INAU y la SENAF también.')).toEqual(['cr.oij', 'cr.pani', 'uy.inau', 'ar.senaf']);
+  });
+
   it('matches names regardless of case and accents, preferring the longest alias', () => {
     expect(refs('la fiscalia general de la nacion abrió un caso')).toEqual(['co.fiscalia']);
     expect(refs('Según la Policía Nacional de Colombia y la Policía Nacional')).toEqual(['co.policia', 'es.policia_nacional']);
