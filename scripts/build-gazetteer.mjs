@@ -62,6 +62,8 @@ const CITY_EXTRAS = [
   // would give way to the Algerian province of Oran).
   ['Tecún Umán', 'GT', '17', 14.6774, -92.1404, 11432],
   ['Orán', 'AR', '17', -23.1371, -64.3243, 74059],
+  // San Juan in Trinidad (San Juan/Laventille), named in the press beside Port of Spain.
+  ['San Juan', 'TT', 'SJL', 10.65, -61.45, 54000],
 ];
 
 // GeoNames-style reference coordinates for large countries, where a centre derived from city positions drifts.

@@ -160,6 +160,9 @@ const DIRECTION = new Set(['norte', 'sul', 'sur', 'leste', 'este', 'oeste', 'nor
 const RECRUIT_WORD = /^(?:captad|captab|reclutad|recrutad|aliciad|recruited|lured)/;
 const OF = new Set(['de', 'del', 'do', 'da', 'dos', 'das', 'from']);
 const BY = new Set(['por', 'pelo', 'pela', 'by']);
+/** Words before "from" that make the place where things happened, not where people came from. */
+const FROM_NOT_ORIGIN = new Set(['rescued', 'freed', 'removed', 'released', 'recovered', 'extracted', 'assistance', 'help', 'support', 'care',
+  'officers', 'police', 'agents', 'investigators', 'authorities', 'prosecutors', 'officials', 'inspectors']);
 const IN = new Set(['en', 'em', 'in', 'no', 'na', 'nos', 'nas']);
 const ARTICLE = new Set(['la', 'el', 'the', 'o', 'a', 'los', 'las', 'os', 'as']);
 const PEOPLE = /^(?:mujer|mujeres|joven|jovenes|nin[oa]s?|menor|menores|adolescentes?|mulher|mulheres|jovem|jovens|menin[oa]s?|women|woman|girls?|men|workers|trabajador[ae]s|trabalhador[ae]s)$/;
@@ -185,7 +188,8 @@ function originBefore(text: string, start: number): boolean {
 function originWordsBefore(toks: WordTokens, k: number): boolean {
   // The words before are read from the columns, and only as far as the word right before asks.
   const p1 = normAt(toks, k);
-  if (p1 === 'from') return true;
+  // ("rescued from a San Juan nightclub", "assistance from a Port of Spain shelter": where it happened, not an origin)
+  if (p1 === 'from') return !FROM_NOT_ORIGIN.has(normAt(toks, k - 1));
   const of = OF.has(p1);
   const inside = IN.has(p1);
   if (!of && !inside && p1 !== 'desde') return false;

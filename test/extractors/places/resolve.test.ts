@@ -209,6 +209,16 @@ describe('countries and eventCountry', () => {
     expect(eventCountry(there, resolvePlaces(there, 'pt'))).toBe('BR');
   });
 
+  it('reads "rescued from" and "assistance from" a place as where it happened, not as an origin', () => {
+    const text = 'Four Venezuelan women rescued from a San Juan nightclub are receiving assistance from a Port of Spain shelter.';
+    const places = resolvePlaces(text, 'en');
+    expect(places.map((p) => [p.text, p.countryCode])).toEqual([['San Juan', 'TT'], ['Port of Spain', 'TT']]);
+    expect(originCountries(text, places)).toEqual([]);
+    expect(eventCountry(text, places)).toBe('TT');
+    const origin = 'The women from Port of Spain were exploited in Caracas.';
+    expect(originCountries(origin, resolvePlaces(origin, 'en'))).toEqual(['TT']);
+  });
+
   it('falls back to the source country only when no place has a country', () => {
     expect(eventCountry('Rescataron a tres mujeres en un bar.', [], 'pe')).toBe('PE');
     expect(eventCountry('Rescataron a tres mujeres en un bar.', [])).toBeNull();
