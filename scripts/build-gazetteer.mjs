@@ -64,6 +64,15 @@ const CITY_EXTRAS = [
   ['Orán', 'AR', '17', -23.1371, -64.3243, 74059],
   // San Juan in Trinidad (San Juan/Laventille), named in the press beside Port of Spain.
   ['San Juan', 'TT', 'SJL', 10.65, -61.45, 54000],
+  // Districts of Lima with hundreds of thousands of people, which the press names as towns.
+  ['San Juan de Lurigancho', 'PE', '15', -11.98, -77.0, 1100000],
+  ['San Martín de Porres', 'PE', '15', -12.0, -77.08, 700000],
+  ['Villa María del Triunfo', 'PE', '15', -12.16, -76.94, 400000],
+  ['San Juan de Miraflores', 'PE', '15', -12.16, -76.97, 400000],
+  ['Los Olivos', 'PE', '15', -11.96, -77.07, 370000],
+  ['Puente Piedra', 'PE', '15', -11.87, -77.07, 330000],
+  ['Chorrillos', 'PE', '15', -12.17, -77.02, 310000],
+  ['Carabayllo', 'PE', '15', -11.87, -77.03, 300000],
 ];
 
 // GeoNames-style reference coordinates for large countries, where a centre derived from city positions drifts.

@@ -425,9 +425,11 @@ export function judge(text: string, toks: WordTokens, m: Mention, all: Mention[]
   if (COMMON_PHRASES.has(m.key)) veto = true;
   // "Hong Kong flu", "Lassa fever": the name of a disease.
   if (hasNext && DISEASE_WORDS.has(nextNorm) && adjacentNext) veto = true;
-  // "Bell said", "dijo Moore": a speaker, not a place.
-  if (!admin && hasNext && SPEECH.has(nextNorm) && oneSpace(text, m.end, nextStart)) veto = true;
-  if (!admin && hasPrev && SPEECH.has(prevNorm) && oneSpace(text, prevEnd, m.start) && !m.sentenceStart) veto = true;
+  // "Bell said", "dijo Moore": a speaker, not a place. A name of three words or more is no one's name ("el juzgado de
+  // San Juan de Lurigancho declaró").
+  const nameLike = m.last - m.first < 2;
+  if (!admin && nameLike && hasNext && SPEECH.has(nextNorm) && oneSpace(text, m.end, nextStart)) veto = true;
+  if (!admin && nameLike && hasPrev && SPEECH.has(prevNorm) && oneSpace(text, prevEnd, m.start) && !m.sentenceStart) veto = true;
   if (single && lower.has(m.key) && !admin) veto = true;
   // A surname seen after a first name ("Matthew Flores ... Flores' stepfather"); "in Bell" still reads as the town.
   const strongCue = hasPrev && STRONG_CUES.has(prevNorm) && !m.sentenceStart;

@@ -65,7 +65,7 @@ describe('resolvePlaces', () => {
 
   it('gives a longer name the table lacks as a place without a referent, but not a town qualified by its country', () => {
     const es = (text: string) => resolvePlaces(text, 'es').map((p) => `${p.text}:${p.countryCode}`);
-    expect(es('Detuvieron a una pareja en San Juan de Lurigancho, en Lima.')).toEqual(['San Juan de Lurigancho:null', 'Lima:PE']);
+    expect(es('Detuvieron a una pareja en Santa María de Huachipa, en Lima.')).toEqual(['Santa María de Huachipa:null', 'Lima:PE']);
     expect(es('Viajaron a Valencia de Venezuela en bus.')).toEqual(['Valencia:VE', 'Venezuela:VE']);
     // A span vetoed for another reason makes no longer name ("Federal" is a common word here, not the town).
     expect(es('El Tribunal Oral Federal de Río Gallegos condenó a dos hombres.')).toEqual(['Río Gallegos:AR']);
@@ -246,6 +246,13 @@ describe('countries and eventCountry', () => {
     // Without origin words the same places are not an origin.
     const plain = 'A fiscalização no sul da Bahia encontrou trabalhadores no Paraguai.';
     expect(originCountries(plain, resolvePlaces(plain, 'pt'))).toEqual([]);
+  });
+
+  it('knows the large districts of Lima, and reads a long name before a speech verb as a place', () => {
+    const text = 'El juzgado de San Juan de Lurigancho declaró fundado el pedido.';
+    expect(resolvePlaces(text, 'es').map((p) => [p.name, p.countryCode])).toEqual([['San Juan de Lurigancho', 'PE']]);
+    // A short name before a speech verb is still a speaker.
+    expect(resolvePlaces('Según la fiscal, Pereira declaró ante el juez.', 'es')).toEqual([]);
   });
 
   it('reads a name that starts a longer name of the text as its short form, across countries only', () => {
