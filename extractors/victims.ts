@@ -260,14 +260,11 @@ export function extractVictims(text: string, entities: readonly Entity[] = [], f
         || (w === 'menor' && (MINOR_DETERMINERS.has(normAt(i - 1)) || (normAt(i + 1) === 'de' && /^(?:edad|idade)$/.test(normAt(i + 2)))))
         || (w === 'recien' && normAt(i + 1).startsWith('nacid'));
       // ("their children", "sus niños", "os seus filhos menores": the victims' or the employers' children, not victims)
-      if (hit && !POSSESSIVE.has(normAt(i - 1))) {
-        // ("cuidando de três crianças", "cared for a family's three children": the employer's children, not victims)
-        if (CARE_BEFORE.test(text.slice(Math.max(0, starts[i]! - 40), starts[i]!))) {
-          // not a victim
-        } else if (PAST_MINOR.has(normAt(i - 1))) {
-          // ("levada para a casa ainda adolescente": what she was when it began; decided below, with the ages)
-          if (pastMinorAt < 0) pastMinorAt = i;
-        } else minorAt = i;
+      // ("cuidando de três crianças", "cared for a family's three children": the employer's children, not victims)
+      if (hit && !POSSESSIVE.has(normAt(i - 1)) && !CARE_BEFORE.test(text.slice(Math.max(0, starts[i]! - 40), starts[i]!))) {
+        // ("levada para a casa ainda adolescente": what she was when it began; decided below, with the ages)
+        if (!PAST_MINOR.has(normAt(i - 1))) minorAt = i;
+        else if (pastMinorAt < 0) pastMinorAt = i;
       }
     }
     // The number: digits, a number word, or a compound ("treinta y dos", "twenty-three").

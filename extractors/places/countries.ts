@@ -136,7 +136,7 @@ const RETURN_BEFORE = /\b(?:volt(?:ou|aram|am|ar|aria|ariam)|regres(?:aron|ó|o|
 /** Words before a trip's destination ("volar hacia", "a flight to", "take her to", "com destino a"). */
 const DESTINATION_BEFORE = /\b(?:volar|viajar|viajaban|viajaba|viajariam|viajaria|viajarían|viajaría|vuelo|voo|flight|flights|fly|flying|travel|travelling|traveling|take her|take them|take him|destino|bound|rumbo|rumo|embarcar|boarding)\s+(?:a|al|hacia|para|to|for|con destino a|com destino a|ao|à)?\s*(?:la\s+|el\s+|o\s+|a\s+|the\s+)?$/iu;
 /** The trip did not happen: stopped, prevented or only planned. */
-const STOPPED_TRIP = /\b(?:imped[ií]\p{L}*|impedi\p{L}*|evit\p{L}*|frustr\p{L}*|stopp\p{L}*|prevent\p{L}*|intercept\p{L}*|planning|planned|plann\p{L}*|se dispon[ií]an?|iban a|ia[mn]? (?:viajar|embarcar)|about to|were to)\b/iu;
+const STOPPED_TRIP = /\b(?:imped[ií]\p{L}*|evit\p{L}*|frustr\p{L}*|stopp\p{L}*|prevent\p{L}*|intercept\p{L}*|planning|planned|plann\p{L}*|se dispon[ií]an?|iban a|ia[mn]? (?:viajar|embarcar)|about to|were to)\b/iu;
 
 /**
  * Countries of the destinations of trips that were stopped or only planned: a destination place (after DESTINATION_BEFORE)
@@ -155,7 +155,7 @@ function stoppedDestinations(text: string, places: readonly Place[]): string[] {
 }
 
 const ORIGIN_WORD = /^(?:oriund|originari|natural|procedent|provenient|vind|trazid|traid|traíd|vieram|vinham|veio|vinieron|venian|venían)/;
-/** Parts of a region named before it ("no sul da Bahia", "del norte de Santander" is a place itself, but "norte" alone is not). */
+/** Parts of a region, in lower case before "de/da/do" and its name ("no sul da Bahia", "do norte de Minas"). */
 const DIRECTION = new Set(['norte', 'sul', 'sur', 'leste', 'este', 'oeste', 'nordeste', 'noroeste', 'sudeste', 'sudoeste', 'suroeste', 'interior', 'centro', 'litoral', 'oriente', 'occidente']);
 const RECRUIT_WORD = /^(?:captad|captab|reclutad|recrutad|aliciad|recruited|lured)/;
 const OF = new Set(['de', 'del', 'do', 'da', 'dos', 'das', 'from']);

@@ -91,8 +91,8 @@ const SINGLES_SIEVE = new WordSieve();
 
 /**
  * A name that starts another name of the same text is its short form when they would be in different countries:
- * "Minas" beside "Minas Gerais" (not Minas, Uruguay), "Santa Cruz" beside "Santa Cruz de la Sierra". Forms in one
- * country stay apart ("Mato Grosso" and "Mato Grosso do Sul"). Edits `byForm` (indexed by form number) in place.
+ * "San José" beside "San José del Guaviare" (not the capital of Costa Rica). Forms in one country stay apart ("Mato
+ * Grosso" and "Mato Grosso do Sul"). Edits `byForm` (indexed by form number) in place.
  */
 function shortForms(forms: ReadonlyMap<string, number>, byForm: Array<Choice | undefined>): void {
   if (forms.size < 2) return;
