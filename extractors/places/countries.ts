@@ -119,7 +119,8 @@ export function eventCountry(text: string, places: readonly Place[], countryHint
   }
   // A trip that was stopped or only planned ("impidieron ... volar hacia Estambul", "stopped four women from boarding a
   // flight to Istanbul", "planning to take her to Pakistan"): its destination is where nothing happened yet.
-  for (const cc of stoppedDestinations(text, places)) if (score.size > 1) add(cc, -3);
+  const stopped = stoppedDestinations(text, places);
+  for (const cc of stopped) if (score.size > 1) add(cc, -3);
   const hint = countryHint?.toUpperCase();
   if (hint && score.has(hint)) add(hint, 0.75);
   let best: string | null = null;
@@ -128,6 +129,12 @@ export function eventCountry(text: string, places: readonly Place[], countryHint
   // Every place read as where someone came from, all in one country ("la denuncia de una mujer de Cobán, Alta
   // Verapaz"): with no other place, the events are there too.
   if (best === null && score.size === 1 && !hint) return score.keys().next().value ?? null;
+  // The same with a stopped trip ("a girl from Bradford ... her family was planning to take her to Pakistan"): where
+  // she came from is where the case is.
+  if (best === null && stopped.length > 0) {
+    const rest = [...score.keys()].filter((cc) => !stopped.includes(cc));
+    if (rest.length === 1) return rest[0]!;
+  }
   return best;
 }
 

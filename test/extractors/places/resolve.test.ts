@@ -200,6 +200,9 @@ describe('countries and eventCountry', () => {
     // The same trip made: the destination is where they were exploited.
     const made = 'Four young women took a flight to Istanbul from Bogotá airport. They were exploited in Turkey for a year.';
     expect(eventCountry(made, resolvePlaces(made, 'en'))).toBe('TR');
+    // Every other place an origin: the origin's country.
+    const planned = 'A court protected a 16-year-old girl from Bradford whose family was planning to take her to Pakistan.';
+    expect(eventCountry(planned, resolvePlaces(planned, 'en'))).toBe('GB');
   });
 
   it('does not place the events where the victims came back to', () => {
