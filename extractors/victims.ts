@@ -126,6 +126,12 @@ const PLURAL_IRREGULAR = new Set(['children', 'men', 'women', 'people']);
 /** The English singular victim nouns: the only ones "a" counts as one. */
 const EN_SINGULAR = new Set(['woman', 'man', 'girl', 'boy', 'child', 'minor', 'teenager', 'victim', 'baby', 'infant', 'worker']);
 
+/** True when the sentence holding [start, end) (from the '.' before to the '.' after) has a rescue or exploitation word. */
+function inRescueSentence(text: string, start: number, end: number): boolean {
+  const dot = text.indexOf('.', end);
+  return RESCUE.test(text.slice(text.lastIndexOf('.', start) + 1, dot < 0 ? text.length : dot));
+}
+
 /** True when code unit `c` ends a clause: '.', ';' or ':' (or ',' with `comma`). */
 function clauseMark(c: number, comma: boolean): boolean {
   return c === 46 || c === 59 || c === 58 || (comma && c === 44);
@@ -394,9 +400,7 @@ export function extractVictims(text: string, entities: readonly Entity[] = [], f
       if (kin === undefined) continue;
       const p = AGE_WORD.test(normAt(i - 1)) ? i - 2 : i - 1;
       if (!KIN_POSSESSIVE.has(normAt(p))) continue;
-      const from = text.lastIndexOf('.', starts[i]!) + 1;
-      const dot = text.indexOf('.', ends[i]!);
-      if (!RESCUE.test(text.slice(from, dot < 0 ? text.length : dot))) continue;
+      if (!inRescueSentence(text, starts[i]!, ends[i]!)) continue;
       count = 1;
       kinGender = kin.g;
       evidence.push({ start: starts[p]!, end: ends[i]!, text: text.slice(starts[p]!, ends[i]!), supports: 'count' });
@@ -442,9 +446,7 @@ export function extractVictims(text: string, entities: readonly Entity[] = [], f
   if (minors === null && !best) {
     for (let i = 0; i < len; i += 1) {
       if (!NOUNS.get(toks.norm(i))?.adult) continue;
-      const from = Math.max(0, text.lastIndexOf('.', starts[i]!) + 1);
-      const dot = text.indexOf('.', ends[i]!);
-      if (!RESCUE.test(text.slice(from, dot < 0 ? text.length : dot))) continue;
+      if (!inRescueSentence(text, starts[i]!, ends[i]!)) continue;
       minors = false;
       evidence.push({ start: starts[i]!, end: ends[i]!, text: text.slice(starts[i]!, ends[i]!), supports: 'minors' });
       break;

@@ -154,7 +154,7 @@ function stoppedDestinations(text: string, places: readonly Place[]): string[] {
   for (const p of places) {
     if (!p.countryCode || out.includes(p.countryCode)) continue;
     if (!DESTINATION_BEFORE.test(text.slice(Math.max(0, p.start - 40), p.start))) continue;
-    const from = Math.max(text.lastIndexOf('.', p.start) + 1, 0);
+    const from = text.lastIndexOf('.', p.start) + 1;
     const dot = text.indexOf('.', p.end);
     if (STOPPED_TRIP.test(text.slice(from, dot < 0 ? text.length : dot))) out.push(p.countryCode);
   }
