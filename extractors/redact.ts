@@ -1,4 +1,5 @@
 import type { Entity, Extraction } from '../core/index.js';
+import { foldSameLength, nameWords } from './roles.js';
 
 /** Block character used to redact; same length as the original so every stored span stays valid. */
 export const REDACTION_CHAR = '█';
@@ -30,14 +31,48 @@ function nameRanges(text: string, names: readonly string[]): Array<{ start: numb
   return out;
 }
 
+const isWordUnit = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+
 /**
- * Redacts victims' names (person entities with role `victim`, plus any extra names such as a notice's subject)
+ * Where the words of victims' names occur again outside the entities: 'López dijo', a first name the tagger missed.
+ * A word counts when it is written as in the victim's name (capitalised, whole word, three letters or more) and the
+ * place is not inside another entity or a place ('Santa Rosa' stays when the victim is Rosa; a suspect's full name
+ * that shares the victim's surname stays readable).
+ */
+export function victimWordRanges(text: string, extraction: Pick<Extraction, 'entities' | 'places'>): Array<{ start: number; end: number }> {
+  const victims = extraction.entities.filter((e) => e.type === 'person' && e.role === 'victim');
+  if (victims.length === 0) return [];
+  const words = new Set<string>();
+  for (const v of victims) {
+    const folded = new Set(nameWords(v.text));
+    for (const w of v.text.split(/[\s,]+/)) {
+      const bare = w.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+      if (bare.length >= 3 && /^\p{Lu}/u.test(bare) && folded.has(foldSameLength(bare))) words.add(bare);
+    }
+  }
+  const blockers = [...extraction.entities.filter((e) => !(e.type === 'person' && e.role === 'victim')), ...extraction.places];
+  const out: Array<{ start: number; end: number }> = [];
+  for (const w of words) {
+    for (let i = text.indexOf(w); i !== -1; i = text.indexOf(w, i + w.length)) {
+      const end = i + w.length;
+      if (isWordUnit(text[i - 1]) || isWordUnit(text[end])) continue;
+      if (blockers.some((b) => b.start < end && i < b.end)) continue;
+      out.push({ start: i, end });
+    }
+  }
+  return out;
+}
+
+/**
+ * Redacts victims' names (person entities with role `victim`, every other place their name words occur outside
+ * other names and places, plus any extra names such as a notice's subject)
  * in the text and in every span that quotes them. Redaction keeps the length, so indicator, place and evidence
  * offsets still point at the same words. Nothing else is changed.
  */
 export function redactVictims(text: string, extraction: Extraction, extraNames: readonly string[] = []): { text: string; extraction: Extraction } {
   const ranges: Array<{ start: number; end: number }> = [];
   for (const e of extraction.entities) if (e.type === 'person' && e.role === 'victim') ranges.push({ start: e.start, end: e.end });
+  ranges.push(...victimWordRanges(text, extraction));
   ranges.push(...nameRanges(text, extraNames));
   if (ranges.length === 0) return { text, extraction };
   // UTF-16 code units, the unit of every offset we store.

@@ -36,6 +36,27 @@ describe('redactVictims', () => {
     expect(out.toLowerCase()).not.toContain('mariela');
   });
 
+  it("blocks out a victim's name words where they stand alone, but not inside other names or places", () => {
+    const t = 'Rescataron a Rosa Paz Ruiz en La Paz. Ruiz declaró. Pedro Ruiz Soto, su tío, fue detenido. Rosa volvió. Ruizito no.';
+    const a = (s: string) => ({ start: t.indexOf(s), end: t.indexOf(s) + s.length, text: s });
+    const x: Extraction = {
+      ...extraction(),
+      indicators: [],
+      entities: [
+        { ...a('Rosa Paz Ruiz'), type: 'person', role: 'victim' },
+        { ...a('Pedro Ruiz Soto'), type: 'person', role: 'suspect' },
+      ],
+      places: [{ ...a('La Paz'), name: 'La Paz', countryCode: 'BO', admin1: 'La Paz', lat: -16.5, lon: -68.15, confidence: 0.9 }],
+    };
+    const { text: out } = redactVictims(t, x);
+    expect(out).toHaveLength(t.length);
+    expect(out).toContain('en La Paz.'); // a place keeps a word it shares with the victim's name
+    expect(out).toContain(`${REDACTION_CHAR.repeat(4)} declaró`); // the surname alone
+    expect(out).toContain(`${REDACTION_CHAR.repeat(4)} volvió`); // the first name alone
+    expect(out).toContain('Pedro Ruiz Soto'); // another person's name that holds the word stays readable
+    expect(out).toContain('Ruizito'); // whole words only
+  });
+
   it('returns the input untouched when no victim is named', () => {
     const x = { ...extraction(), entities: [] };
     expect(redactVictims(text, x)).toEqual({ text, extraction: x });
