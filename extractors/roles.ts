@@ -155,6 +155,7 @@ const SUSPECT_ACTIVE = alt([
   'abusaba', 'abuso', 'abusou', 'pimped', 'smuggled', 'transportaba', 'transportava', 'lideraba', 'liderava', 'led a', 'dirigia',
   'mantenia', 'mantinha', 'kept', 'held', 'confiscated', 'took (?:her|his|their) passport', 'quedaba con', 'retuvo', 'reteve',
   'pleaded guilty', 'se declaro culpable', 'admitted', 'confeso', 'confessou', 'nego', 'denied', 'denies', 'deny', 'faces', 'face charges',
+  'threatened', 'amenazo', 'ameacou',
   'offered', 'offering', 'paid for', 'owned', 'ran', 'managed', 'nega', 'niega', 'se nego a declarar', 'se negou a depor', 'refused to testify', 'declined to comment', 'pagava', 'pagaba', 'recebia as vitimas', 'recibia a las victimas', 'controlava', 'controlaba', 'controlled', 'vigiava', 'vigilaba', 'anunciava', 'anunciaba', 'advertised', 'organizou', 'organizo', 'organized', 'organised', 'geriam', 'geria', 'gerenciava',
 ]);
 
@@ -174,7 +175,7 @@ const VICTIM_OBJECT = alt([
   'whereabouts of', 'desaparicion de', 'desaparecimento de', 'disappearance of', 'captar', 'capto a', 'reclut', 'recrut', 'alici',
   'engan', 'explot', 'explor', 'exploited', 'vend', 'sold', 'oblig', 'obrig', 'forced', 'secuestr', 'sequestr', 'kidnapped', 'abus',
   'lured', 'recruited', 'trafficked', 'tricked', 'deceived', 'prostitu', 'groom', 'amber alert for', 'alerta amber (?:para|por)',
-  'alerta alba (?:para|por)', 'missing', 'se busca a', 'ajude a encontrar', 'help (?:us )?find',
+  'alerta alba (?:para|por)', 'missing', 'ajude a encontrar', 'help (?:us )?find',
 ]);
 
 /** Verbs right before a name whose object is a suspect (folded, word starts). */
@@ -182,7 +183,8 @@ const SUSPECT_OBJECT = alt([
   'captur', 'detuv', 'deten', 'sancion', 'aprehension de', 'detencion de', 'detencao de', 'captura de', 'arresto de', 'prisao de', 'arrest of', 'detention of', 'arrest', 'aprehend', 'apprehended', 'prend', 'conden', 'sentenc', 'imput', 'acus', 'accus', 'charged',
   'denunci', 'procesa', 'processa', 'investiga(?:n|ron|ram|m|ndo|ting|ted)? a\\b', 'investigou', 'investigating', 'vincul', 'indict', 'convict', 'extradit', 'orden de captura contra',
   'ordem de prisao contra', 'warrant for', 'mandado de prisao contra', 'prision preventiva (?:a|contra|para)', 'prisao preventiva de',
-  'jailed', 'deport', 'identificaron al? (?:presunto|responsable)', 'cargos contra', 'charges against',
+  'jailed', 'deport', 'identificaron al? (?:presunto|responsable)', 'cargos contra', 'charges against', 'conviction of', 'sentencing of',
+  'trial of', 'condena de', 'julgamento de', 'juicio (?:a|contra)',
 ]);
 
 /** Words that end the reach of a title or noun before a name: verbs of saying, conjunctions, relative pronouns. */
@@ -235,16 +237,16 @@ const APPOS_JOB = new RegExp(`^(?:[\\p{L}-]+\\s+){0,1}?(?:${JOB_NOUNS})\\b`, 'u'
 const APPOS_VICTIM_PHRASE = new RegExp(`^(?:${VICTIM_NOUNS})(?:es|s)?(?:\\s+(?:de|da|do|del|of|en|em|in)\\s+[^,.;:()]{1,50})?\\s*(?:[,.;:)]|$)`, 'u');
 const APPOS_ALIAS = /^(?:alias|a\.k\.a|aka|vulgo|apodad[oa]|conocid[oa] como|conhecid[oa] como|known as)\b/u;
 const AGE_AFTER = /^\s*(?:(?:,|\(|-|–)\s*(?:(?:ambas|ambos|both|las dos|los dos|as duas|os dois)\s+)?(?:de\s+|who is\s+|aged\s+|then\s+|now\s+|entonces(?: de)?\s+|entao com\s+|con\s+|com\s+)?|(?:,\s*)?(?:que |who |quien )?(?:tenia|tinha|had|was|era|is|es|tiene|tem|tenia apenas|tinha apenas|was only|tenia solo)\s+)(\d{1,2})(?:\s*(?:anos|years?|y\.o\.|,|\)|-year-old)|\s*$)/u;
-const PSEUDONYM_AFTER = /^\s*["”»'’]?\s*(?:\(|,|-|–|—)?\s*(?:(?:su|sua|seu|her|his|un|el|o|a)\s+)?(?:nombre ficticio|nombre cambiado|nombre modificado|nombre protegido|nome ficticio|nome trocado|nome alterado|not (?:her|his|their) real name|a pseudonym|pseudonimo|seudonimo|name (?:has been )?changed|identidad (?:protegida|reservada)|identidade preservada|nombre real (?:se )?reserva|pide que no se publique su apellido|pidio que no se publicara su apellido|pede que (?:o )?(?:seu )?sobrenome nao seja (?:publicado|divulgado)|asked (?:that )?(?:her|his) (?:surname|last name) not be (?:published|used)|asked not to be (?:named|identified)|pidio no ser identificad[oa]|pediu para nao ser identificad[oa])/u;
+const PSEUDONYM_AFTER = /^\s*["”»'’]?\s*(?:\(|,|-|–|—)?\s*(?:(?:su|sua|seu|her|his|un|el|o|a)\s+)?(?:nombre ficticio|nombre cambiado|nombre modificado|nombre protegido|nome ficticio|nome trocado|nome alterado|not (?:her|his|their) real name|a pseudonym|pseudonimo|seudonimo|name (?:has been )?changed|identidad (?:protegida|reservada)|identidade preservada|nombre real (?:se )?reserva|pide que no se publique su apellido|pidio que no se publicara su apellido|pede que (?:o )?(?:seu )?sobrenome nao seja (?:publicado|divulgado)|asked (?:that )?(?:her|his) (?:surname|last name) not be (?:published|used)|asked not to be (?:named|identified)|pidio no ser identificad[oa]|pediu para nao ser identificad[oa]|(?:asi|como) (?:pidio|prefiere|quiso) ser llamad[oa]|(?:assim|como) (?:pediu|prefere|quis) ser chamad[oa]|as (?:she|he) (?:asked|prefers|wished) to be (?:called|known))/u;
 const BETWEEN = String.raw`(?:\s*,[^,.;:!?]{1,80},)?\s*,?\s*(?:quien|quienes|que|who|whom|which|also|tambien|tambem|ya|ja|had|has|have|presuntamente|supuestamente|allegedly|reportedly|(?:police|prosecutors|investigators|authorities|officials|la policia|la fiscalia|a policia|os investigadores) (?:say|said|allege|dicen|dijeron|afirman|dizem|disseram)|segun (?:la policia|la fiscalia|los investigadores)|\s)*`;
 const PASSIVE_AFTER = new RegExp(
   `^${BETWEEN}(?:fue|fueron|foi|foram|was|were|era|eram|eran|ha sido|han sido|habia sido|havia sido|tinha sido|had been|has been|have been|is being|esta siendo|estaba|estava|estan|estao|seria|teria sido|resulto|acabo|ended up|got|sigue|segue|continua|permanece|remains|is|are|esta|está)\\s+(?:[\\p{L}]+\\s+){0,2}?(?:(${SUSPECT_PASSIVE})|(${VICTIM_PASSIVE}))`,
   'u',
 );
-const NAME_ITEM = String.raw`[\p{L}.'’-]+(?:\s+[\p{L}.'’-]+){0,3}`;
+const NAME_ITEM = String.raw`[\p{L}.'’-]+(?:\s+[\p{L}.'’-]+){0,3}(?![\p{L}])`;
 /** 'X, Y y Z fueron contratados': the first names of a list take the list's verb. */
 const LIST_PASSIVE_AFTER = new RegExp(
-  `^(?:\\s*,\\s*${NAME_ITEM}){0,5}\\s*,?\\s*(?:y|e|and)\\s+${NAME_ITEM}(?:\\s*,[^,.;:]{1,40},)?\\s+(?:fueron|foram|were|eran|eram|han sido|have been|estaban|estavam|had been|habian sido|tinham sido)\\s+(?:[\\p{L}]+\\s+){0,2}?(?:(${SUSPECT_PASSIVE})|(${VICTIM_PASSIVE}))`,
+  `^(?:\\s*,\\s*${NAME_ITEM}){0,5}(?:\\s*,\\s*|\\s+)(?:y|e|and)\\s+${NAME_ITEM}(?:\\s*,[^,.;:]{1,40},)?\\s+(?:fueron|foram|were|eran|eram|han sido|have been|estaban|estavam|had been|habian sido|tinham sido)\\s+(?:[\\p{L}]+\\s+){0,2}?(?:(${SUSPECT_PASSIVE})|(${VICTIM_PASSIVE}))`,
   'u',
 );
 /** 'X llegó a Málaga y fue obligada...': a passive after a first verb of the same subject. */
@@ -257,6 +259,11 @@ const ACTIVE_AFTER = new RegExp(`^${BETWEEN}(?:(${SUSPECT_ACTIVE})|(${VICTIM_ACT
 /** ', a quien la fiscal imputa...', ', whom police accuse...': the name as the object of a relative clause. */
 const RELATIVE_OBJECT_AFTER = new RegExp(
   `^\\s*,\\s*(?:a quien(?:es)?|al que|a la que|a los que|whom|a quem|o qual|a qual)\\s+(?:[\\p{L}]+\\s+){0,5}?(?:(${SUSPECT_OBJECT}|se (?:le )?(?:acusa|imputa|senala|investiga|busca por)|acusa|imputa|senala)|(${VICTIM_OBJECT}))`,
+  'u',
+);
+/** What only victims get or do: compensation, work without pay, 'X y las demás víctimas'. */
+const VICTIM_STRONG_AFTER = new RegExp(
+  `^${BETWEEN}(?:(?:recibio|recibira|recebeu|recebera|vai receber|received|will receive|was awarded|fue indemnizad|foi indenizad)[^.;]{0,50}(?:indemniz|indeniz|compensa|verbas|back wages|reparac|salarios (?:adeudados|atrasados))|(?:trabalhou|trabalhava|trabajo|trabajaba|worked)(?: [\\p{L}]+){0,5}? (?:sem|sin|without) (?:carteira|salario|sueldo|paga|pagamento|receber|cobrar|pay|wages|a day off|descanso|folga)|(?:y|e|and) (?:(?:las|los|as|os|the) )?(?:demas|restantes|demais|other|outras|otras|otros|outros) (?:victimas|vitimas|victims))`,
   'u',
 );
 const STRONG_SUSPECT_AFTER = new RegExp(
@@ -283,9 +290,9 @@ const EXPLOITER_CLAUSE_BEFORE = /(?:que|quien|who|quem)\s+(?:la |lo |las |los |a
 /** Public bodies: an apposition that names one makes an official ('X, coordinador regional de la Defensoría'). */
 const PUBLIC_BODY = /\b(?:fiscalia|defensoria|policia|policial|ministerio|secretaria|procuraduria|gobernacion|alcaldia|prefeitura|governo|gobierno|government|ministry|department|departamento|dept|office|oficina|agency|agencia|unidad|unidade|unit|division|direccion|diretoria|superintendencia|juzgado|tribunal|corte|court|migracion|migracao|inm|icbf|dif|dijin|sijin|pdi|fgr|fge|mpt|mpf|pf|prf|fbi|hsi|ice|dhs|doj|cbp|interpol|guardia|guarda|gendarmeria|prefectura|carabineros|ejercito|army|armada|navy|police|sheriff|county|state|estado|municipal|federal|nacional|national|consulado|consulate|embajada|embaixada|embassy|senado|senate|congreso|congress|camara|assembly|asamblea|inspeccion|inspecao|fiscalizacao|auditoria|ministerio publico)\b/u;
 /** Private bodies: an apposition or title that names one makes someone other ('directora de la fundación X'). */
-const PRIVATE_BODY = /\b(?:fundacion|fundacao|foundation|ong|ngo|onlus|asociacion|associacao|association|organizacion|organizacao|organization|organisation|colectivo|coletivo|red|rede|network|iglesia|igreja|church|pastoral|caritas|universidad|universidade|university|college|instituto de investigacion|think tank|centro de estudios|observatorio|sindicato|union|empresa|company|firm|bufete|escritorio|despacho|law firm|periodico|jornal|newspaper|diario|radio|canal|channel)\b/u;
+const PRIVATE_BODY = /\b(?:shelter|albergue|abrigo|refugio|casa de acogida|casa de acolhimento|centro de acogida|fundacion|fundacao|foundation|ong|ngo|onlus|asociacion|associacao|association|organizacion|organizacao|organization|organisation|colectivo|coletivo|red|rede|network|iglesia|igreja|church|pastoral|caritas|universidad|universidade|university|college|instituto de investigacion|think tank|centro de estudios|observatorio|sindicato|union|empresa|company|firm|bufete|escritorio|despacho|law firm|periodico|jornal|newspaper|diario|radio|canal|channel)\b/u;
 /** An apposition that says what someone does in office ('X, quien dirige la seccional de Fiscalía'). */
-const LEADS = /^(?:quien|que|who)\s+(?:dirige|encabeza|lidera|coordina|preside|comanda|chefia|heads|leads|directs|runs|oversees|supervisa)\b/u;
+const LEADS = /^(?:quien|que|who)\s+(?:dirige|encabeza|lidera|coordina|preside|comanda|chefia|heads|leads|directs|runs|oversees|supervisa|manages|administra|gerencia|founded|fundo)\b/u;
 /** 'Entre ellas X', 'among them X': the name takes the role of the group named before. */
 const AMONG_BEFORE = /(?:(?:among|entre) (?:those|los|las|os|as|the) [\p{L} ]{1,40}?(?:was|were|estaba|estaban|estava|estavam|figura|figuran|figuram|esta|estao|are|is)|entre (?:ellas|ellos|elas|eles|las cuales|los cuales|as quais|os quais)|(?:uma|um) (?:delas|deles)|(?:una|uno) de (?:ellas|ellos)|one of them|among them|among whom|including|incluidas?|incluidos?|incluindo|incluyendo)\s*,?\s*$/u;
 const VICTIM_CUE_G = new RegExp(`(?:^|[^\\p{L}])(?:${VICTIM_NOUNS}|${VICTIM_OBJECT}|${VICTIM_PASSIVE})`, 'gu');
@@ -303,7 +310,7 @@ const STARTS_VICTIM_PASSIVE = new RegExp(`^(?:${VICTIM_PASSIVE})`, 'u');
 
 /** Role words for the nearby fallback (version 1's cues, folded). */
 const NEARBY: Array<[Role, RegExp]> = [
-  ['victim', /\b(?:victimas?|vitimas?|victims?|survivor|sobreviviente|sobrevivente|rescatad[oa]s?|resgatad[oa]s?|rescued|desaparecid[oa]s?|missing|explotad[oa]s?|explorad[oa]s?|la joven|a jovem|la menor|a menor|the girl|denunciante)\b/gu],
+  ['victim', /\b(?:victimas?|vitimas?|victims?|survivor|sobreviviente|sobrevivente|rescatad[oa]s?|resgatad[oa]s?|rescued|desaparecid[oa]s?|missing|explotad[oa]s?|explorad[oa]s?|la joven|a jovem|la menor|a menor|the girl|denunciante|sin (?:sueldo|salario|paga)|sem (?:salario|pagamento|receber)|without (?:pay|wages))\b/gu],
   ['suspect', /\b(?:alias|a\.k\.a\.?|capturad[oa]s?|detenid[oa]s?|arrestad[oa]s?|aprehendid[oa]s?|imputad[oa]s?|acusad[oa]s?|procesad[oa]s?|condenad[oa]s?|sentenciad[oa]s?|presunt[oa]s?|sospechos[oa]s?|suspeit[oa]s?|pres[oa]s?|investigad[oa]s?|tratante|proxeneta|cafetina|lider de la red|cabecilla|arrested|suspects?|charged|accused|convicted|defendants?|traffickers?|pimp|indicted|sentenced)\b/gu],
   ['official', new RegExp(`\\b(?:${OFFICIAL_TITLES})\\b`, 'gu')],
 ];
@@ -372,7 +379,7 @@ export function mentionEvidence(text: string, start: number, end: number, floor 
     const sx = lastIndex(SUSPECT_CUE_G, group);
     if (v >= 0 || sx >= 0) give(v > sx ? 'victim' : 'suspect', 3);
   }
-  if (OTHER_BEFORE.test(tailWords)) give('other', RELATIVE_ADJACENT.test(before) ? 3 : 2);
+  if (OTHER_BEFORE.test(tailWords)) give('other', RELATIVE_ADJACENT.test(before) ? 3 : 2.5);
   if (SUSPECT_BEFORE.test(tailWords)) give('suspect', 2);
   const objectTail = before.split(/\s+/).slice(-14).join(' ');
   const vObj = VICTIM_OBJECT_BEFORE.exec(objectTail);
@@ -382,7 +389,9 @@ export function mentionEvidence(text: string, start: number, end: number, floor 
   else if (sObj) give('suspect', 3);
   else if (SEARCH_OBJECT_BEFORE.test(objectTail)) give('victim', 2);
   if (AGAINST_BEFORE.test(before) || DEFENCE_BEFORE.test(before) || PRISON_TERM_BEFORE.test(before) || AGENT_BEFORE.test(objectTail) || EXPLOITER_CLAUSE_BEFORE.test(before)) give('suspect', 3);
-  if (WORKER_BEFORE.test(tailWords) || CHILD_KIN_BEFORE.test(before)) give('victim', 2);
+  // 'Esa trabajadora, X' points back to someone already described (an NGO worker as often as a rescued one).
+  if (WORKER_BEFORE.test(tailWords) && !/(?:^|[^\p{L}])(?:esa|ese|essa|esse|aquella|aquele|aquela|that|this|esta|este)\s+[\p{L}]+\s*,?\s*$/u.test(before)) give('victim', 2);
+  if (CHILD_KIN_BEFORE.test(before)) give('victim', 1.5);
   if (VICTIM_OF_BEFORE.test(before)) give('victim', 3);
   const minorBefore = MINOR_AGE_BEFORE.exec(before);
   if (minorBefore && Number(minorBefore[1]) < 18) give('victim', 2);
@@ -396,7 +405,7 @@ export function mentionEvidence(text: string, start: number, end: number, floor 
     if (APPOS_ALIAS.test(rest)) give('suspect', 3);
     else if (STARTS_SUSPECT_PASSIVE.test(rest)) give('suspect', 3);
     else if (STARTS_VICTIM_PASSIVE.test(rest) || APPOS_VICTIM_PHRASE.test(rest)) give('victim', 3);
-    else if (PRIVATE_BODY.test(clause)) give('other', 3);
+    else if (PRIVATE_BODY.test(clause) || (LEADS.test(rest) && PRIVATE_BODY.test(rest.split(/[.;!?]/u)[0]!))) give('other', 3);
     else if (APPOS_JOB.test(rest) && PUBLIC_BODY.test(clause)) give('official', 3);
     else if (APPOS_OTHER.test(rest)) give('other', 2);
     else if (APPOS_SUSPECT.test(rest)) give('suspect', 2);
@@ -411,7 +420,7 @@ export function mentionEvidence(text: string, start: number, end: number, floor 
   if (STRONG_SUSPECT_AFTER.test(after) || SUSPECT_OF_AFTER.test(after)) give('suspect', 3);
   const relative = RELATIVE_OBJECT_AFTER.exec(after);
   if (relative) give(relative[1] ? 'suspect' : 'victim', 3);
-  if (VICTIM_OF_AFTER.test(after)) give('victim', 3);
+  if (VICTIM_OF_AFTER.test(after) || VICTIM_STRONG_AFTER.test(after)) give('victim', 3);
   const active = ACTIVE_AFTER.exec(after);
   if (active) give(active[1] ? 'suspect' : 'victim', 2);
 

@@ -56,6 +56,19 @@ describe('roleAt', () => {
     expect(roleAt(text, ...span(text, 'Juan Pérez'))).toBe('other');
   });
 
+  it('reads a list before a plural passive, and never splits a word to find the list', () => {
+    const text = 'The court heard that Ionut Popa, Marian Vasile and Florin Dobre were recruited in Bacau.';
+    expect(roleAt(text, ...span(text, 'Ionut Popa'))).toBe('victim');
+    const nun = 'Sister Agnes Moreau, who manages the shelter, said most of the women who arrive there were recruited by friends.';
+    expect(roleAt(nun, ...span(nun, 'Agnes Moreau'))).toBe('other');
+  });
+
+  it('reads what only victims get and what only suspects face', () => {
+    const text = 'Araújo recebeu R$ 87 mil em verbas trabalhistas. Se trata de Griselda Acuña, a quien la fiscal imputa haber captado jóvenes.';
+    expect(roleAt(text, ...span(text, 'Araújo'))).toBe('victim');
+    expect(roleAt(text, ...span(text, 'Griselda Acuña'))).toBe('suspect');
+  });
+
   it('does not let a period after a two-letter word hide the sentence end', () => {
     const text = 'Las denuncias crecieron este año. Para Jimena Paz, investigadora de la Universidad de San Marcos, faltan datos.';
     expect(roleAt(text, ...span(text, 'Jimena Paz'))).toBe('other');
