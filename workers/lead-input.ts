@@ -23,13 +23,25 @@ export function toLeadInput(doc: SourceDocument, text: string, extraction: Extra
     canonicalUrl: doc.canonicalUrl,
     contentHash: doc.contentHash,
     simhash: doc.simhash ?? null,
-    title: doc.title,
+    title: safeTitle(doc.title, text, safe.text),
     text: safe.text,
     publishedAt: doc.publishedAt,
     fetchedAt: doc.fetchedAt,
     notice: doc.notice ?? null,
     ...analysisFields(x),
   };
+}
+
+/**
+ * The headline as stored: the analysed text starts with it (`analysisText`), so the redacted text's first characters are
+ * the redacted headline ("Rescatan a Micaela ..." must not keep the name the body hides).
+ */
+export function safeTitle(title: string | null, text: string, safeText: string): string | null {
+  if (title === null || safeText === text) return title;
+  const t = title.trim();
+  if (!t || !text.startsWith(t)) return title;
+  const lead = title.indexOf(t);
+  return title.slice(0, lead) + safeText.slice(0, t.length) + title.slice(lead + t.length);
 }
 
 /** The lead fields an extraction decides (what `rescore` replaces). */

@@ -1,7 +1,7 @@
 import type { LeadFilter } from '../store/index.js';
 import { MAX_BATCH, redactVictims } from '../extractors/index.js';
 import type { PipelineDeps } from './deps.js';
-import { analysisFields } from './lead-input.js';
+import { analysisFields, safeTitle } from './lead-input.js';
 
 export interface RescoreSummary {
   scanned: number;
@@ -33,7 +33,8 @@ export async function rescoreLeads(deps: Pick<PipelineDeps, 'store' | 'extract'>
       summary.labels[x.relevance.label] = (summary.labels[x.relevance.label] ?? 0) + 1;
       if (!changed) continue;
       summary.changed++;
-      await deps.store.replaceAnalysis(lead.id, { text, ...analysisFields(x) });
+      // The stored headline is the start of the stored text: it is masked the same way.
+      await deps.store.replaceAnalysis(lead.id, { text, title: safeTitle(lead.title, lead.text, text), ...analysisFields(x) });
       onProgress?.(summary.scanned);
     }
   }

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import type { Extraction, SourceDocument } from '../../core/index.js';
+import { emptyFindings, REDACTION_CHAR } from '../../extractors/index.js';
+import { analysisText, toLeadInput } from '../../workers/lead-input.js';
+
+const doc: SourceDocument = {
+  url: 'https://news.example/a',
+  canonicalUrl: 'https://news.example/a',
+  sourceId: 's',
+  kind: 'article',
+  fetchedAt: '2026-11-29T00:00:00Z',
+  title: 'Rescatan a Micaela Rojas en Yacuiba',
+  text: 'La Felcc rescató a Micaela Rojas, de 15 años. Rojas volvió con su familia.',
+  publishedAt: null,
+  language: 'es',
+  author: null,
+  contentHash: 'h',
+};
+
+function extraction(text: string): Extraction {
+  const at = (s: string, from = 0) => ({ start: text.indexOf(s, from), end: text.indexOf(s, from) + s.length, text: s });
+  return {
+    ...emptyFindings('es'),
+    entities: [
+      { ...at('Micaela Rojas'), type: 'person', role: 'victim' },
+      { ...at('Micaela Rojas', 20), type: 'person', role: 'victim' },
+    ],
+    lexiconVersion: 'v',
+    extractorVersion: 'x',
+  };
+}
+
+describe('toLeadInput', () => {
+  it("masks a victim's name in the stored headline as in the text", () => {
+    const text = analysisText(doc);
+    const lead = toLeadInput(doc, text, extraction(text), false);
+    expect(lead.title).not.toContain('Micaela');
+    expect(lead.title).toContain(REDACTION_CHAR);
+    expect(lead.title).toHaveLength(doc.title!.length);
+    expect(lead.title!.startsWith('Rescatan a ')).toBe(true);
+    expect(lead.text).not.toMatch(/Micaela|Rojas/u);
+  });
+
+  it('keeps the headline as published when the deployment keeps victims\' names', () => {
+    const text = analysisText(doc);
+    expect(toLeadInput(doc, text, extraction(text), true).title).toBe(doc.title);
+  });
+});
+
+describe('rescoreLeads', () => {
+  it('masks the headline of a lead stored with a victim name the old analysis missed', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { SqliteStore } = await import('../../store/index.js');
+    const { rescoreLeads } = await import('../../workers/rescore.js');
+    const dir = mkdtempSync(join(tmpdir(), 'rastro-rescore-'));
+    const store = new SqliteStore(join(dir, 't.db'));
+    await store.init();
+    try {
+      const text = analysisText(doc);
+      // Stored by an older analysis that found no victim: headline and text in the clear.
+      const old = { ...emptyFindings('es'), lexiconVersion: 'old', extractorVersion: 'old' };
+      const { id } = await store.upsertLead(toLeadInput(doc, text, old, false));
+      const extract = async (input: { text: string }) => ({ ...extraction(input.text), lexiconVersion: 'new', extractorVersion: 'new' });
+      const summary = await rescoreLeads({ store, extract: extract as never, keepVictimNames: false });
+      expect(summary.changed).toBe(1);
+      const lead = await store.getLead(id);
+      expect(lead!.title).not.toContain('Micaela');
+      expect(lead!.title!.startsWith('Rescatan a ')).toBe(true);
+      expect(lead!.text).not.toContain('Micaela');
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
