@@ -114,7 +114,9 @@ const WORKER_NOUNS = alt([
   'lavrador[a]?', 'pedreiro', 'servente', 'peao', 'peon', 'boia-fria', 'cortador[a]? de [\\p{L}]+', 'carvoeiro', 'jornaleiro',
   'trabalhador[a]? rural', 'agricultor[a]?', 'costureir[oa]', 'costurer[oa]', 'empregada', 'baba', 'cuidadora', 'cozinheir[oa]',
   'domestica', 'seamstress', 'farmhand', 'labou?rer', 'fisherm[ae]n', 'pescador', 'minero', 'mineiro', 'garimpeiro', 'temporer[oa]',
-  'vendimiador[a]?', 'recolector[a]?', 'cosechador[a]?', 'albanil', 'obrer[oa]', 'operari[oa]',
+  'vendimiador[a]?', 'recolector[a]?', 'cosechador[a]?', 'albanil', 'obrer[oa]', 'operari[oa]', 'cook', 'cociner[oa]', 'nanny', 'ninera',
+  'maid', 'cleaner', 'builder', 'buzos?', 'divers?', 'crewm[ae]n', 'deckhand', 'tripulante', 'marinero', 'marinheiro', 'fishermen', 'carpenter',
+  'bricklayer', 'farm worker', 'milker', 'jornalero', 'peones', 'interna', 'trabajadora del hogar', 'trabalhadora domestica',
 ]);
 /** Children and wards in a family case ('su propia hija, X', 'a enteada, X'): in these stories, mostly the victim. */
 const CHILD_KIN = alt([
@@ -153,7 +155,7 @@ const SUSPECT_ACTIVE = alt([
   'oferecia', 'ofereceu', 'prometio', 'prometia', 'prometeu', 'recruited', 'lured', 'forced', 'exploited', 'trafficked', 'ran a',
   'operated', 'regenteaba', 'administraba', 'gerenciava', 'cobraba', 'cobrava', 'retenia', 'retinha', 'amenazaba', 'ameacava',
   'abusaba', 'abuso', 'abusou', 'pimped', 'smuggled', 'transportaba', 'transportava', 'lideraba', 'liderava', 'led a', 'dirigia',
-  'mantenia', 'mantinha', 'kept', 'held', 'confiscated', 'took (?:her|his|their) passport', 'quedaba con', 'retuvo', 'reteve',
+  'mantenia', 'mantinha', 'mantuvo', 'manteve', 'kept', 'held', 'confiscated', 'took (?:her|his|their) passport', 'quedaba con', 'retuvo', 'reteve',
   'pleaded guilty', 'se declaro culpable', 'admitted', 'confeso', 'confessou', 'nego', 'denied', 'denies', 'deny', 'faces', 'face charges',
   'threatened', 'amenazo', 'ameacou',
   'offered', 'offering', 'paid for', 'owned', 'ran', 'managed', 'nega', 'niega', 'se nego a declarar', 'se negou a depor', 'refused to testify', 'declined to comment', 'pagava', 'pagaba', 'recebia as vitimas', 'recibia a las victimas', 'controlava', 'controlaba', 'controlled', 'vigiava', 'vigilaba', 'anunciava', 'anunciaba', 'advertised', 'organizou', 'organizo', 'organized', 'organised', 'geriam', 'geria', 'gerenciava',
@@ -175,7 +177,8 @@ const VICTIM_OBJECT = alt([
   'whereabouts of', 'desaparicion de', 'desaparecimento de', 'disappearance of', 'captar', 'capto a', 'reclut', 'recrut', 'alici',
   'engan', 'explot', 'explor', 'exploited', 'vend', 'sold', 'oblig', 'obrig', 'forced', 'secuestr', 'sequestr', 'kidnapped', 'abus',
   'lured', 'recruited', 'trafficked', 'tricked', 'deceived', 'prostitu', 'groom', 'amber alert for', 'alerta amber (?:para|por)',
-  'alerta alba (?:para|por)', 'missing', 'ajude a encontrar', 'help (?:us )?find',
+  'alerta alba (?:para|por)', 'missing', 'where is', 'donde esta', 'onde esta', 'has anyone seen', 'have you seen', 'alguien ha visto',
+  'alguem viu', 'ajude a encontrar', 'help (?:us )?find',
 ]);
 
 /** Verbs right before a name whose object is a suspect (folded, word starts). */
@@ -208,7 +211,7 @@ const OBJECT_FILLER = alt([
   '[a-z]+(?:an[oa]s?|en[oa]s?|es[ae]s?|in[oa]s?|eir[oa]s?|ian|ians)', '(?:su|sua|seu|his|her|their|sus|suas|seus) [\\p{L}]+',
 ]);
 const OBJECT_BEFORE = (verbs: string) =>
-  new RegExp(`(?:^|[^\\p{L}])(?:${verbs})[\\p{L}]*(?:\\s+(?:en|em|no|na|in|at|desde|durante|por|for)\\s+[^,.;:]{1,50}?)?(?:\\s+(?:${OBJECT_FILLER}),?){0,8}\\s*["“«]?$`, 'u');
+  new RegExp(`(?:^|[^\\p{L}])(?:${verbs})[\\p{L}]*(?:\\s+(?:en|em|no|na|in|at|desde|durante|por|for)(?:\\s+(?!(?:by|por|pelo|pela|que|who|quien|they|ellos|eles)\\b)[\\p{L}\\d-]+){1,5}?)?(?:\\s+(?:${OBJECT_FILLER}),?){0,8}\\s*["“«]?$`, 'u');
 const VICTIM_OBJECT_BEFORE = OBJECT_BEFORE(VICTIM_OBJECT);
 /** Searching for someone: a missing person, or a wanted one; weaker than the other objects. */
 const SEARCH_OBJECT_BEFORE = OBJECT_BEFORE(alt(['busca', 'procura', 'search(?:ing)? for', 'looking for']));
@@ -225,7 +228,7 @@ const SUSPECT_NOUNS = alt([
   'businesswoman', 'farmer', 'rancher', 'dona da casa', 'duena de casa', 'patroa', 'patrona', 'mujer que la recluto', 'homem que organizou',
 ]);
 const SUSPECT_BEFORE = new RegExp(`(?:^|[^\\p{L}])(${SUSPECT_NOUNS})(?:es|s)?(?:[\\s,]+${REACH_BREAK}[\\p{L}.'’-]+){0,6}?[\\s,]*$`, 'u');
-const MINOR_AGE_BEFORE = /(?:^|[^\p{L}\d])(\d{1,2})[-\s]year[-\s]old\s+(?:[\p{L}]+\s+)?$/u;
+const MINOR_AGE_BEFORE = /(?:^|[^\p{L}\d])(?:(\d{1,2})[-\s]year[-\s]old\s+(?:[\p{L}]+\s+)?|(?:a los|aos|at|at age|com|con)\s+(\d{1,2})(?:\s+(?:anos|years(?: old)?))?\s*,\s*)$/u;
 
 /** Apposition right after the name: ', fiscal de...', ', la víctima', ', alias...', ', de 16 años', ' (16)'. */
 const APPOSITION = /^\s*(?:,|\(|-|–|—)\s*(?:(?:el|la|o|a|the|an?|su|sua|seu|his|her|their|un|una|um|uma)\s+)?(?:(?:ex|former|antigu[oa]|actual|current|nuev[oa]|nov[oa]|new|propi[oa]|own)\s+)?/u;
@@ -237,7 +240,7 @@ const APPOS_JOB = new RegExp(`^(?:[\\p{L}-]+\\s+){0,1}?(?:${JOB_NOUNS})\\b`, 'u'
 const APPOS_VICTIM_PHRASE = new RegExp(`^(?:${VICTIM_NOUNS})(?:es|s)?(?:\\s+(?:de|da|do|del|of|en|em|in)\\s+[^,.;:()]{1,50})?\\s*(?:[,.;:)]|$)`, 'u');
 const APPOS_ALIAS = /^(?:alias|a\.k\.a|aka|vulgo|apodad[oa]|conocid[oa] como|conhecid[oa] como|known as)\b/u;
 const AGE_AFTER = /^\s*(?:(?:,|\(|-|–)\s*(?:(?:ambas|ambos|both|las dos|los dos|as duas|os dois)\s+)?(?:de\s+|who is\s+|aged\s+|then\s+|now\s+|entonces(?: de)?\s+|entao com\s+|con\s+|com\s+)?|(?:,\s*)?(?:que |who |quien )?(?:tenia|tinha|had|was|era|is|es|tiene|tem|tenia apenas|tinha apenas|was only|tenia solo)\s+)(\d{1,2})(?:\s*(?:anos|years?|y\.o\.|,|\)|-year-old)|\s*$)/u;
-const PSEUDONYM_AFTER = /^\s*["”»'’]?\s*(?:\(|,|-|–|—)?\s*(?:(?:su|sua|seu|her|his|un|el|o|a)\s+)?(?:nombre ficticio|nombre cambiado|nombre modificado|nombre protegido|nome ficticio|nome trocado|nome alterado|not (?:her|his|their) real name|a pseudonym|pseudonimo|seudonimo|name (?:has been )?changed|identidad (?:protegida|reservada)|identidade preservada|nombre real (?:se )?reserva|pide que no se publique su apellido|pidio que no se publicara su apellido|pede que (?:o )?(?:seu )?sobrenome nao seja (?:publicado|divulgado)|asked (?:that )?(?:her|his) (?:surname|last name) not be (?:published|used)|asked not to be (?:named|identified)|pidio no ser identificad[oa]|pediu para nao ser identificad[oa]|(?:asi|como) (?:pidio|prefiere|quiso) ser llamad[oa]|(?:assim|como) (?:pediu|prefere|quis) ser chamad[oa]|as (?:she|he) (?:asked|prefers|wished) to be (?:called|known))/u;
+const PSEUDONYM_AFTER = /^\s*["”»'’]?\s*(?:\(|,|-|–|—)?\s*(?:(?:su|sua|seu|her|his|un|el|o|a)\s+)?(?:nombre ficticio|nombre cambiado|nombre modificado|nombre protegido|nome ficticio|nome trocado|nome alterado|not (?:her|his|their) real name|a pseudonym|pseudonimo|seudonimo|name (?:has been )?changed|identidad (?:protegida|reservada)|identidade preservada|nombre real (?:se )?reserva|pide que no se publique su apellido|pidio que no se publicara su apellido|pede que (?:o )?(?:seu )?sobrenome nao seja (?:publicado|divulgado)|asked (?:that )?(?:her|his) (?:surname|last name) not be (?:published|used)|asked not to be (?:named|identified)|pidio no ser identificad[oa]|pediu para nao ser identificad[oa]|(?:asi|como) (?:pidio|prefiere|quiso) ser llamad[oa]|(?:assim|como) (?:pediu|prefere|quis) ser chamad[oa]|as (?:she|he) (?:asked|prefers|wished) to be (?:called|known)|(?:who|que|quien) (?:asked|pidio|pediu) (?:that |que |para )?(?:her|his|su|seu|o seu|o) (?:real |full |verdadero |verdadeiro |completo )?(?:name|nombre|nome)(?: (?:verdadero|verdadeiro|completo))? (?:not|no|nao))/u;
 const BETWEEN = String.raw`(?:\s*,[^,.;:!?]{1,80},)?\s*,?\s*(?:quien|quienes|que|who|whom|which|also|tambien|tambem|ya|ja|had|has|have|presuntamente|supuestamente|allegedly|reportedly|(?:police|prosecutors|investigators|authorities|officials|la policia|la fiscalia|a policia|os investigadores) (?:say|said|allege|dicen|dijeron|afirman|dizem|disseram)|segun (?:la policia|la fiscalia|los investigadores)|\s)*`;
 const PASSIVE_AFTER = new RegExp(
   `^${BETWEEN}(?:fue|fueron|foi|foram|was|were|era|eram|eran|ha sido|han sido|habia sido|havia sido|tinha sido|had been|has been|have been|is being|esta siendo|estaba|estava|estan|estao|seria|teria sido|resulto|acabo|ended up|got|sigue|segue|continua|permanece|remains|is|are|esta|está)\\s+(?:[\\p{L}]+\\s+){0,2}?(?:(${SUSPECT_PASSIVE})|(${VICTIM_PASSIVE}))`,
@@ -266,6 +269,19 @@ const VICTIM_STRONG_AFTER = new RegExp(
   `^${BETWEEN}(?:(?:recibio|recibira|recebeu|recebera|vai receber|received|will receive|was awarded|fue indemnizad|foi indenizad)[^.;]{0,50}(?:indemniz|indeniz|compensa|verbas|back wages|reparac|salarios (?:adeudados|atrasados))|(?:trabalhou|trabalhava|trabajo|trabajaba|worked)(?: [\\p{L}]+){0,5}? (?:sem|sin|without) (?:carteira|salario|sueldo|paga|pagamento|receber|cobrar|pay|wages|a day off|descanso|folga)|(?:y|e|and) (?:(?:las|los|as|os|the) )?(?:demas|restantes|demais|other|outras|otras|otros|outros) (?:victimas|vitimas|victims))`,
   'u',
 );
+/** A participle right after the name, without an auxiliary, before a preposition: a headline's passive ('Builder
+ * Darren kept in garden hut', 'Joven rescatada en...'). */
+const BARE_PASSIVE_AFTER = new RegExp(
+  `^\\s+(?:(${SUSPECT_PASSIVE})|(${VICTIM_PASSIVE}))[\\p{L}]*\\s+(?:in|at|from|to|into|for|by|on|en|em|de|desde|a|por|pelo|pela|no|na|hacia|para)\\b`,
+  'u',
+);
+/** The text calls the person a victim or survivor ('identified Bautista as a victim', 'X es una de las víctimas'). */
+const CALLED_VICTIM_AFTER = new RegExp(
+  `^${BETWEEN}(?:(?:es|is|era|was|foi|fue|e|has been|ha sido) |(?:as|como) )(?:(?:a|an|una|uma|la|the|one of the|una de las|uno de los|uma das|um dos|otra|outra|another)\\s+)*(?:victim|victima|vitima|survivor|sobreviviente|sobrevivente)s?\\b`,
+  'u',
+);
+/** A survivor's story: a promise that took her away, her age 'when' it began. */
+const STORY_AFTER = /^\s+[^.;]{0,80}?(?:con la promesa de|com a promessa de|with the promise of|with a promise of|con una oferta de|com uma oferta de|tras una oferta de)|^\s+(?:tenia|tinha|was|had just turned|acababa de cumplir|mal tinha)\s+\d{1,2}(?:\s+(?:anos|years(?: old)?))?\s+(?:cuando|quando|when)\b/u;
 const STRONG_SUSPECT_AFTER = new RegExp(
   `^${BETWEEN}(?:la |lo |las |los |a |as |o |os |le |les |her |him |them )?(?:captaba|capto|reclut|recrut|alici|engan|explotaba|exploto|explorava|explorou|obligaba|obligo|obrigava|obrigou|vendio|vendeu|vendia|sold|prostitu|traficaba|traficava|trafficked|lured|recruited|forced|exploited|abusaba|abuso|abusou|pimped|responde por|respondera por|faces? charges|nega as acusacoes|niega los cargos|denies the charges|(?:recibio|recebeu|received|got|was given) (?:una pena de |uma pena de |pena de |a sentence of )?\\d+ (?:anos|years|meses|months)|(?:atuava|actuaba|acted|served|worked|trabajaba|trabalhava|funcionava|funcionaba) (?:como|as) (?:(?:a|o|el|la|the|an?)\\s+)?(?:${SUSPECT_NOUNS}))`,
   'u',
@@ -279,7 +295,7 @@ const VICTIM_OF_BEFORE = /(?:reparacion (?:economica |integral )?(?:para|a)|inde
 const VICTIM_OF_AFTER = /^['’]s?\s+(?:account|testimony|story|statement|ordeal|disappearance|rescue|case|mother|father|parents|family|grandmother|aunt|traffickers?|captors?|abusers?|exploiters?|pimp|recruiter)\b/u;
 const SUSPECT_OF_AFTER = /^['’]s?\s+(?:defen[cs]e|lawyers?|attorneys?|arrest|conviction|sentencing|trial|indictment|accomplices?|co-defendants?|victims?)\b/u;
 const DEFENCE_BEFORE = /(?:la defensa de|a defesa de|el abogado de|la abogada de|o advogado de|a advogada de|defensor de|the defen[cs]e (?:for|of)|lawyer for|attorney for|lawyers for|attorneys for)\s*$/u;
-const PRISON_TERM_BEFORE = /(?:anos|years|meses|months|decadas) (?:de (?:prision|carcel|reclusion|prisao|reclusao|cadeia|carcere|privacion de (?:la )?libertad)|in prison|behind bars)(?: [\p{L}]+){0,3}?\s+(?:a\s+|al\s+|o\s+|el\s+)?$/u;
+const PRISON_TERM_BEFORE = /(?:anos|years|meses|months|decadas) (?:de (?:prision|carcel|reclusion|prisao|reclusao|cadeia|carcere|penitenciaria|privacion de (?:la )?libertad)|in prison|behind bars)(?: [\p{L}]+){0,3}?\s+(?:a\s+|al\s+|o\s+|el\s+)?$/u;
 const AGENT_BEFORE = new RegExp(
   `(?:(?:${VICTIM_PASSIVE})[\\p{L}]*(?:\\s+[\\p{L}]+){0,8}?|liderad[oa]|chefiad[oa]|comandad[oa]|encabezad[oa]|organizad[oa]|run|led|organi[sz]ed|operated|owned)\\s+(?:por|pelo|pela|by)\\s+(?:(?:o|a|el|la|the|su|sua|seu|his|her|their)\\s+)?(?:[\\p{L}]+\\s*,?\\s*)?$`,
   'u',
@@ -294,7 +310,7 @@ const PRIVATE_BODY = /\b(?:shelter|albergue|abrigo|refugio|casa de acogida|casa 
 /** An apposition that says what someone does in office ('X, quien dirige la seccional de Fiscalía'). */
 const LEADS = /^(?:quien|que|who)\s+(?:dirige|encabeza|lidera|coordina|preside|comanda|chefia|heads|leads|directs|runs|oversees|supervisa|manages|administra|gerencia|founded|fundo)\b/u;
 /** 'Entre ellas X', 'among them X': the name takes the role of the group named before. */
-const AMONG_BEFORE = /(?:(?:among|entre) (?:those|los|las|os|as|the) [\p{L} ]{1,40}?(?:was|were|estaba|estaban|estava|estavam|figura|figuran|figuram|esta|estao|are|is)|entre (?:ellas|ellos|elas|eles|las cuales|los cuales|as quais|os quais)|(?:uma|um) (?:delas|deles)|(?:una|uno) de (?:ellas|ellos)|one of them|among them|among whom|including|incluidas?|incluidos?|incluindo|incluyendo)\s*,?\s*$/u;
+const AMONG_BEFORE = /(?:(?:among|entre) (?:those|los|las|os|as|the) [\p{L} ]{1,40}?(?:was|were|estaba|estaban|estava|estavam|figura|figuran|figuram|esta|estao|are|is)(?:\s+[\p{L}-]+){0,4}|(?:victims|victimas|vitimas|liberad[oa]s|rescatad[oa]s|resgatad[oa]s|libertad[oa]s|freed|rescued|survivors|sobrevivientes|sobreviventes)[^.:;]{0,30}:|entre (?:ellas|ellos|elas|eles|las cuales|los cuales|as quais|os quais)|(?:uma|um) (?:delas|deles)|(?:una|uno) de (?:ellas|ellos)|one of them|among them|among whom|including|incluidas?|incluidos?|incluindo|incluyendo)\s*,?\s*$/u;
 const VICTIM_CUE_G = new RegExp(`(?:^|[^\\p{L}])(?:${VICTIM_NOUNS}|${VICTIM_OBJECT}|${VICTIM_PASSIVE})`, 'gu');
 const SUSPECT_CUE_G = new RegExp(`(?:^|[^\\p{L}])(?:${SUSPECT_NOUNS}|${SUSPECT_OBJECT}|${SUSPECT_PASSIVE})`, 'gu');
 const lastIndex = (g: RegExp, s: string): number => {
@@ -392,9 +408,10 @@ export function mentionEvidence(text: string, start: number, end: number, floor 
   // 'Esa trabajadora, X' points back to someone already described (an NGO worker as often as a rescued one).
   if (WORKER_BEFORE.test(tailWords) && !/(?:^|[^\p{L}])(?:esa|ese|essa|esse|aquella|aquele|aquela|that|this|esta|este)\s+[\p{L}]+\s*,?\s*$/u.test(before)) give('victim', 2);
   if (CHILD_KIN_BEFORE.test(before)) give('victim', 1.5);
-  if (VICTIM_OF_BEFORE.test(before)) give('victim', 3);
+  // 'El caso de X' is mostly a victim's case, but a court's case is the defendant's: weaker than a bound cue.
+  if (VICTIM_OF_BEFORE.test(before)) give('victim', 2);
   const minorBefore = MINOR_AGE_BEFORE.exec(before);
-  if (minorBefore && Number(minorBefore[1]) < 18) give('victim', 2);
+  if (minorBefore && Number(minorBefore[1] ?? minorBefore[2]) < 18) give('victim', 2);
 
   // Bound after the name: apposition, age, pseudonym note, passive and active verbs.
   if (PSEUDONYM_AFTER.test(after)) give('victim', 3);
@@ -420,7 +437,10 @@ export function mentionEvidence(text: string, start: number, end: number, floor 
   if (STRONG_SUSPECT_AFTER.test(after) || SUSPECT_OF_AFTER.test(after)) give('suspect', 3);
   const relative = RELATIVE_OBJECT_AFTER.exec(after);
   if (relative) give(relative[1] ? 'suspect' : 'victim', 3);
-  if (VICTIM_OF_AFTER.test(after) || VICTIM_STRONG_AFTER.test(after)) give('victim', 3);
+  if (VICTIM_OF_AFTER.test(after) || VICTIM_STRONG_AFTER.test(after) || CALLED_VICTIM_AFTER.test(after)) give('victim', 3);
+  const bare = BARE_PASSIVE_AFTER.exec(after);
+  if (bare) give(bare[1] ? 'suspect' : 'victim', 3);
+  if (STORY_AFTER.test(after)) give('victim', 2);
   const active = ACTIVE_AFTER.exec(after);
   if (active) give(active[1] ? 'suspect' : 'victim', 2);
 
@@ -490,7 +510,7 @@ export function personGroups(entities: readonly Entity[]): number[] {
 }
 
 /** What may stand between two coordinated names (folded): an age, a comma or 'y', a possessive noun phrase. */
-const COORDINATION = /^(?:\s*,\s*(?:de\s+)?\d{1,2}(?:\s*(?:anos|years(?: old)?))?)?\s*(?:,|;|,?\s*(?:y|e|and|&))\s*(?:(?:y|e|and)\s+)?(?:a\s+|à\s+)?(?:(?:su|sua|seu|his|her|their|o|a|el|la|the)\s+[\p{L}]+\s*,?\s*(?:(?:el|la|o|a|the)\s+)?(?:[\p{L}]+\s+)?)?$/u;
+const COORDINATION = /^(?:\s*,[^.;:!?]{0,60})?\s*(?:,|;|,?\s*(?:y|e|and|&))\s*(?:(?:y|e|and)\s+)?(?:a\s+|à\s+)?(?:(?:su|sua|seu|his|her|their|o|a|el|la|the|los|las|os|as|sus|seus|suas)\s+[\p{L}]+\s*,?\s*(?:(?:el|la|o|a|the)\s+)?(?:[\p{L}]+\s+)?)?$/u;
 
 const PSEUDONYM_CUE = PSEUDONYM_BEFORE.source.replace(/\\s\*\["“«'‘\]\?\\s\*\$$/u, '');
 const PSEUDONYM_NOTE = PSEUDONYM_AFTER.source.replace(/^\^\\s\*\["”»'’\]\?\\s\*\(\?:\\\(\|,\|-\|–\|—\)\?\\s\*/u, '');
@@ -640,8 +660,9 @@ export function assignRoles(text: string, entities: Entity[]): void {
   let chain: number[] = [];
   let joined = false;
   const closeChain = () => {
-    // A list is a list when a conjunction joins it somewhere: 'X, Y y Z'; a comma alone may be 'Segundo X, Y era...'.
-    if (!joined) {
+    // A list is a list when a conjunction joins it somewhere ('X, Y y Z') or it has three names or more; two names and a
+    // comma alone may be 'Segundo X, Y era...'.
+    if (!joined && chain.length < 3) {
       chain = [];
       return;
     }
