@@ -609,9 +609,14 @@ export function addNameRepeats(
 ): Set<Entity> {
   const added = new Set<Entity>();
   const owners = new Map<string, Set<string>>();
+  // Words that may turn another entity type into a person: a given name (the first name word of a longer name) or a
+  // name a pseudonym cue gave; never an inner word ('Presidente do Parlamento grego' does not make 'Parlamento' a name).
+  const given = new Set<string>();
   for (const e of entities) {
     if (e.type !== 'person') continue;
-    const key = nameWords(e.text).join(' ');
+    const words = nameWords(e.text);
+    const key = words.join(' ');
+    if (words.length >= 2 || e.role === 'victim') given.add(words[0]!);
     for (const w of e.text.split(/[\s,]+/)) {
       const bare = w.replace(/(?:['’]s?|[.])+$/u, '');
       if (bare.length >= 3 && /^\p{Lu}\p{Ll}/u.test(bare) && nameWords(bare).length === 1) {
@@ -630,7 +635,7 @@ export function addNameRepeats(
       if (/[\p{L}\p{N}]/u.test(text[i - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[end] ?? '')) continue;
       if (blockers.some((b) => b.start < end && i < b.end)) continue;
       // The tagger's organisation or other name that is exactly the word ('rescataron a Micaela' read as an organisation).
-      const same = entities.find((e) => e.start === i && e.end === end && (e.type === 'organization' || e.type === 'misc'));
+      const same = given.has(foldSameLength(word)) ? entities.find((e) => e.start === i && e.end === end && (e.type === 'organization' || e.type === 'misc')) : undefined;
       if (same) {
         retyped.set(same, same.type);
         same.type = 'person';
