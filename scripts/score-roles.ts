@@ -117,10 +117,9 @@ for (const doc of docs) {
     for (let k = 0; k < stored.length; k++)
       if (stored[k] === REDACTION_CHAR && !mentions.some((m) => m.start <= k && k < m.end)) t.maskedOutsideNames++;
   }
-  for (const [person, hidden] of hiddenPeople) {
+  for (const hidden of hiddenPeople.values()) {
     add(T.all!.victimsFullyHidden, hidden);
     add(T[doc.lang]!.victimsFullyHidden, hidden);
-    void person;
   }
 }
 
