@@ -652,7 +652,7 @@ export function addNameRepeats(
 }
 
 /** Gives every person entity without a role the role of its person: the strongest evidence over all its mentions. */
-export function assignRoles(text: string, entities: Entity[]): void {
+export function assignRoles(text: string, entities: Entity[], harmStory = false): void {
   const group = personGroups(entities);
   const ev = new Map<number, Evidence | null>();
   entities.forEach((e, i) => {
@@ -693,10 +693,26 @@ export function assignRoles(text: string, entities: Entity[]): void {
   closeChain();
   const best = new Map<number, Evidence | null>();
   for (const [i, x] of ev) best.set(group[i]!, better(best.get(group[i]!) ?? null, x));
+  if (harmStory) {
+    // A survivor's profile ('Rodel Bautista knows every rope on the deck...'): in a story of exploitation where nobody
+    // is a victim yet, the one person the text names most (three times or more), with nothing stronger than a nearby
+    // word for another role, is its subject. Two names or fewer, or a tie, decide nothing.
+    const count = new Map<number, number>();
+    for (const i of ev.keys()) count.set(group[i]!, (count.get(group[i]!) ?? 0) + 1);
+    const top = [...count].sort((a, b) => b[1] - a[1]);
+    const anyVictim = [...best.values()].some((b) => b?.role === 'victim' && b.strength >= 2);
+    if (!anyVictim && top.length > 0 && top[0]![1] >= 3 && (top.length === 1 || top[1]![1] < top[0]![1])) {
+      const g = top[0]![0];
+      if ((best.get(g)?.strength ?? 0) < 2) best.set(g, { role: 'victim', strength: 1.5 });
+    }
+  }
   entities.forEach((e, i) => {
     if (e.type === 'person' && !e.role) e.role = best.get(group[i]!)?.role ?? 'other';
   });
 }
+
+/** Indicator groups that make a text a story of exploitation (not only a named crime or a context word). */
+const HARM_GROUPS: ReadonlySet<string> = new Set(['act', 'means', 'purpose', 'ilo', 'victim']);
 
 /** Sets `role` on person entities. Runs after `entities` (NER). */
 export const roles: Extractor = {
@@ -706,7 +722,7 @@ export const roles: Extractor = {
     addPseudonymVictims(doc.text, doc.entities);
     const retyped = new Map<Entity, Entity['type']>();
     const repeats = addNameRepeats(doc.text, doc.entities, doc.places, retyped);
-    assignRoles(doc.text, doc.entities);
+    assignRoles(doc.text, doc.entities, doc.indicators.some((i) => HARM_GROUPS.has(i.group)));
     // Repeats serve the roles and the masking; the entity list keeps only those of victims, whose names must be hidden
     // there too, and leaves the tagger's output otherwise as it was.
     if (repeats.size) {

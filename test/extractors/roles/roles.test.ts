@@ -120,6 +120,21 @@ describe('assignRoles', () => {
   });
 });
 
+describe('assignRoles in a story of exploitation', () => {
+  const text = 'Rodel Bautista conoce cada cuerda del barco. Bautista pasó once meses a bordo. "Yo no era libre", dice Rodel. Tomás Ruiz lo vio llegar.';
+  const ents = () => [person(text, 'Rodel Bautista'), person(text, 'Bautista', 20), person(text, 'Rodel', 90), person(text, 'Tomás Ruiz')];
+  it('makes the person named most (three times or more) its subject when nobody is a victim yet', () => {
+    const e = ents();
+    assignRoles(text, e, true);
+    expect(e.map((x) => x.role)).toEqual(['victim', 'victim', 'victim', 'other']);
+  });
+  it('does nothing outside such a story', () => {
+    const e = ents();
+    assignRoles(text, e, false);
+    expect(e.map((x) => x.role)).toEqual(['other', 'other', 'other', 'other']);
+  });
+});
+
 describe('addPseudonymVictims and addNameRepeats', () => {
   it('adds the names a text gives as pseudonyms as victims, and changes nothing else', () => {
     const text = '"Micaela" (nombre cambiado) tenía 15 años. A woman who asked to be called Jasmine spoke. Micaela volvió.';
