@@ -1,5 +1,5 @@
 import type { Entity, Extraction } from '../core/index.js';
-import { foldSameLength, nameWords } from './roles.js';
+import { foldSameLength, isWordUnit, nameWords } from './roles.js';
 
 /** Block character used to redact; same length as the original so every stored span stays valid. */
 export const REDACTION_CHAR = '█';
@@ -30,8 +30,6 @@ function nameRanges(text: string, names: readonly string[]): Array<{ start: numb
   }
   return out;
 }
-
-const isWordUnit = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 
 /**
  * Where the words of victims' names occur again outside the entities: 'López dijo', a first name the tagger missed.

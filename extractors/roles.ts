@@ -590,6 +590,9 @@ export function addPseudonymVictims(text: string, entities: Entity[]): void {
   }
 }
 
+/** A letter or digit: what a whole-word match may not touch on either side. */
+export const isWordUnit = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+
 function insertEntity(entities: Entity[], e: Entity): void {
   const at = entities.findIndex((x) => x.start > e.start);
   entities.splice(at < 0 ? entities.length : at, 0, e);
@@ -632,7 +635,7 @@ export function addNameRepeats(
     if (!names.every((n) => [...n].every((x) => longest.has(x)))) continue;
     for (let i = text.indexOf(word); i !== -1; i = text.indexOf(word, i + word.length)) {
       const end = i + word.length;
-      if (/[\p{L}\p{N}]/u.test(text[i - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[end] ?? '')) continue;
+      if (isWordUnit(text[i - 1]) || isWordUnit(text[end])) continue;
       if (blockers.some((b) => b.start < end && i < b.end)) continue;
       // The tagger's organisation or other name that is exactly the word ('rescataron a Micaela' read as an organisation).
       const same = given.has(foldSameLength(word)) ? entities.find((e) => e.start === i && e.end === end && (e.type === 'organization' || e.type === 'misc')) : undefined;
