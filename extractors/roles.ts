@@ -25,7 +25,7 @@ import type { AnalysisDoc, Extractor } from './types.js';
  * otherwise unchanged. Measured in samples/roles/README.md (scripts/score-roles.ts). Our own word lists.
  */
 
-type Role = Exclude<PersonRole, 'other'> | 'other';
+type Role = PersonRole;
 interface Evidence {
   role: Role;
   strength: number;
