@@ -54,6 +54,12 @@ export const CONFIG_FIELDS = {
   allowFileUrls: { env: 'RASTRO_ALLOW_FILE', default: true, schema: bool, doc: 'allow file:// and local paths as sources' },
   respectRobots: { env: 'RASTRO_ROBOTS', default: true, schema: bool, doc: 'obey robots.txt' },
   keepVictimNames: { env: 'RASTRO_KEEP_VICTIM_NAMES', default: false, schema: bool, doc: 'store victims\' names unmasked (authorised deployments only)' },
+  maskUnknownRoles: {
+    env: 'RASTRO_MASK_UNKNOWN_ROLES',
+    default: true,
+    schema: bool,
+    doc: 'also mask people whose role (suspect, official, other) the text does not establish',
+  },
   sourcesFile: { env: 'RASTRO_SOURCES', default: 'samples/sources.yaml', schema: z.string().min(1), doc: 'sources YAML used when no SOURCE is given' },
   lexiconDir: { env: 'RASTRO_LEXICONS', default: '', schema: z.string(), doc: 'lexicon folder (default: the bundled lexicons/)' },
   webPort: { env: 'RASTRO_PORT', default: 8787, schema: int(0, 65535), doc: 'port of the review web server' },

@@ -29,4 +29,4 @@ export { exploitationTypes } from './exploitation-types.js';
 export type { AnalysisDoc, ExtractContext, Extractor, Sentence } from './types.js';
 // orchestration: the ordered extractor list and redaction before storage.
 export { createBatchExtractor, createExtractor, DEFAULT_EXTRACTORS, MAX_BATCH, type BatchOutcome, emptyFindings, extractorVersion, languageExtractor, newAnalysisDoc, type ExtractorOptions } from './extract.js';
-export { blockOutNames, redactVictims, REDACTION_CHAR } from './redact.js';
+export { blockOutNames, DEFAULT_NAME_POLICY, isMaskedPerson, redactForStorage, redactVictims, REDACTION_CHAR, type NamePolicy } from './redact.js';

@@ -31,14 +31,34 @@ function nameRanges(text: string, names: readonly string[]): Array<{ start: numb
   return out;
 }
 
+/** Whose names a stored lead masks (`Config` holds both). */
+export interface NamePolicy {
+  /** Authorised deployments only: store every name as published. */
+  readonly keepVictimNames: boolean;
+  /**
+   * Also mask the people whose role the text does not establish (a person entity without `role`): a victim the
+   * role rules missed is far more often among them than among people with a suspect's or an official's cue.
+   */
+  readonly maskUnknownRoles: boolean;
+}
+
+/** The default: victims and people of unknown role masked. */
+export const DEFAULT_NAME_POLICY: NamePolicy = { keepVictimNames: false, maskUnknownRoles: true };
+
+/** Whether a person entity's name is masked: a victim, or (with `unknownRoles`) a person without a role. */
+export function isMaskedPerson(e: Pick<Entity, 'type' | 'role'>, unknownRoles: boolean): boolean {
+  return e.type === 'person' && (e.role === 'victim' || (unknownRoles && e.role === undefined));
+}
+
 /**
- * Where the words of victims' names occur again outside the entities: 'López dijo', a first name the tagger missed.
+ * Where the words of masked people's names occur again outside the entities: 'López dijo', a first name the tagger missed.
  * A word counts when it is written as in the victim's name (capitalised, whole word, three letters or more) and the
  * place is not inside another entity or a place ('Santa Rosa' stays when the victim is Rosa; a suspect's full name
  * that shares the victim's surname stays readable).
  */
-export function victimWordRanges(text: string, extraction: Pick<Extraction, 'entities' | 'places'>): Array<{ start: number; end: number }> {
-  const victims = extraction.entities.filter((e) => e.type === 'person' && e.role === 'victim');
+export function victimWordRanges(text: string, extraction: Pick<Extraction, 'entities' | 'places'>, unknownRoles = true): Array<{ start: number; end: number }> {
+  const masked = (e: Entity) => isMaskedPerson(e, unknownRoles);
+  const victims = extraction.entities.filter(masked);
   if (victims.length === 0) return [];
   const words = new Set<string>();
   for (const v of victims) {
@@ -48,7 +68,7 @@ export function victimWordRanges(text: string, extraction: Pick<Extraction, 'ent
       if (bare.length >= 3 && /^\p{Lu}/u.test(bare) && folded.has(foldSameLength(bare))) words.add(bare);
     }
   }
-  const blockers = [...extraction.entities.filter((e) => !(e.type === 'person' && e.role === 'victim')), ...extraction.places];
+  const blockers = [...extraction.entities.filter((e) => !masked(e)), ...extraction.places];
   const out: Array<{ start: number; end: number }> = [];
   for (const w of words) {
     for (let i = text.indexOf(w); i !== -1; i = text.indexOf(w, i + w.length)) {
@@ -63,14 +83,19 @@ export function victimWordRanges(text: string, extraction: Pick<Extraction, 'ent
 
 /**
  * Redacts victims' names (person entities with role `victim`, every other place their name words occur outside
- * other names and places, plus any extra names such as a notice's subject)
- * in the text and in every span that quotes them. Redaction keeps the length, so indicator, place and evidence
- * offsets still point at the same words. Nothing else is changed.
+ * other names and places, plus any extra names such as a notice's subject), and by default the names of people
+ * whose role the text does not establish, in the text and in every span that quotes them. Redaction keeps the
+ * length, so indicator, place and evidence offsets still point at the same words. Nothing else is changed.
  */
-export function redactVictims(text: string, extraction: Extraction, extraNames: readonly string[] = []): { text: string; extraction: Extraction } {
+export function redactVictims(
+  text: string,
+  extraction: Extraction,
+  extraNames: readonly string[] = [],
+  unknownRoles = DEFAULT_NAME_POLICY.maskUnknownRoles,
+): { text: string; extraction: Extraction } {
   const ranges: Array<{ start: number; end: number }> = [];
-  for (const e of extraction.entities) if (e.type === 'person' && e.role === 'victim') ranges.push({ start: e.start, end: e.end });
-  ranges.push(...victimWordRanges(text, extraction));
+  for (const e of extraction.entities) if (isMaskedPerson(e, unknownRoles)) ranges.push({ start: e.start, end: e.end });
+  ranges.push(...victimWordRanges(text, extraction, unknownRoles));
   ranges.push(...nameRanges(text, extraNames));
   if (ranges.length === 0) return { text, extraction };
   // UTF-16 code units, the unit of every offset we store.
@@ -96,4 +121,9 @@ export function redactVictims(text: string, extraction: Extraction, extraNames: 
       },
     },
   };
+}
+
+/** The text and analysis as a lead stores them under `policy`. */
+export function redactForStorage(text: string, extraction: Extraction, policy: NamePolicy): { text: string; extraction: Extraction } {
+  return policy.keepVictimNames ? { text, extraction } : redactVictims(text, extraction, [], policy.maskUnknownRoles);
 }

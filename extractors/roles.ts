@@ -17,7 +17,8 @@ import type { AnalysisDoc, Extractor } from './types.js';
  * 'María Fernanda' -> 'María Fernanda López'), and the whole group takes the role of its strongest evidence; on a tie
  * the victim role wins, so that a doubt hides a name rather than shows it. A role set before this stage (a
  * missing-person notice's subject) counts as the strongest evidence. Names in one coordination ('condenó a X y a su
- * pareja, Y') share their evidence.
+ * pareja, Y') share their evidence. A person with no evidence at all gets no role: the text does not establish one,
+ * and the default redaction masks such names too (`NamePolicy.maskUnknownRoles` in redact.ts).
  *
  * Before that, two kinds of mention the tagger missed are added: names a text gives as pseudonyms ('la llamaremos
  * Rosa', '"Micaela" (nombre cambiado)'), as victims; and a word of a known person's name standing alone ('Linklater,
@@ -463,9 +464,9 @@ export function mentionEvidence(text: string, start: number, end: number, floor 
   return near ? { role: near, strength: 1 } : null;
 }
 
-/** Version 1's reading for one mention, kept for callers that look at a single name: its evidence, or other. */
-export function roleAt(text: string, start: number, end: number): PersonRole {
-  return mentionEvidence(text, start, end)?.role ?? 'other';
+/** The role one mention's own sentence gives, for callers that look at a single name; undefined when it gives none. */
+export function roleAt(text: string, start: number, end: number): PersonRole | undefined {
+  return mentionEvidence(text, start, end)?.role;
 }
 
 const NAME_CONNECTORS = new Set(['de', 'da', 'do', 'das', 'dos', 'del', 'la', 'las', 'los', 'y', 'e', 'van', 'von', 'di', 'du', 'le']);
@@ -654,7 +655,10 @@ export function addNameRepeats(
   return added;
 }
 
-/** Gives every person entity without a role the role of its person: the strongest evidence over all its mentions. */
+/**
+ * Gives every person entity without a role the role of its person: the strongest evidence over all its mentions. A
+ * person with no evidence stays without a role.
+ */
 export function assignRoles(text: string, entities: Entity[], harmStory = false): void {
   const group = personGroups(entities);
   const ev = new Map<number, Evidence | null>();
@@ -710,7 +714,9 @@ export function assignRoles(text: string, entities: Entity[], harmStory = false)
     }
   }
   entities.forEach((e, i) => {
-    if (e.type === 'person' && !e.role) e.role = best.get(group[i]!)?.role ?? 'other';
+    if (e.type !== 'person' || e.role) return;
+    const role = best.get(group[i]!)?.role;
+    if (role) e.role = role;
   });
 }
 

@@ -2,18 +2,20 @@
  * Scores people's roles and the masking of victims' names on a people-and-roles set (`samples/roles/*.jsonl`,
  * `samples/check/roles.jsonl`; format in `samples/roles/README.md`).
  *
- *   npx tsx scripts/score-roles.ts samples/roles/dev-*.jsonl [--json] [--errors]
+ *   npx tsx scripts/score-roles.ts samples/roles/dev-*.jsonl [--json] [--errors] [--victims-only]
  *
- * Each text goes through the extractor and then through the same redaction a stored lead gets (`redactVictims`,
- * victims' names masked, the default). Every place the text names a labelled person is one mention: the gold
+ * Each text goes through the extractor and then through the same redaction a stored lead gets (`redactVictims`: by
+ * default victims' names and those of people whose role the text does not establish are masked; `--victims-only`
+ * masks victims alone, the policy with RASTRO_MASK_UNKNOWN_ROLES=false). Every place the text names a labelled person is one mention: the gold
  * mention strings found as whole words, longest first (a shorter string inside a longer one's place is the same
  * mention). Figures:
  * - victim mentions hidden: a victim's mention whose letters are all masked in the stored text (the privacy
  *   figure); victims fully hidden: victims none of whose mentions shows a letter;
- * - other mentions masked: a suspect's, official's or other person's mention with any letter masked (they should
- *   stay readable for the reviewer);
- * - role of a mention: the role of the person entity that overlaps it (`none` when no person entity does);
- *   accuracy over all mentions and per gold role, and the person-entity recall.
+ * - other people readable: a suspect's, official's or other person's mention with no letter masked (they should
+ *   stay readable for the reviewer), overall and per gold role;
+ * - role of a mention: the role of the person entity that overlaps it (`none` when no person entity does, `unknown`
+ *   when it has no role; for the accuracy `unknown` counts as `other`); accuracy over all mentions and per gold
+ *   role, and the person-entity recall.
  */
 import { readFileSync } from 'node:fs';
 import { createExtractor, redactVictims, REDACTION_CHAR } from '../extractors/index.js';
@@ -28,8 +30,10 @@ const args = process.argv.slice(2);
 const files = args.filter((a) => !a.startsWith('--'));
 const asJson = args.includes('--json');
 const showErrors = args.includes('--errors');
+// The default policy masks victims and people of unknown role; --victims-only scores the narrower policy.
+const unknownRoles = !args.includes('--victims-only');
 if (files.length === 0) {
-  console.error('usage: npx tsx scripts/score-roles.ts FILE.jsonl... [--json] [--errors]');
+  console.error('usage: npx tsx scripts/score-roles.ts FILE.jsonl... [--json] [--errors] [--victims-only]');
   process.exit(2);
 }
 
@@ -78,6 +82,7 @@ const T = Object.fromEntries(
       roleAccuracy: tally(),
       personRecall: tally(),
       byRole: { victim: tally(), suspect: tally(), official: tally(), other: tally() } as Record<Role, Tally>,
+      readable: { victim: tally(), suspect: tally(), official: tally(), other: tally() } as Record<Role, Tally>,
       maskedOutsideNames: 0,
     },
   ]),
@@ -87,7 +92,7 @@ const errors: string[] = [];
 
 for (const doc of docs) {
   const x = extract({ text: doc.text, lang: doc.lang });
-  const stored = redactVictims(doc.text, x).text;
+  const stored = redactVictims(doc.text, x, [], unknownRoles).text;
   const mentions = goldMentions(doc);
   const persons = x.entities.filter((e) => e.type === 'person');
   const hiddenPeople = new Map<number, boolean>();
@@ -100,15 +105,20 @@ for (const doc of docs) {
       if (m.role === 'victim') {
         add(t.victimMentionsHidden, masked === letters.length);
         if (g === 'all') hiddenPeople.set(m.person, (hiddenPeople.get(m.person) ?? true) && masked === letters.length);
-      } else add(t.othersReadable, masked === 0);
+      } else {
+        add(t.othersReadable, masked === 0);
+        add(t.readable[m.role], masked === 0);
+      }
       const ent = persons.find((e) => e.start < m.end && m.start < e.end);
-      const pred = ent ? (ent.role ?? 'other') : 'none';
+      const pred = ent ? (ent.role ?? 'unknown') : 'none';
+      // A person with no role the text establishes is read as 'other' for the accuracy (what version 2 stored).
+      const right = pred === m.role || (pred === 'unknown' && m.role === 'other');
       add(t.personRecall, ent !== undefined);
-      add(t.roleAccuracy, pred === m.role);
-      add(t.byRole[m.role], pred === m.role);
+      add(t.roleAccuracy, right);
+      add(t.byRole[m.role], right);
       if (g === 'all') {
         confusion[`${m.role}->${pred}`] = (confusion[`${m.role}->${pred}`] ?? 0) + 1;
-        if (pred !== m.role || (m.role === 'victim') !== (masked > 0))
+        if (!right || (m.role === 'victim') !== (masked > 0))
           errors.push(
             `${doc.id}\t${m.text}\tgold ${m.role}\tpred ${pred}\tmasked ${masked}/${letters.length}\t…${doc.text.slice(Math.max(0, m.start - 90), m.start).replace(/\s+/g, ' ')}[[${m.text}]]${doc.text.slice(m.end, m.end + 70).replace(/\s+/g, ' ')}…`,
           );
@@ -136,6 +146,7 @@ if (asJson) {
           victim_mentions_hidden: rate(t.victimMentionsHidden),
           victims_fully_hidden: rate(t.victimsFullyHidden),
           others_readable: rate(t.othersReadable),
+          ...Object.fromEntries((['suspect', 'official', 'other'] as const).map((r) => [`readable_${r}`, rate(t.readable[r])])),
           role_accuracy: rate(t.roleAccuracy),
           person_recall: rate(t.personRecall),
           ...Object.fromEntries(Object.entries(t.byRole).map(([r, v]) => [`role_${r}`, rate(v)])),
@@ -151,6 +162,9 @@ if (asJson) {
     ['victim mentions hidden', (t) => fmt(t.victimMentionsHidden)],
     ['victims fully hidden', (t) => fmt(t.victimsFullyHidden)],
     ['other people readable', (t) => fmt(t.othersReadable)],
+    ['  suspects', (t) => fmt(t.readable.suspect)],
+    ['  officials', (t) => fmt(t.readable.official)],
+    ['  others', (t) => fmt(t.readable.other)],
     ['role accuracy (mentions)', (t) => fmt(t.roleAccuracy)],
     ['  victim', (t) => fmt(t.byRole.victim)],
     ['  suspect', (t) => fmt(t.byRole.suspect)],

@@ -56,6 +56,8 @@ export const STRINGS = {
     evidence: 'Evidence',
     notice: 'Missing-person notice',
     withheld: '[name withheld]',
+    /** A person whose role (victim, suspect, official, other) the text does not establish. */
+    roleUnknown: 'role not established',
     sourceUrls: 'Source URLs',
     provenance: 'Provenance',
     lexiconVersion: 'Lexicon version',

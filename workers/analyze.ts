@@ -25,7 +25,7 @@ export function analyzeProcessor(deps: PipelineDeps): StageProcessor<'analyze', 
     let leadId: string | null = null;
     let outcome: AnalyzeOutcome['outcome'] = 'not_a_lead';
     if (isLead) {
-      const r = await deps.store.upsertLead(toLeadInput(doc, text, extraction, deps.config.keepVictimNames));
+      const r = await deps.store.upsertLead(toLeadInput(doc, text, extraction, deps.config));
       leadId = r.id;
       outcome = r.outcome;
     }

@@ -1,5 +1,5 @@
 import type { Extraction, SourceDocument } from '../core/index.js';
-import { redactVictims } from '../extractors/index.js';
+import { type NamePolicy, redactForStorage } from '../extractors/index.js';
 import type { LeadInput } from '../store/index.js';
 
 /** The text that is analysed and stored: the headline, then the body. Offsets refer to this string. */
@@ -11,10 +11,11 @@ export function analysisText(doc: Pick<SourceDocument, 'title' | 'text'>): strin
 
 /**
  * What gets stored for a document: the evidence a reviewer needs and nothing that exposes a victim beyond it.
- * Victims' names are redacted in the text and every quoted span unless the deployment keeps them.
+ * Victims' names (and by default those of people whose role the text does not establish) are redacted in the text
+ * and every quoted span unless the deployment keeps them.
  */
-export function toLeadInput(doc: SourceDocument, text: string, extraction: Extraction, keepVictimNames: boolean): LeadInput {
-  const safe = keepVictimNames ? { text, extraction } : redactVictims(text, extraction);
+export function toLeadInput(doc: SourceDocument, text: string, extraction: Extraction, policy: NamePolicy): LeadInput {
+  const safe = redactForStorage(text, extraction, policy);
   const x = safe.extraction;
   return {
     url: doc.url,

@@ -57,6 +57,25 @@ describe('redactVictims', () => {
     expect(out).toContain('Ruizito'); // whole words only
   });
 
+  it('masks people of unknown role by default, name words included, and keeps them when told to', () => {
+    const t = 'Nora Vidal llegó a Quito. Vidal trabajó sin paga para Raúl Tapia, detenido ayer.';
+    const a = (s: string) => ({ start: t.indexOf(s), end: t.indexOf(s) + s.length, text: s });
+    const x: Extraction = {
+      ...extraction(),
+      indicators: [],
+      places: [],
+      entities: [
+        { ...a('Nora Vidal'), type: 'person' },
+        { ...a('Raúl Tapia'), type: 'person', role: 'suspect' },
+      ],
+    };
+    const { text: out, extraction: rx } = redactVictims(t, x);
+    expect(out).not.toMatch(/Nora|Vidal/u);
+    expect(out).toContain('para Raúl Tapia, detenido');
+    expect(rx.entities[0]!.text).toBe(`${REDACTION_CHAR.repeat(4)} ${REDACTION_CHAR.repeat(5)}`);
+    expect(redactVictims(t, x, [], false).text).toBe(t);
+  });
+
   it('returns the input untouched when no victim is named', () => {
     const x = { ...extraction(), entities: [] };
     expect(redactVictims(text, x)).toEqual({ text, extraction: x });

@@ -127,6 +127,28 @@ describe('lead page', () => {
     expect((await get(`/leads/${id}`)).text).toContain('████ ██████ ██████ fue rescatada');
   });
 
+  it('shows a masked person of unknown role as withheld, with the role marked as not established', async () => {
+    const [first] = sampleLeads();
+    const text = '████ █████ trabajó sin paga. El fiscal Hugo Lara habló.';
+    const { id } = await t.store.upsertLead({
+      ...first!,
+      url: 'https://unknown-role.example/1',
+      canonicalUrl: 'https://unknown-role.example/1',
+      contentHash: 'h-unknown-role',
+      title: 'Caso en Quito',
+      text,
+      indicators: [],
+      reasons: [],
+      entities: [
+        { type: 'person', text: '████ █████', start: 0, end: 10 },
+        { type: 'person', role: 'official', text: 'Hugo Lara', start: text.indexOf('Hugo'), end: text.indexOf('Hugo') + 9 },
+      ],
+    });
+    const page = (await get(`/leads/${id}`)).text;
+    expect(page).toContain('<li><span class="muted">[name withheld]</span> <span class="pill muted">role not established</span></li>');
+    expect(page).toContain('<li>Hugo Lara <span class="pill">official</span></li>');
+  });
+
   it('answers 404 with a page for an unknown lead', async () => {
     const { status, text } = await get('/leads/0123456789abcdef01234567');
     expect(status).toBe(404);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Extraction, SourceDocument } from '../../core/index.js';
-import { emptyFindings, REDACTION_CHAR } from '../../extractors/index.js';
+import { DEFAULT_NAME_POLICY, emptyFindings, REDACTION_CHAR } from '../../extractors/index.js';
 import { analysisText, toLeadInput } from '../../workers/lead-input.js';
 
 const doc: SourceDocument = {
@@ -33,7 +33,7 @@ function extraction(text: string): Extraction {
 describe('toLeadInput', () => {
   it("masks a victim's name in the stored headline as in the text", () => {
     const text = analysisText(doc);
-    const lead = toLeadInput(doc, text, extraction(text), false);
+    const lead = toLeadInput(doc, text, extraction(text), DEFAULT_NAME_POLICY);
     expect(lead.title).not.toContain('Micaela');
     expect(lead.title).toContain(REDACTION_CHAR);
     expect(lead.title).toHaveLength(doc.title!.length);
@@ -41,9 +41,32 @@ describe('toLeadInput', () => {
     expect(lead.text).not.toMatch(/Micaela|Rojas/u);
   });
 
+  it('masks a person of unknown role by default, and only victims when the deployment says so', () => {
+    const t = 'Desaparece Lía Campos en Tarija\n\nLía Campos salió de su casa. La fiscal Elena Mora pidió datos.';
+    const a = (s: string, from = 0) => ({ start: t.indexOf(s, from), end: t.indexOf(s, from) + s.length, text: s });
+    const x: Extraction = {
+      ...emptyFindings('es'),
+      entities: [
+        { ...a('Lía Campos'), type: 'person' },
+        { ...a('Lía Campos', 20), type: 'person' },
+        { ...a('Elena Mora'), type: 'person', role: 'official' },
+      ],
+      lexiconVersion: 'v',
+      extractorVersion: 'x',
+    };
+    const d = { ...doc, title: 'Desaparece Lía Campos en Tarija', text: t.slice(t.indexOf('\n\n') + 2) };
+    const masked = toLeadInput(d, t, x, DEFAULT_NAME_POLICY);
+    expect(masked.text).not.toMatch(/Lía|Campos/u);
+    expect(masked.title).toBe(`Desaparece ${REDACTION_CHAR.repeat(3)} ${REDACTION_CHAR.repeat(6)} en Tarija`);
+    expect(masked.text).toContain('La fiscal Elena Mora');
+    const narrow = toLeadInput(d, t, x, { keepVictimNames: false, maskUnknownRoles: false });
+    expect(narrow.text).toBe(t);
+    expect(narrow.title).toBe(d.title);
+  });
+
   it('keeps the headline as published when the deployment keeps victims\' names', () => {
     const text = analysisText(doc);
-    expect(toLeadInput(doc, text, extraction(text), true).title).toBe(doc.title);
+    expect(toLeadInput(doc, text, extraction(text), { ...DEFAULT_NAME_POLICY, keepVictimNames: true }).title).toBe(doc.title);
   });
 });
 
@@ -61,9 +84,9 @@ describe('rescoreLeads', () => {
       const text = analysisText(doc);
       // Stored by an older analysis that found no victim: headline and text in the clear.
       const old = { ...emptyFindings('es'), lexiconVersion: 'old', extractorVersion: 'old' };
-      const { id } = await store.upsertLead(toLeadInput(doc, text, old, false));
+      const { id } = await store.upsertLead(toLeadInput(doc, text, old, DEFAULT_NAME_POLICY));
       const extract = async (input: { text: string }) => ({ ...extraction(input.text), lexiconVersion: 'new', extractorVersion: 'new' });
-      const summary = await rescoreLeads({ store, extract: extract as never, keepVictimNames: false });
+      const summary = await rescoreLeads({ store, extract: extract as never, ...DEFAULT_NAME_POLICY });
       expect(summary.changed).toBe(1);
       const lead = await store.getLead(id);
       expect(lead!.title).not.toContain('Micaela');

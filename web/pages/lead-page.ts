@@ -30,7 +30,14 @@ function spanText(text: string, span: { start: number; end: number; text: string
 function entityLabel(lead: Lead, e: Entity): SafeHtml {
   if (e.type === 'person' && e.role === 'victim') return html`<span class="muted">${S.withheld}</span>`;
   const t = spanText(lead.text, e) ?? (lead.title && lead.title.includes(e.text) ? e.text : null);
-  return t === null ? html`<span class="muted">${S.notLocated}</span>` : html`${t}`;
+  if (t === null) return html`<span class="muted">${S.notLocated}</span>`;
+  // A name the stored text masks (a person of unknown role under the default policy) reads as withheld, not as blocks.
+  return /\p{L}/u.test(t) ? html`${t}` : html`<span class="muted">${S.withheld}</span>`;
+}
+
+function rolePill(e: Entity): SafeHtml | string {
+  if (e.role) return html` <span class="pill">${e.role}</span>`;
+  return e.type === 'person' ? html` <span class="pill muted">${S.roleUnknown}</span>` : '';
 }
 
 function entities(lead: Lead): SafeHtml {
@@ -39,7 +46,7 @@ function entities(lead: Lead): SafeHtml {
   for (const e of lead.entities) byType.set(e.type, [...(byType.get(e.type) ?? []), e]);
   return html`<dl class="facts">${[...byType].map(
     ([type, list]) => html`<dt>${type}</dt><dd><ul class="plain">${list.map(
-      (e) => html`<li>${entityLabel(lead, e)}${e.role ? html` <span class="pill">${e.role}</span>` : ''}${
+      (e) => html`<li>${entityLabel(lead, e)}${rolePill(e)}${
         e.value !== undefined && !(e.type === 'person' && e.role === 'victim') ? html` <span class="muted small">= ${String(e.value)}${e.ref ? ` ${e.ref}` : ''}</span>` : ''
       }</li>`,
     )}</ul></dd>`,
