@@ -68,7 +68,10 @@ export function victimWordRanges(text: string, extraction: Pick<Extraction, 'ent
       if (bare.length >= 3 && /^\p{Lu}/u.test(bare) && folded.has(foldSameLength(bare))) words.add(bare);
     }
   }
-  const blockers = [...extraction.entities.filter((e) => !masked(e)), ...extraction.places];
+  // The tagger's place or organisation that is exactly one of those words ("If you are Kayleigh", "Yusmary's") is the
+  // person again; a resolved place is not ('Lima' the city stays when a masked person is called Lima).
+  const sameWord = (e: Entity) => e.type !== 'person' && words.has(e.text.replace(/['’]s$/u, ''));
+  const blockers = [...extraction.entities.filter((e) => !masked(e) && !sameWord(e)), ...extraction.places];
   const out: Array<{ start: number; end: number }> = [];
   for (const w of words) {
     for (let i = text.indexOf(w); i !== -1; i = text.indexOf(w, i + w.length)) {

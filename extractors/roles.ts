@@ -72,7 +72,7 @@ const OFFICIAL_TITLES = alt([
   'district attorney', 'attorney general', 'assistant attorney', 'judge', 'justice', 'officer', 'sheriff', 'deputy', 'agent',
   'special agent', 'trooper', 'constable', 'superintendent', 'commissioner', 'spokes(?:wo)?man', 'spokesperson', 'minister',
   'mayor', 'governor', 'chief', 'lieutenant', 'sergeant', 'captain', 'senator', 'congress(?:wo)?man', 'ambassador', 'secretary',
-  'colonel', 'major', 'titular', 'subcomisionad[oa]', 'comisionad[oa]', 'subcomissari[oa]', 'relator[a]?', 'ouvidor[a]?', 'intendente', 'jefatura', 'magistrate', 'investigator', 'asp', 'sen\\.', 'rep\\.', 'det\\.', 'sgt\\.', 'lt\\.', 'capt\\.', 'gen\\.', 'col\\.', 'insp\\.', 'supt\\.',
+  'colonel', 'major', 'corporal', 'conselheir[oa] tutelar', 'const\\.', 'councill?or', 'crown counsel', 'crown attorney', 'titular', 'subcomisionad[oa]', 'comisionad[oa]', 'subcomissari[oa]', 'relator[a]?', 'ouvidor[a]?', 'intendente', 'jefatura', 'magistrate', 'investigator', 'asp', 'sen\\.', 'rep\\.', 'det\\.', 'sgt\\.', 'lt\\.', 'capt\\.', 'gen\\.', 'col\\.', 'insp\\.', 'supt\\.',
 ]);
 
 /** Relatives and other private roles (lawyers, neighbours, NGO staff), before or after a name (folded). */
@@ -81,7 +81,9 @@ const OTHER_TITLES = alt([
   'esposa', 'esposo', 'marido', 'mujer de', 'companera', 'companero', 'companheira', 'companheiro', 'novia', 'novio', 'namorada',
   'namorado', 'cunada', 'cunado', 'mother', 'father', 'sister', 'brother', 'aunt', 'uncle',
   'grandmother', 'grandfather', 'cousin', 'interprete', 'interpreter', 'tradutor[a]?', 'traductor[a]?', 'translator', 'wife', 'husband', 'boyfriend', 'girlfriend', 'abogad[oa]',
-  'advogad[oa]', 'lawyer', 'defense attorney', 'defence lawyer', 'attorney for', 'vecin[oa]', 'vizinh[oa]', 'neighbou?r',
+  'advogad[oa]', 'lawyer', 'defense attorney', 'defence lawyer', 'attorney for', 'attorney', 'barrister', 'solicitor', 'letrad[oa]',
+  'defensor[a]?', 'atty\\.?', 'locutor[a]?', 'apresentador[a]?', 'presentador[a]?', 'conductor[a]? del programa', 'host', 'anchor', 'entrevistador[a]?', 'defen[cs]e counsel', 'counsel for', 'caseworker', 'case worker', 'advocate', 'cacique', 'elder',
+  '(?:with )?reporting by', 'editing by', 'reported by', 'written by', 'additional reporting by', 'vecin[oa]', 'vizinh[oa]', 'neighbou?r',
   'activista', 'ativista', 'activist', 'sacerdote', 'pastor[a]?', 'padre catolico', 'priest', 'monja', 'freira', 'nun',
   'coordinador[a]?', 'coordenador[a]?', 'coordinator', 'fundador[a]?', 'founder', 'investigador[a]?', 'pesquisador[a]?',
   'researcher', 'professor[a]?', 'profesor[a]?', 'psicolog[oa]', 'psychologist', 'trabajador[a]? social', 'assistente social',
@@ -129,8 +131,8 @@ const WORKER_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${WORKER_NOUNS})s?(?:\\s+(?:
 
 /** Participles of what is done to victims (folded, as word starts). */
 const VICTIM_PASSIVE = alt([
-  'rescatad', 'liberad', 'resgatad', 'libertad', 'rescued', 'freed', 'captad', 'reclutad', 'recrutad', 'aliciad', 'enganad',
-  'explotad', 'explorad', 'exploited', 'trafficked', 'traficad', 'vendid', 'sold', 'obligad', 'obrigad', 'forzad', 'forcad', 'forced',
+  'rescatad', 'liberad', 'resgatad', 'libertad', 'rescued', 'freed', 'captad(?!or)', 'reclutad(?!or)', 'recrutad(?!or)', 'aliciad(?!or)', 'enganad(?!or)',
+  'explotad(?!or)', 'explorad(?!or)', 'exploited', 'trafficked', 'traficad', 'vendid', 'sold', 'obligad', 'obrigad', 'forzad', 'forcad', 'forced',
   'coerced', 'abusad', 'abused', 'violad', 'estuprad', 'raped', 'secuestrad', 'sequestrad', 'kidnapped', 'abducted',
   'desaparecid', 'reported missing', 'last seen', 'vist[oa] por (?:la |a )?ultima vez', 'localizad', 'located', 'found',
   'encontrad', 'hallad', 'lured', 'recruited', 'deceived', 'tricked', 'contratad[oa]s? (?:en|con|para|com|em|por)', 'approached', 'contacted', 'contactad', 'offered (?:a )?(?:job|work)', 'promised', 'groomed', 'held', 'retenid', 'retid', 'mantid', 'kept', 'encerrad',
@@ -142,11 +144,11 @@ const VICTIM_PASSIVE = alt([
 /** Participles of what is done to suspects (folded, as word starts). */
 const SUSPECT_PASSIVE = alt([
   'capturad', 'detenid', 'detained', 'taken into custody', 'in custody', 'remanded', 'booked', 'held (?:at|in|on|without) (?:the )?(?:[\\p{L}$,.0-9]+ ){0,3}(?:jail|prison|custody|bail|bond|remand|detention)', 'arrestad', 'arrested', 'aprehendid', 'apprehended', 'pres[oa]s?\\b', 'detid', 'condenad', 'convicted',
-  'sentenced', 'sentenciad', 'acusad', 'accused', 'charged', 'indiciad', 'denunciad', 'imputad', 'procesad', 'processad',
+  'sentenced', 'sentenciad', 'acusad', 'accused', 'charged(?! for)', 'indiciad', 'denunciad', 'imputad', 'procesad', 'processad',
   'vinculad', 'investigad[oa]s?\\b', 'investigated', 'indicted', 'extraditad', 'extradited', 'prendid', 'autuad', 'deportad', 'deported',
   'buscad[oa] por', 'wanted', 'foragid', 'profug', 'fugitiv', 'identified as the (?:suspect|leader|recruiter)', 'jailed',
   'encarcelad', 'recluid', 'enviad[oa] a (?:prision|la carcel)', 'remitid', 'judged', 'juzgad', 'julgad', 'declarad[oa] culpable',
-  'found guilty', 'pleaded guilty', 'se declaro culpable', 'confes',
+  'found guilty', 'pleaded guilty', 'se declaro culpable', 'confes', 'formalizad', 'at large', 'em liberdade',
 ]);
 
 /** Active verbs whose subject is a suspect (folded, word starts). */
@@ -159,7 +161,7 @@ const SUSPECT_ACTIVE = alt([
   'mantenia', 'mantinha', 'mantuvo', 'manteve', 'kept', 'held', 'confiscated', 'took (?:her|his|their) passport', 'quedaba con', 'retuvo', 'reteve',
   'pleaded guilty', 'se declaro culpable', 'admitted', 'confeso', 'confessou', 'nego', 'denied', 'denies', 'deny', 'faces', 'face charges',
   'threatened', 'amenazo', 'ameacou',
-  'offered', 'offering', 'paid for', 'owned', 'ran', 'managed', 'nega', 'niega', 'se nego a declarar', 'se negou a depor', 'refused to testify', 'declined to comment', 'pagava', 'pagaba', 'recebia as vitimas', 'recibia a las victimas', 'controlava', 'controlaba', 'controlled', 'vigiava', 'vigilaba', 'anunciava', 'anunciaba', 'advertised', 'organizou', 'organizo', 'organized', 'organised', 'geriam', 'geria', 'gerenciava',
+  'offered', 'offering', 'paid for', 'owned', 'ran', 'managed', 'nega', 'niega', 'se nego a declarar', 'se negou a depor', 'refused to testify', 'declined to comment', 'pagava', 'pagaba', 'recebia as vitimas', 'recibia a las victimas', 'controlava', 'controlaba', 'controlled', 'vigiava', 'vigilaba', 'anunciava', 'anunciaba', 'advertised', 'organizou', 'organizo', 'organized', 'organised', 'geriam', 'geria', 'gerenciava', 'falsificaba', 'falsificava', 'forged',
 ]);
 
 /** Active verbs whose subject is usually a victim (folded, word starts). */
@@ -196,12 +198,16 @@ const REACH_BREAK = String.raw`(?!(?:said|says|dijo|dice|disse|diz|afirmo|afirmo
 const TITLE_BEFORE = new RegExp(`(?:^|[^\\p{L}])(${OFFICIAL_TITLES})(?:es|s)?(?:\\s+${REACH_BREAK}[\\p{L}.'’-]+){0,6}?[\\s,]*$`, 'u');
 const OTHER_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:su|sua|seu|his|her|their|la|el|a|o|the|dona|dono|un|una|um|uma|an?)?\\s*(${OTHER_TITLES})(?:[\\s,]+[\\p{L}.'’-]+){0,5}?[\\s,]*$`, 'u');
 const VICTIM_BEFORE = new RegExp(`(?:^|[^\\p{L}])(${VICTIM_NOUNS})(?:es|s)?(?:[\\s,]+(?:\\d{1,2} (?:y|e|and) \\d{1,2}|identificad[oa]|identified|como|as|only|solo|apenas|llamad[oa]|chamad[oa]|named|called|de|\\d{1,2}|anos|años|anos|years?|old|-year-old|young|joven|jovem|[a-z]+(?:an[oa]?s?|ense?s?|es[ae]s?|ish|ians?|in[oa]s?|eir[oa]s?|en[oa]s?|ay[oa]s?|e?c[oa]s?|tec[oa]s?))){0,4}[\\s,]*$`, 'u');
+/** 'el padre de la menor, X', 'a mãe da vítima, X': the victim noun belongs to the title before it, which is X's. */
+const OF_VICTIM_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${OTHER_TITLES}|${OFFICIAL_TITLES})\\s+(?:de|do|da|del|dos|das|of)\\s+(?:(?:la|el|a|o|the|las|los|as|os)\\s+)?(?:${VICTIM_NOUNS})(?:es|s)?[\\s,]*$`, 'u');
 const RELATIVE_ADJACENT = new RegExp(`(?:^|[^\\p{L}])(?:${OTHER_TITLES})\\s*,?\\s*(?:(?:la|el|o|a|dona|don|senora|senhora|sr|sra|mrs|mr|ms)\\.?\\s+)?$`, 'u');
+const TITLE_OF = new RegExp(`(?:^|[^\\p{L}])(?:${OTHER_TITLES})\\s+(?:de|do|da|del|dos|das|of)\\s+(?:(?:la|el|o|a|the)\\s+)?$`, 'u');
 const TITLE_INSIDE = new RegExp(`^(?:${OFFICIAL_TITLES})\\s`, 'u');
-const ALIAS_BEFORE = /(?:^|[^\p{L}])(?:alias|a\.k\.a\.?|aka|vulgo)\s*(?:el|la|o|a|the)?\s*["“«'‘]?\s*$/u;
+const OTHER_INSIDE = new RegExp(`^(?:${OTHER_TITLES})\\s`, 'u');
+const ALIAS_BEFORE = /(?:^|[^\p{L}])(?:alias|a\.k\.a\.?|aka|vulgo(?: de)?)\s*["“«'‘]?\s*(?:el|la|o|a|the)?\s*["“«'‘]?\s*$/u;
 /** 'Known as', 'apodado': nicknames of suspects mostly, but victims have them too; weaker than 'alias'. */
-const KNOWN_AS_BEFORE = /(?:^|[^\p{L}])(?:apodad[oa]|(?:conocid[oa]|conhecid[oa]|known)(?: [\p{L}]+){0,4} (?:como|as)|nicknamed|apelidad[oa](?: de)?)\s*(?:el|la|o|a|the)?\s*["“«'‘]?\s*$/u;
-const PSEUDONYM_BEFORE = /(?:llamaremos|chamaremos|llamaremos aqui|we will call|we call|asked to be (?:called|identified (?:only )?as)|pidio ser identificad[oa] como|pidio que la llamaran|pediu para ser chamad[oa] de|pediu para ser identificad[oa] como|who gave (?:only )?(?:her|his) first name,?|de nombre ficticio|com nome ficticio|pede para ser chamad[oa] de|pide (?:que )?(?:la|lo|le) llamen|prefere ser chamad[oa] de|prefiere ser llamad[oa]|(?:nomes?|nombres?) ficticios? de|pseudonimos? de|seudonimos? de|pseudonyms?|called here|here called|aqui chamad[oa] de|aqui llamad[oa])\s*["“«'‘]?\s*$/u;
+const KNOWN_AS_BEFORE = /(?:^|[^\p{L}])(?:apodad[oa]|(?:conocid[oa]|conhecid[oa]|known|knew|know|conocia|conoce|conocen|conocian|conhecia|conhece|conhecem|conheciam)(?: [\p{L}]+){0,4} (?:como|as|por)|nicknamed|apelidad[oa](?: de)?|(?:le |lo |la |o |a )?(?:llamaban|llaman|decian|chamavam|chamam|apelidavam|called)(?: [\p{L}]+){0,2}?)\s*["“«'‘]?\s*(?:el|la|o|a|the)?\s*["“«'‘]?\s*$/u;
+const PSEUDONYM_BEFORE = /(?:llamaremos|chamaremos|llamaremos aqui|we will call|we call|we are calling|we're calling|we have called|we've called|asked to be (?:called|identified (?:only )?as)|pidio ser identificad[oa] como|pidio que la llamaran|pediu para ser chamad[oa] de|pediu para ser identificad[oa] como|who gave (?:only )?(?:her|his) first name,?|de nombre ficticio|com nome ficticio|pede para ser chamad[oa] de|pide (?:que )?(?:la|lo|le) llamen|prefere ser chamad[oa] de|prefiere ser llamad[oa]|(?:nomes?|nombres?) ficticios? de|pseudonimos? de|seudonimos? de|pseudonyms?|called here|here called|aqui chamad[oa] de|aqui llamad[oa])\s*["“«'‘]?\s*$/u;
 /** Words allowed between a verb and its object's name ('detuvo a dos hombres, identificados como X'). */
 const OBJECT_FILLER = alt([
   'a', 'al', 'à', 'as', 'las', 'los', 'la', 'el', 'o', 'os', 'the', 'an?', 'un', 'una', 'um', 'uma', 'dos', 'dois', 'duas', 'tres', 'two',
@@ -212,7 +218,7 @@ const OBJECT_FILLER = alt([
   '[a-z]+(?:an[oa]s?|en[oa]s?|es[ae]s?|in[oa]s?|eir[oa]s?|ian|ians)', '(?:su|sua|seu|his|her|their|sus|suas|seus) [\\p{L}]+',
 ]);
 const OBJECT_BEFORE = (verbs: string) =>
-  new RegExp(`(?:^|[^\\p{L}])(?:${verbs})[\\p{L}]*(?:\\s+(?:en|em|no|na|in|at|desde|durante|por|for)(?:\\s+(?!(?:by|por|pelo|pela|que|who|quien|they|ellos|eles)\\b)[\\p{L}\\d-]+){1,5}?)?(?:\\s+(?:${OBJECT_FILLER}),?){0,8}\\s*["“«]?$`, 'u');
+  new RegExp(`(?:^|[^\\p{L}])(?:${verbs})(?![\\p{L}]*(?:dor|dora|dores|doras|ers?)(?![\\p{L}]))[\\p{L}]*(?:\\s+(?:en|em|no|na|in|at|desde|durante|por|for)(?:\\s+(?!(?:by|por|pelo|pela|que|who|quien|they|ellos|eles|that|which|cuando|quando|when)\\b)[\\p{L}\\d-]+){1,5}?)?(?:\\s+(?:${OBJECT_FILLER}),?){0,8}\\s*["“«]?$`, 'u');
 const VICTIM_OBJECT_BEFORE = OBJECT_BEFORE(VICTIM_OBJECT);
 /** Searching for someone: a missing person, or a wanted one; weaker than the other objects. */
 const SEARCH_OBJECT_BEFORE = OBJECT_BEFORE(alt(['busca', 'procura', 'search(?:ing)? for', 'looking for']));
@@ -226,23 +232,25 @@ const SUSPECT_NOUNS = alt([
   'capturad[oa]', 'pres[oa]', 'condenad[oa]', 'imputad[oa]', 'cabecilla', 'cabecilha', 'lider de la red', 'ringleader', 'leader', 'lider',
   'arguid[oa]', 'reu\\b', 'detid[oa]', 'denunciad[oa]', 'fazendeiro', 'fazendeira', 'pecuarista', 'empresari[oa]', 'empreiteir[oa]',
   'arrendatari[oa]', 'socio-administrador[a]?', 'socio', 'hacendad[oa]', 'finquer[oa]', 'contratista', 'contractor', 'businessman',
-  'businesswoman', 'farmer', 'rancher', 'dona da casa', 'duena de casa', 'patroa', 'patrona', 'mujer que la recluto', 'homem que organizou',
+  'businesswoman', 'farmer', 'rancher', 'armador', 'capataz', 'encarregad[oa]', 'formalizad[oa]', 'business partner', 'dona da casa', 'duena de casa', 'patroa', 'patrona', 'mujer que la recluto', 'homem que organizou',
 ]);
 const SUSPECT_BEFORE = new RegExp(`(?:^|[^\\p{L}])(${SUSPECT_NOUNS})(?:es|s)?(?:[\\s,]+${REACH_BREAK}[\\p{L}.'’-]+){0,6}?[\\s,]*$`, 'u');
 const MINOR_AGE_BEFORE = /(?:^|[^\p{L}\d])(?:(\d{1,2})[-\s]year[-\s]old\s+(?:[\p{L}]+\s+)?|(?:a los|aos|at|at age|com|con)\s+(\d{1,2})(?:\s+(?:anos|years(?: old)?))?\s*,\s*)$/u;
 
 /** Apposition right after the name: ', fiscal de...', ', la víctima', ', alias...', ', de 16 años', ' (16)'. */
-const APPOSITION = /^\s*(?:,|\(|-|–|—)\s*(?:(?:el|la|o|a|the|an?|su|sua|seu|his|her|their|un|una|um|uma)\s+)?(?:(?:ex|former|antigu[oa]|actual|current|nuev[oa]|nov[oa]|new|propi[oa]|own)\s+)?/u;
+const APPOSITION = /^\s*(?:\(\d{1,2}(?:\s+(?:anos|years))?\)\s*)?(?:,|\(|-|–|—|:)\s*(?:(?:el|la|o|a|the|an?|su|sua|seu|his|her|their|un|una|um|uma)\s+)?(?:(?:ex|former|antigu[oa]|actual|current|nuev[oa]|nov[oa]|new|propi[oa]|own)\s+)?/u;
 const APPOS_TITLE = new RegExp(`^(?:[\\p{L}-]+\\s+){0,2}?(?:${OFFICIAL_TITLES})\\b`, 'u');
-const APPOS_OTHER = new RegExp(`^(?:[\\p{L}-]+\\s+){0,1}?(?:${OTHER_TITLES})\\b`, 'u');
+const APPOS_OTHER = new RegExp(`^(?:[\\p{L}'’-]+\\s+){0,1}?(?:${OTHER_TITLES})\\b`, 'u');
 const APPOS_SUSPECT = new RegExp(`^(?:[\\p{L}-]+\\s+){0,1}?(?:${SUSPECT_NOUNS})\\b`, 'u');
 const APPOS_JOB = new RegExp(`^(?:[\\p{L}-]+\\s+){0,1}?(?:${JOB_NOUNS})\\b`, 'u');
 /** A victim noun as a whole apposition ('X, la víctima, ...'), not the subject of a new clause ('X, a adolescente era levada'). */
 const APPOS_VICTIM_PHRASE = new RegExp(`^(?:${VICTIM_NOUNS})(?:es|s)?(?:\\s+(?:de|da|do|del|of|en|em|in)\\s+[^,.;:()]{1,50})?\\s*(?:[,.;:)]|$)`, 'u');
 const APPOS_ALIAS = /^(?:alias|a\.k\.a|aka|vulgo|apodad[oa]|conocid[oa] como|conhecid[oa] como|known as)\b/u;
 const AGE_AFTER = /^\s*(?:(?:,|\(|-|–)\s*(?:(?:ambas|ambos|both|las dos|los dos|as duas|os dois)\s+)?(?:de\s+|who is\s+|aged\s+|then\s+|now\s+|entonces(?: de)?\s+|entao com\s+|con\s+|com\s+)?|(?:,\s*)?(?:que |who |quien )?(?:tenia|tinha|had|was|era|is|es|tiene|tem|tenia apenas|tinha apenas|was only|tenia solo)\s+)(\d{1,2})(?:\s*(?:anos|years?|y\.o\.|,|\)|-year-old)|\s*$)/u;
-const PSEUDONYM_AFTER = /^\s*["”»'’]?\s*(?:\(|,|-|–|—)?\s*(?:(?:su|sua|seu|her|his|un|el|o|a)\s+)?(?:nombre ficticio|nombre cambiado|nombre modificado|nombre protegido|nome ficticio|nome trocado|nome alterado|not (?:her|his|their) real name|a pseudonym|pseudonimo|seudonimo|name (?:has been )?changed|identidad (?:protegida|reservada)|identidade preservada|nombre real (?:se )?reserva|pide que no se publique su apellido|pidio que no se publicara su apellido|pede que (?:o )?(?:seu )?sobrenome nao seja (?:publicado|divulgado)|asked (?:that )?(?:her|his) (?:surname|last name) not be (?:published|used)|asked not to be (?:named|identified)|pidio no ser identificad[oa]|pediu para nao ser identificad[oa]|(?:asi|como) (?:pidio|prefiere|quiso) ser llamad[oa]|(?:assim|como) (?:pediu|prefere|quis) ser chamad[oa]|as (?:she|he) (?:asked|prefers|wished) to be (?:called|known)|(?:who|que|quien) (?:asked|pidio|pediu) (?:that |que |para )?(?:her|his|su|seu|o seu|o) (?:real |full |verdadero |verdadeiro |completo )?(?:name|nombre|nome)(?: (?:verdadero|verdadeiro|completo))? (?:not|no|nao))/u;
-const BETWEEN = String.raw`(?:\s*,[^,.;:!?]{1,80},)?\s*,?\s*(?:quien|quienes|que|who|whom|which|also|tambien|tambem|ya|ja|had|has|have|presuntamente|supuestamente|allegedly|reportedly|(?:police|prosecutors|investigators|authorities|officials|la policia|la fiscalia|a policia|os investigadores) (?:say|said|allege|dicen|dijeron|afirman|dizem|disseram)|segun (?:la policia|la fiscalia|los investigadores)|\s)*`;
+const PSEUDONYM_AFTER = /^\s*["”»'’]?\s*(?:\(|,|-|–|—)?\s*(?:(?:su|sua|seu|her|his|un|el|o|a)\s+)?(?:nombre ficticio|nombre cambiado|nombre modificado|nombre protegido|nome ficticio|nome trocado|nome alterado|not (?:her|his|their) real name|a pseudonym|pseudonimo|seudonimo|name (?:has been )?changed|identidad (?:protegida|reservada)|identidade preservada|nombre real (?:se )?reserva|pide que no se publique su apellido|pidio que no se publicara su apellido|pede que (?:o )?(?:seu )?sobrenome nao seja (?:publicado|divulgado)|asked (?:that )?(?:her|his) (?:surname|last name) not be (?:published|used)|asked not to be (?:named|identified)|(?:para|to) (?:proteger|preservar|protect|preserve) (?:su|a sua|sua|her|his|their) (?:identidad|identidade|identity|privacidad|privacidade|privacy)|pidio no ser identificad[oa]|pediu para nao ser identificad[oa]|(?:asi|como) (?:pidio|prefiere|quiso) ser llamad[oa]|(?:assim|como) (?:pediu|prefere|quis) ser chamad[oa]|as (?:she|he) (?:asked|prefers|wished) to be (?:called|known)|(?:who|que|quien) (?:asked|pidio|pediu) (?:that |que |para )?(?:her|his|su|seu|o seu|o) (?:real |full |verdadero |verdadeiro |completo )?(?:name|nombre|nome)(?: (?:verdadero|verdadeiro|completo))? (?:not|no|nao))/u;
+// One aside between commas ('X, de 40 años, fue...'), or up to two more short ones without a clause of their own ('X, 58,
+// of Lyons, Georgia, pleaded guilty').
+const BETWEEN = String.raw`(?:\s*,[^,.;:!?]{1,80}(?:\s*,(?:(?!(?<!\p{L})(?:que|that|quien|who|which|y|e|and)\b)[^,.;:!?]){1,30}){0,2},["”»’']?)?\s*,?\s*(?:quien|quienes|que|who|whom|which|also|tambien|tambem|ya|ja|hoy|hoje|today|now|ahora|agora|aun|ainda|still|had|has|have|presuntamente|supuestamente|allegedly|reportedly|(?:police|prosecutors|investigators|authorities|officials|la policia|la fiscalia|a policia|os investigadores) (?:say|said|allege|dicen|dijeron|afirman|dizem|disseram)|segun (?:la policia|la fiscalia|los investigadores)|\s)*`;
 const PASSIVE_AFTER = new RegExp(
   `^${BETWEEN}(?:fue|fueron|foi|foram|was|were|era|eram|eran|ha sido|han sido|habia sido|havia sido|tinha sido|had been|has been|have been|is being|esta siendo|estaba|estava|estan|estao|seria|teria sido|resulto|acabo|ended up|got|sigue|segue|continua|permanece|remains|is|are|esta|está)\\s+(?:[\\p{L}]+\\s+){0,2}?(?:(${SUSPECT_PASSIVE})|(${VICTIM_PASSIVE}))`,
   'u',
@@ -273,7 +281,7 @@ const VICTIM_STRONG_AFTER = new RegExp(
 /** A participle right after the name, without an auxiliary, before a preposition: a headline's passive ('Builder
  * Darren kept in garden hut', 'Joven rescatada en...'). */
 const BARE_PASSIVE_AFTER = new RegExp(
-  `^\\s+(?:(${SUSPECT_PASSIVE})|(${VICTIM_PASSIVE}))[\\p{L}]*\\s+(?:in|at|from|to|into|for|by|on|en|em|de|desde|a|por|pelo|pela|no|na|hacia|para)\\b`,
+  `^\\s+(?!threatened to\\b)(?:(${SUSPECT_PASSIVE})|(${VICTIM_PASSIVE}))[\\p{L}]*\\s+(?:in|at|from|to|into|for|by|on|en|em|de|desde|a|por|pelo|pela|no|na|hacia|para)\\b`,
   'u',
 );
 /** The text calls the person a victim or survivor ('identified Bautista as a victim', 'X es una de las víctimas'). */
@@ -284,7 +292,7 @@ const CALLED_VICTIM_AFTER = new RegExp(
 /** A survivor's story: a promise that took her away, her age 'when' it began. */
 const STORY_AFTER = /^\s+[^.;]{0,80}?(?:con la promesa de|com a promessa de|with the promise of|with a promise of|con una oferta de|com uma oferta de|tras una oferta de)|^\s+(?:tenia|tinha|was|had just turned|acababa de cumplir|mal tinha)\s+\d{1,2}(?:\s+(?:anos|years(?: old)?))?\s+(?:cuando|quando|when)\b/u;
 const STRONG_SUSPECT_AFTER = new RegExp(
-  `^${BETWEEN}(?:la |lo |las |los |a |as |o |os |le |les |her |him |them )?(?:captaba|capto|reclut|recrut|alici|engan|explotaba|exploto|explorava|explorou|obligaba|obligo|obrigava|obrigou|vendio|vendeu|vendia|sold|prostitu|traficaba|traficava|trafficked|lured|recruited|forced|exploited|abusaba|abuso|abusou|pimped|responde por|respondera por|faces? charges|nega as acusacoes|niega los cargos|denies the charges|(?:recibio|recebeu|received|got|was given) (?:una pena de |uma pena de |pena de |a sentence of )?\\d+ (?:anos|years|meses|months)|(?:atuava|actuaba|acted|served|worked|trabajaba|trabalhava|funcionava|funcionaba) (?:como|as) (?:(?:a|o|el|la|the|an?)\\s+)?(?:${SUSPECT_NOUNS}))`,
+  `^${BETWEEN}(?:la |lo |las |los |a |as |o |os |le |les |her |him |them )?(?:captaba|capto|reclut|recrut|alici|engan|explotaba|exploto|explorava|explorou|obligaba|obligo|obrigava|obrigou|vendio|vendeu|vendia|sold|prostitu|traficaba|traficava|trafficked|lured|recruited|forced|exploited|abusaba|abuso|abusou|pimped|responde por|respondera por|faces? charges|nega as acusacoes|niega los cargos|denies the charges|(?:recibio|recebeu|received|got|was given) (?:una pena de |uma pena de |pena de |a sentence of )?\\d+ (?:anos|years|meses|months)|(?:was given|were given|received|got|recebeu|recibio|le impusieron) (?:a |an |una |uma )?(?:[\\p{L}-]+ ){0,3}(?:sentence|jail term|prison term|condena|pena de prision|pena de prisao)|(?:acted|served|worked) as (?:(?:his|her|their|the) )?(?:enforcer|lookout|driver|accomplice|right-hand man)|(?:fue|foi|was|were|fueron|foram) (?:presentad[oa]s?|apresentad[oa]s?|brought|arraigned|llevad[oa]s?|levad[oa]s?)(?: [\\p{L}]+){0,2}? (?:ante|before|perante|em|a la|al|to) (?:(?:un|una|el|la|o|a|the|um|uma)\\s+)?(?:juez|jueza|juiz|juiza|judge|magistrad|tribunal|court|audiencia|juzgado)|arraigned|(?:appeared|appears|will appear|is due to appear) (?:before|in) (?:the )?(?:[\\p{L}]+ ){0,3}(?:court|judge|magistrates?)|(?:aguarda|aguardam|espera|awaits|is awaiting|esta a aguardar) (?:o |el |a |la )?(?:julgamento|juicio|trial|sentencing|sentenca|sentencia)|(?:cumple|cumplira|cumpre|cumprira|is serving|serves|will serve) (?:(?:una|uma|a|la) )?(?:pena|condena|sentence|\\d+ (?:anos|years|meses|months))|(?:acepto|aceptaron|admitted|admitiu|confesso) (?:los )?(?:cargos|charges|the charges|os crimes|el delito|os fatos)|(?:vai|va a|will) (?:responder|responde) (?:por|for)|(?:ficava|ficavam|se quedaba|se quedaban) (?:com|con) (?:tod[oa]s? )?(?:o |a |el |la |os |as |los |las )?(?:dinheiro|dinero|salario|sueldo|pagamento|pago|ganancias|ganhos)|(?:atuava|actuaba|acted|served|worked|trabajaba|trabalhava|funcionava|funcionaba) (?:como|as) (?:(?:a|o|el|la|the|an?)\\s+)?(?:${SUSPECT_NOUNS}))`,
   'u',
 );
 /** Before a name: what only a defendant has ('la defensa de X'), a prison term ('condenó a 12 años de prisión a X'),
@@ -303,6 +311,26 @@ const AGENT_BEFORE = new RegExp(
 );
 const EXPLOITER_CLAUSE_BEFORE = /(?:que|quien|who|quem)\s+(?:la |lo |las |los |a |as |o |os |le |les |her |him |them )?(?:captaba|capto|reclut|recrut|alici|engan|explot|explor|oblig|obrig|vend|sold|organiz|arranged|agenci|abord|approached|financi|pago|pagou|paid|trajo|trouxe|brought|llevo|levou|took|ofrecio|ofereceu|offered|prometio|prometeu|promised|contrato|contratou|hired|administrava|administraba|gerenciava|regenteaba|dirigia|ran|owned)[\p{L}]*(?:\s+[\p{L}-]+){0,5}?\s*,\s*(?:(?:identificad[oa]s? (?:solo |apenas )?como|identified (?:only )?as|conocid[oa] como|conhecid[oa] como|known as|(?:na|no|don|dona|sr|sra|mr|mrs|ms)\.?)\s*)?$/u;
 
+
+/** A byline: 'Por X', 'By X', 'Reportagem de X' opening a line or following a sentence, the name ending its line or
+ * running into the next capitalised word (a headline glued to the body: 'Por Ana Ruiz CULIACÁN, Sin.'); or '— X' at
+ * the very end. Read on the raw text: case matters here. */
+const BYLINE_BEFORE = /(?:(?:^|\n|[.!?]["”»]?\s+)\s*(?:Por|By|POR|BY|Reportagem de|Reportaje de|Texto de|Texto|Escrito por|Written by|Text by|Fotos? de)\s*:?|\n\s*[—–-])\s*$/u;
+const BYLINE_AFTER = /^(?:\s*$|\s*\n|\s*(?:[|/,—–-]\s*)?(?:\p{Lu}|de\s+\p{Lu}|em\s+\p{Lu}|en\s+\p{Lu}|in\s+\p{Lu}|\())/u;
+/** The speaker of 'said her client', 'dijo que su cliente', 'afirmou que o seu cliente': a lawyer. */
+const CLIENT_AFTER = new RegExp(`^${'\\s*,?\\s*(?:[\\p{L}]+\\s+){0,2}?'}(?:said|says|told|argued|dijo|dice|afirmo|sostuvo|argumento|disse|diz|afirmou|alegou|sustentou)\\s+(?:that\\s+|que\\s+)?(?:(?:her|his|their|su|sus|o seu|a sua|seu|sua|o|a)\\s+)?(?:client|clients|cliente|clientes|defendid[oa]s?|representad[oa]s?)\\b`, 'u');
+
+/** 'mãe do Wesley', 'father of a boy': an aside that names someone else through a relation. */
+const RELATION_OF = new RegExp(`(?:^|[^\\p{L}])(?:${OTHER_TITLES})\\s+(?:de|do|da|del|dos|das|of)\\s`, 'u');
+/**
+ * Whether the first `length` characters after a name hold two asides or more and relate the name to someone else, so
+ * that the second aside and the verb after it may be that other person's ('X, mãe do Y, de 14 anos, que…'); one aside
+ * alone leaves the verb to the name ('X, madre de los acusados, permanece detenida').
+ */
+function crossesName(after: string, length: number): boolean {
+  const seg = after.slice(0, length);
+  return (seg.match(/,/g)?.length ?? 0) >= 3 && RELATION_OF.test(seg);
+}
 
 /** Public bodies: an apposition that names one makes an official ('X, coordinador regional de la Defensoría'). */
 const PUBLIC_BODY = /\b(?:fiscalia|defensoria|policia|policial|ministerio|secretaria|procuraduria|gobernacion|alcaldia|prefeitura|governo|gobierno|government|ministry|department|departamento|dept|office|oficina|agency|agencia|unidad|unidade|unit|division|direccion|diretoria|superintendencia|juzgado|tribunal|corte|court|migracion|migracao|inm|icbf|dif|dijin|sijin|pdi|fgr|fge|mpt|mpf|pf|prf|fbi|hsi|ice|dhs|doj|cbp|interpol|guardia|guarda|gendarmeria|prefectura|carabineros|ejercito|army|armada|navy|police|sheriff|county|state|estado|municipal|federal|nacional|national|consulado|consulate|embajada|embaixada|embassy|senado|senate|congreso|congress|camara|assembly|asamblea|inspeccion|inspecao|fiscalizacao|auditoria|ministerio publico)\b/u;
@@ -333,7 +361,7 @@ const NEARBY: Array<[Role, RegExp]> = [
 ];
 
 /** A word before a period that does not end a sentence: an initial, a title ('J.', 'Sr.', 'Det.', 'Sen.'). */
-const ABBREVIATION_END = /(?:^|[^\p{L}])(?:\p{Lu}|Sr|Sra|Dr|Dra|Mr|Mrs|Ms|Det|Sgt|Lt|Capt|Gen|Col|Insp|Supt|Sen|Rep|St|Jr|No|Nº|sr|sra|dr|dra)$/u;
+const ABBREVIATION_END = /(?:^|[^\p{L}])(?:\p{Lu}|Sr|Sra|Dr|Dra|Mr|Mrs|Ms|Det|Const|Cpl|Sgt|Lt|Capt|Gen|Col|Insp|Supt|Sen|Rep|Atty|Hon|St|Jr|No|Nº|sr|sra|dr|dra)$/u;
 
 /** Where the sentence holding [start, end) begins and ends (periods of initials and titles do not end it). */
 function sentenceBounds(text: string, start: number, end: number): [number, number] {
@@ -380,13 +408,15 @@ export function mentionEvidence(text: string, start: number, end: number, floor 
 
   // A title the name carries as its first word ('delegado Marcos Oliveira', Portuguese names keep their titles).
   if (TITLE_INSIDE.test(name)) give('official', 3.5);
+  // Only a title in lower case: 'padre Evandro Lima', not 'Irma Soto' (a name that folds to 'irmã').
+  else if (OTHER_INSIDE.test(name) && /^\p{Ll}/u.test(text[start]!)) give('other', 3.5);
 
   // Bound before the name: title, victim noun, alias, pseudonym, object of a verb.
   if (ALIAS_BEFORE.test(before)) give('suspect', 3);
   else if (KNOWN_AS_BEFORE.test(before)) give('suspect', 2);
   if (PSEUDONYM_BEFORE.test(before)) give('victim', 3);
   const tailWords = before.split(/\s+/).slice(-9).join(' ');
-  if (VICTIM_BEFORE.test(tailWords)) give('victim', 3);
+  if (VICTIM_BEFORE.test(tailWords) && !OF_VICTIM_BEFORE.test(tailWords)) give('victim', 3);
   const title = TITLE_BEFORE.exec(tailWords);
   if (title) give(PRIVATE_BODY.test(tailWords.slice(title.index)) ? 'other' : 'official', 3);
   if (VICTIM_SPEECH_BEFORE.test(before)) give('victim', 2);
@@ -396,7 +426,8 @@ export function mentionEvidence(text: string, start: number, end: number, floor 
     const sx = lastIndex(SUSPECT_CUE_G, group);
     if (v >= 0 || sx >= 0) give(v > sx ? 'victim' : 'suspect', 3);
   }
-  if (OTHER_BEFORE.test(tailWords)) give('other', RELATIVE_ADJACENT.test(before) ? 3 : 2.5);
+  // 'la madre de X' makes X the relative's child, not a relative ('o advogado de X': X is the client).
+  if (OTHER_BEFORE.test(tailWords) && !TITLE_OF.test(before)) give('other', RELATIVE_ADJACENT.test(before) ? 3 : 2.5);
   if (SUSPECT_BEFORE.test(tailWords)) give('suspect', 2);
   const objectTail = before.split(/\s+/).slice(-14).join(' ');
   const vObj = VICTIM_OBJECT_BEFORE.exec(objectTail);
@@ -414,7 +445,10 @@ export function mentionEvidence(text: string, start: number, end: number, floor 
   const minorBefore = MINOR_AGE_BEFORE.exec(before);
   if (minorBefore && Number(minorBefore[1] ?? minorBefore[2]) < 18) give('victim', 2);
 
+  if (BYLINE_BEFORE.test(text.slice(Math.max(0, start - 40), start)) && BYLINE_AFTER.test(text.slice(end, end + 40))) give('other', 3);
+
   // Bound after the name: apposition, age, pseudonym note, passive and active verbs.
+  if (CLIENT_AFTER.test(after)) give('other', 3);
   if (PSEUDONYM_AFTER.test(after)) give('victim', 3);
   const app = APPOSITION.exec(after);
   if (app) {
@@ -431,18 +465,21 @@ export function mentionEvidence(text: string, start: number, end: number, floor 
   }
   const age = AGE_AFTER.exec(after);
   if (age && Number(age[1]) < 18) give('victim', 2);
-  const passive = PASSIVE_AFTER.exec(after);
+  // A verb reached across two asides, one of which relates the name to someone else, is that person's ('Ivone
+  // Rodrigues, mãe do Wesley Rodrigues, de 14 anos, que está desaparecido').
+  const own2 = (m: RegExpExecArray | null) => (m && !crossesName(after, m[0].length) ? m : null);
+  const passive = own2(PASSIVE_AFTER.exec(after));
   if (passive) give(passive[1] ? 'suspect' : 'victim', 3);
   const listed = LIST_PASSIVE_AFTER.exec(after) ?? LATER_PASSIVE_AFTER.exec(after);
   if (listed) give(listed[1] ? 'suspect' : 'victim', 3);
-  if (STRONG_SUSPECT_AFTER.test(after) || SUSPECT_OF_AFTER.test(after)) give('suspect', 3);
+  if (own2(STRONG_SUSPECT_AFTER.exec(after)) || SUSPECT_OF_AFTER.test(after)) give('suspect', 3);
   const relative = RELATIVE_OBJECT_AFTER.exec(after);
   if (relative) give(relative[1] ? 'suspect' : 'victim', 3);
-  if (VICTIM_OF_AFTER.test(after) || VICTIM_STRONG_AFTER.test(after) || CALLED_VICTIM_AFTER.test(after)) give('victim', 3);
+  if (VICTIM_OF_AFTER.test(after) || own2(VICTIM_STRONG_AFTER.exec(after)) || own2(CALLED_VICTIM_AFTER.exec(after))) give('victim', 3);
   const bare = BARE_PASSIVE_AFTER.exec(after);
   if (bare) give(bare[1] ? 'suspect' : 'victim', 3);
   if (STORY_AFTER.test(after)) give('victim', 2);
-  const active = ACTIVE_AFTER.exec(after);
+  const active = own2(ACTIVE_AFTER.exec(after));
   if (active) give(active[1] ? 'suspect' : 'victim', 2);
 
   if (best) return best;
@@ -520,7 +557,7 @@ const IDENTIFIED_AS_QUOTED = String.raw`(?:identified|identificad[oa]s?) (?:in c
 const PSEUDONYM_WORDS = [
   'llamar', 'chamar', 'llamad', 'chamad', 'call', 'asked', 'pidio', 'pediu', 'pede ', 'pide ', 'prefere', 'prefiere', 'ficticio',
   'seudonim', 'pseudonim', 'pseudonym', 'identified', 'identificad', 'gave only', 'gave her', 'gave his', 'nombre ', 'nome ', 'name',
-  'identidad', 'identidade', 'apellido', 'sobrenome', 'surname', 'aqui ',
+  'identidad', 'identidade', 'identity', 'privacidad', 'privacidade', 'privacy', 'apellido', 'sobrenome', 'surname', 'aqui ',
 ];
 /** Windows of the text around the cue words (70 characters either side), merged where they overlap. */
 function pseudonymWindows(text: string): Array<[number, number]> {
@@ -542,7 +579,8 @@ const PSEUDONYM_WORDS_G = new RegExp(
   PSEUDONYM_WORDS.map((w) => w.replace(/[aeiou]/g, (v) => `[${v}${{ a: 'áàâã', e: 'éê', i: 'í', o: 'óôõ', u: 'ú' }[v]}]`)).join('|'),
   'gi',
 );
-const PSEUDONYM_SCAN_G = new RegExp(`(${PSEUDONYM_CUE})|(${IDENTIFIED_AS_QUOTED})|(${PSEUDONYM_NOTE})`, 'gu');
+// Cues start at a word start: 'Estela para proteger…' must not read 'a para proteger' off the end of the name.
+const PSEUDONYM_SCAN_G = new RegExp(`(?<![\\p{L}])(?:(${PSEUDONYM_CUE})|(${IDENTIFIED_AS_QUOTED})|(${PSEUDONYM_NOTE}))`, 'gu');
 const NAME_AFTER_CUE = /^\s*["“«'‘]?\s*(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})/u;
 const NAME_BEFORE_NOTE = /(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})\s*["”»'’]?(?:\s*,\s*(?:de\s+)?\d{1,2}(?:\s*(?:años|anos|years(?: old)?))?)?\s*[(,—–-]?\s*(?:(?:su|sua|seu|her|his|un|el|o|a)\s+)?$/u;
 
@@ -655,6 +693,38 @@ export function addNameRepeats(
   return added;
 }
 
+/** A sentence that opens with a subject pronoun ('Ela foi presa', 'He appeared in court', 'Ella escapó'). */
+const PRONOUN_OPENING = /(?:^|[.!?]["”»’']?\s+|\n\s*)(?:(She|He|They|Ela|Ele|Elas|Eles|Ella|Él|Ellas|Ellos)\s)/gu;
+
+const SPEECH_AFTER_PRONOUN = /^\s*(?:said|says|told|added|explained|recalled|dijo|dice|contó|cuenta|explicó|afirmó|añadió|relató|recuerda|disse|diz|contou|conta|explicou|afirmou|relatou|lembra)\b/u;
+
+/**
+ * Evidence that a sentence opening with a subject pronoun gives the one person the sentence before names ('A casa
+ * caiu para X. Ela foi presa...'): read as if the pronoun were the name, at most as strong as a clause cue (2), and
+ * only when the sentence before names one person (however many times).
+ */
+function pronounEvidence(text: string, entities: readonly Entity[], people: readonly number[]): Array<{ person: number; evidence: Evidence | null }> {
+  const out: Array<{ person: number; evidence: Evidence | null }> = [];
+  if (people.length === 0) return out;
+  PRONOUN_OPENING.lastIndex = 0;
+  for (let m = PRONOUN_OPENING.exec(text); m !== null; m = PRONOUN_OPENING.exec(text)) {
+    const start = m.index + m[0].length - m[1]!.length - 1;
+    const end = start + m[1]!.length;
+    const [sl] = sentenceBounds(text, start, end);
+    const [pl] = sentenceBounds(text, Math.max(0, sl - 2), Math.max(0, sl - 1));
+    const named = people.filter((i) => entities[i]!.start >= pl && entities[i]!.end <= sl);
+    if (named.length === 0) continue;
+    const key = (i: number) => nameWords(entities[i]!.text).join(' ');
+    const last = named[named.length - 1]!;
+    const lastWords = new Set(nameWords(entities[last]!.text));
+    if (!named.every((i) => nameWords(entities[i]!.text).every((w) => lastWords.has(w)) || key(i) === key(last))) continue;
+    // 'He said he...' reports speech: what follows is the speaker's story, not the pronoun's own predicate.
+    const x = SPEECH_AFTER_PRONOUN.test(text.slice(end, end + 40)) ? null : mentionEvidence(text, start, end, sl);
+    out.push({ person: last, evidence: x && x.strength >= 2 && x.role !== 'other' ? { role: x.role, strength: 2 } : null });
+  }
+  return out;
+}
+
 /**
  * Gives every person entity without a role the role of its person: the strongest evidence over all its mentions. A
  * person with no evidence stays without a role.
@@ -664,7 +734,10 @@ export function assignRoles(text: string, entities: Entity[], harmStory = false)
   const ev = new Map<number, Evidence | null>();
   entities.forEach((e, i) => {
     if (e.type !== 'person') return;
-    const floor = Math.max(0, ...entities.filter((p) => p.type === 'person' && p.end <= e.start).map((p) => p.end));
+    const prev = entities.filter((p) => p.type === 'person' && p.end <= e.start).reduce<Entity | null>((a, p) => (a && a.end >= p.end ? a : p), null);
+    // 'O advogado de Almeida, Pedro Vieira': the title before the client's name is Pedro's, so it may reach him.
+    const titleOfPrev = prev !== null && /^\s*,\s*$/u.test(text.slice(prev.end, e.start)) && TITLE_OF.test(foldSameLength(text.slice(Math.max(0, prev.start - 60), prev.start)));
+    const floor = prev === null || titleOfPrev ? 0 : prev.end;
     ev.set(i, e.role ? { role: e.role, strength: 4 } : mentionEvidence(text, e.start, e.end, floor));
   });
   // Names in one coordination share their evidence: 'condenó a X y a su pareja, Y', 'X, de 17 años; Y, de 20, y Z'.
@@ -700,17 +773,23 @@ export function assignRoles(text: string, entities: Entity[], harmStory = false)
   closeChain();
   const best = new Map<number, Evidence | null>();
   for (const [i, x] of ev) best.set(group[i]!, better(best.get(group[i]!) ?? null, x));
+  const pronouns = pronounEvidence(text, entities, people);
+  for (const { person, evidence } of pronouns) best.set(group[person]!, better(best.get(group[person]!) ?? null, evidence));
   if (harmStory) {
     // A survivor's profile ('Rodel Bautista knows every rope on the deck...'): in a story of exploitation where nobody
-    // is a victim yet, the one person the text names most (three times or more), with nothing stronger than a nearby
-    // word for another role, is its subject. Two names or fewer, or a tie, decide nothing.
+    // is a victim yet, the one person the text names most (three times or more, pronouns that open a sentence included),
+    // with no cue for a suspect or an official and nothing stronger than a nearby word for another role, is its
+    // subject. Two names or fewer, or a tie, decide nothing.
     const count = new Map<number, number>();
     for (const i of ev.keys()) count.set(group[i]!, (count.get(group[i]!) ?? 0) + 1);
+    for (const { person } of pronouns) count.set(group[person]!, (count.get(group[person]!) ?? 0) + 1);
     const top = [...count].sort((a, b) => b[1] - a[1]);
     const anyVictim = [...best.values()].some((b) => b?.role === 'victim' && b.strength >= 2);
     if (!anyVictim && top.length > 0 && top[0]![1] >= 3 && (top.length === 1 || top[1]![1] < top[0]![1])) {
       const g = top[0]![0];
-      if ((best.get(g)?.strength ?? 0) < 2) best.set(g, { role: 'victim', strength: 1.5 });
+      // Not someone a suspect's or official's word stands near ('Tillman', named four times in a sentencing report).
+      const b = best.get(g);
+      if (!b || (b.strength < 2 && (b.role === 'victim' || b.role === 'other'))) best.set(g, { role: 'victim', strength: 1.5 });
     }
   }
   entities.forEach((e, i) => {
@@ -726,7 +805,7 @@ const HARM_GROUPS: ReadonlySet<string> = new Set(['act', 'means', 'purpose', 'il
 /** Sets `role` on person entities. Runs after `entities` (NER). */
 export const roles: Extractor = {
   name: 'roles',
-  version: '2',
+  version: '3',
   extract(doc: AnalysisDoc): void {
     addPseudonymVictims(doc.text, doc.entities);
     const retyped = new Map<Entity, Entity['type']>();

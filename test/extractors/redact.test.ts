@@ -76,6 +76,23 @@ describe('redactVictims', () => {
     expect(redactVictims(t, x, [], false).text).toBe(t);
   });
 
+  it("masks a masked person's name word where the tagger read it as a place or an organisation, not a resolved place", () => {
+    const t = 'Vilma Arce salió de Lima. Si eres Vilma, llámanos. Lima espera noticias de Vilma.';
+    const a = (s: string, from = 0) => ({ start: t.indexOf(s, from), end: t.indexOf(s, from) + s.length, text: s });
+    const x: Extraction = {
+      ...extraction(),
+      indicators: [],
+      entities: [
+        { ...a('Vilma Arce'), type: 'person', role: 'victim' },
+        { ...a('Vilma', 30), type: 'location' },
+      ],
+      places: [{ ...a('Lima'), name: 'Lima', countryCode: 'PE', admin1: 'Lima', lat: -12.05, lon: -77.04, confidence: 0.9 }],
+    };
+    const { text: out } = redactVictims(t, x);
+    expect(out).not.toContain('Vilma');
+    expect(out).toContain('salió de Lima.');
+  });
+
   it('returns the input untouched when no victim is named', () => {
     const x = { ...extraction(), entities: [] };
     expect(redactVictims(text, x)).toEqual({ text, extraction: x });
