@@ -584,6 +584,11 @@ const PSEUDONYM_SCAN_G = new RegExp(`(?<![\\p{L}])(?:(${PSEUDONYM_CUE})|(${IDENT
 const NAME_AFTER_CUE = /^\s*["“«'‘]?\s*(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})/u;
 const NAME_BEFORE_NOTE = /(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})\s*["”»'’]?(?:\s*,\s*(?:de\s+)?\d{1,2}(?:\s*(?:años|anos|years(?: old)?))?)?\s*[(,—–-]?\s*(?:(?:su|sua|seu|her|his|un|el|o|a)\s+)?$/u;
 
+/** The tagger's entity is the name itself, perhaps with the quote marks around it ('"Génesis"' tagged as misc). */
+function quotedSame(e: Entity, start: number, end: number): boolean {
+  return e.start >= start - 1 && e.end <= end + 1 && e.start <= start && e.end >= end;
+}
+
 /**
  * Names that a text gives as pseudonyms ('la llamaremos Rosa', '"Micaela" (nombre cambiado)', 'who asked to be called
  * Rosa') are victims' names even when the tagger missed them (one unusual word in quotes often is): they become person
@@ -614,14 +619,18 @@ export function addPseudonymVictims(text: string, entities: Entity[]): void {
       const end = start + n[1]!.length;
       if (m[1] !== undefined) found.push({ start, end });
       // 'Identified only as "X"' names victims and suspects alike: a person, whose role the sentence decides.
-      else if (!entities.some((e) => e.start < end && start < e.end)) insertEntity(entities, { type: 'person', start, end, text: n[1]! });
+      else {
+        const hit = entities.find((e) => e.start < end && start < e.end);
+        if (!hit) insertEntity(entities, { type: 'person', start, end, text: n[1]! });
+        else if (hit.type !== 'person' && quotedSame(hit, start, end)) Object.assign(hit, { type: 'person', start, end, text: n[1]! });
+      }
     }
   }
   for (const f of found) {
     const hit = entities.find((e) => e.start < f.end && f.start < e.end);
     if (hit) {
       // The cue is stronger than the tagger's type: 'asked to be identified as Rosa' names a woman, not a place.
-      if (hit.type !== 'person' && hit.start === f.start && hit.end === f.end) hit.type = 'person';
+      if (hit.type !== 'person' && quotedSame(hit, f.start, f.end)) Object.assign(hit, { type: 'person', start: f.start, end: f.end, text: text.slice(f.start, f.end) });
       if (hit.type === 'person' && !hit.role) hit.role = 'victim';
       continue;
     }

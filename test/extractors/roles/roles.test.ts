@@ -181,6 +181,16 @@ describe('pseudonyms and the subject of the story', () => {
     expect(e.map((x) => [x.text, x.role])).toContainEqual(['Marisol', 'victim']);
   });
 
+  it('turns the tagger\'s quoted misc or place into the person an "identified as" cue names', () => {
+    const text = 'Una de las víctimas, una joven de 16 años identificada como "Perla", fue rescatada en Tecún Umán.';
+    const at = text.indexOf('"Perla"');
+    const e: Entity[] = [{ type: 'misc', start: at, end: at + 7, text: '"Perla"' }];
+    addPseudonymVictims(text, e);
+    expect(e).toEqual([{ type: 'person', start: at + 1, end: at + 6, text: 'Perla' }]);
+    assignRoles(text, e, true);
+    expect(e[0]!.role).toBe('victim');
+  });
+
   it('does not make the most named person the subject when a suspect cue stands near them', () => {
     // Only a nearby word ('the traffickers') speaks for Pike: under the old rule the most named person became the victim.
     const text = 'Orson Pike drove along the interstate with the traffickers. Orson Pike stopped at motels. Pike said little.';
