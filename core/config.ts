@@ -53,7 +53,7 @@ export const CONFIG_FIELDS = {
   allowHosts: { env: 'RASTRO_ALLOW_HOSTS', default: [] as string[], schema: list, doc: 'hosts allowed even when they resolve to private addresses' },
   allowFileUrls: { env: 'RASTRO_ALLOW_FILE', default: true, schema: bool, doc: 'allow file:// and local paths as sources' },
   respectRobots: { env: 'RASTRO_ROBOTS', default: true, schema: bool, doc: 'obey robots.txt' },
-  keepVictimNames: { env: 'RASTRO_KEEP_VICTIM_NAMES', default: false, schema: bool, doc: 'store victims\' names unmasked (authorised deployments only)' },
+  keepVictimNames: { env: 'RASTRO_KEEP_VICTIM_NAMES', default: false, schema: bool, doc: 'store every name unmasked, victims\' included (authorised deployments only)' },
   maskUnknownRoles: {
     env: 'RASTRO_MASK_UNKNOWN_ROLES',
     default: true,
