@@ -52,7 +52,7 @@ export function isMaskedPerson(e: Pick<Entity, 'type' | 'role'>, unknownRoles: b
 
 /**
  * Where the words of masked people's names occur again outside the entities: 'López dijo', a first name the tagger missed.
- * A word counts when it is written as in the victim's name (capitalised, whole word, three letters or more) and the
+ * A word counts when it is written as in the masked name (capitalised, whole word, three letters or more) and the
  * place is not inside another entity or a place ('Santa Rosa' stays when the victim is Rosa; a suspect's full name
  * that shares the victim's surname stays readable).
  */

@@ -702,8 +702,8 @@ export function addNameRepeats(
   return added;
 }
 
-/** A sentence that opens with a subject pronoun ('Ela foi presa', 'He appeared in court', 'Ella escapó'). */
-const PRONOUN_OPENING = /(?:^|[.!?]["”»’']?\s+|\n\s*)(?:(She|He|They|Ela|Ele|Elas|Eles|Ella|Él|Ellas|Ellos)\s)/gu;
+/** A sentence that opens with a singular subject pronoun ('Ela foi presa', 'He appeared in court', 'Ella escapó'). */
+const PRONOUN_OPENING = /(?:^|[.!?]["”»’']?\s+|\n\s*)(?:(She|He|Ela|Ele|Ella|Él)\s)/gu;
 
 const SPEECH_AFTER_PRONOUN = /^\s*(?:said|says|told|added|explained|recalled|dijo|dice|contó|cuenta|explicó|afirmó|añadió|relató|recuerda|disse|diz|contou|conta|explicou|afirmou|relatou|lembra)\b/u;
 
@@ -712,7 +712,12 @@ const SPEECH_AFTER_PRONOUN = /^\s*(?:said|says|told|added|explained|recalled|dij
  * caiu para X. Ela foi presa...'): read as if the pronoun were the name, at most as strong as a clause cue (2), and
  * only when the sentence before names one person (however many times).
  */
-function pronounEvidence(text: string, entities: readonly Entity[], people: readonly number[]): Array<{ person: number; evidence: Evidence | null }> {
+function pronounEvidence(
+  text: string,
+  entities: readonly Entity[],
+  people: readonly number[],
+  group: readonly number[],
+): Array<{ person: number; evidence: Evidence | null }> {
   const out: Array<{ person: number; evidence: Evidence | null }> = [];
   if (people.length === 0) return out;
   PRONOUN_OPENING.lastIndex = 0;
@@ -722,11 +727,8 @@ function pronounEvidence(text: string, entities: readonly Entity[], people: read
     const [sl] = sentenceBounds(text, start, end);
     const [pl] = sentenceBounds(text, Math.max(0, sl - 2), Math.max(0, sl - 1));
     const named = people.filter((i) => entities[i]!.start >= pl && entities[i]!.end <= sl);
-    if (named.length === 0) continue;
-    const key = (i: number) => nameWords(entities[i]!.text).join(' ');
-    const last = named[named.length - 1]!;
-    const lastWords = new Set(nameWords(entities[last]!.text));
-    if (!named.every((i) => nameWords(entities[i]!.text).every((w) => lastWords.has(w)) || key(i) === key(last))) continue;
+    const last = named[named.length - 1];
+    if (last === undefined || !named.every((i) => group[i] === group[last])) continue;
     // 'He said he...' reports speech: what follows is the speaker's story, not the pronoun's own predicate.
     const x = SPEECH_AFTER_PRONOUN.test(text.slice(end, end + 40)) ? null : mentionEvidence(text, start, end, sl);
     out.push({ person: last, evidence: x && x.strength >= 2 && x.role !== 'other' ? { role: x.role, strength: 2 } : null });
@@ -782,7 +784,7 @@ export function assignRoles(text: string, entities: Entity[], harmStory = false)
   closeChain();
   const best = new Map<number, Evidence | null>();
   for (const [i, x] of ev) best.set(group[i]!, better(best.get(group[i]!) ?? null, x));
-  const pronouns = pronounEvidence(text, entities, people);
+  const pronouns = pronounEvidence(text, entities, people, group);
   for (const { person, evidence } of pronouns) best.set(group[person]!, better(best.get(group[person]!) ?? null, evidence));
   if (harmStory) {
     // A survivor's profile ('Rodel Bautista knows every rope on the deck...'): in a story of exploitation where nobody
