@@ -313,10 +313,10 @@ const EXPLOITER_CLAUSE_BEFORE = /(?:que|quien|who|quem)\s+(?:la |lo |las |los |a
 
 
 /** A byline: 'Por X', 'By X', 'Reportagem de X' opening a line or following a sentence, the name ending its line or
- * running into the next capitalised word (a headline glued to the body: 'Por Ana Ruiz CULIACÁN, Sin.'); or '— X' at
- * the very end. Read on the raw text: case matters here. */
+ * running into the next capitalised word or a date (a headline glued to the body: 'Por Ana Ruiz CULIACÁN, Sin.', 'Escrito
+ * por X 17 de noviembre'); or '— X' at the very end. Read on the raw text: case matters here. */
 const BYLINE_BEFORE = /(?:(?:^|\n|[.!?]["”»]?\s+)\s*(?:Por|By|POR|BY|Reportagem de|Reportaje de|Texto de|Texto|Escrito por|Written by|Text by|Fotos? de)\s*:?|\n\s*[—–-])\s*$/u;
-const BYLINE_AFTER = /^(?:\s*$|\s*\n|\s*(?:[|/,—–-]\s*)?(?:\p{Lu}|de\s+\p{Lu}|em\s+\p{Lu}|en\s+\p{Lu}|in\s+\p{Lu}|\())/u;
+const BYLINE_AFTER = /^(?:\s*$|\s*\n|\s*(?:[|/,—–-]\s*)?(?:\p{Lu}|\d|de\s+\p{Lu}|em\s+\p{Lu}|en\s+\p{Lu}|in\s+\p{Lu}|\())/u;
 /** The speaker of 'said her client', 'dijo que su cliente', 'afirmou que o seu cliente': a lawyer. */
 const CLIENT_AFTER = new RegExp(`^${'\\s*,?\\s*(?:[\\p{L}]+\\s+){0,2}?'}(?:said|says|told|argued|dijo|dice|afirmo|sostuvo|argumento|disse|diz|afirmou|alegou|sustentou)\\s+(?:that\\s+|que\\s+)?(?:(?:her|his|their|su|sus|o seu|a sua|seu|sua|o|a)\\s+)?(?:client|clients|cliente|clientes|defendid[oa]s?|representad[oa]s?)\\b`, 'u');
 

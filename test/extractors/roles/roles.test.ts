@@ -148,6 +148,8 @@ describe('roleAt: what a title, an aside or a byline belongs to', () => {
   it("reads bylines and a lawyer speaking of a client as other, and 'threatened to' as no passive", () => {
     const byline = 'Rescatan a seis jóvenes en Tapachula\nPor Ismael Guerra\nTAPACHULA, Chis. — Agentes rescataron a seis jóvenes.';
     expect(roleAt(byline, ...span(byline, 'Ismael Guerra'))).toBe('other');
+    const dated = 'Cierran un taller en Flores. Escrito por Olga Marín 17 de noviembre de 2026 - 16:00 La Justicia procesó a dos.';
+    expect(roleAt(dated, ...span(dated, 'Olga Marín'))).toBe('other');
     const agent = 'Las jóvenes fueron explotadas. Por Ismael Guerra fue detenido nadie.';
     expect(roleAt(agent, ...span(agent, 'Ismael Guerra'))).not.toBe('other');
     const client = 'Mitigating, Judith Amankwah said her client had no previous convictions.';
