@@ -65,7 +65,11 @@ export function victimWordRanges(text: string, extraction: Pick<Extraction, 'ent
     const folded = new Set(nameWords(v.text));
     for (const w of v.text.split(/[\s,]+/)) {
       const bare = w.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
-      if (bare.length >= 3 && /^\p{Lu}/u.test(bare) && folded.has(foldSameLength(bare))) words.add(bare);
+      if (bare.length >= 3 && /^\p{Lu}/u.test(bare) && folded.has(foldSameLength(bare))) {
+        words.add(bare);
+        // In capitals too: a headline ('RESCATAN A MARÍA LÓPEZ'), an interview's speaker label ('LÓPEZ:').
+        words.add(bare.toUpperCase());
+      }
     }
   }
   // The tagger's place or organisation that is exactly one of those words ("If you are Kayleigh", "Yusmary's") is the

@@ -93,6 +93,16 @@ describe('redactVictims', () => {
     expect(out).toContain('salió de Lima.');
   });
 
+  it("masks a masked name's words written in capitals: a headline, an interview's speaker label", () => {
+    const t = 'RESCATAN A NORMA PAREDES EN ORURO\nLa policía rescató a Norma Paredes.\nPAREDES: Gracias. ORURO es mi ciudad.';
+    const a = (s: string) => ({ start: t.indexOf(s), end: t.indexOf(s) + s.length, text: s });
+    const x: Extraction = { ...extraction(), indicators: [], places: [], entities: [{ ...a('Norma Paredes'), type: 'person', role: 'victim' }] };
+    const { text: out } = redactVictims(t, x);
+    expect(out).not.toMatch(/NORMA|PAREDES|Norma|Paredes/u);
+    expect(out).toContain('EN ORURO');
+    expect(out).toContain('ORURO es mi ciudad');
+  });
+
   it('returns the input untouched when no victim is named', () => {
     const x = { ...extraction(), entities: [] };
     expect(redactVictims(text, x)).toEqual({ text, extraction: x });
