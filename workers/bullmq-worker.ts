@@ -38,7 +38,7 @@ export function startWorkers(deps: PipelineDeps, stages: readonly Stage[]): Runn
             const lead = await deps.store.getLead(p.leadId);
             if (!lead) throw new NonRetryableError('lead_not_found', `rescore: no lead with id "${p.leadId}"`);
           }
-          return rescoreLeads({ ...deps, keepVictimNames: deps.config.keepVictimNames, maskUnknownRoles: deps.config.maskUnknownRoles }, p.leadId ? { ids: [p.leadId] } : {});
+          return rescoreLeads(deps, p.leadId ? { ids: [p.leadId] } : {});
         },
         deps.log,
       ),

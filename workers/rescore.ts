@@ -13,7 +13,7 @@ export interface RescoreSummary {
  * Re-analyses stored leads with the current lexicon and extractors (after a lexicon change). Status and review
  * history are kept; only the analysis is replaced. Runs embedded or inside a BullMQ maintenance job.
  */
-export async function rescoreLeads(deps: Pick<PipelineDeps, 'store' | 'extract'> & NamePolicy, filter: LeadFilter & { ids?: string[] } = {}, onProgress?: (n: number) => void): Promise<RescoreSummary> {
+export async function rescoreLeads(deps: Pick<PipelineDeps, 'store' | 'extract'> & { config: NamePolicy }, filter: LeadFilter & { ids?: string[] } = {}, onProgress?: (n: number) => void): Promise<RescoreSummary> {
   const summary: RescoreSummary = { scanned: 0, changed: 0, labels: {} };
   const { ids: only, ...rest } = filter;
   const ids: string[] = only ? [...only] : [];
@@ -27,7 +27,7 @@ export async function rescoreLeads(deps: Pick<PipelineDeps, 'store' | 'extract'>
       summary.scanned++;
       const raw = raws[k]!;
       // A better model may find a victim's name the old one missed: redact again before storing.
-      const { text, extraction: x } = redactForStorage(lead.text, raw, deps);
+      const { text, extraction: x } = redactForStorage(lead.text, raw, deps.config);
       // Notices stay leads whatever their label; an article that falls to `none` is kept but labelled none.
       const changed = x.lexiconVersion !== lead.lexiconVersion || x.extractorVersion !== lead.extractorVersion || x.relevance.label !== lead.label || Math.abs(x.relevance.score - lead.score) > 1e-9;
       summary.labels[x.relevance.label] = (summary.labels[x.relevance.label] ?? 0) + 1;

@@ -19,7 +19,7 @@ export async function rescore(opts: GlobalOptions & { queue?: boolean; id?: stri
   }
   const deps = await buildDeps(config);
   try {
-    const s = await rescoreLeads({ ...deps, keepVictimNames: config.keepVictimNames, maskUnknownRoles: config.maskUnknownRoles }, opts.id ? { ids: [opts.id] } : {});
+    const s = await rescoreLeads(deps, opts.id ? { ids: [opts.id] } : {});
     process.stdout.write(`rescored ${s.scanned} leads with lexicon ${deps.provider.current.version}: ${s.changed} changed · labels now ${counts(s.labels)}\n`);
     return 0;
   } finally {

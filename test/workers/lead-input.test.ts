@@ -86,7 +86,7 @@ describe('rescoreLeads', () => {
       const old = { ...emptyFindings('es'), lexiconVersion: 'old', extractorVersion: 'old' };
       const { id } = await store.upsertLead(toLeadInput(doc, text, old, DEFAULT_NAME_POLICY));
       const extract = async (input: { text: string }) => ({ ...extraction(input.text), lexiconVersion: 'new', extractorVersion: 'new' });
-      const summary = await rescoreLeads({ store, extract: extract as never, ...DEFAULT_NAME_POLICY });
+      const summary = await rescoreLeads({ store, extract: extract as never, config: DEFAULT_NAME_POLICY });
       expect(summary.changed).toBe(1);
       const lead = await store.getLead(id);
       expect(lead!.title).not.toContain('Micaela');
