@@ -28,8 +28,14 @@ export async function rescoreLeads(deps: Pick<PipelineDeps, 'store' | 'extract'>
       const raw = raws[k]!;
       // A better model may find a victim's name the old one missed: redact again before storing.
       const { text, extraction: x } = redactForStorage(lead.text, raw, deps.config);
-      // Notices stay leads whatever their label; an article that falls to `none` is kept but labelled none.
-      const changed = x.lexiconVersion !== lead.lexiconVersion || x.extractorVersion !== lead.extractorVersion || x.relevance.label !== lead.label || Math.abs(x.relevance.score - lead.score) > 1e-9;
+      // Notices stay leads whatever their label; an article that falls to `none` is kept but labelled none. A stricter
+      // name policy (RASTRO_MASK_UNKNOWN_ROLES turned on) changes the text alone, with the same versions and score.
+      const changed =
+        x.lexiconVersion !== lead.lexiconVersion ||
+        x.extractorVersion !== lead.extractorVersion ||
+        x.relevance.label !== lead.label ||
+        Math.abs(x.relevance.score - lead.score) > 1e-9 ||
+        text !== lead.text;
       summary.labels[x.relevance.label] = (summary.labels[x.relevance.label] ?? 0) + 1;
       if (!changed) continue;
       summary.changed++;

@@ -97,4 +97,38 @@ describe('rescoreLeads', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('masks again when only the name policy changed (same versions, same score)', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { SqliteStore } = await import('../../store/index.js');
+    const { rescoreLeads } = await import('../../workers/rescore.js');
+    const dir = mkdtempSync(join(tmpdir(), 'rastro-rescore-'));
+    const store = new SqliteStore(join(dir, 't.db'));
+    await store.init();
+    try {
+      const d = { ...doc, title: null, text: 'Lía Campos salió de Tarija. La fiscal Elena Mora pidió datos.' };
+      const t = analysisText(d);
+      const a = (s: string) => ({ start: t.indexOf(s), end: t.indexOf(s) + s.length, text: s });
+      const x: Extraction = {
+        ...emptyFindings('es'),
+        entities: [{ ...a('Lía Campos'), type: 'person' }, { ...a('Elena Mora'), type: 'person', role: 'official' }],
+        lexiconVersion: 'v',
+        extractorVersion: 'x',
+      };
+      const victimsOnly = { keepVictimNames: false, maskUnknownRoles: false };
+      const { id } = await store.upsertLead(toLeadInput(d, t, x, victimsOnly));
+      const extract = async () => x;
+      expect((await rescoreLeads({ store, extract: extract as never, config: victimsOnly })).changed).toBe(0);
+      const summary = await rescoreLeads({ store, extract: extract as never, config: DEFAULT_NAME_POLICY });
+      expect(summary.changed).toBe(1);
+      const lead = await store.getLead(id);
+      expect(lead!.text).not.toContain('Lía');
+      expect(lead!.text).toContain('La fiscal Elena Mora');
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
