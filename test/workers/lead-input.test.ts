@@ -1,7 +1,12 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Extraction, SourceDocument } from '../../core/index.js';
 import { DEFAULT_NAME_POLICY, emptyFindings, REDACTION_CHAR } from '../../extractors/index.js';
+import { SqliteStore } from '../../store/index.js';
 import { analysisText, toLeadInput } from '../../workers/lead-input.js';
+import { rescoreLeads } from '../../workers/rescore.js';
 
 const doc: SourceDocument = {
   url: 'https://news.example/a',
@@ -70,17 +75,22 @@ describe('toLeadInput', () => {
   });
 });
 
+/** A fresh SQLite store in a temporary folder, closed and removed afterwards. */
+async function withStore(run: (store: SqliteStore) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'rastro-rescore-'));
+  const store = new SqliteStore(join(dir, 't.db'));
+  await store.init();
+  try {
+    await run(store);
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('rescoreLeads', () => {
   it('masks the headline of a lead stored with a victim name the old analysis missed', async () => {
-    const { mkdtempSync, rmSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const { SqliteStore } = await import('../../store/index.js');
-    const { rescoreLeads } = await import('../../workers/rescore.js');
-    const dir = mkdtempSync(join(tmpdir(), 'rastro-rescore-'));
-    const store = new SqliteStore(join(dir, 't.db'));
-    await store.init();
-    try {
+    await withStore(async (store) => {
       const text = analysisText(doc);
       // Stored by an older analysis that found no victim: headline and text in the clear.
       const old = { ...emptyFindings('es'), lexiconVersion: 'old', extractorVersion: 'old' };
@@ -92,22 +102,11 @@ describe('rescoreLeads', () => {
       expect(lead!.title).not.toContain('Micaela');
       expect(lead!.title!.startsWith('Rescatan a ')).toBe(true);
       expect(lead!.text).not.toContain('Micaela');
-    } finally {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('masks again when only the name policy changed (same versions, same score)', async () => {
-    const { mkdtempSync, rmSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const { SqliteStore } = await import('../../store/index.js');
-    const { rescoreLeads } = await import('../../workers/rescore.js');
-    const dir = mkdtempSync(join(tmpdir(), 'rastro-rescore-'));
-    const store = new SqliteStore(join(dir, 't.db'));
-    await store.init();
-    try {
+    await withStore(async (store) => {
       const d = { ...doc, title: null, text: 'Lía Campos salió de Tarija. La fiscal Elena Mora pidió datos.' };
       const t = analysisText(d);
       const a = (s: string) => ({ start: t.indexOf(s), end: t.indexOf(s) + s.length, text: s });
@@ -126,9 +125,6 @@ describe('rescoreLeads', () => {
       const lead = await store.getLead(id);
       expect(lead!.text).not.toContain('Lía');
       expect(lead!.text).toContain('La fiscal Elena Mora');
-    } finally {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
