@@ -56,12 +56,12 @@ export function isMaskedPerson(e: Pick<Entity, 'type' | 'role'>, unknownRoles: b
  * place is not inside another entity or a place ('Santa Rosa' stays when the victim is Rosa; a suspect's full name
  * that shares the victim's surname stays readable).
  */
-export function victimWordRanges(text: string, extraction: Pick<Extraction, 'entities' | 'places'>, unknownRoles = true): Array<{ start: number; end: number }> {
+function maskedWordRanges(text: string, extraction: Pick<Extraction, 'entities' | 'places'>, unknownRoles = true): Array<{ start: number; end: number }> {
   const masked = (e: Entity) => isMaskedPerson(e, unknownRoles);
-  const victims = extraction.entities.filter(masked);
-  if (victims.length === 0) return [];
+  const people = extraction.entities.filter(masked);
+  if (people.length === 0) return [];
   const words = new Set<string>();
-  for (const v of victims) {
+  for (const v of people) {
     const folded = new Set(nameWords(v.text));
     for (const w of v.text.split(/[\s,]+/)) {
       const bare = w.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
@@ -102,7 +102,7 @@ export function redactVictims(
 ): { text: string; extraction: Extraction } {
   const ranges: Array<{ start: number; end: number }> = [];
   for (const e of extraction.entities) if (isMaskedPerson(e, unknownRoles)) ranges.push({ start: e.start, end: e.end });
-  ranges.push(...victimWordRanges(text, extraction, unknownRoles));
+  ranges.push(...maskedWordRanges(text, extraction, unknownRoles));
   ranges.push(...nameRanges(text, extraNames));
   if (ranges.length === 0) return { text, extraction };
   // UTF-16 code units, the unit of every offset we store.
